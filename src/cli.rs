@@ -1,0 +1,174 @@
+//! The command line: clap subcommands for scripting, each a thin call into the library.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::model::{Lang, validate};
+use crate::store::{self, Store};
+use crate::synth::Synth;
+
+#[derive(Debug, Parser)]
+#[command(name = "behov", version, about = "Needs-analysis interviews: capture, code, search and summarise")]
+pub struct Cli {
+    /// The project folder (instead of a bare DIR argument)
+    #[arg(long, global = true, env = "BEHOV_PROJECT", value_name = "DIR")]
+    pub project: Option<PathBuf>,
+    /// Interface language: sv or en (default: from the locale)
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the interface on a fresh copy of the built-in demo project
+    Demo,
+    /// Open the interface on a project (default: the last one opened)
+    Open { dir: Option<PathBuf> },
+    /// Create a project with the default interview guide and codebook
+    New {
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        title: String,
+    },
+    /// Validate every file and reference; exit 1 if there are problems
+    Check { dir: Option<PathBuf> },
+    /// Write a deterministic synthetic project for benchmarks
+    Synth {
+        #[arg(long)]
+        interviews: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language behov speaks; use sv or en"))
+}
+
+/// An error for the user: one sentence on stderr and an exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl From<store::Error> for Failure {
+    fn from(err: store::Error) -> Self {
+        Failure {
+            message: err.to_string(),
+            code: 1,
+        }
+    }
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let project = cli.project.clone();
+    match cli.command {
+        None => crate::tui::run(project_or_last(project)?, cli.lang),
+        Some(Command::Open { dir }) => crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang),
+        Some(Command::Demo) => {
+            let dir = store::data_dir()?.join("demo");
+            //TMP store::demo::install(&dir)?;
+            crate::tui::run(Some(dir), cli.lang)
+        }
+        Some(Command::New { dir, title }) => {
+            let dir = pick(dir, project)?.ok_or_else(|| Failure::usage("say where to create the project: behov new DIR --title T"))?;
+            if title.trim().is_empty() {
+                return Err(Failure::usage("the title is empty; give one with --title"));
+            }
+            Store::create(&dir, &store::defaults::project(title.trim()))?;
+            println!("Created project \"{}\" in {}", title.trim(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { dir }) => check(&require(pick(dir, project)?)?),
+        Some(Command::Synth { interviews, out, seed }) => synth(interviews, &out, seed),
+    }
+}
+
+/// A bare DIR and `--project` mean the same; giving both, differently, is a mistake.
+fn pick(dir: Option<PathBuf>, project: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
+    match (dir, project) {
+        (Some(a), Some(b)) if a != b => Err(Failure::usage(format!(
+            "two projects given ({} and --project {}); give one",
+            a.display(),
+            b.display()
+        ))),
+        (a, b) => Ok(a.or(b)),
+    }
+}
+
+fn require(dir: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    dir.ok_or_else(|| Failure::usage("say which project: give DIR or --project DIR (or set BEHOV_PROJECT)"))
+}
+
+fn project_or_last(dir: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
+    match dir {
+        Some(dir) => Ok(Some(dir)),
+        None => Ok(store::settings::Settings::load().recent_projects().into_iter().next()),
+    }
+}
+
+fn check(dir: &Path) -> Result<ExitCode, Failure> {
+    let opened = Store::open_read_only(dir)?;
+    let mut out = std::io::stdout().lock();
+    let mut count = opened.unreadable.len();
+    for err in &opened.unreadable {
+        let _ = writeln!(out, "{err}");
+    }
+    let problems = validate(&opened.project);
+    count += problems.len();
+    for problem in &problems {
+        let _ = writeln!(out, "{}", store::describe(dir, problem));
+    }
+    let p = &opened.project;
+    if count == 0 {
+        let _ = writeln!(
+            out,
+            "{}: no problems ({} interviews, {} respondents, {} questions, {} codes)",
+            dir.display(),
+            p.interviews.len(),
+            p.respondents.len(),
+            p.guide.questions.len(),
+            p.codebook.codes.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{}: {count} problem{} found", dir.display(), if count == 1 { "" } else { "s" });
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {
+    if interviews == 0 {
+        return Err(Failure::usage("--interviews must be at least 1"));
+    }
+    let mut synth = Synth::new(seed);
+    let respondents = interviews.div_ceil(2).max(1);
+    let project = synth.project(respondents);
+    let opened = Store::create(out, &project)?;
+    for n in 1..=interviews {
+        opened.store.save_interview(&synth.interview(n, respondents))?;
+    }
+    println!(
+        "Wrote {interviews} interviews ({} answers) with {respondents} respondents to {}",
+        interviews * crate::synth::QUESTIONS,
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,10 @@
+//! behov: needs-analysis interviews in the terminal.
+//!
+//! `model` is the vocabulary, `store` the project folder on disk, `synth` synthetic projects
+//! for benchmarks; `cli` and `tui` are thin layers over them.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+pub mod synth;
+pub mod tui;

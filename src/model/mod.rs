@@ -1,0 +1,17 @@
+//! The vocabulary of a needs analysis as plain data, with its invariants. No IO here.
+
+mod codebook;
+mod guide;
+mod interview;
+mod project;
+mod respondent;
+mod text;
+mod validate;
+
+pub use codebook::{Code, Codebook, parse_colour};
+pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
+pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};
+pub use project::{Project, SCHEMA_VERSION};
+pub use respondent::{AttributeDef, Gender, Person, Respondent};
+pub use text::{Lang, Localized};
+pub use validate::{FileRef, PathSeg, Problem, validate};
