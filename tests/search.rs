@@ -87,7 +87,10 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
+    fixture_in(tempfile::tempdir().unwrap())
+}
+
+fn fixture_in(dir: tempfile::TempDir) -> Fixture {
     let root = dir.path().join("p");
     let opened = Store::create(&root, &project()).unwrap();
     let (index, report) = SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
@@ -181,7 +184,9 @@ fn every_filter() {
     assert_eq!(ids(&f.index, "code:roadmap"), ["i001/q03"]);
     // A parent code finds answers coded with its children.
     let parent = f.project.codebook.code("funding").and_then(|c| c.parent.clone()).unwrap();
-    assert_eq!(ids(&f.index, &format!("code:{parent}")), ["i003/q03"]);
+    let under_parent = ids(&f.index, &format!("code:{parent}"));
+    assert!(under_parent.contains(&"i003/q03".to_string()) && under_parent.len() > 1, "{under_parent:?}");
+    assert_eq!(ids(&f.index, "code:funding"), ["i003/q03"]);
     assert_eq!(ids(&f.index, "question:q04"), ["i001/q04", "i002/q04"]);
     assert_eq!(ids(&f.index, "question:5"), ["i003/q05"]);
     assert_eq!(ids(&f.index, "respondent:r3"), ["i003/q03", "i003/q05"]);
@@ -271,7 +276,11 @@ fn project_changes_reach_the_index() {
 
 #[test]
 fn a_thousand_single_edits_leave_few_segments() {
-    let mut f = fixture();
+    // A thousand commits mean thousands of fsyncs: in memory when the machine offers it, as
+    // this test is about segment counts, not disks.
+    let shm = Path::new("/dev/shm");
+    let dir = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() };
+    let mut f = fixture_in(dir.unwrap());
     let mut interviews = f.project.interviews.clone();
     for n in 0..1000 {
         let interview = &mut interviews[n % 3];
