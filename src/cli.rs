@@ -84,7 +84,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Open { dir }) => crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang),
         Some(Command::Demo) => {
             let dir = store::data_dir()?.join("demo");
-            //TMP store::demo::install(&dir)?;
+            store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
         }
         Some(Command::New { dir, title }) => {

@@ -1,6 +1,7 @@
 //! The vocabulary of a needs analysis as plain data, with its invariants. No IO here.
 
 mod codebook;
+pub mod edit;
 mod guide;
 mod interview;
 mod project;
@@ -8,6 +9,7 @@ mod respondent;
 mod text;
 mod validate;
 
+pub use edit::TextEdit;
 pub use codebook::{Code, Codebook, parse_colour};
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
 pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};

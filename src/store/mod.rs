@@ -5,9 +5,10 @@
 
 mod atomic;
 pub mod defaults;
-//TMP pub mod demo;
+pub mod demo;
 mod error;
 mod locate;
+pub mod journal;
 mod lock;
 mod paths;
 pub mod settings;

@@ -1,0 +1,391 @@
+//! The interface's state and its one `update` function: messages in, effects out. No IO here;
+//! the runner performs the effects.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::form::{FieldInput, Form};
+use super::keymap::{self, Action, Context};
+use super::screens::{capture, interviews, respondents, setup, welcome};
+use super::session::Session;
+use crate::model::Lang;
+use crate::store::journal::Entry;
+use crate::store::settings::Settings;
+
+/// Typed text is folded into the interview file after this long without typing.
+pub const FOLD_AFTER_IDLE: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passes (the loop's poll timed out); `now` decides what is due.
+    Tick(Instant),
+    Resize(u16, u16),
+    /// SIGTERM, SIGHUP or a closed terminal: save everything and leave.
+    Terminate,
+}
+
+/// IO for the runner to perform, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenProject(PathBuf),
+    CreateProject { dir: PathBuf, title: String },
+    OpenDemo,
+    Journal(Entry),
+    SyncJournal,
+    SaveInterview(String),
+    DeleteInterview(String),
+    SaveProject,
+    SaveSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    /// The four tabs.
+    Tabs,
+    Capture,
+    Respondents,
+    Setup,
+}
+
+pub const TABS: usize = 4;
+
+/// What a confirmation dialog is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteInterview(String),
+    RemoveQuestion(usize),
+    RemoveAttribute(usize),
+}
+
+/// What a form, when saved, does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewProject,
+    /// A respondent: `None` for a new one; `then_interview` starts an interview after.
+    Respondent { index: Option<usize>, then_interview: bool },
+    NewInterview { respondent: String },
+    InterviewDetails,
+    Question(Option<usize>),
+    Attribute(Option<usize>),
+    ProjectTitle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Confirm { what: Confirm, question: String },
+    Form { purpose: FormPurpose, form: Form },
+    /// Choosing the respondent of a new interview.
+    Picker(respondents::Picker),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub settings: Settings,
+    pub session: Option<Session>,
+    pub screen: Screen,
+    pub tab: usize,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub welcome: welcome::Welcome,
+    pub interviews: interviews::InterviewList,
+    pub capture: Option<capture::Capture>,
+    pub respondents: respondents::RespondentList,
+    pub setup: setup::Setup,
+    /// Size of the terminal, for page movement and the editor's wrap width.
+    pub size: (u16, u16),
+    pub last_edit: Option<Instant>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, settings: Settings) -> App {
+        let welcome = welcome::Welcome::new(&settings);
+        App {
+            lang,
+            settings,
+            session: None,
+            screen: Screen::Welcome,
+            tab: 0,
+            overlay: None,
+            status: None,
+            welcome,
+            interviews: interviews::InterviewList::default(),
+            capture: None,
+            respondents: respondents::RespondentList::default(),
+            setup: setup::Setup::default(),
+            size: (120, 40),
+            last_edit: None,
+            quit: false,
+        }
+    }
+
+    /// The interface text in the chosen language.
+    pub fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    pub fn sv(&self) -> bool {
+        self.lang == Lang::Sv
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), error: true });
+    }
+
+    /// Called by the runner once a project is open.
+    pub fn attach(&mut self, session: Session, notices: Vec<String>) {
+        let root = session.store.root().to_path_buf();
+        self.session = Some(session);
+        self.screen = Screen::Tabs;
+        self.tab = 0;
+        self.capture = None;
+        self.overlay = None;
+        self.interviews = interviews::InterviewList::default();
+        self.respondents = respondents::RespondentList::default();
+        self.setup = setup::Setup::default();
+        self.settings.remember(&root);
+        match notices.is_empty() {
+            true => self.status = None,
+            false => self.error(notices.join(" ")),
+        }
+        self.refresh();
+    }
+
+    /// The keymap context the user is in now.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Form { .. }) | Some(Overlay::Picker(_)) => return Context::Form,
+            Some(Overlay::Confirm { .. }) => return Context::Dialog,
+            Some(Overlay::Help) | None => {}
+        }
+        match self.screen {
+            Screen::Welcome => Context::Welcome,
+            Screen::Tabs if self.tab == 0 => Context::Interviews,
+            Screen::Tabs => Context::Coming,
+            Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
+            Screen::Capture => Context::Capture,
+            Screen::Respondents => Context::Respondents,
+            Screen::Setup => Context::Setup,
+        }
+    }
+
+    /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
+    pub fn refresh(&mut self) {
+        if let Some(session) = &self.session
+            && self.screen == Screen::Tabs
+        {
+            self.interviews.refresh(session, self.lang);
+        }
+    }
+
+    /// Saves every interview with typed text not yet in its file.
+    pub fn fold_all(&mut self) -> Vec<Effect> {
+        let Some(session) = self.session.as_mut() else {
+            return Vec::new();
+        };
+        let ids: Vec<String> = std::mem::take(&mut session.unsaved).into_iter().collect();
+        let mut effects = Vec::new();
+        for id in ids {
+            if let Some(interview) = session.project.interview_mut(&id) {
+                super::session::touch(interview);
+                effects.push(Effect::SaveInterview(id));
+            }
+        }
+        effects.push(Effect::SyncJournal);
+        effects
+    }
+}
+
+/// The one entry point: applies `message` to `app` and returns the IO to perform.
+pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    let effects = match message {
+        Message::Key(key) => on_key(app, key),
+        Message::Paste(text) => on_paste(app, text),
+        Message::Resize(w, h) => {
+            app.size = (w, h);
+            Vec::new()
+        }
+        Message::Tick(now) => match app.last_edit {
+            Some(at) if now.duration_since(at) >= FOLD_AFTER_IDLE => {
+                app.last_edit = None;
+                app.fold_all()
+            }
+            _ => Vec::new(),
+        },
+        Message::Terminate => {
+            app.quit = true;
+            app.fold_all()
+        }
+    };
+    app.refresh();
+    effects
+}
+
+fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
+    match &mut app.overlay {
+        Some(Overlay::Form { form, .. }) => {
+            form.input(FieldInput::Insert(text));
+            Vec::new()
+        }
+        Some(Overlay::Picker(picker)) => {
+            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
+        Some(_) => Vec::new(),
+        None if app.screen == Screen::Capture => capture::paste(app, &text),
+        None if app.screen == Screen::Tabs && app.interviews.filtering => {
+            app.interviews.filter.push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // The status line is for the last action; a new key starts afresh.
+    if !matches!(app.overlay, Some(Overlay::Help)) {
+        app.status = app.status.take().filter(|s| s.error && app.screen == Screen::Welcome);
+    }
+    match app.overlay.take() {
+        Some(Overlay::Help) => return Vec::new(),
+        Some(Overlay::Confirm { what, question }) => {
+            return match keymap::lookup(Context::Dialog, &key) {
+                Some(Action::Confirm) => confirmed(app, what),
+                Some(Action::Back) => Vec::new(),
+                _ => {
+                    app.overlay = Some(Overlay::Confirm { what, question });
+                    Vec::new()
+                }
+            };
+        }
+        Some(Overlay::Form { purpose, form }) => return on_form_key(app, purpose, form, key),
+        Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
+        None => {}
+    }
+    let context = app.context();
+    if context == Context::Editor {
+        return capture::on_editor_key(app, key);
+    }
+    if context == Context::Interviews && app.interviews.filtering {
+        return interviews::on_filter_key(app, key);
+    }
+    let Some(action) = keymap::lookup(context, &key) else {
+        return Vec::new();
+    };
+    match action {
+        Action::Help => {
+            app.overlay = Some(Overlay::Help);
+            Vec::new()
+        }
+        Action::Quit => {
+            app.quit = true;
+            let mut effects = app.fold_all();
+            effects.push(Effect::SaveSettings);
+            effects
+        }
+        Action::Tab(n) if n < TABS => {
+            app.tab = n;
+            Vec::new()
+        }
+        _ => match app.screen {
+            Screen::Welcome => welcome::on_action(app, action),
+            Screen::Tabs => interviews::on_action(app, action),
+            Screen::Capture => capture::on_action(app, action),
+            Screen::Respondents => respondents::on_action(app, action),
+            Screen::Setup => setup::on_action(app, action),
+        },
+    }
+}
+
+fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEvent) -> Vec<Effect> {
+    let input = match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(FieldInput::Insert(c.to_string())),
+        KeyCode::Backspace => Some(FieldInput::Backspace),
+        KeyCode::Delete => Some(FieldInput::Delete),
+        KeyCode::Home => Some(FieldInput::Home),
+        KeyCode::End => Some(FieldInput::End),
+        KeyCode::Left => Some(FieldInput::Left),
+        KeyCode::Right => Some(FieldInput::Right),
+        _ => None,
+    };
+    if let Some(input) = input {
+        form.input(input);
+        app.overlay = Some(Overlay::Form { purpose, form });
+        return Vec::new();
+    }
+    match keymap::lookup(Context::Form, &key) {
+        Some(Action::NextField) => form.next(),
+        Some(Action::PrevField) => form.prev(),
+        Some(Action::Back) => return Vec::new(),
+        Some(Action::Help) => {
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        Some(Action::Confirm) => return submit_form(app, purpose, form),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form { purpose, form });
+    Vec::new()
+}
+
+/// Saves a form; a refusal keeps the form open with the reason under it.
+fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
+    let result = match &purpose {
+        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
+        FormPurpose::Respondent { index, then_interview } => respondents::submit(app, *index, *then_interview, &form),
+        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
+        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
+        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
+        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
+        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
+    };
+    match result {
+        Ok(effects) => effects,
+        Err(reason) => {
+            form.error = Some(reason);
+            app.overlay = Some(Overlay::Form { purpose, form });
+            Vec::new()
+        }
+    }
+}
+
+fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
+    match what {
+        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
+        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
+        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
+    }
+}
+
+/// The refusal every editing action gives on a read-only project, or `None` if writable.
+pub fn refuse_if_read_only(app: &mut App) -> Option<Vec<Effect>> {
+    if app.session.as_ref().is_some_and(Session::read_only) {
+        let text = app.t(
+            "Skrivskyddat: projektet är öppet i en annan behov.",
+            "Read-only: the project is open in another behov.",
+        );
+        app.error(text);
+        Some(Vec::new())
+    } else {
+        None
+    }
+}

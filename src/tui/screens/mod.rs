@@ -1,0 +1,7 @@
+//! One module per screen, each with its state, its part of `update`, and its view.
+
+pub mod capture;
+pub mod interviews;
+pub mod respondents;
+pub mod setup;
+pub mod welcome;
