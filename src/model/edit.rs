@@ -74,7 +74,10 @@ pub fn shift(span: Span, at: usize, removed: usize, inserted: usize) -> Option<S
 
 /// Byte index of the `n`th character (or the end).
 pub fn byte_at(text: &str, n: usize) -> usize {
-    text.char_indices().nth(n).map(|(i, _)| i).unwrap_or(text.len())
+    text.char_indices()
+        .nth(n)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len())
 }
 
 /// Character index of byte `b` (which must be on a character boundary).
@@ -120,18 +123,42 @@ mod tests {
         };
         let mut text = "Vi behöver en färdplan. Och pengar.".to_string();
         let mut codings = vec![coding(14, 22), coding(24, 35)];
-        let dropped = apply(&mut text, &mut codings, &TextEdit { at: 23, removed: 12, inserted: String::new() });
+        let dropped = apply(
+            &mut text,
+            &mut codings,
+            &TextEdit {
+                at: 23,
+                removed: 12,
+                inserted: String::new(),
+            },
+        );
         assert_eq!(text, "Vi behöver en färdplan.");
         assert_eq!(dropped.len(), 1);
         assert_eq!(codings[0].span.unwrap().slice(&text), Some("färdplan"));
-        apply(&mut text, &mut codings, &TextEdit { at: 3, removed: 0, inserted: "åäö ".into() });
+        apply(
+            &mut text,
+            &mut codings,
+            &TextEdit {
+                at: 3,
+                removed: 0,
+                inserted: "åäö ".into(),
+            },
+        );
         assert_eq!(codings[0].span.unwrap().slice(&text), Some("färdplan"));
     }
 
     #[test]
     fn edits_beyond_the_text_are_clamped() {
         let mut text = "kort".to_string();
-        apply(&mut text, &mut Vec::new(), &TextEdit { at: 99, removed: 5, inserted: "!".into() });
+        apply(
+            &mut text,
+            &mut Vec::new(),
+            &TextEdit {
+                at: 99,
+                removed: 5,
+                inserted: "!".into(),
+            },
+        );
         assert_eq!(text, "kort!");
     }
 }

@@ -9,8 +9,8 @@ mod respondent;
 mod text;
 mod validate;
 
-pub use edit::TextEdit;
 pub use codebook::{Code, Codebook, parse_colour};
+pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
 pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};
 pub use project::{Project, SCHEMA_VERSION};

@@ -12,7 +12,8 @@ pub fn codebook() -> Codebook {
 
 /// A new, empty project with the default guide, attributes and codebook.
 pub fn project(title: &str) -> Project {
-    let mut project: Project = serde_json::from_str(TEMPLATE).expect("the embedded template is checked by tests");
+    let mut project: Project =
+        serde_json::from_str(TEMPLATE).expect("the embedded template is checked by tests");
     project.title = title.to_string();
     project.codebook = codebook();
     project

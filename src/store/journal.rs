@@ -67,7 +67,9 @@ impl Journal {
     pub fn append(&mut self, entry: &Entry) -> Result<()> {
         let mut line = serde_json::to_string(entry).expect("entries always serialise");
         line.push('\n');
-        self.file.write_all(line.as_bytes()).map_err(|e| Error::io(&self.path, e))?;
+        self.file
+            .write_all(line.as_bytes())
+            .map_err(|e| Error::io(&self.path, e))?;
         self.unsynced = true;
         Ok(())
     }
@@ -75,7 +77,9 @@ impl Journal {
     /// fsync if anything was written since the last one.
     pub fn sync(&mut self) -> Result<()> {
         if self.unsynced {
-            self.file.sync_data().map_err(|e| Error::io(&self.path, e))?;
+            self.file
+                .sync_data()
+                .map_err(|e| Error::io(&self.path, e))?;
             self.unsynced = false;
         }
         self.last_sync = Instant::now();

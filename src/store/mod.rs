@@ -7,8 +7,8 @@ mod atomic;
 pub mod defaults;
 pub mod demo;
 mod error;
-mod locate;
 pub mod journal;
+mod locate;
 mod lock;
 mod paths;
 pub mod settings;
@@ -84,7 +84,12 @@ impl Store {
 
     /// Creates a project folder from `project` (e.g. the defaults) and opens it.
     pub fn create(root: &Path, project: &Project) -> Result<Opened> {
-        if root.exists() && fs::read_dir(root).map_err(|e| Error::io(root, e))?.next().is_some() {
+        if root.exists()
+            && fs::read_dir(root)
+                .map_err(|e| Error::io(root, e))?
+                .next()
+                .is_some()
+        {
             return Err(Error::AlreadyExists(root.to_path_buf()));
         }
         create_dir(&root.join(INTERVIEWS_DIR))?;
@@ -123,7 +128,11 @@ impl Store {
     }
 
     fn writable(&self) -> Result<()> {
-        if self.is_read_only() { Err(Error::ReadOnly) } else { Ok(()) }
+        if self.is_read_only() {
+            Err(Error::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     pub fn save_project(&self, project: &Project) -> Result<()> {
@@ -139,7 +148,10 @@ impl Store {
     pub fn save_interview(&self, interview: &Interview) -> Result<()> {
         self.writable()?;
         self.check_interview_id(&interview.id)?;
-        atomic::write(&interview_file(&self.root, &interview.id), to_json(interview).as_bytes())
+        atomic::write(
+            &interview_file(&self.root, &interview.id),
+            to_json(interview).as_bytes(),
+        )
     }
 
     pub fn delete_interview(&self, id: &str) -> Result<()> {
@@ -264,7 +276,9 @@ fn interview_files(root: &Path) -> Result<Vec<PathBuf>> {
         .map(|e| e.path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
     files.sort();

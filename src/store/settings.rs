@@ -54,7 +54,11 @@ impl Settings {
 
     /// Recent projects that still exist.
     pub fn recent_projects(&self) -> Vec<PathBuf> {
-        self.recent.iter().filter(|p| p.join(super::PROJECT_FILE).is_file()).cloned().collect()
+        self.recent
+            .iter()
+            .filter(|p| p.join(super::PROJECT_FILE).is_file())
+            .cloned()
+            .collect()
     }
 }
 

@@ -67,8 +67,13 @@ pub enum Confirm {
 pub enum FormPurpose {
     NewProject,
     /// A respondent: `None` for a new one; `then_interview` starts an interview after.
-    Respondent { index: Option<usize>, then_interview: bool },
-    NewInterview { respondent: String },
+    Respondent {
+        index: Option<usize>,
+        then_interview: bool,
+    },
+    NewInterview {
+        respondent: String,
+    },
     InterviewDetails,
     Question(Option<usize>),
     Attribute(Option<usize>),
@@ -78,8 +83,14 @@ pub enum FormPurpose {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    Confirm { what: Confirm, question: String },
-    Form { purpose: FormPurpose, form: Form },
+    Confirm {
+        what: Confirm,
+        question: String,
+    },
+    Form {
+        purpose: FormPurpose,
+        form: Form,
+    },
     /// Choosing the respondent of a new interview.
     Picker(respondents::Picker),
 }
@@ -144,11 +155,17 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: false });
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), error: true });
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// Called by the runner once a project is open.
@@ -253,7 +270,9 @@ fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
         Some(_) => Vec::new(),
         None if app.screen == Screen::Capture => capture::paste(app, &text),
         None if app.screen == Screen::Tabs && app.interviews.filtering => {
-            app.interviews.filter.push_str(&text.replace(['\r', '\n'], " "));
+            app.interviews
+                .filter
+                .push_str(&text.replace(['\r', '\n'], " "));
             Vec::new()
         }
         None => Vec::new(),
@@ -263,7 +282,10 @@ fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // The status line is for the last action; a new key starts afresh.
     if !matches!(app.overlay, Some(Overlay::Help)) {
-        app.status = app.status.take().filter(|s| s.error && app.screen == Screen::Welcome);
+        app.status = app
+            .status
+            .take()
+            .filter(|s| s.error && app.screen == Screen::Welcome);
     }
     match app.overlay.take() {
         Some(Overlay::Help) => return Vec::new(),
@@ -318,7 +340,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEvent) -> Vec<Effect> {
     let input = match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(FieldInput::Insert(c.to_string())),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(FieldInput::Insert(c.to_string()))
+        }
         KeyCode::Backspace => Some(FieldInput::Backspace),
         KeyCode::Delete => Some(FieldInput::Delete),
         KeyCode::Home => Some(FieldInput::Home),
@@ -351,7 +375,10 @@ fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEven
 fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
     let result = match &purpose {
         FormPurpose::NewProject => welcome::submit_new_project(app, &form),
-        FormPurpose::Respondent { index, then_interview } => respondents::submit(app, *index, *then_interview, &form),
+        FormPurpose::Respondent {
+            index,
+            then_interview,
+        } => respondents::submit(app, *index, *then_interview, &form),
         FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
         FormPurpose::InterviewDetails => capture::submit_details(app, &form),
         FormPurpose::Question(index) => setup::submit_question(app, *index, &form),

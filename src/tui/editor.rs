@@ -105,9 +105,19 @@ impl Editor {
     /// Performs `op` on `text` (as wrapped at `width`, of which `height` rows show). Movement
     /// only moves the cursor; a change returns the edit for the model to apply, and the
     /// cursor is already placed for the text after it.
-    pub fn apply(&mut self, text: &str, revision: u64, op: EditOp, width: usize, height: usize) -> Option<TextEdit> {
+    pub fn apply(
+        &mut self,
+        text: &str,
+        revision: u64,
+        op: EditOp,
+        width: usize,
+        height: usize,
+    ) -> Option<TextEdit> {
         self.cursor = self.cursor.min(text.len());
-        if !matches!(op, EditOp::Up | EditOp::Down | EditOp::PageUp | EditOp::PageDown) {
+        if !matches!(
+            op,
+            EditOp::Up | EditOp::Down | EditOp::PageUp | EditOp::PageDown
+        ) {
             self.goal_column = None;
         }
         match op {
@@ -130,7 +140,11 @@ impl Editor {
                 let cursor = self.cursor;
                 let rows = self.rows(text, revision, width);
                 let row = rows[row_of(rows, cursor)];
-                self.cursor = if op == EditOp::Home { row.start } else { row.end };
+                self.cursor = if op == EditOp::Home {
+                    row.start
+                } else {
+                    row.end
+                };
             }
             EditOp::Top => self.cursor = 0,
             EditOp::Bottom => self.cursor = text.len(),
@@ -151,7 +165,9 @@ impl Editor {
         // stored text is NFC like everything else.
         if inserted.chars().all(is_combining_mark) {
             let start = prev_boundary(text, self.cursor).unwrap_or(self.cursor);
-            let composed: String = format!("{}{inserted}", &text[start..self.cursor]).nfc().collect();
+            let composed: String = format!("{}{inserted}", &text[start..self.cursor])
+                .nfc()
+                .collect();
             let removed = text[start..self.cursor].chars().count();
             self.cursor = start + composed.len();
             return Some(TextEdit {
@@ -189,7 +205,10 @@ impl Editor {
 
 /// Pasted text as it should be stored: CR and CRLF become LF, then NFC.
 pub fn normalise_paste(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n").nfc().collect()
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect()
 }
 
 fn remove(text: &str, start: usize, end: usize) -> TextEdit {
@@ -201,7 +220,10 @@ fn remove(text: &str, start: usize, end: usize) -> TextEdit {
 }
 
 fn prev_boundary(text: &str, at: usize) -> Option<usize> {
-    text[..at].grapheme_indices(true).next_back().map(|(i, _)| i)
+    text[..at]
+        .grapheme_indices(true)
+        .next_back()
+        .map(|(i, _)| i)
 }
 
 fn next_boundary(text: &str, at: usize) -> Option<usize> {
@@ -221,9 +243,13 @@ fn word_left(text: &str, at: usize) -> usize {
 
 fn word_right(text: &str, at: usize) -> usize {
     let after = &text[at..];
-    let skip_word = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+    let skip_word = after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len());
     let rest = &after[skip_word..];
-    let skip_gap = rest.find(|c: char| c.is_alphanumeric()).unwrap_or(rest.len());
+    let skip_gap = rest
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(rest.len());
     at + skip_word + skip_gap
 }
 
@@ -250,7 +276,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut paragraph_start = 0;
     for paragraph in text.split('\n') {
-        wrap_paragraph(text, paragraph_start, paragraph_start + paragraph.len(), width, &mut rows);
+        wrap_paragraph(
+            text,
+            paragraph_start,
+            paragraph_start + paragraph.len(),
+            width,
+            &mut rows,
+        );
         paragraph_start += paragraph.len() + 1;
     }
     rows
@@ -268,7 +300,10 @@ fn wrap_paragraph(text: &str, start: usize, end: usize, width: usize, rows: &mut
             continue;
         }
         if row_width > 0 {
-            rows.push(Row { start: row_start, end: word_start });
+            rows.push(Row {
+                start: row_start,
+                end: word_start,
+            });
             row_start = word_start;
             row_width = 0;
         }
@@ -276,14 +311,20 @@ fn wrap_paragraph(text: &str, start: usize, end: usize, width: usize, rows: &mut
         for (g_offset, g) in word.grapheme_indices(true) {
             let w = g.width();
             if row_width + w > width && row_width > 0 {
-                rows.push(Row { start: row_start, end: word_start + g_offset });
+                rows.push(Row {
+                    start: row_start,
+                    end: word_start + g_offset,
+                });
                 row_start = word_start + g_offset;
                 row_width = 0;
             }
             row_width += w;
         }
     }
-    rows.push(Row { start: row_start, end });
+    rows.push(Row {
+        start: row_start,
+        end,
+    });
 }
 
 #[cfg(test)]
@@ -308,9 +349,17 @@ mod tests {
         let mut editor = Editor::default();
         run(&mut text, &mut editor, typed("färdplan"));
         assert_eq!(text, "färdplan");
-        run(&mut text, &mut editor, vec![EditOp::Left, EditOp::Left, EditOp::Backspace]);
+        run(
+            &mut text,
+            &mut editor,
+            vec![EditOp::Left, EditOp::Left, EditOp::Backspace],
+        );
         assert_eq!(text, "färdpan");
-        run(&mut text, &mut editor, vec![EditOp::Home, EditOp::Right, EditOp::Delete]);
+        run(
+            &mut text,
+            &mut editor,
+            vec![EditOp::Home, EditOp::Right, EditOp::Delete],
+        );
         assert_eq!(text, "frdpan");
     }
 
@@ -318,10 +367,23 @@ mod tests {
     fn a_combining_ring_composes_with_its_letter() {
         let mut text = String::new();
         let mut editor = Editor::default();
-        run(&mut text, &mut editor, vec![EditOp::Insert("r".into()), EditOp::Insert("a".into()), EditOp::Insert("\u{30a}".into()), EditOp::Insert("d".into())]);
+        run(
+            &mut text,
+            &mut editor,
+            vec![
+                EditOp::Insert("r".into()),
+                EditOp::Insert("a".into()),
+                EditOp::Insert("\u{30a}".into()),
+                EditOp::Insert("d".into()),
+            ],
+        );
         assert_eq!(text, "råd");
         assert_eq!(text.chars().count(), 3);
-        run(&mut text, &mut editor, vec![EditOp::Left, EditOp::Backspace]);
+        run(
+            &mut text,
+            &mut editor,
+            vec![EditOp::Left, EditOp::Backspace],
+        );
         assert_eq!(text, "rd");
     }
 
@@ -329,7 +391,11 @@ mod tests {
     fn emoji_with_modifiers_are_one_step() {
         let mut text = "ok 👍🏽 ja".to_string();
         let mut editor = Editor::at_end(&text);
-        run(&mut text, &mut editor, vec![EditOp::Left, EditOp::Left, EditOp::Left, EditOp::Backspace]);
+        run(
+            &mut text,
+            &mut editor,
+            vec![EditOp::Left, EditOp::Left, EditOp::Left, EditOp::Backspace],
+        );
         assert_eq!(text, "ok  ja");
         let mut text = "👩‍👩‍👧".to_string();
         let mut editor = Editor::at_end(&text);
@@ -346,10 +412,25 @@ mod tests {
     #[test]
     fn wraps_at_words_and_breaks_long_words() {
         let text = "Företagen behöver en tydlig färdplan\nOch pengar";
-        let rows: Vec<&str> = wrap(text, 12).iter().map(|r| &text[r.start..r.end]).collect();
-        assert_eq!(rows, ["Företagen ", "behöver en ", "tydlig ", "färdplan", "Och pengar"]);
+        let rows: Vec<&str> = wrap(text, 12)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "Företagen ",
+                "behöver en ",
+                "tydlig ",
+                "färdplan",
+                "Och pengar"
+            ]
+        );
         let long = "hållbarhetssäkrade";
-        let rows: Vec<&str> = wrap(long, 8).iter().map(|r| &long[r.start..r.end]).collect();
+        let rows: Vec<&str> = wrap(long, 8)
+            .iter()
+            .map(|r| &long[r.start..r.end])
+            .collect();
         assert_eq!(rows, ["hållbarh", "etssäkra", "de"]);
         assert_eq!(wrap("", 10).len(), 1);
         assert_eq!(wrap("a\n", 10).len(), 2);

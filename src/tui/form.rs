@@ -53,7 +53,9 @@ impl Field {
     /// Index of the chosen option of a choice field.
     pub fn chosen(&self) -> usize {
         match &self.kind {
-            FieldKind::Choice(options) => options.iter().position(|o| *o == self.value).unwrap_or(0),
+            FieldKind::Choice(options) => {
+                options.iter().position(|o| *o == self.value).unwrap_or(0)
+            }
             FieldKind::Text => 0,
         }
     }
@@ -91,7 +93,10 @@ impl Form {
     }
 
     pub fn value(&self, index: usize) -> &str {
-        self.fields.get(index).map(|f| f.value.as_str()).unwrap_or("")
+        self.fields
+            .get(index)
+            .map(|f| f.value.as_str())
+            .unwrap_or("")
     }
 
     pub fn next(&mut self) {
@@ -137,10 +142,19 @@ impl Form {
                 }
             }
             FieldInput::Left => {
-                field.cursor = field.value[..cursor].grapheme_indices(true).next_back().map(|(i, _)| i).unwrap_or(0);
+                field.cursor = field.value[..cursor]
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map(|(i, _)| i)
+                    .unwrap_or(0);
             }
             FieldInput::Right => {
-                field.cursor = cursor + field.value[cursor..].graphemes(true).next().map(str::len).unwrap_or(0);
+                field.cursor = cursor
+                    + field.value[cursor..]
+                        .graphemes(true)
+                        .next()
+                        .map(str::len)
+                        .unwrap_or(0);
             }
             FieldInput::Home => field.cursor = 0,
             FieldInput::End => field.cursor = field.value.len(),
@@ -166,7 +180,10 @@ mod tests {
 
     #[test]
     fn choice_fields_cycle() {
-        let mut form = Form::new("t", vec![Field::choice("Läge", vec!["a".into(), "b".into()], 0)]);
+        let mut form = Form::new(
+            "t",
+            vec![Field::choice("Läge", vec!["a".into(), "b".into()], 0)],
+        );
         form.input(FieldInput::Right);
         assert_eq!(form.value(0), "b");
         form.input(FieldInput::Right);

@@ -115,20 +115,65 @@ macro_rules! bind {
 }
 
 use Action::*;
-use KeyCode::{BackTab, Down as KDown, End, Enter, Esc, F, Home, Left as KLeft, PageDown as KPageDown, PageUp as KPageUp, Right as KRight, Tab as KTab, Up as KUp};
+use KeyCode::{
+    BackTab, Down as KDown, End, Enter, Esc, F, Home, Left as KLeft, PageDown as KPageDown,
+    PageUp as KPageUp, Right as KRight, Tab as KTab, Up as KUp,
+};
 
 const MOVE: [Binding; 4] = [
-    bind!("↑↓/jk", [code(KUp), k('k')], Up, "flytta markeringen", "move the selection", false),
+    bind!(
+        "↑↓/jk",
+        [code(KUp), k('k')],
+        Up,
+        "flytta markeringen",
+        "move the selection",
+        false
+    ),
     bind!("↑↓/jk", [code(KDown), k('j')], Down, "ned", "down", false),
-    bind!("PgUp/PgDn", [code(KPageUp), ctrl('u')], PageUp, "en sida upp/ned", "a page up/down", false),
-    bind!("PgUp/PgDn", [code(KPageDown), ctrl('d')], PageDown, "sida ned", "page down", false),
+    bind!(
+        "PgUp/PgDn",
+        [code(KPageUp), ctrl('u')],
+        PageUp,
+        "en sida upp/ned",
+        "a page up/down",
+        false
+    ),
+    bind!(
+        "PgUp/PgDn",
+        [code(KPageDown), ctrl('d')],
+        PageDown,
+        "sida ned",
+        "page down",
+        false
+    ),
 ];
 
 static GLOBAL: &[Binding] = &[
-    bind!("1–4", [k('1')], Tab(0), "flik Intervjuer", "Interviews tab", false),
-    bind!("1–4", [k('2')], Tab(1), "flik Kodbok", "Codebook tab", false),
+    bind!(
+        "1–4",
+        [k('1')],
+        Tab(0),
+        "flik Intervjuer",
+        "Interviews tab",
+        false
+    ),
+    bind!(
+        "1–4",
+        [k('2')],
+        Tab(1),
+        "flik Kodbok",
+        "Codebook tab",
+        false
+    ),
     bind!("1–4", [k('3')], Tab(2), "flik Sök", "Search tab", false),
-    bind!("1–4", [k('4')], Tab(3), "flik Sammanställning", "Summary tab", false),
+    bind!(
+        "1–4",
+        [k('4')],
+        Tab(3),
+        "flik Sammanställning",
+        "Summary tab",
+        false
+    ),
     bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true),
     bind!("q", [k('q'), ctrl('c')], Quit, "avsluta", "quit", true),
 ];
@@ -138,7 +183,14 @@ static WELCOME: &[Binding] = &[
     MOVE[1],
     bind!("Enter", [code(Enter)], Open, "öppna", "open", true),
     bind!("n", [k('n')], New, "nytt projekt", "new project", true),
-    bind!("d", [k('d')], Demo, "öppna demoprojektet", "open the demo project", true),
+    bind!(
+        "d",
+        [k('d')],
+        Demo,
+        "öppna demoprojektet",
+        "open the demo project",
+        true
+    ),
     bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true),
     bind!("q", [k('q'), ctrl('c')], Quit, "avsluta", "quit", true),
 ];
@@ -150,24 +202,115 @@ static INTERVIEWS: &[Binding] = &[
     MOVE[3],
     bind!("g/G", [code(Home), k('g')], Top, "första", "first", false),
     bind!("g/G", [code(End), k('G')], Bottom, "sista", "last", false),
-    bind!("Enter", [code(Enter)], Open, "öppna intervjun", "open the interview", true),
+    bind!(
+        "Enter",
+        [code(Enter)],
+        Open,
+        "öppna intervjun",
+        "open the interview",
+        true
+    ),
     bind!("n", [k('n')], New, "ny intervju", "new interview", true),
     bind!("/", [k('/')], Filter, "filtrera", "filter", true),
-    bind!("s", [k('s')], SortNext, "sortera efter nästa kolumn", "sort by the next column", true),
-    bind!("S", [k('S')], SortReverse, "vänd sorteringen", "reverse the sort", false),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera intervjun", "delete the interview", false),
-    bind!("r", [k('r')], Respondents, "respondenter", "respondents", true),
-    bind!("p", [k('p')], Setup, "projekt: titel, guide, attribut", "project: title, guide, attributes", true),
-    bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", false),
+    bind!(
+        "s",
+        [k('s')],
+        SortNext,
+        "sortera efter nästa kolumn",
+        "sort by the next column",
+        true
+    ),
+    bind!(
+        "S",
+        [k('S')],
+        SortReverse,
+        "vänd sorteringen",
+        "reverse the sort",
+        false
+    ),
+    bind!(
+        "d",
+        [k('d'), code(KeyCode::Delete)],
+        Delete,
+        "radera intervjun",
+        "delete the interview",
+        false
+    ),
+    bind!(
+        "r",
+        [k('r')],
+        Respondents,
+        "respondenter",
+        "respondents",
+        true
+    ),
+    bind!(
+        "p",
+        [k('p')],
+        Setup,
+        "projekt: titel, guide, attribut",
+        "project: title, guide, attributes",
+        true
+    ),
+    bind!(
+        "Esc",
+        [code(Esc)],
+        Back,
+        "rensa filtret",
+        "clear the filter",
+        false
+    ),
 ];
 
 static CAPTURE: &[Binding] = &[
-    bind!("↑↓/jk", [code(KUp), k('k')], PrevQuestion, "föregående fråga", "previous question", false),
-    bind!("↑↓/jk", [code(KDown), k('j')], NextQuestion, "nästa fråga", "next question", true),
-    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, "nästa fråga", "next question", false),
-    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, "föregående fråga", "previous question", false),
-    bind!("Enter/i", [code(Enter), k('i')], Edit, "skriv svaret", "write the answer", true),
-    bind!("1–9", [k('1')], Value(1), "välj värde/alternativ 1–9", "choose value/option 1–9", true),
+    bind!(
+        "↑↓/jk",
+        [code(KUp), k('k')],
+        PrevQuestion,
+        "föregående/nästa fråga",
+        "previous/next question",
+        false
+    ),
+    bind!(
+        "↑↓/jk",
+        [code(KDown), k('j')],
+        NextQuestion,
+        "föregående/nästa fråga",
+        "previous/next question",
+        true
+    ),
+    bind!(
+        "Tab",
+        [code(KTab), ctrl_code(KDown)],
+        NextQuestion,
+        "nästa fråga",
+        "next question",
+        false
+    ),
+    bind!(
+        "S-Tab",
+        [code(BackTab), ctrl_code(KUp)],
+        PrevQuestion,
+        "föregående fråga",
+        "previous question",
+        false
+    ),
+    bind!(
+        "Enter/i",
+        [code(Enter), k('i')],
+        Edit,
+        "skriv svaret",
+        "write the answer",
+        true
+    ),
+    bind!(
+        "1–9",
+        [k('1')],
+        Value(1),
+        "välj värde/alternativ 1–9",
+        "choose value/option 1–9",
+        true
+    ),
     bind!("1–9", [k('2')], Value(2), "", "", false),
     bind!("1–9", [k('3')], Value(3), "", "", false),
     bind!("1–9", [k('4')], Value(4), "", "", false),
@@ -176,24 +319,82 @@ static CAPTURE: &[Binding] = &[
     bind!("1–9", [k('7')], Value(7), "", "", false),
     bind!("1–9", [k('8')], Value(8), "", "", false),
     bind!("1–9", [k('9')], Value(9), "", "", false),
-    bind!("0", [k('0')], ClearValue, "rensa värdet", "clear the value", false),
-    bind!("e", [k('e')], Details, "intervjuns uppgifter", "interview details", true),
-    bind!("m", [k('m')], ToggleComplete, "markera klar/utkast", "mark complete/draft", true),
-    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka till listan", "back to the list", true),
+    bind!(
+        "0",
+        [k('0')],
+        ClearValue,
+        "rensa värdet",
+        "clear the value",
+        false
+    ),
+    bind!(
+        "e",
+        [k('e')],
+        Details,
+        "intervjuns uppgifter",
+        "interview details",
+        true
+    ),
+    bind!(
+        "m",
+        [k('m')],
+        ToggleComplete,
+        "markera klar/utkast",
+        "mark complete/draft",
+        true
+    ),
+    bind!(
+        "Esc/q",
+        [code(Esc), k('q')],
+        Back,
+        "tillbaka till listan",
+        "back to the list",
+        true
+    ),
     bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true),
 ];
 
 static EDITOR: &[Binding] = &[
-    bind!("Esc", [code(Esc)], Back, "lämna texten", "leave the text", true),
-    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, "nästa fråga", "next question", true),
-    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, "föregående fråga", "previous question", true),
+    bind!(
+        "Esc",
+        [code(Esc)],
+        Back,
+        "lämna texten",
+        "leave the text",
+        true
+    ),
+    bind!(
+        "Tab",
+        [code(KTab), ctrl_code(KDown)],
+        NextQuestion,
+        "nästa fråga",
+        "next question",
+        true
+    ),
+    bind!(
+        "S-Tab",
+        [code(BackTab), ctrl_code(KUp)],
+        PrevQuestion,
+        "föregående fråga",
+        "previous question",
+        true
+    ),
     bind!("F1", [code(F(1))], Help, "hjälp", "help", true),
 ];
 
 static RESPONDENTS: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
+    bind!("g/G", [code(Home), k('g')], Top, "första", "first", false),
+    bind!("g/G", [code(End), k('G')], Bottom, "sista", "last", false),
+    bind!(
+        "Enter",
+        [code(Enter), k('e')],
+        Edit,
+        "redigera",
+        "edit",
+        true
+    ),
     bind!("n", [k('n')], New, "ny respondent", "new respondent", true),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true),
@@ -202,27 +403,106 @@ static RESPONDENTS: &[Binding] = &[
 static SETUP: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, "byt mellan frågor och attribut", "switch between questions and attributes", true),
-    bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
+    bind!("g/G", [code(Home), k('g')], Top, "första", "first", false),
+    bind!("g/G", [code(End), k('G')], Bottom, "sista", "last", false),
+    bind!(
+        "Tab",
+        [code(KTab), code(BackTab)],
+        SwitchList,
+        "byt mellan frågor och attribut",
+        "switch between questions and attributes",
+        true
+    ),
+    bind!(
+        "Enter",
+        [code(Enter), k('e')],
+        Edit,
+        "redigera",
+        "edit",
+        true
+    ),
     bind!("a", [k('a'), k('n')], New, "lägg till", "add", true),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort", "remove", true),
-    bind!("K/J", [k('K'), ctrl_code(KUp)], MoveUp, "flytta upp", "move up", true),
-    bind!("K/J", [k('J'), ctrl_code(KDown)], MoveDown, "flytta ned", "move down", false),
-    bind!("t", [k('t')], Details, "ändra projektets titel", "change the project title", true),
+    bind!(
+        "d",
+        [k('d'), code(KeyCode::Delete)],
+        Delete,
+        "ta bort",
+        "remove",
+        true
+    ),
+    bind!(
+        "K/J",
+        [k('K'), ctrl_code(KUp)],
+        MoveUp,
+        "flytta upp",
+        "move up",
+        true
+    ),
+    bind!(
+        "K/J",
+        [k('J'), ctrl_code(KDown)],
+        MoveDown,
+        "flytta ned",
+        "move down",
+        false
+    ),
+    bind!(
+        "t",
+        [k('t')],
+        Details,
+        "ändra projektets titel",
+        "change the project title",
+        true
+    ),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true),
 ];
 
 static DIALOG: &[Binding] = &[
-    bind!("y/Enter", [k('y'), k('j'), code(Enter)], Confirm, "ja", "yes", true),
+    bind!(
+        "y/Enter",
+        [k('y'), k('j'), code(Enter)],
+        Confirm,
+        "ja",
+        "yes",
+        true
+    ),
     bind!("n/Esc", [k('n'), code(Esc)], Back, "nej", "no", true),
 ];
 
 static FORM: &[Binding] = &[
-    bind!("Tab/↓", [code(KTab), code(KDown)], NextField, "nästa fält", "next field", true),
-    bind!("S-Tab/↑", [code(BackTab), code(KUp)], PrevField, "föregående fält", "previous field", false),
-    bind!("←→", [code(KLeft)], Left, "byt värde i ett valfält", "change a choice field", false),
-    bind!("←→", [code(KRight)], Right, "byt värde i ett valfält", "change a choice field", false),
+    bind!(
+        "Tab/↓",
+        [code(KTab), code(KDown)],
+        NextField,
+        "nästa fält",
+        "next field",
+        true
+    ),
+    bind!(
+        "S-Tab/↑",
+        [code(BackTab), code(KUp)],
+        PrevField,
+        "föregående fält",
+        "previous field",
+        false
+    ),
+    bind!(
+        "←→",
+        [code(KLeft)],
+        Left,
+        "byt värde i ett valfält",
+        "change a choice field",
+        false
+    ),
+    bind!(
+        "←→",
+        [code(KRight)],
+        Right,
+        "byt värde i ett valfält",
+        "change a choice field",
+        false
+    ),
     bind!("Enter", [code(Enter)], Confirm, "spara", "save", true),
     bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
     bind!("F1", [code(F(1))], Help, "hjälp", "help", false),
@@ -254,7 +534,11 @@ pub fn with_global(context: Context) -> bool {
 /// The action bound to `event` in `context` (and the global table where it applies).
 pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     let own = bindings(context).iter();
-    let global = if with_global(context) { bindings(Context::Global) } else { &[] };
+    let global = if with_global(context) {
+        bindings(Context::Global)
+    } else {
+        &[]
+    };
     own.chain(global.iter())
         .find(|b| b.keys.iter().any(|key| key.matches(event)))
         .map(|b| b.action)
@@ -262,7 +546,11 @@ pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
 
 /// The bindings to list in help: one line per label, in table order.
 pub fn help_lines(context: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let global = if with_global(context) { bindings(Context::Global) } else { &[] };
+    let global = if with_global(context) {
+        bindings(Context::Global)
+    } else {
+        &[]
+    };
     let mut lines: Vec<(&str, &str)> = Vec::new();
     for b in bindings(context).iter().chain(global) {
         let text = b.describe(lang);
@@ -278,11 +566,16 @@ pub fn help_lines(context: Context, lang: Lang) -> Vec<(&'static str, &'static s
 
 /// The footer hints: the bindings marked for it, one per label.
 pub fn footer(context: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let global = if with_global(context) { bindings(Context::Global) } else { &[] };
+    let global = if with_global(context) {
+        bindings(Context::Global)
+    } else {
+        &[]
+    };
     let mut hints: Vec<(&str, &str)> = Vec::new();
     // Help first: whatever else does not fit, the way to every binding always shows.
     let all = bindings(context).iter().chain(global);
-    let (help, rest): (Vec<&Binding>, Vec<&Binding>) = all.filter(|b| b.footer).partition(|b| b.action == Help);
+    let (help, rest): (Vec<&Binding>, Vec<&Binding>) =
+        all.filter(|b| b.footer).partition(|b| b.action == Help);
     for b in help.into_iter().chain(rest) {
         if !hints.iter().any(|(label, _)| *label == b.label) {
             hints.push((b.label, b.describe(lang)));
@@ -313,7 +606,16 @@ mod tests {
 
     #[test]
     fn every_context_has_help_in_both_languages() {
-        for context in [Context::Welcome, Context::Interviews, Context::Capture, Context::Editor, Context::Respondents, Context::Setup, Context::Dialog, Context::Form] {
+        for context in [
+            Context::Welcome,
+            Context::Interviews,
+            Context::Capture,
+            Context::Editor,
+            Context::Respondents,
+            Context::Setup,
+            Context::Dialog,
+            Context::Form,
+        ] {
             for lang in [Lang::Sv, Lang::En] {
                 assert!(!help_lines(context, lang).is_empty());
                 assert!(!footer(context, lang).is_empty());

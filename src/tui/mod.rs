@@ -18,7 +18,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::cli::Failure;
@@ -37,7 +39,11 @@ pub fn language(choice: Option<Lang>) -> Lang {
             .iter()
             .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
             .unwrap_or_default();
-        if locale.to_lowercase().starts_with("sv") { Lang::Sv } else { Lang::En }
+        if locale.to_lowercase().starts_with("sv") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
     })
 }
 
@@ -56,7 +62,11 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
         app.attach(opened.session, opened.notices);
     }
     let terminate = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&terminate)).map_err(|e| Failure {
             message: format!("could not listen for signals: {e}"),
             code: 1,
@@ -85,7 +95,10 @@ fn init_logging() -> Option<PathBuf> {
     let dir = store::log_dir().ok()?;
     store::create_dir(&dir).ok()?;
     let appender = tracing_appender::rolling::never(&dir, "behov.log");
-    let _ = tracing_subscriber::fmt().with_writer(appender).with_ansi(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_writer(appender)
+        .with_ansi(false)
+        .try_init();
     Some(dir)
 }
 
@@ -101,20 +114,33 @@ fn install_panic_hook(log_dir: Option<PathBuf>) {
             let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
             if let Ok(mut file) = std::fs::File::create(&path) {
                 let _ = writeln!(file, "{info}\n\n{backtrace}");
-                eprintln!("behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.", path.display());
+                eprintln!(
+                    "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
+                    path.display()
+                );
             }
         }
         previous(info);
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, terminate: &AtomicBool) -> Result<(), Failure> {
-    let size = terminal.size().map_err(|e| Failure { message: format!("could not read the terminal size: {e}"), code: 1 })?;
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    terminate: &AtomicBool,
+) -> Result<(), Failure> {
+    let size = terminal.size().map_err(|e| Failure {
+        message: format!("could not read the terminal size: {e}"),
+        code: 1,
+    })?;
     update(app, Message::Resize(size.width, size.height));
     loop {
         terminal
             .draw(|frame| view::draw(app, frame))
-            .map_err(|e| Failure { message: format!("could not draw: {e}"), code: 1 })?;
+            .map_err(|e| Failure {
+                message: format!("could not draw: {e}"),
+                code: 1,
+            })?;
         let message = if terminate.load(Ordering::Relaxed) {
             Message::Terminate
         } else {
@@ -153,10 +179,12 @@ pub fn perform(app: &mut App, effect: Effect) {
     let sv = app.sv();
     let result: store::Result<()> = match effect {
         Effect::OpenProject(dir) => open(app, &dir),
-        Effect::CreateProject { dir, title } => Store::create(&dir, &store::defaults::project(&title)).and_then(|created| {
-            drop(created);
-            open(app, &dir)
-        }),
+        Effect::CreateProject { dir, title } => {
+            Store::create(&dir, &store::defaults::project(&title)).and_then(|created| {
+                drop(created);
+                open(app, &dir)
+            })
+        }
         Effect::OpenDemo => store::data_dir().and_then(|data| {
             let dir = data.join("demo");
             app.session = None;
@@ -177,8 +205,14 @@ pub fn perform(app: &mut App, effect: Effect) {
             }),
             None => Ok(()),
         },
-        Effect::DeleteInterview(id) => app.session.as_ref().map_or(Ok(()), |s| s.store.delete_interview(&id)),
-        Effect::SaveProject => app.session.as_ref().map_or(Ok(()), |s| s.store.save_project(&s.project)),
+        Effect::DeleteInterview(id) => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.delete_interview(&id)),
+        Effect::SaveProject => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.save_project(&s.project)),
         Effect::SaveSettings => app.settings.save(),
     };
     if let Err(e) = result {

@@ -58,14 +58,26 @@ impl Session {
             if recovery.edits > 0 {
                 let ids: Vec<&str> = recovery.interviews.iter().map(String::as_str).collect();
                 notices.push(if sv {
-                    format!("Återställde {} osparade ändringar i {} efter ett avbrott.", recovery.edits, ids.join(", "))
+                    format!(
+                        "Återställde {} osparade ändringar i {} efter ett avbrott.",
+                        recovery.edits,
+                        ids.join(", ")
+                    )
                 } else {
-                    format!("Recovered {} unsaved edits in {} after an interruption.", recovery.edits, ids.join(", "))
+                    format!(
+                        "Recovered {} unsaved edits in {} after an interruption.",
+                        recovery.edits,
+                        ids.join(", ")
+                    )
                 });
             }
             Some(journal)
         };
-        let saved_base = project.interviews.iter().map(|i| (i.id.clone(), i.modified)).collect();
+        let saved_base = project
+            .interviews
+            .iter()
+            .map(|i| (i.id.clone(), i.modified))
+            .collect();
         Ok(OpenedSession {
             session: Session {
                 project,
@@ -85,11 +97,20 @@ impl Session {
 
     /// Applies a typed edit to an answer (or the notes, for `question == None`) and returns
     /// the journal entry for it and the number of coded passages the edit deleted.
-    pub fn edit_text(&mut self, interview: &str, question: Option<&str>, text_edit: TextEdit) -> Option<(Entry, usize)> {
+    pub fn edit_text(
+        &mut self,
+        interview: &str,
+        question: Option<&str>,
+        text_edit: TextEdit,
+    ) -> Option<(Entry, usize)> {
         let item = self.project.interview_mut(interview)?;
         let entry = Entry {
             interview: interview.to_string(),
-            base: self.saved_base.get(interview).copied().unwrap_or(item.modified),
+            base: self
+                .saved_base
+                .get(interview)
+                .copied()
+                .unwrap_or(item.modified),
             question: question.map(str::to_string),
             edit: text_edit,
         };
@@ -128,6 +149,9 @@ pub fn touch(interview: &mut Interview) {
     interview.modified = if now > interview.modified {
         now
     } else {
-        interview.modified.checked_add(jiff::SignedDuration::from_nanos(1)).unwrap_or(now)
+        interview
+            .modified
+            .checked_add(jiff::SignedDuration::from_nanos(1))
+            .unwrap_or(now)
     };
 }

@@ -32,7 +32,11 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     if app.session.is_some() {
         draw_tabs(app, frame, tabs);
     }
-    let body = Rect { y: body.y + u16::from(app.session.is_some()), height: body.height.saturating_sub(u16::from(app.session.is_some())), ..body };
+    let body = Rect {
+        y: body.y + u16::from(app.session.is_some()),
+        height: body.height.saturating_sub(u16::from(app.session.is_some())),
+        ..body
+    };
     match app.screen {
         Screen::Welcome => welcome::draw(app, frame, body),
         Screen::Tabs if app.tab == 0 => interviews::draw(app, frame, body),
@@ -42,7 +46,11 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Screen::Setup => setup::draw(app, frame, body),
     }
     if let Some(s) = &app.status {
-        let style = if s.error { theme::error() } else { theme::info() };
+        let style = if s.error {
+            theme::error()
+        } else {
+            theme::info()
+        };
         frame.render_widget(Paragraph::new(Span::styled(s.text.clone(), style)), status);
     }
     draw_footer(app, frame, footer);
@@ -50,16 +58,24 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Some(Overlay::Help) => draw_help(app, frame, area),
         Some(Overlay::Confirm { question, .. }) => draw_confirm(app, question, frame, area),
         Some(Overlay::Form { form, .. }) => draw_form(app, form, frame, area),
-        Some(Overlay::Picker(picker)) => respondents::draw_picker(app, picker, frame, centered(area, 70, 20)),
+        Some(Overlay::Picker(picker)) => {
+            respondents::draw_picker(app, picker, frame, centered(area, 70, 20))
+        }
         None => {}
     }
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
     let text = if app.sv() {
-        format!("Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret.", area.width, area.height)
+        format!(
+            "Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret.",
+            area.width, area.height
+        )
     } else {
-        format!("The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window.", area.width, area.height)
+        format!(
+            "The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window.",
+            area.width, area.height
+        )
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
@@ -79,7 +95,11 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, name) in names.iter().enumerate().take(TABS) {
         let text = format!(" {} {name} ", i + 1);
-        spans.push(if Some(i) == active { Span::styled(text, theme::selected()) } else { Span::raw(text) });
+        spans.push(if Some(i) == active {
+            Span::styled(text, theme::selected())
+        } else {
+            Span::raw(text)
+        });
         spans.push(Span::raw(" "));
     }
     if let Some(session) = &app.session {
@@ -91,7 +111,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(place, theme::dim()));
         if session.read_only() {
-            spans.push(Span::styled(app.t("  SKRIVSKYDDAT", "  READ-ONLY"), theme::error()));
+            spans.push(Span::styled(
+                app.t("  SKRIVSKYDDAT", "  READ-ONLY"),
+                theme::error(),
+            ));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -112,18 +135,33 @@ fn draw_coming(app: &App, frame: &mut Frame, area: Rect) {
             "Summary: needs tables by respondent and attribute with quotes and export. Coming in the next version.",
         ),
     };
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).style(theme::dim()), area.inner(ratatui::layout::Margin::new(2, 1)));
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(theme::dim()),
+        area.inner(ratatui::layout::Margin::new(2, 1)),
+    );
 }
 
 /// Footer hints from the live keymap, as many as fit.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let context = if matches!(app.overlay, Some(Overlay::Help)) { Context::Dialog } else { app.context() };
+    let context = if matches!(app.overlay, Some(Overlay::Help)) {
+        Context::Dialog
+    } else {
+        app.context()
+    };
     let hints = if matches!(app.overlay, Some(Overlay::Help)) {
         vec![("Esc", app.t("stäng hjälpen", "close the help"))]
     } else if context == Context::Interviews && app.interviews.filtering {
-        vec![("Enter", app.t("behåll filtret", "keep the filter")), ("Esc", app.t("rensa filtret", "clear the filter"))]
+        vec![
+            ("Enter", app.t("behåll filtret", "keep the filter")),
+            ("Esc", app.t("rensa filtret", "clear the filter")),
+        ]
     } else if matches!(app.overlay, Some(Overlay::Picker(_))) {
-        vec![("Enter", app.t("välj", "choose")), ("Esc", app.t("avbryt", "cancel"))]
+        vec![
+            ("Enter", app.t("välj", "choose")),
+            ("Esc", app.t("avbryt", "cancel")),
+        ]
     } else {
         keymap::footer(context, app.lang)
     };
@@ -142,8 +180,12 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(area);
-    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center).areas(row);
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
     cell
 }
 
@@ -154,7 +196,10 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     let mut section = |title: &str, entries: Vec<(&str, &str)>| {
         lines.push(Line::from(Span::styled(title.to_string(), theme::title())));
         for (key, text) in entries {
-            lines.push(Line::from(vec![Span::styled(format!("  {key:<12}"), theme::key()), Span::raw(text.to_string())]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {key:<12}"), theme::key()),
+                Span::raw(text.to_string()),
+            ]));
         }
         lines.push(Line::from(""));
     };
@@ -163,8 +208,20 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         section(
             app.t("I texten", "In the text"),
             vec![
-                ("←→ ↑↓", app.t("flytta markören (Ctrl+←→ ord för ord)", "move the cursor (Ctrl+←→ by word)")),
-                ("Home/End", app.t("radens början/slut (Ctrl: hela texten)", "start/end of the line (Ctrl: whole text)")),
+                (
+                    "←→ ↑↓",
+                    app.t(
+                        "flytta markören (Ctrl+←→ ord för ord)",
+                        "move the cursor (Ctrl+←→ by word)",
+                    ),
+                ),
+                (
+                    "Home/End",
+                    app.t(
+                        "radens början/slut (Ctrl: hela texten)",
+                        "start/end of the line (Ctrl: whole text)",
+                    ),
+                ),
                 ("Enter", app.t("ny rad", "new line")),
                 ("Backsteg/Del", app.t("radera tecken", "delete a character")),
             ],
@@ -205,7 +262,11 @@ fn draw_confirm(app: &App, question: &str, frame: &mut Frame, area: Rect) {
         ]),
     ];
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(Block::new().borders(Borders::ALL).title(app.t(" Bekräfta ", " Confirm "))),
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(app.t(" Bekräfta ", " Confirm ")),
+        ),
         rect,
     );
 }
@@ -217,27 +278,64 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(format!(" {} ", form.title))
-        .title_bottom(app.t(" Tab nästa fält · Enter spara · Esc avbryt ", " Tab next field · Enter save · Esc cancel "));
+        .title_bottom(app.t(
+            " Tab nästa fält · Enter spara · Esc avbryt ",
+            " Tab next field · Enter save · Esc cancel ",
+        ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let label_width = form.fields.iter().map(|f| f.label.width()).max().unwrap_or(0).min(22);
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(22);
     let mut lines = Vec::new();
     let mut cursor = None;
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let label = format!("{}{:<label_width$} ", if focused { "▶" } else { " " }, field.label);
+        let label = format!(
+            "{}{:<label_width$} ",
+            if focused { "▶" } else { " " },
+            field.label
+        );
         let value = match &field.kind {
             FieldKind::Choice(_) => format!("‹ {} ›", field.value),
             FieldKind::Text => field.value.clone(),
         };
         if focused && field.kind == FieldKind::Text {
             let col = label.width() + field.value[..field.cursor.min(field.value.len())].width();
-            cursor = Some((inner.x + (col as u16).min(inner.width.saturating_sub(1)), inner.y + i as u16));
+            cursor = Some((
+                inner.x + (col as u16).min(inner.width.saturating_sub(1)),
+                inner.y + i as u16,
+            ));
         }
         lines.push(Line::from(vec![
-            Span::styled(label, if focused { theme::title() } else { theme::dim() }),
-            Span::styled(value, if focused { theme::selected() } else { Default::default() }),
-            Span::styled(if field.hint.is_empty() { String::new() } else { format!("  {}", field.hint) }, theme::dim()),
+            Span::styled(
+                label,
+                if focused {
+                    theme::title()
+                } else {
+                    theme::dim()
+                },
+            ),
+            Span::styled(
+                value,
+                if focused {
+                    theme::selected()
+                } else {
+                    Default::default()
+                },
+            ),
+            Span::styled(
+                if field.hint.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", field.hint)
+                },
+                theme::dim(),
+            ),
         ]));
     }
     if let Some(error) = &form.error {

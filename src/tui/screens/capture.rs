@@ -37,7 +37,9 @@ pub struct Capture {
 
 pub fn open(app: &mut App, id: &str) {
     let Some(session) = &app.session else { return };
-    let Some(interview) = session.project.interview(id) else { return };
+    let Some(interview) = session.project.interview(id) else {
+        return;
+    };
     // Start at the first unanswered question: where a paused interview left off.
     let questions = &session.project.guide.questions;
     let index = questions
@@ -57,7 +59,12 @@ pub fn open(app: &mut App, id: &str) {
 }
 
 fn question_at<'a>(app: &'a App, capture: &Capture) -> Option<&'a Question> {
-    app.session.as_ref()?.project.guide.questions.get(capture.index)
+    app.session
+        .as_ref()?
+        .project
+        .guide
+        .questions
+        .get(capture.index)
 }
 
 fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
@@ -66,22 +73,32 @@ fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
 
 /// The text being edited: the current answer's, or the notes.
 fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
-    let Some(interview) = interview(app, capture) else { return "" };
+    let Some(interview) = interview(app, capture) else {
+        return "";
+    };
     match question_at(app, capture) {
-        Some(q) => interview.answer(&q.id).map(|a| a.text.as_str()).unwrap_or(""),
+        Some(q) => interview
+            .answer(&q.id)
+            .map(|a| a.text.as_str())
+            .unwrap_or(""),
         None => &interview.notes,
     }
 }
 
 fn question_count(app: &App) -> usize {
-    app.session.as_ref().map(|s| s.project.guide.questions.len()).unwrap_or(0)
+    app.session
+        .as_ref()
+        .map(|s| s.project.guide.questions.len())
+        .unwrap_or(0)
 }
 
 /// Moves to another question, folding typed text into the file first.
 fn go_to(app: &mut App, index: usize) -> Vec<Effect> {
     let mut effects = app.fold_all();
     let last = question_count(app);
-    let Some(mut capture) = app.capture.take() else { return effects };
+    let Some(mut capture) = app.capture.take() else {
+        return effects;
+    };
     capture.index = index.min(last);
     capture.editor = Editor::at_end(current_text(app, &capture));
     app.capture = Some(capture);
@@ -92,9 +109,15 @@ fn go_to(app: &mut App, index: usize) -> Vec<Effect> {
 }
 
 fn step(app: &mut App, forward: bool) -> Vec<Effect> {
-    let Some(index) = app.capture.as_ref().map(|c| c.index) else { return Vec::new() };
+    let Some(index) = app.capture.as_ref().map(|c| c.index) else {
+        return Vec::new();
+    };
     let last = question_count(app);
-    let target = if forward { (index + 1).min(last) } else { index.saturating_sub(1) };
+    let target = if forward {
+        (index + 1).min(last)
+    } else {
+        index.saturating_sub(1)
+    };
     go_to(app, target)
 }
 
@@ -134,9 +157,15 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// Saves the current interview now (for changes that are not typed text).
 fn save_now(app: &mut App) -> Vec<Effect> {
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else { return Vec::new() };
-    let Some(session) = app.session.as_mut() else { return Vec::new() };
-    let Some(interview) = session.project.interview_mut(&id) else { return Vec::new() };
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Vec::new();
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
     touch(interview);
     session.unsaved.remove(&id);
     session.revision += 1;
@@ -147,18 +176,31 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return refusal;
     }
-    let Some(capture) = app.capture.as_ref() else { return Vec::new() };
-    let Some(question) = question_at(app, capture).cloned() else { return Vec::new() };
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).cloned() else {
+        return Vec::new();
+    };
     let id = capture.interview.clone();
     let hint = match &question.kind {
-        QuestionKind::Open => Some(app.t("Frågan besvaras med text: tryck Enter för att skriva.", "This question is answered in text: press Enter to write.")),
+        QuestionKind::Open => Some(app.t(
+            "Frågan besvaras med text: tryck Enter för att skriva.",
+            "This question is answered in text: press Enter to write.",
+        )),
         QuestionKind::Scale { min, max, .. } if value.is_some_and(|v| v < *min || v > *max) => {
-            Some(app.t("Värdet ligger utanför skalan.", "The value is outside the scale."))
+            Some(app.t(
+                "Värdet ligger utanför skalan.",
+                "The value is outside the scale.",
+            ))
         }
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }
             if value.is_some_and(|v| v as usize > options.len() || v == 0) =>
         {
-            Some(app.t("Det finns inget sådant alternativ.", "There is no such option."))
+            Some(app.t(
+                "Det finns inget sådant alternativ.",
+                "There is no such option.",
+            ))
         }
         _ => None,
     };
@@ -166,15 +208,23 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         app.error(hint);
         return Vec::new();
     }
-    let Some(session) = app.session.as_mut() else { return Vec::new() };
-    let Some(interview) = session.project.interview_mut(&id) else { return Vec::new() };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
     let answer = interview.answer_mut(&question.id);
     match (&question.kind, value) {
         (QuestionKind::Scale { .. }, v) => answer.scale = v,
         (_, None) => answer.choices.clear(),
         (QuestionKind::SingleChoice { options }, Some(v)) => {
             let option = options[v as usize - 1].id.clone();
-            answer.choices = if answer.choices == [option.clone()] { Vec::new() } else { vec![option] };
+            answer.choices = if answer.choices == [option.clone()] {
+                Vec::new()
+            } else {
+                vec![option]
+            };
         }
         (QuestionKind::MultipleChoice { options }, Some(v)) => {
             let option = &options[v as usize - 1].id;
@@ -183,7 +233,9 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
             } else {
                 // Keep the guide's order, so files and reports are stable.
                 answer.choices.push(option.clone());
-                answer.choices.sort_by_key(|c| options.iter().position(|o| &o.id == c));
+                answer
+                    .choices
+                    .sort_by_key(|c| options.iter().position(|o| &o.id == c));
             }
         }
         (QuestionKind::Open, Some(_)) => {}
@@ -195,9 +247,15 @@ fn toggle_complete(app: &mut App) -> Vec<Effect> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return refusal;
     }
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else { return Vec::new() };
-    let Some(session) = app.session.as_mut() else { return Vec::new() };
-    let Some(interview) = session.project.interview_mut(&id) else { return Vec::new() };
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Vec::new();
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
     interview.status = match interview.status {
         Status::Draft => Status::Complete,
         Status::Complete => Status::Draft,
@@ -214,38 +272,81 @@ fn toggle_complete(app: &mut App) -> Vec<Effect> {
 }
 
 fn open_details(app: &mut App) {
-    let Some(capture) = app.capture.as_ref() else { return };
-    let Some(interview) = interview(app, capture) else { return };
-    let modes: Vec<String> = crate::model::Mode::ALL.iter().map(|m| mode_text(*m, app.lang).to_string()).collect();
-    let mode_index = crate::model::Mode::ALL.iter().position(|m| *m == interview.mode).unwrap_or(0);
-    let yes_no = vec![app.t("ja", "yes").to_string(), app.t("nej", "no").to_string()];
+    let Some(capture) = app.capture.as_ref() else {
+        return;
+    };
+    let Some(interview) = interview(app, capture) else {
+        return;
+    };
+    let modes: Vec<String> = crate::model::Mode::ALL
+        .iter()
+        .map(|m| mode_text(*m, app.lang).to_string())
+        .collect();
+    let mode_index = crate::model::Mode::ALL
+        .iter()
+        .position(|m| *m == interview.mode)
+        .unwrap_or(0);
+    let yes_no = vec![
+        app.t("ja", "yes").to_string(),
+        app.t("nej", "no").to_string(),
+    ];
     let form = Form::new(
         app.t("Intervjuns uppgifter", "Interview details"),
         vec![
-            Field::text(app.t("Intervjuare", "Interviewer"), interview.interviewer.clone()),
+            Field::text(
+                app.t("Intervjuare", "Interviewer"),
+                interview.interviewer.clone(),
+            ),
             Field::text(app.t("Datum", "Date"), interview.date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
             Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
-            Field::choice(app.t("Samtycke givet", "Consent given"), yes_no, if interview.consent.given { 0 } else { 1 }).with_hint("←→"),
-            Field::text(app.t("Samtycke datum", "Consent date"), interview.consent.date.map(|d| d.to_string()).unwrap_or_default()).with_hint("ÅÅÅÅ-MM-DD"),
-            Field::text(app.t("Samtycke notering", "Consent note"), interview.consent.note.clone()),
+            Field::choice(
+                app.t("Samtycke givet", "Consent given"),
+                yes_no,
+                if interview.consent.given { 0 } else { 1 },
+            )
+            .with_hint("←→"),
+            Field::text(
+                app.t("Samtycke datum", "Consent date"),
+                interview
+                    .consent
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )
+            .with_hint("ÅÅÅÅ-MM-DD"),
+            Field::text(
+                app.t("Samtycke notering", "Consent note"),
+                interview.consent.note.clone(),
+            ),
         ],
     );
-    app.overlay = Some(Overlay::Form { purpose: FormPurpose::InterviewDetails, form });
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::InterviewDetails,
+        form,
+    });
 }
 
 pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     let interviewer = form.value(0).trim().to_string();
     if interviewer.is_empty() {
-        return Err(app.t("Ange vem som intervjuar.", "Say who is interviewing.").into());
+        return Err(app
+            .t("Ange vem som intervjuar.", "Say who is interviewing.")
+            .into());
     }
     let date = parse_date(app, form.value(1))?;
     let consent_date = match form.value(4).trim() {
         "" => None,
         text => Some(parse_date(app, text)?),
     };
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else { return Ok(Vec::new()) };
-    let Some(session) = app.session.as_mut() else { return Ok(Vec::new()) };
-    let Some(interview) = session.project.interview_mut(&id) else { return Ok(Vec::new()) };
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Ok(Vec::new());
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Ok(Vec::new());
+    };
     interview.interviewer = interviewer;
     interview.date = date;
     interview.mode = crate::model::Mode::ALL[form.fields[2].chosen().min(2)];
@@ -302,7 +403,10 @@ pub fn on_editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
     if app.capture.as_ref().is_some_and(|c| !c.editing) {
-        let hint = app.t("Tryck Enter för att skriva i svaret innan du klistrar in.", "Press Enter to write in the answer before pasting.");
+        let hint = app.t(
+            "Tryck Enter för att skriva i svaret innan du klistrar in.",
+            "Press Enter to write in the answer before pasting.",
+        );
         app.error(hint);
         return Vec::new();
     }
@@ -311,15 +415,23 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
 
 /// Runs an editor operation on the current text; a change goes to the model and the journal.
 fn edit(app: &mut App, op: EditOp) -> Vec<Effect> {
-    let Some(mut capture) = app.capture.take() else { return Vec::new() };
+    let Some(mut capture) = app.capture.take() else {
+        return Vec::new();
+    };
     let question = question_at(app, &capture).map(|q| q.id.clone());
     let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
-    let (width, height) = (capture.editor_size.0 as usize, capture.editor_size.1 as usize);
-    let change = capture.editor.apply(current_text(app, &capture), revision, op, width, height);
+    let (width, height) = (
+        capture.editor_size.0 as usize,
+        capture.editor_size.1 as usize,
+    );
+    let change = capture
+        .editor
+        .apply(current_text(app, &capture), revision, op, width, height);
     let mut effects = Vec::new();
     if let Some(change) = change
         && let Some(session) = app.session.as_mut()
-        && let Some((entry, dropped)) = session.edit_text(&capture.interview, question.as_deref(), change)
+        && let Some((entry, dropped)) =
+            session.edit_text(&capture.interview, question.as_deref(), change)
     {
         effects.push(Effect::Journal(entry));
         app.last_edit = Some(Instant::now());
@@ -333,25 +445,32 @@ fn edit(app: &mut App, op: EditOp) -> Vec<Effect> {
         }
     }
     let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
-    capture.editor.scroll_to_cursor(current_text(app, &capture), revision, width, height);
+    capture
+        .editor
+        .scroll_to_cursor(current_text(app, &capture), revision, width, height);
     app.capture = Some(capture);
     effects
 }
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let Some(mut capture) = app.capture.take() else { return };
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
     draw_capture(app, &mut capture, frame, area);
     app.capture = Some(capture);
 }
 
 fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
-    let Some(interview) = session.project.interview(&capture.interview) else { return };
+    let Some(interview) = session.project.interview(&capture.interview) else {
+        return;
+    };
     let project = &session.project;
     let [header, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     draw_header(app, interview, frame, header);
     let list_width = (area.width / 3).clamp(22, 44);
-    let [list, detail] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
 
     // The guide, with answered markers; notes last.
     let questions = &project.guide.questions;
@@ -361,26 +480,71 @@ fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect)
     for (i, q) in questions.iter().enumerate().skip(offset).take(height) {
         let answered = interview.answer(&q.id).is_some_and(|a| !a.is_empty());
         let mark = if answered { "✓" } else { "·" };
-        let text = format!("{}{mark} {:>2} {}", if i == capture.index { "▶" } else { " " }, i + 1, q.text.get(app.lang));
-        let style = if i == capture.index { theme::selected() } else if answered { Style::new() } else { theme::dim() };
+        let text = format!(
+            "{}{mark} {:>2} {}",
+            if i == capture.index { "▶" } else { " " },
+            i + 1,
+            q.text.get(app.lang)
+        );
+        let style = if i == capture.index {
+            theme::selected()
+        } else if answered {
+            Style::new()
+        } else {
+            theme::dim()
+        };
         lines.push(Line::from(Span::styled(text, style)));
     }
     if questions.len() >= offset && lines.len() < height.max(1) {
         let current = capture.index == questions.len();
-        let mark = if interview.notes.trim().is_empty() { "·" } else { "✓" };
-        let text = format!("{}{mark}  ✎ {}", if current { "▶" } else { " " }, app.t("Anteckningar", "Notes"));
-        lines.push(Line::from(Span::styled(text, if current { theme::selected() } else { Style::new() })));
+        let mark = if interview.notes.trim().is_empty() {
+            "·"
+        } else {
+            "✓"
+        };
+        let text = format!(
+            "{}{mark}  ✎ {}",
+            if current { "▶" } else { " " },
+            app.t("Anteckningar", "Notes")
+        );
+        lines.push(Line::from(Span::styled(
+            text,
+            if current {
+                theme::selected()
+            } else {
+                Style::new()
+            },
+        )));
     }
     let title = if app.sv() {
-        format!(" Guide {}/{} besvarade ", interview.answered(), questions.len())
+        format!(
+            " Guide {}/{} besvarade ",
+            interview.answered(),
+            questions.len()
+        )
     } else {
-        format!(" Guide {}/{} answered ", interview.answered(), questions.len())
+        format!(
+            " Guide {}/{} answered ",
+            interview.answered(),
+            questions.len()
+        )
     };
-    frame.render_widget(Paragraph::new(lines).block(Block::new().borders(Borders::RIGHT | Borders::TOP).title(title)), list);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::new()
+                .borders(Borders::RIGHT | Borders::TOP)
+                .title(title),
+        ),
+        list,
+    );
 
     let question = questions.get(capture.index);
     let answer = question.and_then(|q| interview.answer(&q.id));
-    let inner = Rect { x: detail.x + 1, width: detail.width.saturating_sub(1), ..detail };
+    let inner = Rect {
+        x: detail.x + 1,
+        width: detail.width.saturating_sub(1),
+        ..detail
+    };
     let mut top: Vec<Line> = Vec::new();
     match question {
         Some(q) => {
@@ -390,44 +554,76 @@ fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect)
                 format!("Question {} of {}", capture.index + 1, questions.len())
             };
             top.push(Line::from(Span::styled(label, theme::dim())));
-            top.push(Line::from(Span::styled(q.text.get(app.lang).to_string(), theme::title())));
+            top.push(Line::from(Span::styled(
+                q.text.get(app.lang).to_string(),
+                theme::title(),
+            )));
             if !q.help.is_empty() {
-                top.push(Line::from(Span::styled(q.help.get(app.lang).to_string(), theme::dim().add_modifier(Modifier::ITALIC))));
+                top.push(Line::from(Span::styled(
+                    q.help.get(app.lang).to_string(),
+                    theme::dim().add_modifier(Modifier::ITALIC),
+                )));
             }
         }
         None => {
-            top.push(Line::from(Span::styled(app.t("Anteckningar", "Notes"), theme::title())));
             top.push(Line::from(Span::styled(
-                app.t("Fria anteckningar om intervjun: intryck, uppföljning, kontakter.", "Free notes on the interview: impressions, follow-up, contacts."),
+                app.t("Anteckningar", "Notes"),
+                theme::title(),
+            )));
+            top.push(Line::from(Span::styled(
+                app.t(
+                    "Fria anteckningar om intervjun: intryck, uppföljning, kontakter.",
+                    "Free notes on the interview: impressions, follow-up, contacts.",
+                ),
                 theme::dim(),
             )));
         }
     }
-    top.extend(question.map(|q| value_lines(app, q, answer)).unwrap_or_default());
+    top.extend(
+        question
+            .map(|q| value_lines(app, q, answer))
+            .unwrap_or_default(),
+    );
     let top_height = wrapped_height(&top, inner.width);
     let codes = answer.map(|a| code_line(app, a)).unwrap_or_default();
     let [top_area, editor_area, codes_area] = Layout::vertical([
         Constraint::Length(top_height.min(inner.height / 2).max(2)),
         Constraint::Min(3),
-        Constraint::Length(if codes.spans.is_empty() { 0 } else { 1 }),
+        Constraint::Length(if codes.spans.is_empty() {
+            0
+        } else {
+            wrapped_height(std::slice::from_ref(&codes), inner.width).min(3)
+        }),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), top_area);
-    frame.render_widget(Paragraph::new(codes), codes_area);
+    frame.render_widget(Paragraph::new(codes).wrap(Wrap { trim: false }), codes_area);
     draw_editor(app, capture, interview, frame, editor_area);
 }
 
 fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let width = width.max(1) as usize;
-    lines.iter().map(|l| l.width().div_ceil(width).max(1) as u16).sum()
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1) as u16)
+        .sum()
 }
 
 fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
     let project = &session.project;
-    let first = interview.respondents.first().and_then(|id| project.respondent(id));
+    let first = interview
+        .respondents
+        .first()
+        .and_then(|id| project.respondent(id));
     let attributes: Vec<String> = first
-        .map(|r| r.attributes.values().filter(|v| !v.is_empty()).cloned().collect())
+        .map(|r| {
+            r.attributes
+                .values()
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let consent = match (interview.consent.given, interview.consent.date) {
         (true, Some(date)) => format!("{} {date}", app.t("samtycke", "consent")),
@@ -441,8 +637,20 @@ fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) 
             Span::styled(format!("  {}", attributes.join(" · ")), theme::dim()),
         ]),
         Line::from(vec![
-            Span::raw(format!("{} · {} · {} · ", interview.date, interview.interviewer, mode_text(interview.mode, app.lang))),
-            Span::styled(consent, if interview.consent.given { Style::new() } else { theme::error() }),
+            Span::raw(format!(
+                "{} · {} · {} · ",
+                interview.date,
+                interview.interviewer,
+                mode_text(interview.mode, app.lang)
+            )),
+            Span::styled(
+                consent,
+                if interview.consent.given {
+                    Style::new()
+                } else {
+                    theme::error()
+                },
+            ),
             Span::raw(" · "),
             Span::styled(status_text(interview.status, app.lang), theme::title()),
             Span::styled(
@@ -461,16 +669,35 @@ fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) 
 }
 
 /// The scale levels or choice options, the chosen ones marked.
-fn value_lines(app: &App, question: &Question, answer: Option<&crate::model::Answer>) -> Vec<Line<'static>> {
+fn value_lines(
+    app: &App,
+    question: &Question,
+    answer: Option<&crate::model::Answer>,
+) -> Vec<Line<'static>> {
     match &question.kind {
         QuestionKind::Open => Vec::new(),
         QuestionKind::Scale { min, max, labels } => {
             let chosen = answer.and_then(|a| a.scale);
             let mut spans = vec![Span::styled(app.t("Värde: ", "Value: "), theme::dim())];
             for v in *min..=*max {
-                let label = labels.iter().find(|l| l.value == v).map(|l| l.label.get(app.lang)).unwrap_or("");
-                let text = if chosen == Some(v) { format!("[{v} {label}]") } else { format!(" {v} {label} ") };
-                spans.push(Span::styled(text, if chosen == Some(v) { theme::selected() } else { Style::new() }));
+                let label = labels
+                    .iter()
+                    .find(|l| l.value == v)
+                    .map(|l| l.label.get(app.lang))
+                    .unwrap_or("");
+                let text = if chosen == Some(v) {
+                    format!("[{v} {label}]")
+                } else {
+                    format!(" {v} {label} ")
+                };
+                spans.push(Span::styled(
+                    text,
+                    if chosen == Some(v) {
+                        theme::selected()
+                    } else {
+                        Style::new()
+                    },
+                ));
                 spans.push(Span::raw(" "));
             }
             vec![Line::from(spans)]
@@ -489,7 +716,10 @@ fn value_lines(app: &App, question: &Question, answer: Option<&crate::model::Ans
                         (false, false) => "[ ]",
                     };
                     let style = if on { theme::title() } else { Style::new() };
-                    Line::from(Span::styled(format!("{} {mark} {}", i + 1, o.label.get(app.lang)), style))
+                    Line::from(Span::styled(
+                        format!("{} {mark} {}", i + 1, o.label.get(app.lang)),
+                        style,
+                    ))
                 })
                 .collect()
         }
@@ -498,11 +728,18 @@ fn value_lines(app: &App, question: &Question, answer: Option<&crate::model::Ans
 
 /// The codes on an answer, in their colours; passages marked with ¶.
 fn code_line(app: &App, answer: &crate::model::Answer) -> Line<'static> {
-    let Some(session) = &app.session else { return Line::default() };
+    let Some(session) = &app.session else {
+        return Line::default();
+    };
     if answer.codings.is_empty() {
         return Line::default();
     }
     let mut spans = vec![Span::styled(app.t("Koder: ", "Codes: "), theme::dim())];
+    // The coder is named only where two people coded the answer.
+    let several_coders = answer
+        .codings
+        .iter()
+        .any(|c| c.coder != answer.codings[0].coder);
     for coding in &answer.codings {
         let (label, colour) = session
             .project
@@ -511,13 +748,29 @@ fn code_line(app: &App, answer: &crate::model::Answer) -> Line<'static> {
             .map(|c| (c.label.get(app.lang).to_string(), c.colour.clone()))
             .unwrap_or((coding.code.clone(), String::new()));
         let mark = if coding.span.is_some() { "¶" } else { "■" };
-        spans.push(Span::styled(format!("{mark} {label}"), theme::code(&colour)));
-        spans.push(Span::styled(format!(" ({})  ", coding.coder), theme::dim()));
+        spans.push(Span::styled(
+            format!("{mark} {label}"),
+            theme::code(&colour),
+        ));
+        spans.push(Span::styled(
+            if several_coders {
+                format!(" ({})  ", coding.coder)
+            } else {
+                "  ".into()
+            },
+            theme::dim(),
+        ));
     }
     Line::from(spans)
 }
 
-fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &mut Frame, area: Rect) {
+fn draw_editor(
+    app: &App,
+    capture: &mut Capture,
+    interview: &Interview,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let Some(session) = &app.session else { return };
     let question = session.project.guide.questions.get(capture.index);
     let title = match question.map(|q| &q.kind) {
@@ -526,12 +779,23 @@ fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &
         None => app.t(" Anteckningar ", " Notes "),
     };
     let hint = if capture.editing {
-        app.t(" Esc lämnar texten · Tab nästa fråga ", " Esc leaves the text · Tab next question ")
+        app.t(
+            " Esc lämnar texten · Tab nästa fråga ",
+            " Esc leaves the text · Tab next question ",
+        )
     } else {
         app.t(" Enter för att skriva ", " Enter to write ")
     };
-    let border = if capture.editing { theme::key() } else { theme::dim() };
-    let block = Block::new().borders(Borders::ALL).border_style(border).title(title).title_bottom(hint);
+    let border = if capture.editing {
+        theme::key()
+    } else {
+        theme::dim()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(title)
+        .title_bottom(hint);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     capture.editor_size = (inner.width.max(1), inner.height.max(1));
@@ -542,9 +806,13 @@ fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &
     };
     let width = inner.width.max(1) as usize;
     let height = inner.height.max(1) as usize;
-    capture.editor.scroll_to_cursor(text, session.revision, width, height);
+    capture
+        .editor
+        .scroll_to_cursor(text, session.revision, width, height);
     let scroll = capture.editor.scroll;
-    let (cursor_row, cursor_col) = capture.editor.cursor_position(text, session.revision, width);
+    let (cursor_row, cursor_col) = capture
+        .editor
+        .cursor_position(text, session.revision, width);
     // Coded passages as (start, end, colour) in characters.
     let passages: Vec<(usize, usize, String)> = answer
         .map(|a| {
@@ -552,7 +820,12 @@ fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &
                 .iter()
                 .filter_map(|c| {
                     let span = c.span?;
-                    let colour = session.project.codebook.code(&c.code).map(|k| k.colour.clone()).unwrap_or_default();
+                    let colour = session
+                        .project
+                        .codebook
+                        .code(&c.code)
+                        .map(|k| k.colour.clone())
+                        .unwrap_or_default();
                     Some((span.start, span.end, colour))
                 })
                 .collect()
@@ -560,7 +833,10 @@ fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &
         .unwrap_or_default();
     let rows = capture.editor.rows(text, session.revision, width);
     let mut lines: Vec<Line> = Vec::with_capacity(height);
-    let mut char_index = rows.get(scroll).map(|r| char_at(text, r.start)).unwrap_or(0);
+    let mut char_index = rows
+        .get(scroll)
+        .map(|r| char_at(text, r.start))
+        .unwrap_or(0);
     for row in rows.iter().skip(scroll).take(height) {
         let mut spans: Vec<Span> = Vec::new();
         for g in text[row.start..row.end].graphemes(true) {
@@ -582,7 +858,10 @@ fn draw_editor(app: &App, capture: &mut Capture, interview: &Interview, frame: &
         lines.push(Line::from(spans));
     }
     if text.is_empty() && !capture.editing {
-        lines = vec![Line::from(Span::styled(app.t("(inget svar ännu)", "(no answer yet)"), theme::dim()))];
+        lines = vec![Line::from(Span::styled(
+            app.t("(inget svar ännu)", "(no answer yet)"),
+            theme::dim(),
+        ))];
     }
     frame.render_widget(Paragraph::new(lines), inner);
     if capture.editing && cursor_row >= scroll && cursor_row < scroll + height {

@@ -17,8 +17,26 @@ use crate::tui::session::Session;
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
-const HEADERS_SV: [&str; COLUMNS] = ["Respondent", "Typ", "Kommun", "Datum", "Intervjuare", "Status", "Svar", "Koder"];
-const HEADERS_EN: [&str; COLUMNS] = ["Respondent", "Type", "Municipality", "Date", "Interviewer", "Status", "Answers", "Codes"];
+const HEADERS_SV: [&str; COLUMNS] = [
+    "Respondent",
+    "Typ",
+    "Kommun",
+    "Datum",
+    "Intervjuare",
+    "Status",
+    "Svar",
+    "Koder",
+];
+const HEADERS_EN: [&str; COLUMNS] = [
+    "Respondent",
+    "Type",
+    "Municipality",
+    "Date",
+    "Interviewer",
+    "Status",
+    "Answers",
+    "Codes",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -43,7 +61,13 @@ pub struct InterviewList {
 
 impl InterviewList {
     pub fn refresh(&mut self, session: &Session, lang: Lang) {
-        let key = (session.revision, self.filter.clone(), self.sort, self.descending, lang);
+        let key = (
+            session.revision,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            lang,
+        );
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
@@ -54,14 +78,18 @@ impl InterviewList {
             .interviews
             .iter()
             .map(|i| row(&session.project, i, lang))
-            .filter(|r| needle.is_empty() || r.cells.iter().any(|c| c.to_lowercase().contains(&needle)))
+            .filter(|r| {
+                needle.is_empty() || r.cells.iter().any(|c| c.to_lowercase().contains(&needle))
+            })
             .collect();
         let column = self.sort;
         rows.sort_by(|a, b| {
             let order = match column {
                 6 => a.answered.cmp(&b.answered),
                 7 => a.codings.cmp(&b.codings),
-                _ => a.cells[column].to_lowercase().cmp(&b.cells[column].to_lowercase()),
+                _ => a.cells[column]
+                    .to_lowercase()
+                    .cmp(&b.cells[column].to_lowercase()),
             };
             order.then_with(|| a.id.cmp(&b.id))
         });
@@ -86,7 +114,12 @@ pub fn respondent_names(project: &Project, interview: &Interview) -> String {
     interview
         .respondents
         .iter()
-        .map(|id| project.respondent(id).map(|r| r.name.as_str()).unwrap_or(id))
+        .map(|id| {
+            project
+                .respondent(id)
+                .map(|r| r.name.as_str())
+                .unwrap_or(id)
+        })
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -112,8 +145,15 @@ pub fn mode_text(mode: Mode, lang: Lang) -> &'static str {
 }
 
 fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
-    let first = interview.respondents.first().and_then(|id| project.respondent(id));
-    let attribute = |key: &str| first.map(|r| r.attribute(key).to_string()).unwrap_or_default();
+    let first = interview
+        .respondents
+        .first()
+        .and_then(|id| project.respondent(id));
+    let attribute = |key: &str| {
+        first
+            .map(|r| r.attribute(key).to_string())
+            .unwrap_or_default()
+    };
     let answered = interview.answered();
     let codings = interview.coding_count();
     Row {
@@ -174,7 +214,11 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn confirm_delete(app: &mut App) {
     let Some(session) = &app.session else { return };
-    let Some(interview) = app.interviews.selected_id().and_then(|id| session.project.interview(id)) else {
+    let Some(interview) = app
+        .interviews
+        .selected_id()
+        .and_then(|id| session.project.interview(id))
+    else {
         return;
     };
     let name = respondent_names(&session.project, interview);
@@ -229,25 +273,35 @@ pub fn on_filter_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char(c) => list.filter.push(c),
         _ => {}
     }
-    list.selected = 0.max(list.selected);
     Vec::new()
 }
 
 /// The form for a new interview with `respondent`.
 pub fn open_new_form(app: &mut App, respondent: &str) {
-    let modes: Vec<String> = Mode::ALL.iter().map(|m| mode_text(*m, app.lang).to_string()).collect();
-    let yes_no = vec![app.t("ja", "yes").to_string(), app.t("nej", "no").to_string()];
+    let modes: Vec<String> = Mode::ALL
+        .iter()
+        .map(|m| mode_text(*m, app.lang).to_string())
+        .collect();
+    let yes_no = vec![
+        app.t("ja", "yes").to_string(),
+        app.t("nej", "no").to_string(),
+    ];
     let form = Form::new(
         app.t("Ny intervju", "New interview"),
         vec![
-            Field::text(app.t("Intervjuare", "Interviewer"), app.settings.interviewer.clone()),
+            Field::text(
+                app.t("Intervjuare", "Interviewer"),
+                app.settings.interviewer.clone(),
+            ),
             Field::text(app.t("Datum", "Date"), today().to_string()).with_hint("ÅÅÅÅ-MM-DD"),
             Field::choice(app.t("Form", "Mode"), modes, 0).with_hint("←→"),
             Field::choice(app.t("Samtycke givet", "Consent given"), yes_no, 0).with_hint("←→"),
         ],
     );
     app.overlay = Some(Overlay::Form {
-        purpose: FormPurpose::NewInterview { respondent: respondent.to_string() },
+        purpose: FormPurpose::NewInterview {
+            respondent: respondent.to_string(),
+        },
         form,
     });
 }
@@ -269,7 +323,9 @@ pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
 pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
     let interviewer = form.value(0).trim().to_string();
     if interviewer.is_empty() {
-        return Err(app.t("Ange vem som intervjuar.", "Say who is interviewing.").into());
+        return Err(app
+            .t("Ange vem som intervjuar.", "Say who is interviewing.")
+            .into());
     }
     let date = parse_date(app, form.value(1))?;
     let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
@@ -314,17 +370,30 @@ pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Ef
 
 pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
-    let [head, table_area] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [head, table_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let project = &session.project;
-    let complete = project.interviews.iter().filter(|i| i.status == Status::Complete).count();
+    let complete = project
+        .interviews
+        .iter()
+        .filter(|i| i.status == Status::Complete)
+        .count();
     let mut head_line = vec![
         Span::styled(project.title.clone(), theme::title()),
         Span::raw("  "),
         Span::styled(
             if app.sv() {
-                format!("{} intervjuer · {complete} klara · {} utkast", project.interviews.len(), project.interviews.len() - complete)
+                format!(
+                    "{} intervjuer · {complete} klara · {} utkast",
+                    project.interviews.len(),
+                    project.interviews.len() - complete
+                )
             } else {
-                format!("{} interviews · {complete} complete · {} drafts", project.interviews.len(), project.interviews.len() - complete)
+                format!(
+                    "{} interviews · {complete} complete · {} drafts",
+                    project.interviews.len(),
+                    project.interviews.len() - complete
+                )
             },
             theme::dim(),
         ),
@@ -336,12 +405,19 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         if list.filtering {
             head_line.push(Span::raw("▏"));
         }
-        head_line.push(Span::styled(format!("  ({})", list.rows.len()), theme::dim()));
+        head_line.push(Span::styled(
+            format!("  ({})", list.rows.len()),
+            theme::dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(head_line)), head);
 
     let wide = area.width >= 100;
-    let shown: Vec<usize> = if wide { (0..COLUMNS).collect() } else { vec![0, 1, 3, 5, 6, 7] };
+    let shown: Vec<usize> = if wide {
+        (0..COLUMNS).collect()
+    } else {
+        vec![0, 1, 3, 5, 6, 7]
+    };
     let widths: Vec<Constraint> = shown
         .iter()
         .map(|c| match c {
@@ -354,9 +430,17 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             _ => Constraint::Length(6),
         })
         .collect();
-    let headers = if app.lang == Lang::Sv { HEADERS_SV } else { HEADERS_EN };
+    let headers = if app.lang == Lang::Sv {
+        HEADERS_SV
+    } else {
+        HEADERS_EN
+    };
     let header = TableRow::new(shown.iter().map(|&c| {
-        let arrow = if c == list.sort { if list.descending { " ▼" } else { " ▲" } } else { "" };
+        let arrow = if c == list.sort {
+            if list.descending { " ▼" } else { " ▲" }
+        } else {
+            ""
+        };
         Cell::from(format!("{}{arrow}", headers[c]))
     }))
     .style(theme::title());
@@ -376,26 +460,47 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         .map(|(i, row)| {
             let cells = shown.iter().enumerate().map(|(n, &c)| {
                 let text = if n == 0 {
-                    format!("{}{}", if i == list.selected { "▶ " } else { "  " }, row.cells[c])
+                    format!(
+                        "{}{}",
+                        if i == list.selected { "▶ " } else { "  " },
+                        row.cells[c]
+                    )
                 } else {
                     row.cells[c].clone()
                 };
                 Cell::from(text)
             });
-            let style = if i == list.selected { theme::selected() } else { Default::default() };
+            let style = if i == list.selected {
+                theme::selected()
+            } else {
+                Default::default()
+            };
             TableRow::new(cells).style(style)
         })
         .collect();
     if list.rows.is_empty() {
         let text = if project.interviews.is_empty() {
-            app.t("Inga intervjuer ännu. Tryck n för att börja den första.", "No interviews yet. Press n to start the first one.")
+            app.t(
+                "Inga intervjuer ännu. Tryck n för att börja den första.",
+                "No interviews yet. Press n to start the first one.",
+            )
         } else {
-            app.t("Inga intervjuer matchar filtret. Esc rensar det.", "No interviews match the filter. Esc clears it.")
+            app.t(
+                "Inga intervjuer matchar filtret. Esc rensar det.",
+                "No interviews match the filter. Esc clears it.",
+            )
         };
-        frame.render_widget(Table::new(Vec::<TableRow>::new(), widths).header(header), table_area);
-        let [_, message] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(table_area);
+        frame.render_widget(
+            Table::new(Vec::<TableRow>::new(), widths).header(header),
+            table_area,
+        );
+        let [_, message] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(table_area);
         frame.render_widget(Paragraph::new(text).style(theme::dim()), message);
         return;
     }
-    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1), table_area);
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        table_area,
+    );
 }

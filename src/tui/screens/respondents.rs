@@ -35,17 +35,27 @@ impl Picker {
             .filter(|r| {
                 needle.is_empty()
                     || r.name.to_lowercase().contains(&needle)
-                    || r.attributes.values().any(|v| v.to_lowercase().contains(&needle))
+                    || r.attributes
+                        .values()
+                        .any(|v| v.to_lowercase().contains(&needle))
             })
             .collect()
     }
 }
 
 pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let count = app.session.as_ref().map(|s| s.project.respondents.len()).unwrap_or(0);
+    let count = app
+        .session
+        .as_ref()
+        .map(|s| s.project.respondents.len())
+        .unwrap_or(0);
     match action {
         Action::Up => app.respondents.selected = app.respondents.selected.saturating_sub(1),
-        Action::Down => app.respondents.selected = (app.respondents.selected + 1).min(count.saturating_sub(1)),
+        Action::Down => {
+            app.respondents.selected = (app.respondents.selected + 1).min(count.saturating_sub(1))
+        }
+        Action::Top => app.respondents.selected = 0,
+        Action::Bottom => app.respondents.selected = count.saturating_sub(1),
         Action::New => {
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
@@ -65,8 +75,14 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 pub fn on_picker_key(app: &mut App, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
-    let Some(session) = &app.session else { return Vec::new() };
-    let matches: Vec<String> = picker.matches(&session.project).iter().map(|r| r.id.clone()).collect();
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let matches: Vec<String> = picker
+        .matches(&session.project)
+        .iter()
+        .map(|r| r.id.clone())
+        .collect();
     match key.code {
         KeyCode::Esc => return Vec::new(),
         KeyCode::Enter => {
@@ -89,7 +105,9 @@ pub fn on_picker_key(app: &mut App, mut picker: Picker, key: KeyEvent) -> Vec<Ef
         }
         _ => {}
     }
-    let count = picker.matches(&app.session.as_ref().expect("checked").project).len();
+    let count = picker
+        .matches(&app.session.as_ref().expect("checked").project)
+        .len();
     picker.selected = picker.selected.min(count);
     app.overlay = Some(Overlay::Picker(picker));
     Vec::new()
@@ -102,29 +120,62 @@ pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
     let Some(session) = &app.session else { return };
     let project = &session.project;
     let existing = index.and_then(|i| project.respondents.get(i));
-    let mut fields = vec![Field::text(app.t("Organisation", "Organisation"), existing.map(|r| r.name.clone()).unwrap_or_default())];
+    let mut fields = vec![Field::text(
+        app.t("Organisation", "Organisation"),
+        existing.map(|r| r.name.clone()).unwrap_or_default(),
+    )];
     for attribute in &project.attributes {
-        let value = existing.map(|r| r.attribute(&attribute.id).to_string()).unwrap_or_default();
-        fields.push(Field::text(attribute.label.get(app.lang).to_string(), value).with_hint(attribute.values.join(", ")));
+        let value = existing
+            .map(|r| r.attribute(&attribute.id).to_string())
+            .unwrap_or_default();
+        fields.push(
+            Field::text(attribute.label.get(app.lang).to_string(), value)
+                .with_hint(attribute.values.join(", ")),
+        );
     }
-    let person = existing.and_then(|r| r.people.first()).cloned().unwrap_or_default();
-    fields.push(Field::text(app.t("Kontaktperson", "Contact person"), person.name).with_hint(app.t("personuppgift", "personal data")));
+    let person = existing
+        .and_then(|r| r.people.first())
+        .cloned()
+        .unwrap_or_default();
+    fields.push(
+        Field::text(app.t("Kontaktperson", "Contact person"), person.name)
+            .with_hint(app.t("personuppgift", "personal data")),
+    );
     fields.push(Field::text(app.t("Roll", "Role"), person.role));
     fields.push(Field::text(app.t("E-post", "E-mail"), person.email));
     fields.push(Field::text(app.t("Telefon", "Phone"), person.phone));
-    let title = if existing.is_some() { app.t("Redigera respondent", "Edit respondent") } else { app.t("Ny respondent", "New respondent") };
+    let title = if existing.is_some() {
+        app.t("Redigera respondent", "Edit respondent")
+    } else {
+        app.t("Ny respondent", "New respondent")
+    };
     app.overlay = Some(Overlay::Form {
-        purpose: FormPurpose::Respondent { index, then_interview },
+        purpose: FormPurpose::Respondent {
+            index,
+            then_interview,
+        },
         form: Form::new(title, fields),
     });
 }
 
-pub fn submit(app: &mut App, index: Option<usize>, then_interview: bool, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit(
+    app: &mut App,
+    index: Option<usize>,
+    then_interview: bool,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(app.t("Ange organisationens namn.", "Give the organisation's name.").into());
+        return Err(app
+            .t(
+                "Ange organisationens namn.",
+                "Give the organisation's name.",
+            )
+            .into());
     }
-    let Some(session) = app.session.as_mut() else { return Ok(Vec::new()) };
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
     let project = &mut session.project;
     let attribute_ids: Vec<String> = project.attributes.iter().map(|a| a.id.clone()).collect();
     let person_at = 1 + attribute_ids.len();
@@ -164,7 +215,11 @@ pub fn submit(app: &mut App, index: Option<usize>, then_interview: bool, form: &
                 id: id.clone(),
                 name,
                 attributes,
-                people: if person.name.is_empty() { Vec::new() } else { vec![person] },
+                people: if person.name.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![person]
+                },
             });
             app.respondents.selected = project.respondents.len() - 1;
             id
@@ -196,22 +251,45 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(i, r)| {
-            let interviews = project.interviews.iter().filter(|iv| iv.respondents.contains(&r.id)).count();
+            let interviews = project
+                .interviews
+                .iter()
+                .filter(|iv| iv.respondents.contains(&r.id))
+                .count();
             let attributes: Vec<&str> = r.attributes.values().map(String::as_str).collect();
-            let marker = if i == app.respondents.selected { "▶ " } else { "  " };
+            let marker = if i == app.respondents.selected {
+                "▶ "
+            } else {
+                "  "
+            };
             let line = Line::from(vec![
                 Span::raw(format!("{marker}{}  ", r.name)),
                 Span::styled(attributes.join(" · "), theme::dim()),
                 Span::styled(
-                    if app.sv() { format!("  {interviews} intervju(er)") } else { format!("  {interviews} interview(s)") },
+                    if app.sv() {
+                        format!("  {interviews} intervju(er)")
+                    } else {
+                        format!("  {interviews} interview(s)")
+                    },
                     theme::dim(),
                 ),
             ]);
-            if i == app.respondents.selected { line.style(theme::selected()) } else { line }
+            if i == app.respondents.selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
         })
         .collect();
     if lines.is_empty() {
-        frame.render_widget(Paragraph::new(app.t("Inga respondenter ännu. Tryck n för att lägga till.", "No respondents yet. Press n to add one.")).style(theme::dim()), list);
+        frame.render_widget(
+            Paragraph::new(app.t(
+                "Inga respondenter ännu. Tryck n för att lägga till.",
+                "No respondents yet. Press n to add one.",
+            ))
+            .style(theme::dim()),
+            list,
+        );
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
@@ -222,13 +300,23 @@ pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     let matches = picker.matches(&session.project);
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(app.t(" Ny intervju: vem intervjuas? ", " New interview: who is interviewed? "))
-        .title_bottom(app.t(" skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ", " type to filter · ↑↓ · Enter choose · Esc cancel "));
+        .title(app.t(
+            " Ny intervju: vem intervjuas? ",
+            " New interview: who is interviewed? ",
+        ))
+        .title_bottom(app.t(
+            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
+            " type to filter · ↑↓ · Enter choose · Esc cancel ",
+        ));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let mut lines = vec![
-        Line::from(vec![Span::styled(app.t("Filter: ", "Filter: "), theme::dim()), Span::raw(picker.filter.clone()), Span::raw("▏")]),
+        Line::from(vec![
+            Span::styled(app.t("Filter: ", "Filter: "), theme::dim()),
+            Span::raw(picker.filter.clone()),
+            Span::raw("▏"),
+        ]),
         Line::from(""),
     ];
     let height = inner.height.saturating_sub(2) as usize;
@@ -241,7 +329,11 @@ pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     for (i, text) in new_line.chain(names).enumerate().skip(offset).take(height) {
         let selected = i == picker.selected;
         let line = Line::from(format!("{}{text}", if selected { "▶ " } else { "  " }));
-        lines.push(if selected { line.style(theme::selected()) } else { line });
+        lines.push(if selected {
+            line.style(theme::selected())
+        } else {
+            line
+        });
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

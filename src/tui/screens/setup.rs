@@ -6,7 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::model::{AttributeDef, ChoiceOption, Localized, Project, Question, QuestionKind, ScaleLabel};
+use crate::model::{
+    AttributeDef, ChoiceOption, Localized, Project, Question, QuestionKind, ScaleLabel,
+};
 use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
@@ -57,26 +59,49 @@ fn unique(base: String, taken: &[String]) -> String {
     if !taken.contains(&base) {
         return base;
     }
-    (2..).map(|n| format!("{base}_{n}")).find(|id| !taken.contains(id)).expect("unbounded")
+    (2..)
+        .map(|n| format!("{base}_{n}"))
+        .find(|id| !taken.contains(id))
+        .expect("unbounded")
 }
 
 /// How many interviews answer question `id`.
 fn answers_to(project: &Project, id: &str) -> usize {
-    project.interviews.iter().filter(|i| i.answer(id).is_some_and(|a| !a.is_empty() || !a.codings.is_empty())).count()
+    project
+        .interviews
+        .iter()
+        .filter(|i| {
+            i.answer(id)
+                .is_some_and(|a| !a.is_empty() || !a.codings.is_empty())
+        })
+        .count()
 }
 
 pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else { return Vec::new() };
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
     let questions = session.project.guide.questions.len();
     let attributes = session.project.attributes.len();
     let setup = &mut app.setup;
-    let (selected, count) = if setup.attributes { (&mut setup.attribute, attributes) } else { (&mut setup.question, questions) };
+    let (selected, count) = if setup.attributes {
+        (&mut setup.attribute, attributes)
+    } else {
+        (&mut setup.question, questions)
+    };
     match action {
         Action::Up => *selected = selected.saturating_sub(1),
         Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+        Action::Top => *selected = 0,
+        Action::Bottom => *selected = count.saturating_sub(1),
         Action::SwitchList => setup.attributes = !setup.attributes,
         Action::Back => app.screen = Screen::Tabs,
-        Action::Edit | Action::New | Action::Details | Action::Delete | Action::MoveUp | Action::MoveDown => {
+        Action::Edit
+        | Action::New
+        | Action::Details
+        | Action::Delete
+        | Action::MoveUp
+        | Action::MoveDown => {
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
             }
@@ -89,7 +114,11 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn change(app: &mut App, action: Action, count: usize) -> Vec<Effect> {
     let attributes = app.setup.attributes;
-    let index = if attributes { app.setup.attribute } else { app.setup.question };
+    let index = if attributes {
+        app.setup.attribute
+    } else {
+        app.setup.question
+    };
     match action {
         Action::Details => open_title_form(app),
         Action::New if attributes => open_attribute_form(app, None),
@@ -99,9 +128,17 @@ fn change(app: &mut App, action: Action, count: usize) -> Vec<Effect> {
         Action::Delete if count > 0 => confirm_remove(app, attributes, index),
         Action::MoveUp | Action::MoveDown if count > 1 => {
             let up = action == Action::MoveUp;
-            let Some(session) = app.session.as_mut() else { return Vec::new() };
-            let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|t| *t < count) };
-            let Some(target) = target else { return Vec::new() };
+            let Some(session) = app.session.as_mut() else {
+                return Vec::new();
+            };
+            let target = if up {
+                index.checked_sub(1)
+            } else {
+                Some(index + 1).filter(|t| *t < count)
+            };
+            let Some(target) = target else {
+                return Vec::new();
+            };
             if attributes {
                 session.project.attributes.swap(index, target);
                 app.setup.attribute = target;
@@ -121,24 +158,40 @@ fn confirm_remove(app: &mut App, attributes: bool, index: usize) {
     let Some(session) = &app.session else { return };
     let project = &session.project;
     let (what, question) = if attributes {
-        let Some(attribute) = project.attributes.get(index) else { return };
-        let used = project.respondents.iter().filter(|r| !r.attribute(&attribute.id).is_empty()).count();
+        let Some(attribute) = project.attributes.get(index) else {
+            return;
+        };
+        let used = project
+            .respondents
+            .iter()
+            .filter(|r| !r.attribute(&attribute.id).is_empty())
+            .count();
         let label = attribute.label.get(app.lang);
         let question = if app.sv() {
-            format!("Ta bort attributet \"{label}\"? {used} respondenter har ett värde för det, som också tas bort.")
+            format!(
+                "Ta bort attributet \"{label}\"? {used} respondenter har ett värde för det, som också tas bort."
+            )
         } else {
-            format!("Remove the attribute \"{label}\"? {used} respondents have a value for it, which is removed too.")
+            format!(
+                "Remove the attribute \"{label}\"? {used} respondents have a value for it, which is removed too."
+            )
         };
         (Confirm::RemoveAttribute(index), question)
     } else {
-        let Some(q) = project.guide.questions.get(index) else { return };
+        let Some(q) = project.guide.questions.get(index) else {
+            return;
+        };
         let answers = answers_to(project, &q.id);
         let text = q.text.get(app.lang);
         let question = match (answers, app.sv()) {
             (0, true) => format!("Ta bort frågan \"{text}\"? Den har inga svar."),
             (0, false) => format!("Remove the question \"{text}\"? It has no answers."),
-            (n, true) => format!("Frågan \"{text}\" har svar i {n} intervjuer. Ta bort frågan och alla dess svar och kodningar?"),
-            (n, false) => format!("The question \"{text}\" has answers in {n} interviews. Remove it with all its answers and codings?"),
+            (n, true) => format!(
+                "Frågan \"{text}\" har svar i {n} intervjuer. Ta bort frågan och alla dess svar och kodningar?"
+            ),
+            (n, false) => format!(
+                "The question \"{text}\" has answers in {n} interviews. Remove it with all its answers and codings?"
+            ),
         };
         (Confirm::RemoveQuestion(index), question)
     };
@@ -147,7 +200,9 @@ fn confirm_remove(app: &mut App, attributes: bool, index: usize) {
 
 pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
     let mut effects = app.fold_all();
-    let Some(session) = app.session.as_mut() else { return effects };
+    let Some(session) = app.session.as_mut() else {
+        return effects;
+    };
     if index >= session.project.guide.questions.len() {
         return effects;
     }
@@ -161,14 +216,19 @@ pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
         }
     }
     session.revision += 1;
-    app.setup.question = app.setup.question.min(session.project.guide.questions.len().saturating_sub(1));
+    app.setup.question = app
+        .setup
+        .question
+        .min(session.project.guide.questions.len().saturating_sub(1));
     // The guide is saved last: until then every answer still points to a question that exists.
     effects.push(Effect::SaveProject);
     effects
 }
 
 pub fn remove_attribute(app: &mut App, index: usize) -> Vec<Effect> {
-    let Some(session) = app.session.as_mut() else { return Vec::new() };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
     if index >= session.project.attributes.len() {
         return Vec::new();
     }
@@ -177,7 +237,10 @@ pub fn remove_attribute(app: &mut App, index: usize) -> Vec<Effect> {
         respondent.attributes.remove(&removed.id);
     }
     session.revision += 1;
-    app.setup.attribute = app.setup.attribute.min(session.project.attributes.len().saturating_sub(1));
+    app.setup.attribute = app
+        .setup
+        .attribute
+        .min(session.project.attributes.len().saturating_sub(1));
     vec![Effect::SaveProject]
 }
 
@@ -187,18 +250,28 @@ fn open_title_form(app: &mut App) {
         app.t("Projektet", "The project"),
         vec![
             Field::text(app.t("Titel", "Title"), session.project.title.clone()),
-            Field::text(app.t("Beskrivning", "Description"), session.project.description.clone()),
+            Field::text(
+                app.t("Beskrivning", "Description"),
+                session.project.description.clone(),
+            ),
         ],
     );
-    app.overlay = Some(Overlay::Form { purpose: FormPurpose::ProjectTitle, form });
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::ProjectTitle,
+        form,
+    });
 }
 
 pub fn submit_title(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     let title = form.value(0).trim().to_string();
     if title.is_empty() {
-        return Err(app.t("Titeln får inte vara tom.", "The title cannot be empty.").into());
+        return Err(app
+            .t("Titeln får inte vara tom.", "The title cannot be empty.")
+            .into());
     }
-    let Some(session) = app.session.as_mut() else { return Ok(Vec::new()) };
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
     session.project.title = title;
     session.project.description = form.value(1).trim().to_string();
     session.revision += 1;
@@ -208,78 +281,148 @@ pub fn submit_title(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
 fn open_question_form(app: &mut App, index: Option<usize>) {
     let Some(session) = &app.session else { return };
     let existing = index.and_then(|i| session.project.guide.questions.get(i));
-    let kinds: Vec<String> = if app.sv() { KINDS_SV } else { KINDS_EN }.iter().map(|s| s.to_string()).collect();
+    let kinds: Vec<String> = if app.sv() { KINDS_SV } else { KINDS_EN }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let kind = existing.map(|q| kind_index(&q.kind)).unwrap_or(0);
     let (range, levels) = match existing.map(|q| &q.kind) {
-        Some(QuestionKind::Scale { min, max, labels }) => {
-            (format!("{min}-{max}"), labels.iter().map(|l| l.label.sv.clone()).collect::<Vec<_>>().join("; "))
-        }
+        Some(QuestionKind::Scale { min, max, labels }) => (
+            format!("{min}-{max}"),
+            labels
+                .iter()
+                .map(|l| l.label.sv.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         _ => ("1-5".to_string(), String::new()),
     };
-    let options = existing.map(|q| q.kind.options().iter().map(|o| o.label.sv.clone()).collect::<Vec<_>>().join("; ")).unwrap_or_default();
+    let options = existing
+        .map(|q| {
+            q.kind
+                .options()
+                .iter()
+                .map(|o| o.label.sv.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default();
     let text = |f: fn(&Question) -> &Localized, sv: bool| {
-        existing.map(|q| if sv { f(q).sv.clone() } else { f(q).en.clone() }).unwrap_or_default()
+        existing
+            .map(|q| if sv { f(q).sv.clone() } else { f(q).en.clone() })
+            .unwrap_or_default()
     };
     let form = Form::new(
-        if existing.is_some() { app.t("Redigera fråga", "Edit question") } else { app.t("Ny fråga", "New question") },
+        if existing.is_some() {
+            app.t("Redigera fråga", "Edit question")
+        } else {
+            app.t("Ny fråga", "New question")
+        },
         vec![
-            Field::text(app.t("Fråga (svenska)", "Question (Swedish)"), text(|q| &q.text, true)),
-            Field::text(app.t("Fråga (engelska)", "Question (English)"), text(|q| &q.text, false)),
-            Field::text(app.t("Hjälptext (sv)", "Help text (sv)"), text(|q| &q.help, true)),
-            Field::text(app.t("Hjälptext (en)", "Help text (en)"), text(|q| &q.help, false)),
+            Field::text(
+                app.t("Fråga (svenska)", "Question (Swedish)"),
+                text(|q| &q.text, true),
+            ),
+            Field::text(
+                app.t("Fråga (engelska)", "Question (English)"),
+                text(|q| &q.text, false),
+            ),
+            Field::text(
+                app.t("Hjälptext (sv)", "Help text (sv)"),
+                text(|q| &q.help, true),
+            ),
+            Field::text(
+                app.t("Hjälptext (en)", "Help text (en)"),
+                text(|q| &q.help, false),
+            ),
             Field::choice(app.t("Typ", "Kind"), kinds, kind).with_hint("←→"),
-            Field::text(app.t("Skala", "Scale"), range).with_hint(app.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
-            Field::text(app.t("Skalsteg", "Scale labels"), levels).with_hint(app.t("åtskilda av ;", "separated by ;")),
-            Field::text(app.t("Alternativ", "Options"), options).with_hint(app.t("för valfrågor, åtskilda av ;", "for choice questions, separated by ;")),
+            Field::text(app.t("Skala", "Scale"), range)
+                .with_hint(app.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
+            Field::text(app.t("Skalsteg", "Scale labels"), levels)
+                .with_hint(app.t("åtskilda av ;", "separated by ;")),
+            Field::text(app.t("Alternativ", "Options"), options).with_hint(app.t(
+                "för valfrågor, åtskilda av ;",
+                "for choice questions, separated by ;",
+            )),
         ],
     );
-    app.overlay = Some(Overlay::Form { purpose: FormPurpose::Question(index), form });
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::Question(index),
+        form,
+    });
 }
 
 fn split_list(text: &str) -> Vec<String> {
-    text.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    text.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
-pub fn submit_question(app: &mut App, index: Option<usize>, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_question(
+    app: &mut App,
+    index: Option<usize>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
     let sv_text = form.value(0).trim().to_string();
     if sv_text.is_empty() {
         return Err(app.t("Skriv frågan.", "Write the question.").into());
     }
     let kind_choice = form.fields[4].chosen();
-    let Some(session) = app.session.as_ref() else { return Ok(Vec::new()) };
+    let Some(session) = app.session.as_ref() else {
+        return Ok(Vec::new());
+    };
     let project = &session.project;
     let existing = index.and_then(|i| project.guide.questions.get(i));
     if let Some(q) = existing
         && kind_index(&q.kind) != kind_choice
         && answers_to(project, &q.id) > 0
     {
-        return Err(app.t(
-            "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
-            "The question has answers: its kind cannot change. Add a new question instead.",
-        )
-        .into());
+        return Err(app
+            .t(
+                "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
+                "The question has answers: its kind cannot change. Add a new question instead.",
+            )
+            .into());
     }
     let kind = match kind_choice {
         0 => QuestionKind::Open,
         1 => {
             let range = form.value(5).trim().replace('–', "-");
-            let parsed = range.split_once('-').and_then(|(a, b)| Some((a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?)));
+            let parsed = range.split_once('-').and_then(|(a, b)| {
+                Some((a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?))
+            });
             let Some((min, max)) = parsed.filter(|(a, b)| a < b && *b <= 10) else {
-                return Err(app.t("Skalan skrivs som från-till, t.ex. 1-5 (högst 10).", "Write the scale as from-to, e.g. 1-5 (at most 10).").into());
+                return Err(app
+                    .t(
+                        "Skalan skrivs som från-till, t.ex. 1-5 (högst 10).",
+                        "Write the scale as from-to, e.g. 1-5 (at most 10).",
+                    )
+                    .into());
             };
             let labels = split_list(form.value(6))
                 .into_iter()
                 .zip(min..=max)
-                .map(|(label, value)| ScaleLabel { value, label: Localized::new(label, "") })
+                .map(|(label, value)| ScaleLabel {
+                    value,
+                    label: Localized::new(label, ""),
+                })
                 .collect();
             QuestionKind::Scale { min, max, labels }
         }
         n => {
             let labels = split_list(form.value(7));
             if labels.is_empty() {
-                return Err(app.t("Ange alternativen, åtskilda av ;.", "Give the options, separated by ;.").into());
+                return Err(app
+                    .t(
+                        "Ange alternativen, åtskilda av ;.",
+                        "Give the options, separated by ;.",
+                    )
+                    .into());
             }
-            let old = existing.map(|q| q.kind.options().to_vec()).unwrap_or_default();
+            let old = existing
+                .map(|q| q.kind.options().to_vec())
+                .unwrap_or_default();
             let mut taken: Vec<String> = Vec::new();
             let options: Vec<ChoiceOption> = labels
                 .into_iter()
@@ -287,13 +430,20 @@ pub fn submit_question(app: &mut App, index: Option<usize>, form: &Form) -> Resu
                     // An unchanged label keeps its id, so existing answers keep their meaning.
                     let option = match old.iter().find(|o| o.label.sv == label) {
                         Some(o) => o.clone(),
-                        None => ChoiceOption { id: unique(slug(&label), &taken), label: Localized::new(label, "") },
+                        None => ChoiceOption {
+                            id: unique(slug(&label), &taken),
+                            label: Localized::new(label, ""),
+                        },
                     };
                     taken.push(option.id.clone());
                     option
                 })
                 .collect();
-            if n == 2 { QuestionKind::SingleChoice { options } } else { QuestionKind::MultipleChoice { options } }
+            if n == 2 {
+                QuestionKind::SingleChoice { options }
+            } else {
+                QuestionKind::MultipleChoice { options }
+            }
         }
     };
     let question = Question {
@@ -322,23 +472,50 @@ fn open_attribute_form(app: &mut App, index: Option<usize>) {
     let Some(session) = &app.session else { return };
     let existing = index.and_then(|i| session.project.attributes.get(i));
     let form = Form::new(
-        if existing.is_some() { app.t("Redigera attribut", "Edit attribute") } else { app.t("Nytt attribut", "New attribute") },
+        if existing.is_some() {
+            app.t("Redigera attribut", "Edit attribute")
+        } else {
+            app.t("Nytt attribut", "New attribute")
+        },
         vec![
-            Field::text(app.t("Namn (svenska)", "Name (Swedish)"), existing.map(|a| a.label.sv.clone()).unwrap_or_default()),
-            Field::text(app.t("Namn (engelska)", "Name (English)"), existing.map(|a| a.label.en.clone()).unwrap_or_default()),
-            Field::text(app.t("Föreslagna värden", "Suggested values"), existing.map(|a| a.values.join("; ")).unwrap_or_default())
-                .with_hint(app.t("åtskilda av ;, tomt = fri text", "separated by ;, empty = any text")),
+            Field::text(
+                app.t("Namn (svenska)", "Name (Swedish)"),
+                existing.map(|a| a.label.sv.clone()).unwrap_or_default(),
+            ),
+            Field::text(
+                app.t("Namn (engelska)", "Name (English)"),
+                existing.map(|a| a.label.en.clone()).unwrap_or_default(),
+            ),
+            Field::text(
+                app.t("Föreslagna värden", "Suggested values"),
+                existing.map(|a| a.values.join("; ")).unwrap_or_default(),
+            )
+            .with_hint(app.t(
+                "åtskilda av ;, tomt = fri text",
+                "separated by ;, empty = any text",
+            )),
         ],
     );
-    app.overlay = Some(Overlay::Form { purpose: FormPurpose::Attribute(index), form });
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::Attribute(index),
+        form,
+    });
 }
 
-pub fn submit_attribute(app: &mut App, index: Option<usize>, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_attribute(
+    app: &mut App,
+    index: Option<usize>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
-        return Err(app.t("Ange attributets namn.", "Give the attribute's name.").into());
+        return Err(app
+            .t("Ange attributets namn.", "Give the attribute's name.")
+            .into());
     }
-    let Some(session) = app.session.as_mut() else { return Ok(Vec::new()) };
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
     let attributes = &mut session.project.attributes;
     let label = Localized::new(sv.clone(), form.value(1).trim());
     let values = split_list(form.value(2));
@@ -349,7 +526,11 @@ pub fn submit_attribute(app: &mut App, index: Option<usize>, form: &Form) -> Res
         }
         None => {
             let taken: Vec<String> = attributes.iter().map(|a| a.id.clone()).collect();
-            attributes.push(AttributeDef { id: unique(slug(&sv), &taken), label, values });
+            attributes.push(AttributeDef {
+                id: unique(slug(&sv), &taken),
+                label,
+                values,
+            });
             app.setup.attribute = attributes.len() - 1;
         }
     }
@@ -364,29 +545,72 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(project.title.clone(), theme::title()),
-            Span::styled(app.t("   t ändrar titeln", "   t changes the title"), theme::dim()),
+            Span::styled(
+                app.t("   t ändrar titeln", "   t changes the title"),
+                theme::dim(),
+            ),
         ])),
         head,
     );
-    let [guide, attributes] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
+    let [guide, attributes] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
     let kinds = if app.sv() { KINDS_SV } else { KINDS_EN };
     let question_lines: Vec<(String, String)> = project
         .guide
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| (format!("{:>2} {}", i + 1, q.text.get(app.lang)), format!("  {}", kinds[kind_index(&q.kind)])))
+        .map(|(i, q)| {
+            (
+                format!(
+                    "{:>2} {:<10} {}",
+                    i + 1,
+                    kinds[kind_index(&q.kind)],
+                    q.text.get(app.lang)
+                ),
+                String::new(),
+            )
+        })
         .collect();
-    draw_list(app, frame, guide, app.t(" Intervjuguide ", " Interview guide "), &question_lines, app.setup.question, !app.setup.attributes);
+    draw_list(
+        app,
+        frame,
+        guide,
+        app.t(" Intervjuguide ", " Interview guide "),
+        &question_lines,
+        app.setup.question,
+        !app.setup.attributes,
+    );
     let attribute_lines: Vec<(String, String)> = project
         .attributes
         .iter()
-        .map(|a| (a.label.get(app.lang).to_string(), format!("  {}", a.values.len())))
+        .map(|a| {
+            (
+                a.label.get(app.lang).to_string(),
+                format!("  {}", a.values.join(", ")),
+            )
+        })
         .collect();
-    draw_list(app, frame, attributes, app.t(" Respondentattribut ", " Respondent attributes "), &attribute_lines, app.setup.attribute, app.setup.attributes);
+    draw_list(
+        app,
+        frame,
+        attributes,
+        app.t(" Respondentattribut ", " Respondent attributes "),
+        &attribute_lines,
+        app.setup.attribute,
+        app.setup.attributes,
+    );
 }
 
-fn draw_list(app: &App, frame: &mut Frame, area: Rect, title: &str, items: &[(String, String)], selected: usize, focused: bool) {
+fn draw_list(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: &[(String, String)],
+    selected: usize,
+    focused: bool,
+) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(title)
@@ -403,14 +627,28 @@ fn draw_list(app: &App, frame: &mut Frame, area: Rect, title: &str, items: &[(St
         .map(|(i, (text, note))| {
             let is_selected = focused && i == selected;
             let line = Line::from(vec![
-                Span::raw(format!("{}{text}", if is_selected { "▶ " } else { "  " })),
-                Span::styled(note.clone(), theme::dim()),
+                Span::raw(format!("{}{text} ", if is_selected { "▶ " } else { "  " })),
+                Span::styled(
+                    note.clone(),
+                    if is_selected {
+                        Style::new()
+                    } else {
+                        theme::dim()
+                    },
+                ),
             ]);
-            if is_selected { line.style(theme::selected()) } else { line.style(Style::new()) }
+            if is_selected {
+                line.style(theme::selected())
+            } else {
+                line.style(Style::new())
+            }
         })
         .collect();
     if lines.is_empty() {
-        frame.render_widget(Paragraph::new(app.t("(tom) a lägger till", "(empty) a adds")).style(theme::dim()), inner);
+        frame.render_widget(
+            Paragraph::new(app.t("(tom) a lägger till", "(empty) a adds")).style(theme::dim()),
+            inner,
+        );
     } else {
         frame.render_widget(Paragraph::new(lines), inner);
     }

@@ -28,7 +28,11 @@ pub struct Welcome {
 
 impl Welcome {
     pub fn new(settings: &Settings) -> Welcome {
-        let mut items: Vec<Item> = settings.recent_projects().into_iter().map(Item::Recent).collect();
+        let mut items: Vec<Item> = settings
+            .recent_projects()
+            .into_iter()
+            .map(Item::Recent)
+            .collect();
         items.push(Item::Demo);
         items.push(Item::New);
         Welcome { items, selected: 0 }
@@ -57,27 +61,42 @@ fn open_new_project_form(app: &mut App) {
     let form = Form::new(
         app.t("Nytt projekt", "New project"),
         vec![
-            Field::text(app.t("Mapp", "Folder"), "").with_hint(app.t("t.ex. ~/behov/vastmanland-2026", "e.g. ~/behov/region-2026")),
+            Field::text(app.t("Mapp", "Folder"), "")
+                .with_hint(app.t("t.ex. ~/behov/vastmanland-2026", "e.g. ~/behov/region-2026")),
             Field::text(app.t("Titel", "Title"), ""),
         ],
     );
-    app.overlay = Some(Overlay::Form { purpose: FormPurpose::NewProject, form });
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::NewProject,
+        form,
+    });
 }
 
 pub fn submit_new_project(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
     let folder = form.value(0).trim();
     let title = form.value(1).trim();
     if folder.is_empty() {
-        return Err(app.t("Ange en mapp för projektet.", "Give a folder for the project.").into());
+        return Err(app
+            .t(
+                "Ange en mapp för projektet.",
+                "Give a folder for the project.",
+            )
+            .into());
     }
     if title.is_empty() {
         return Err(app.t("Ange en titel.", "Give a title.").into());
     }
     let dir = match folder.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(rest),
+        Some(rest) => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(rest),
         None => PathBuf::from(folder),
     };
-    Ok(vec![Effect::CreateProject { dir, title: title.to_string() }])
+    Ok(vec![Effect::CreateProject {
+        dir,
+        title: title.to_string(),
+    }])
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -90,7 +109,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 "Needs analyses in the terminal: interview, code, search and summarise.",
             )),
             Line::from(""),
-            Line::from(Span::styled(app.t("Välj med ↑↓ och Enter:", "Choose with ↑↓ and Enter:"), theme::dim())),
+            Line::from(Span::styled(
+                app.t("Välj med ↑↓ och Enter:", "Choose with ↑↓ and Enter:"),
+                theme::dim(),
+            )),
         ]),
         head,
     );
@@ -102,12 +124,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(i, item)| {
             let text = match item {
                 Item::Recent(path) => format!("{}  {}", app.t("Öppna", "Open"), path.display()),
-                Item::Demo => app.t("Öppna demoprojektet (24 intervjuer)", "Open the demo project (24 interviews)").to_string(),
-                Item::New => app.t("Skapa ett nytt projekt…", "Create a new project…").to_string(),
+                Item::Demo => app
+                    .t(
+                        "Öppna demoprojektet (24 intervjuer)",
+                        "Open the demo project (24 interviews)",
+                    )
+                    .to_string(),
+                Item::New => app
+                    .t("Skapa ett nytt projekt…", "Create a new project…")
+                    .to_string(),
             };
-            let marker = if i == app.welcome.selected { "▶ " } else { "  " };
+            let marker = if i == app.welcome.selected {
+                "▶ "
+            } else {
+                "  "
+            };
             let line = Line::from(format!("{marker}{text}"));
-            if i == app.welcome.selected { line.style(theme::selected()) } else { line }
+            if i == app.welcome.selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
