@@ -230,3 +230,16 @@ fn synth_is_deterministic() {
         .assert()
         .success();
 }
+
+#[test]
+fn the_interface_without_a_terminal_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo");
+    behov(dir.path())
+        .arg("open")
+        .arg(&demo)
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}

@@ -329,3 +329,22 @@ fn snapshots_of_each_screen() {
     let mut welcome = App::new(Lang::En, Settings::default());
     insta::assert_snapshot!("welcome_80x24", render(&mut welcome, 80, 24).backend());
 }
+
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    use ratatui::style::{Color, Modifier};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let mut terminal = render(&mut app, 120, 40);
+    terminal
+        .draw(|frame| {
+            view::draw(&mut app, frame);
+            behov::tui::strip_colours(frame.buffer_mut());
+        })
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    // The selected row is still in reverse video.
+    let row = (0..40).find(|y| buffer[(2, *y)].symbol() == "▶").expect("a selection marker");
+    assert!(buffer[(10, row)].modifier.contains(Modifier::REVERSED));
+}

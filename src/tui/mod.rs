@@ -55,6 +55,7 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
         ));
     }
     let lang = language(lang);
+    let monochrome = take_no_color();
     let log_file = init_logging();
     let mut app = App::new(lang, Settings::load());
     if let Some(dir) = dir {
@@ -78,12 +79,33 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
     })?;
     install_panic_hook(log_file);
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &terminate);
+    let result = event_loop(&mut terminal, &mut app, &terminate, monochrome);
     restore_terminal();
     if let Err(e) = app.settings.save() {
         tracing::warn!("settings not saved: {e}");
     }
     result.map(|_| ExitCode::SUCCESS)
+}
+
+/// Whether `NO_COLOR` asks for no colours. behov then draws without colours itself and hides
+/// the variable from crossterm, whose own handling writes an empty SGR sequence (`ESC[m`, a
+/// full reset) for each colour, which would also wipe the bold and reverse video that mark
+/// the selection.
+fn take_no_color() -> bool {
+    let set = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if set {
+        // SAFETY: called at start-up, before behov starts any other thread.
+        unsafe { std::env::remove_var("NO_COLOR") };
+    }
+    set
+}
+
+/// Drops every colour from a drawn frame, keeping bold, reverse video and underline.
+pub fn strip_colours(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        cell.fg = ratatui::style::Color::Reset;
+        cell.bg = ratatui::style::Color::Reset;
+    }
 }
 
 fn restore_terminal() {
@@ -128,6 +150,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     terminate: &AtomicBool,
+    monochrome: bool,
 ) -> Result<(), Failure> {
     let size = terminal.size().map_err(|e| Failure {
         message: format!("could not read the terminal size: {e}"),
@@ -136,7 +159,12 @@ fn event_loop(
     update(app, Message::Resize(size.width, size.height));
     loop {
         terminal
-            .draw(|frame| view::draw(app, frame))
+            .draw(|frame| {
+                view::draw(app, frame);
+                if monochrome {
+                    strip_colours(frame.buffer_mut());
+                }
+            })
             .map_err(|e| Failure {
                 message: format!("could not draw: {e}"),
                 code: 1,
