@@ -343,8 +343,15 @@ fn no_color_keeps_the_selection_visible() {
         })
         .unwrap();
     let buffer = terminal.backend().buffer();
-    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
     // The selected row is still in reverse video.
-    let row = (0..40).find(|y| buffer[(0, *y)].symbol() == "▶").expect("a selection marker");
+    let row = (0..40)
+        .find(|y| buffer[(0, *y)].symbol() == "▶")
+        .expect("a selection marker");
     assert!(buffer[(10, row)].modifier.contains(Modifier::REVERSED));
 }

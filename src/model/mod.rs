@@ -1,6 +1,7 @@
 //! The vocabulary of a needs analysis as plain data, with its invariants. No IO here.
 
 mod codebook;
+pub mod coding_ops;
 pub mod edit;
 mod guide;
 mod interview;

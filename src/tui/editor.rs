@@ -44,6 +44,8 @@ pub struct Editor {
     pub cursor: usize,
     /// First visible row.
     pub scroll: usize,
+    /// The other end of the selection (byte offset), while Shift extends it.
+    pub anchor: Option<usize>,
     /// Column kept while moving up and down through shorter lines.
     goal_column: Option<usize>,
     layout: Option<Layout>,
@@ -102,9 +104,48 @@ impl Editor {
         }
     }
 
+    /// The selected byte range, if anything is selected.
+    pub fn selection(&self) -> Option<(usize, usize)> {
+        let anchor = self.anchor?;
+        (anchor != self.cursor).then(|| (anchor.min(self.cursor), anchor.max(self.cursor)))
+    }
+
+    /// The selection as a character span of `text`.
+    pub fn selected_span(&self, text: &str) -> Option<crate::model::Span> {
+        let (start, end) = self.selection()?;
+        let (start, end) = (start.min(text.len()), end.min(text.len()));
+        Some(crate::model::Span {
+            start: char_at(text, start),
+            end: char_at(text, end),
+        })
+        .filter(|s| !s.is_empty())
+    }
+
+    /// Like `apply`, but a movement with `select` extends the selection from where the cursor
+    /// was, and a movement without it drops the selection.
+    pub fn apply_selecting(
+        &mut self,
+        text: &str,
+        revision: u64,
+        op: EditOp,
+        width: usize,
+        height: usize,
+        select: bool,
+    ) -> Option<TextEdit> {
+        let is_move = !matches!(op, EditOp::Insert(_) | EditOp::Backspace | EditOp::Delete);
+        if is_move {
+            if select {
+                self.anchor.get_or_insert(self.cursor.min(text.len()));
+            } else {
+                self.anchor = None;
+            }
+        }
+        self.apply(text, revision, op, width, height)
+    }
+
     /// Performs `op` on `text` (as wrapped at `width`, of which `height` rows show). Movement
     /// only moves the cursor; a change returns the edit for the model to apply, and the
-    /// cursor is already placed for the text after it.
+    /// cursor is already placed for the text after it. A change with a selection replaces it.
     pub fn apply(
         &mut self,
         text: &str,
@@ -114,6 +155,22 @@ impl Editor {
         height: usize,
     ) -> Option<TextEdit> {
         self.cursor = self.cursor.min(text.len());
+        if matches!(op, EditOp::Insert(_) | EditOp::Backspace | EditOp::Delete) {
+            if let Some((start, end)) = self.selection() {
+                self.anchor = None;
+                let inserted = match op {
+                    EditOp::Insert(s) => s,
+                    _ => String::new(),
+                };
+                self.cursor = start + inserted.len();
+                return Some(TextEdit {
+                    at: char_at(text, start),
+                    removed: text[start..end].chars().count(),
+                    inserted,
+                });
+            }
+            self.anchor = None;
+        }
         if !matches!(
             op,
             EditOp::Up | EditOp::Down | EditOp::PageUp | EditOp::PageDown
@@ -451,6 +508,27 @@ mod tests {
         assert_eq!(&text[editor.cursor..editor.cursor + 1], "v");
         editor.apply(&text, 0, EditOp::Down, 10, 5);
         assert_eq!(editor.cursor, text.len());
+    }
+
+    #[test]
+    fn shift_selects_and_typing_replaces_the_selection() {
+        let mut text = "Vi behöver pengar.".to_string();
+        let mut editor = Editor::default();
+        for _ in 0..3 {
+            editor.apply_selecting(&text, 0, EditOp::WordRight, 40, 5, false);
+        }
+        editor.apply_selecting(&text, 0, EditOp::WordLeft, 40, 5, false);
+        editor.apply_selecting(&text, 0, EditOp::WordRight, 40, 5, true);
+        assert_eq!(
+            editor.selected_span(&text),
+            Some(crate::model::Span { start: 11, end: 18 })
+        );
+        let edit = editor
+            .apply_selecting(&text, 0, EditOp::Insert("stöd".into()), 40, 5, false)
+            .unwrap();
+        crate::model::edit::apply(&mut text, &mut Vec::new(), &edit);
+        assert_eq!(text, "Vi behöver stöd");
+        assert_eq!(editor.selection(), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod form;
+pub mod fuzzy;
 pub mod keymap;
 pub mod screens;
 pub mod session;
