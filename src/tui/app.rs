@@ -8,8 +8,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
+use super::screens::code_picker::{self, CodePicker};
+use super::screens::codebook::{self, CodebookView};
+use super::screens::retrieval::{self, RetrievalView};
 use super::screens::{capture, interviews, respondents, setup, welcome};
 use super::session::Session;
+use super::undo::History;
 use crate::model::Lang;
 use crate::store::journal::Entry;
 use crate::store::settings::Settings;
@@ -39,6 +43,7 @@ pub enum Effect {
     SaveInterview(String),
     DeleteInterview(String),
     SaveProject,
+    SaveCodebook,
     SaveSettings,
 }
 
@@ -50,6 +55,8 @@ pub enum Screen {
     Capture,
     Respondents,
     Setup,
+    /// Every passage coded with one code.
+    Retrieval,
 }
 
 pub const TABS: usize = 4;
@@ -60,6 +67,8 @@ pub enum Confirm {
     DeleteInterview(String),
     RemoveQuestion(usize),
     RemoveAttribute(usize),
+    MergeCodes(String, String),
+    DeleteCode(String),
 }
 
 /// What a form, when saved, does.
@@ -78,6 +87,14 @@ pub enum FormPurpose {
     Question(Option<usize>),
     Attribute(Option<usize>),
     ProjectTitle,
+    /// A code: `id` `None` for a new one under `parent`.
+    Code {
+        id: Option<String>,
+        parent: Option<String>,
+    },
+    /// The memo of the current answer's coding number `n`.
+    Memo(usize),
+    CoderName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +110,11 @@ pub enum Overlay {
     },
     /// Choosing the respondent of a new interview.
     Picker(respondents::Picker),
+    CodePicker(CodePicker),
+    /// The codings on the current answer, to edit memos or remove one.
+    Codings {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +136,11 @@ pub struct App {
     pub capture: Option<capture::Capture>,
     pub respondents: respondents::RespondentList,
     pub setup: setup::Setup,
+    pub codebook: CodebookView,
+    pub retrieval: RetrievalView,
+    pub history: History,
+    /// Codes applied most recently, first: the picker offers them at the top.
+    pub recent_codes: Vec<String>,
     /// Size of the terminal, for page movement and the editor's wrap width.
     pub size: (u16, u16),
     pub last_edit: Option<Instant>,
@@ -136,6 +163,10 @@ impl App {
             capture: None,
             respondents: respondents::RespondentList::default(),
             setup: setup::Setup::default(),
+            codebook: CodebookView::default(),
+            retrieval: RetrievalView::default(),
+            history: History::default(),
+            recent_codes: Vec::new(),
             size: (120, 40),
             last_edit: None,
             quit: false,
@@ -179,6 +210,9 @@ impl App {
         self.interviews = interviews::InterviewList::default();
         self.respondents = respondents::RespondentList::default();
         self.setup = setup::Setup::default();
+        self.codebook = CodebookView::default();
+        self.history = History::default();
+        self.recent_codes.clear();
         self.settings.remember(&root);
         match notices.is_empty() {
             true => self.status = None,
@@ -190,27 +224,33 @@ impl App {
     /// The keymap context the user is in now.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Form { .. }) | Some(Overlay::Picker(_)) => return Context::Form,
+            Some(Overlay::Form { .. })
+            | Some(Overlay::Picker(_))
+            | Some(Overlay::CodePicker(_)) => return Context::Form,
+            Some(Overlay::Codings { .. }) => return Context::Codings,
             Some(Overlay::Confirm { .. }) => return Context::Dialog,
             Some(Overlay::Help) | None => {}
         }
         match self.screen {
             Screen::Welcome => Context::Welcome,
             Screen::Tabs if self.tab == 0 => Context::Interviews,
+            Screen::Tabs if self.tab == 1 => Context::Codebook,
             Screen::Tabs => Context::Coming,
             Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
             Screen::Capture => Context::Capture,
             Screen::Respondents => Context::Respondents,
             Screen::Setup => Context::Setup,
+            Screen::Retrieval => Context::Retrieval,
         }
     }
 
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
-        if let Some(session) = &self.session
-            && self.screen == Screen::Tabs
-        {
-            self.interviews.refresh(session, self.lang);
+        let Some(session) = &self.session else { return };
+        match self.screen {
+            Screen::Tabs => self.interviews.refresh(session, self.lang),
+            Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
+            _ => {}
         }
     }
 
@@ -267,6 +307,10 @@ fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
             picker.filter.push_str(&text.replace(['\r', '\n'], " "));
             Vec::new()
         }
+        Some(Overlay::CodePicker(picker)) => {
+            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
         Some(_) => Vec::new(),
         None if app.screen == Screen::Capture => capture::paste(app, &text),
         None if app.screen == Screen::Tabs && app.interviews.filtering => {
@@ -301,6 +345,8 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Overlay::Form { purpose, form }) => return on_form_key(app, purpose, form, key),
         Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
+        Some(Overlay::CodePicker(picker)) => return code_picker::on_key(app, picker, key),
+        Some(Overlay::Codings { selected }) => return capture::on_codings_key(app, selected, key),
         None => {}
     }
     let context = app.context();
@@ -330,7 +376,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         _ => match app.screen {
             Screen::Welcome => welcome::on_action(app, action),
+            Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
             Screen::Tabs => interviews::on_action(app, action),
+            Screen::Retrieval => retrieval::on_action(app, action),
             Screen::Capture => capture::on_action(app, action),
             Screen::Respondents => respondents::on_action(app, action),
             Screen::Setup => setup::on_action(app, action),
@@ -384,6 +432,11 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
         FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
         FormPurpose::ProjectTitle => setup::submit_title(app, &form),
+        FormPurpose::Code { id, parent } => {
+            codebook::submit_code(app, id.clone(), parent.clone(), &form)
+        }
+        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
+        FormPurpose::CoderName => codebook::submit_coder(app, &form),
     };
     match result {
         Ok(effects) => effects,
@@ -400,6 +453,8 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::DeleteInterview(id) => interviews::delete(app, &id),
         Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
         Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
+        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
+        Confirm::DeleteCode(id) => codebook::delete(app, &id),
     }
 }
 

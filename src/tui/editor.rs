@@ -59,6 +59,14 @@ struct Layout {
 }
 
 impl Editor {
+    /// An editor with the cursor at byte `cursor`.
+    pub fn at(cursor: usize) -> Editor {
+        Editor {
+            cursor,
+            ..Editor::default()
+        }
+    }
+
     pub fn at_end(text: &str) -> Editor {
         Editor {
             cursor: text.len(),

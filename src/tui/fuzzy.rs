@@ -16,6 +16,9 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Scores at or above this are substring matches.
+pub const SUBSTRING: i32 = 500;
+
 /// How well `needle` matches `haystack`: a substring beats scattered letters,
 /// a match at a word start beats one inside a word; `None` if the letters are not all there
 /// in order. Higher is better.
@@ -32,9 +35,9 @@ pub fn score(needle: &str, haystack: &str) -> Option<i32> {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-        return Some(1000 - pos.min(500) as i32 + if word_start { 500 } else { 0 });
+        return Some(1000 - pos.min(SUBSTRING as usize) as i32 + if word_start { 500 } else { 0 });
     }
-    // Letters in order, fewer gaps score higher.
+    // Letters in order, fewer gaps score higher; too scattered is no match.
     let mut gaps = 0;
     let mut chars = hay.chars();
     for wanted in needle.chars() {
@@ -48,7 +51,7 @@ pub fn score(needle: &str, haystack: &str) -> Option<i32> {
         }
         gaps += skipped;
     }
-    Some(200 - gaps.min(199))
+    (gaps <= 3 * needle.chars().count()).then(|| 200 - gaps.min(199) as i32)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod screens;
 pub mod session;
 pub mod theme;
+pub mod undo;
 pub mod view;
 
 use std::io::{IsTerminal, Write};
@@ -242,6 +243,10 @@ pub fn perform(app: &mut App, effect: Effect) {
             .session
             .as_ref()
             .map_or(Ok(()), |s| s.store.save_project(&s.project)),
+        Effect::SaveCodebook => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.save_codebook(&s.project.codebook)),
         Effect::SaveSettings => app.settings.save(),
     };
     if let Err(e) = result {

@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Overlay, Screen, TABS};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
-use super::screens::{capture, interviews, respondents, setup, welcome};
+use super::screens::{
+    capture, code_picker, codebook, interviews, respondents, retrieval, setup, welcome,
+};
 use super::theme;
 
 /// Below this the layout cannot hold the capture screen; a notice is shown instead.
@@ -40,6 +42,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     match app.screen {
         Screen::Welcome => welcome::draw(app, frame, body),
         Screen::Tabs if app.tab == 0 => interviews::draw(app, frame, body),
+        Screen::Tabs if app.tab == 1 => codebook::draw(app, frame, body),
+        Screen::Retrieval => retrieval::draw(app, frame, body),
         Screen::Tabs => draw_coming(app, frame, body),
         Screen::Capture => capture::draw(app, frame, body),
         Screen::Respondents => respondents::draw(app, frame, body),
@@ -60,6 +64,13 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Some(Overlay::Form { form, .. }) => draw_form(app, form, frame, area),
         Some(Overlay::Picker(picker)) => {
             respondents::draw_picker(app, picker, frame, centered(area, 70, 20))
+        }
+        Some(Overlay::CodePicker(picker)) => {
+            let height = area.height.saturating_sub(4).max(12);
+            code_picker::draw(app, picker, frame, centered(area, 100, height))
+        }
+        Some(Overlay::Codings { selected }) => {
+            capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
         }
         None => {}
     }
@@ -90,6 +101,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let active = match app.screen {
         Screen::Tabs => Some(app.tab),
         Screen::Capture | Screen::Respondents | Screen::Setup => Some(0),
+        Screen::Retrieval => Some(1),
         Screen::Welcome => None,
     };
     let mut spans = Vec::new();
@@ -107,6 +119,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             Screen::Capture => app.t("› intervju", "› interview"),
             Screen::Respondents => app.t("› respondenter", "› respondents"),
             Screen::Setup => app.t("› projekt", "› project"),
+            Screen::Retrieval => app.t("› kodade passager", "› coded passages"),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));
@@ -122,10 +135,6 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_coming(app: &App, frame: &mut Frame, area: Rect) {
     let text = match app.tab {
-        1 => app.t(
-            "Kodboken: koda svar och passager, redigera koder och hämta kodade passager. Kommer i nästa version.",
-            "Codebook: code answers and passages, edit codes and retrieve coded passages. Coming in the next version.",
-        ),
         2 => app.t(
             "Sök: fritextsökning i alla svar med filter på kod, fråga och respondent. Kommer i nästa version.",
             "Search: full-text search of every answer with filters on code, question and respondent. Coming in the next version.",
@@ -157,7 +166,10 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
             ("Enter", app.t("behåll filtret", "keep the filter")),
             ("Esc", app.t("rensa filtret", "clear the filter")),
         ]
-    } else if matches!(app.overlay, Some(Overlay::Picker(_))) {
+    } else if matches!(
+        app.overlay,
+        Some(Overlay::Picker(_)) | Some(Overlay::CodePicker(_))
+    ) {
         vec![
             ("Enter", app.t("välj", "choose")),
             ("Esc", app.t("avbryt", "cancel")),

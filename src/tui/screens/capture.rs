@@ -14,15 +14,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::model::coding_ops;
 use crate::model::edit::char_at;
-use crate::model::{Interview, Question, QuestionKind, Status};
+use crate::model::{Interview, Question, QuestionKind, Span as Passage, Status};
 use crate::tui::app::{App, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
 use crate::tui::editor::{EditOp, Editor, normalise_paste};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::interviews::{mode_text, parse_date, respondent_names, status_text};
 use crate::tui::session::touch;
 use crate::tui::theme;
+use crate::tui::undo::Step;
+use jiff::Timestamp;
 
 #[derive(Debug, Clone)]
 pub struct Capture {
@@ -33,6 +37,8 @@ pub struct Capture {
     pub editor: Editor,
     /// The editor's size when last drawn: its wrap width and page height.
     pub editor_size: (u16, u16),
+    /// Where Esc returns to: the interviews table, or the coded passages that led here.
+    pub back_to: Screen,
 }
 
 pub fn open(app: &mut App, id: &str) {
@@ -52,6 +58,7 @@ pub fn open(app: &mut App, id: &str) {
         editing: false,
         editor: Editor::default(),
         editor_size: (60, 8),
+        back_to: Screen::Tabs,
     };
     capture.editor = Editor::at_end(current_text(app, &capture));
     app.capture = Some(capture);
@@ -146,11 +153,29 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             let effects = app.fold_all();
-            app.capture = None;
-            app.screen = Screen::Tabs;
-            app.tab = 0;
+            let back_to = app.capture.take().map_or(Screen::Tabs, |c| c.back_to);
+            app.screen = back_to;
+            if back_to == Screen::Tabs {
+                app.tab = 0;
+            }
             effects
         }
+        Action::Code => open_picker(app),
+        Action::Codings => {
+            let has_codings = current_answer(app).is_some_and(|a| !a.codings.is_empty());
+            if has_codings {
+                app.overlay = Some(Overlay::Codings { selected: 0 });
+            } else {
+                let text = app.t(
+                    "Svaret har inga kodningar ännu: c kodar det.",
+                    "The answer has no codings yet: c codes it.",
+                );
+                app.error(text);
+            }
+            Vec::new()
+        }
+        Action::Undo => undo(app, false),
+        Action::Redo => undo(app, true),
         _ => Vec::new(),
     }
 }
@@ -393,10 +418,13 @@ pub fn on_editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.overlay = Some(Overlay::Help);
             return Vec::new();
         }
+        Some(Action::Code) => return open_picker(app),
         _ => {}
     }
+    let select =
+        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
     match editor_op(&key) {
-        Some(op) => edit(app, op),
+        Some(op) => edit(app, op, select),
         None => Vec::new(),
     }
 }
@@ -410,11 +438,11 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         app.error(hint);
         return Vec::new();
     }
-    edit(app, EditOp::Insert(normalise_paste(text)))
+    edit(app, EditOp::Insert(normalise_paste(text)), false)
 }
 
 /// Runs an editor operation on the current text; a change goes to the model and the journal.
-fn edit(app: &mut App, op: EditOp) -> Vec<Effect> {
+fn edit(app: &mut App, op: EditOp, select: bool) -> Vec<Effect> {
     let Some(mut capture) = app.capture.take() else {
         return Vec::new();
     };
@@ -424,9 +452,14 @@ fn edit(app: &mut App, op: EditOp) -> Vec<Effect> {
         capture.editor_size.0 as usize,
         capture.editor_size.1 as usize,
     );
-    let change = capture
-        .editor
-        .apply(current_text(app, &capture), revision, op, width, height);
+    let change = capture.editor.apply_selecting(
+        current_text(app, &capture),
+        revision,
+        op,
+        width,
+        height,
+        select,
+    );
     let mut effects = Vec::new();
     if let Some(change) = change
         && let Some(session) = app.session.as_mut()
@@ -831,6 +864,7 @@ fn draw_editor(
                 .collect()
         })
         .unwrap_or_default();
+    let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
     let rows = capture.editor.rows(text, session.revision, width);
     let mut lines: Vec<Line> = Vec::with_capacity(height);
     let mut char_index = rows
@@ -840,11 +874,14 @@ fn draw_editor(
     for row in rows.iter().skip(scroll).take(height) {
         let mut spans: Vec<Span> = Vec::new();
         for g in text[row.start..row.end].graphemes(true) {
-            let style = passages
+            let mut style = passages
                 .iter()
                 .find(|(s, e, _)| *s <= char_index && char_index < *e)
                 .map(|(_, _, colour)| theme::passage(colour))
                 .unwrap_or_default();
+            if selection.is_some_and(|(s, e)| s <= char_index && char_index < e) {
+                style = theme::selected();
+            }
             char_index += g.chars().count();
             match spans.last_mut() {
                 Some(last) if last.style == style => last.content.to_mut().push_str(g),
@@ -868,4 +905,323 @@ fn draw_editor(
         let x = inner.x + (cursor_col as u16).min(inner.width.saturating_sub(1));
         frame.set_cursor_position(Position::new(x, inner.y + (cursor_row - scroll) as u16));
     }
+}
+
+fn current_answer(app: &App) -> Option<&crate::model::Answer> {
+    let capture = app.capture.as_ref()?;
+    let question = question_at(app, capture)?;
+    interview(app, capture)?.answer(&question.id)
+}
+
+/// Opens the id of the interview at a question, the cursor at character `at` of its answer.
+pub fn open_at(app: &mut App, id: &str, question: &str, at: Option<usize>) {
+    open(app, id);
+    let Some(position) = app
+        .session
+        .as_ref()
+        .and_then(|s| s.project.guide.position(question))
+    else {
+        return;
+    };
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
+    capture.index = position;
+    let text = current_text(app, &capture);
+    capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
+    app.capture = Some(capture);
+}
+
+/// Opens the code picker for the current answer, or the selected passage of it.
+fn open_picker(app: &mut App) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
+        let text = app.t(
+            "Anteckningar kodas inte; välj en fråga.",
+            "Notes are not coded; choose a question.",
+        );
+        app.error(text);
+        return Vec::new();
+    };
+    let text = current_text(app, capture);
+    if text.trim().is_empty() {
+        let hint = app.t(
+            "Svaret är tomt: skriv det först.",
+            "The answer is empty: write it first.",
+        );
+        app.error(hint);
+        return Vec::new();
+    }
+    let span = if capture.editing {
+        capture.editor.selected_span(text)
+    } else {
+        None
+    };
+    let purpose = PickFor::Answer {
+        interview: capture.interview.clone(),
+        question,
+        span,
+    };
+    app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
+    Vec::new()
+}
+
+/// Applies `code` to an answer or passage as this user, or removes it if it is there.
+pub fn apply_code(
+    app: &mut App,
+    interview: &str,
+    question: &str,
+    span: Option<Passage>,
+    code: &str,
+) -> Vec<Effect> {
+    let coder = app.settings.coder.clone();
+    let label = app
+        .session
+        .as_ref()
+        .and_then(|s| s.project.codebook.code(code))
+        .map(|c| c.label.get(app.lang).to_string())
+        .unwrap_or_default();
+    let undo_label = if app.sv() {
+        format!("kodning med {label}")
+    } else {
+        format!("coding with {label}")
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let step = Step::capture(&session.project, undo_label, false, [(interview, question)]);
+    let Some(item) = session.project.interview_mut(interview) else {
+        return Vec::new();
+    };
+    let added = coding_ops::toggle(
+        &mut item.answer_mut(question).codings,
+        code,
+        span,
+        &coder,
+        Timestamp::now(),
+    );
+    touch(item);
+    session.unsaved.remove(interview);
+    session.revision += 1;
+    app.history.record(step);
+    app.recent_codes.retain(|c| c != code);
+    app.recent_codes.insert(0, code.to_string());
+    if let Some(capture) = app.capture.as_mut() {
+        capture.editor.anchor = None;
+    }
+    let what = match (span.is_some(), app.sv()) {
+        (true, true) => "passagen",
+        (false, true) => "svaret",
+        (true, false) => "the passage",
+        (false, false) => "the answer",
+    };
+    let message = match (added, app.sv()) {
+        (true, true) => format!("Kodade {what} med {label} (u ångrar)."),
+        (false, true) => format!("Tog bort {label} från {what} (u ångrar)."),
+        (true, false) => format!("Coded {what} with {label} (u undoes)."),
+        (false, false) => format!("Removed {label} from {what} (u undoes)."),
+    };
+    app.info(message);
+    vec![
+        Effect::SaveInterview(interview.to_string()),
+        Effect::SyncJournal,
+    ]
+}
+
+/// Undoes (or with `redo`, redoes) the last coding or codebook action.
+pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let mut effects = app.fold_all();
+    let Some(session) = app.session.as_mut() else {
+        return effects;
+    };
+    let result = if redo {
+        app.history.redo(&mut session.project)
+    } else {
+        app.history.undo(&mut session.project)
+    };
+    let Some((label, changed, codebook)) = result else {
+        let text = if redo {
+            app.t("Inget att göra om.", "Nothing to redo.")
+        } else {
+            app.t("Inget att ångra.", "Nothing to undo.")
+        };
+        app.error(text);
+        return effects;
+    };
+    for id in &changed {
+        if let Some(interview) = session.project.interview_mut(id) {
+            touch(interview);
+        }
+    }
+    session.revision += 1;
+    // A restored codebook is written first when it brings codes back, last when it removes
+    // them; writing it first is always safe for codings restored in the same step, since a
+    // step restores the codebook and the codings together.
+    if codebook {
+        effects.push(Effect::SaveCodebook);
+    }
+    effects.extend(changed.into_iter().map(Effect::SaveInterview));
+    let text = match (redo, app.sv()) {
+        (false, true) => format!("Ångrade: {label}."),
+        (false, false) => format!("Undid: {label}."),
+        (true, true) => format!("Gjorde om: {label}."),
+        (true, false) => format!("Redid: {label}."),
+    };
+    app.info(text);
+    effects
+}
+
+pub fn on_codings_key(app: &mut App, mut selected: usize, key: KeyEvent) -> Vec<Effect> {
+    let count = current_answer(app).map_or(0, |a| a.codings.len());
+    match keymap::lookup(Context::Codings, &key) {
+        Some(Action::Up) => selected = selected.saturating_sub(1),
+        Some(Action::Down) => selected = (selected + 1).min(count.saturating_sub(1)),
+        Some(Action::Back) => return Vec::new(),
+        Some(Action::Edit) if count > 0 => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            let memo = current_answer(app)
+                .and_then(|a| a.codings.get(selected))
+                .map(|c| c.memo.clone())
+                .unwrap_or_default();
+            let form = Form::new(
+                app.t("Memo", "Memo"),
+                vec![Field::text(app.t("Memo", "Memo"), memo)],
+            );
+            app.overlay = Some(Overlay::Form {
+                purpose: FormPurpose::Memo(selected),
+                form,
+            });
+            return Vec::new();
+        }
+        Some(Action::Delete) if count > 0 => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            let effects = change_coding(
+                app,
+                selected,
+                app.t("borttagen kodning", "removed coding"),
+                |codings, i| {
+                    codings.remove(i);
+                },
+            );
+            if count > 1 {
+                app.overlay = Some(Overlay::Codings {
+                    selected: selected.min(count - 2),
+                });
+            }
+            return effects;
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Codings { selected });
+    Vec::new()
+}
+
+pub fn submit_memo(app: &mut App, index: usize, form: &Form) -> Result<Vec<Effect>, String> {
+    let memo = form.value(0).trim().to_string();
+    let effects = change_coding(app, index, app.t("memo", "memo"), |codings, i| {
+        codings[i].memo = memo
+    });
+    app.overlay = Some(Overlay::Codings { selected: index });
+    Ok(effects)
+}
+
+/// Changes coding `index` of the current answer (undoably) and saves.
+fn change_coding(
+    app: &mut App,
+    index: usize,
+    label: &str,
+    change: impl FnOnce(&mut Vec<crate::model::Coding>, usize),
+) -> Vec<Effect> {
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
+        return Vec::new();
+    };
+    let id = capture.interview.clone();
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let step = Step::capture(
+        &session.project,
+        label,
+        false,
+        [(id.as_str(), question.as_str())],
+    );
+    let Some(item) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
+    let codings = &mut item.answer_mut(&question).codings;
+    if index >= codings.len() {
+        return Vec::new();
+    }
+    change(codings, index);
+    touch(item);
+    session.unsaved.remove(&id);
+    session.revision += 1;
+    app.history.record(step);
+    vec![Effect::SaveInterview(id), Effect::SyncJournal]
+}
+
+pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let Some(answer) = current_answer(app) else {
+        return;
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(app.t(" Svarets kodningar ", " The answer's codings "))
+        .title_bottom(app.t(
+            " Enter memo · d ta bort · u ångrar · Esc stäng ",
+            " Enter memo · d remove · u undoes · Esc close ",
+        ));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    for (i, coding) in answer.codings.iter().enumerate() {
+        let code = session.project.codebook.code(&coding.code);
+        let label = code
+            .map(|c| c.label.get(app.lang).to_string())
+            .unwrap_or_else(|| coding.code.clone());
+        let colour = code.map(|c| c.colour.clone()).unwrap_or_default();
+        let passage = match coding.span.and_then(|s| s.slice(&answer.text)) {
+            Some(text) => format!(
+                "¶ «{}»",
+                text.chars().take(50).collect::<String>().replace('\n', " ")
+            ),
+            None => app.t("■ hela svaret", "■ whole answer").to_string(),
+        };
+        let marker = if i == selected { "▶ " } else { "  " };
+        let head = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(label, theme::code(&colour)),
+            Span::raw(format!("  {passage}")),
+            Span::styled(format!("  {}", coding.coder), theme::dim()),
+        ]);
+        lines.push(if i == selected {
+            head.style(theme::selected())
+        } else {
+            head
+        });
+        if !coding.memo.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    memo: {}", coding.memo),
+                theme::dim(),
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
