@@ -209,3 +209,57 @@ fn pasted_text_is_normalised() {
         "Start rad ett\nrad tva\nråd"
     );
 }
+
+#[test]
+fn code_an_answer_and_a_passage_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    let mut session = Session::start(&root, dir.path());
+    session.wait_for("24 interviews");
+    // The first interview (Arboga), its first question; c opens the picker.
+    session.send("\r");
+    session.wait_for("Question 1 of 12");
+    session.send("c");
+    session.wait_for("Code the answer");
+    session.send("finans");
+    session.wait_for("Needs › Funding");
+    session.send("\r");
+    session.wait_for("Coded the answer with Funding");
+    // Into the text, to its start, select twelve characters with Shift+Right, Ctrl-K.
+    session.send("\r");
+    session.wait_for("Esc leaves the text");
+    session.send("\x1b[1;5H");
+    for _ in 0..12 {
+        session.send("\x1b[1;2C");
+    }
+    session.send("\x0b");
+    session.wait_for("Code the passage");
+    session.send("radgiv");
+    session.wait_for("Needs › Advice");
+    session.send("\r");
+    session.wait_for("Coded the passage with Advice");
+    session.send("\x1b");
+    session.wait_for("Enter to write");
+    session.send("q");
+    session.wait_for("24 interviews");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let project = all_files_parse(&root);
+    let arboga = project.interviews.iter().find(|i| i.id == "i005").unwrap();
+    let answer = arboga.answer("q01").unwrap();
+    assert!(
+        answer
+            .codings
+            .iter()
+            .any(|c| c.code == "funding" && c.span.is_none())
+    );
+    let passage = answer
+        .codings
+        .iter()
+        .find(|c| c.code == "advice" && c.span.is_some())
+        .expect("passage coded");
+    let expected: String = answer.text.chars().take(12).collect();
+    assert_eq!(passage.span.unwrap().slice(&answer.text).unwrap(), expected);
+    assert_eq!(behov::model::validate(&project), vec![]);
+}

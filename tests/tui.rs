@@ -355,3 +355,225 @@ fn no_color_keeps_the_selection_visible() {
         .expect("a selection marker");
     assert!(buffer[(10, row)].modifier.contains(Modifier::REVERSED));
 }
+
+fn ctrl(app: &mut App, c: char) {
+    send(
+        app,
+        Message::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    );
+}
+
+fn shift(app: &mut App, code: KeyCode) {
+    send(app, Message::Key(KeyEvent::new(code, KeyModifiers::SHIFT)));
+}
+
+fn coder_app(dir: &Path) -> App {
+    let mut app = demo_app(dir, Lang::Sv);
+    app.settings.coder = "åsa".into();
+    app
+}
+
+#[test]
+fn code_an_answer_and_a_passage_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = coder_app(dir.path());
+    // The first interview, first question: c, type to filter (without å), Enter.
+    keys(&mut app, "<Enter>c");
+    let picker = format!("{}", render(&mut app, 120, 40).backend());
+    insta::assert_snapshot!("code_picker_120x40", picker);
+    keys(&mut app, "radgiv<Enter>");
+    let id = app.capture.as_ref().unwrap().interview.clone();
+    let project = reload(&app);
+    let answer = project.interview(&id).unwrap().answer("q01").unwrap();
+    assert!(
+        answer
+            .codings
+            .iter()
+            .any(|c| c.code == "advice" && c.span.is_none() && c.coder == "åsa")
+    );
+    // A passage: into the editor, to the start, select two words with Shift+Ctrl-free moves.
+    keys(&mut app, "<Enter>");
+    send(
+        &mut app,
+        Message::Key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL)),
+    );
+    for _ in 0..6 {
+        shift(&mut app, KeyCode::Right);
+    }
+    ctrl(&mut app, 'k');
+    keys(&mut app, "finans<Enter><Esc>");
+    let project = reload(&app);
+    let answer = project.interview(&id).unwrap().answer("q01").unwrap();
+    let passage = answer
+        .codings
+        .iter()
+        .find(|c| c.code == "funding")
+        .expect("passage coded");
+    assert_eq!(
+        passage.span.unwrap().slice(&answer.text).unwrap(),
+        &answer.text[..answer.text.char_indices().nth(6).unwrap().0]
+    );
+    // The same code again on the same passage removes it; u brings it back.
+    assert_eq!(
+        app.recent_codes.first().map(String::as_str),
+        Some("funding")
+    );
+    keys(&mut app, "u");
+    let project = reload(&app);
+    assert!(
+        !project
+            .interview(&id)
+            .unwrap()
+            .answer("q01")
+            .unwrap()
+            .codings
+            .iter()
+            .any(|c| c.code == "funding")
+    );
+    ctrl(&mut app, 'r');
+    let project = reload(&app);
+    assert!(
+        project
+            .interview(&id)
+            .unwrap()
+            .answer("q01")
+            .unwrap()
+            .codings
+            .iter()
+            .any(|c| c.code == "funding")
+    );
+    assert_eq!(behov::model::validate(&project), vec![]);
+}
+
+#[test]
+fn a_memo_on_a_coding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = coder_app(dir.path());
+    keys(
+        &mut app,
+        "<Enter>jjC<Enter>Viktigt citat för rapporten.<Enter><Esc>",
+    );
+    let id = app.capture.as_ref().unwrap().interview.clone();
+    let project = reload(&app);
+    let answer = project.interview(&id).unwrap().answer("q03").unwrap();
+    assert_eq!(answer.codings[0].memo, "Viktigt citat för rapporten.");
+}
+
+#[test]
+fn every_funding_passage_in_one_step_and_into_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "2");
+    insta::assert_snapshot!("codebook_120x40", render(&mut app, 120, 40).backend());
+    insta::assert_snapshot!("codebook_80x24", render(&mut app, 80, 24).backend());
+    let funding = app
+        .session
+        .as_ref()
+        .unwrap()
+        .project
+        .codebook
+        .tree()
+        .iter()
+        .position(|(_, c)| c.id == "funding")
+        .unwrap();
+    app.codebook.selected = funding;
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Retrieval);
+    let project = &app.session.as_ref().unwrap().project;
+    assert_eq!(
+        app.retrieval.hits.len(),
+        behov::model::coding_ops::coding_count(project, "funding")
+    );
+    insta::assert_snapshot!("retrieval_120x40", render(&mut app, 120, 40).backend());
+    // Filter by coder, then open the answer behind the first hit.
+    keys(&mut app, "f");
+    assert!(
+        app.retrieval
+            .hits
+            .iter()
+            .all(|h| Some(&h.coder) == app.retrieval.filter.coder.as_ref())
+    );
+    keys(&mut app, "f");
+    let first = app.retrieval.hits[0].clone();
+    keys(&mut app, "<Enter>");
+    let capture = app.capture.as_ref().unwrap();
+    assert_eq!(
+        (
+            capture.interview.as_str(),
+            app.session.as_ref().unwrap().project.guide.questions[capture.index]
+                .id
+                .as_str()
+        ),
+        (first.interview.as_str(), first.question.as_str())
+    );
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Retrieval);
+}
+
+#[test]
+fn merge_two_codes_and_undo_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let before = reload(&app);
+    keys(&mut app, "2");
+    let incentives = before
+        .codebook
+        .tree()
+        .iter()
+        .position(|(_, c)| c.id == "incentives")
+        .unwrap();
+    app.codebook.selected = incentives;
+    keys(&mut app, "Mfunding<Enter>");
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(text.contains("codings move to \"Funding\""), "{text}");
+    keys(&mut app, "y");
+    let merged = reload(&app);
+    assert!(merged.codebook.code("incentives").is_none());
+    assert_eq!(behov::model::validate(&merged), vec![]);
+    keys(&mut app, "u");
+    let undone = reload(&app);
+    assert_eq!(undone.codebook, before.codebook);
+    let codings = |p: &behov::model::Project| {
+        p.interviews
+            .iter()
+            .map(|i| {
+                i.answers
+                    .iter()
+                    .map(|a| a.codings.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codings(&undone), codings(&before));
+}
+
+#[test]
+fn add_edit_and_delete_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    keys(&mut app, "2A");
+    keys(&mut app, "Vätgas<Tab>Hydrogen<Enter>");
+    let project = reload(&app);
+    let code = project.codebook.code("vatgas").expect("added");
+    assert_eq!(code.parent.as_deref(), Some("needs"));
+    assert_eq!(behov::model::validate(&project), vec![]);
+    // Deleting asks first and says how many codings go.
+    let roadmap = project
+        .codebook
+        .tree()
+        .iter()
+        .position(|(_, c)| c.id == "roadmap")
+        .unwrap();
+    app.codebook.selected = roadmap;
+    keys(&mut app, "d");
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    let count = behov::model::coding_ops::coding_count(&project, "roadmap");
+    assert!(text.contains(&format!("its {count} codings")), "{text}");
+    keys(&mut app, "y");
+    assert!(reload(&app).codebook.code("roadmap").is_none());
+    keys(&mut app, "u");
+    assert_eq!(
+        behov::model::coding_ops::coding_count(&reload(&app), "roadmap"),
+        count
+    );
+}

@@ -62,7 +62,8 @@ impl Settings {
     }
 }
 
-fn login_name() -> String {
+/// The login name, the default coder name.
+pub fn login_name() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))

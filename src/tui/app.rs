@@ -149,6 +149,11 @@ pub struct App {
 
 impl App {
     pub fn new(lang: Lang, settings: Settings) -> App {
+        let mut settings = settings;
+        // Every coding names its coder; an empty name would make an invalid file.
+        if settings.coder.trim().is_empty() {
+            settings.coder = crate::store::settings::login_name();
+        }
         let welcome = welcome::Welcome::new(&settings);
         App {
             lang,

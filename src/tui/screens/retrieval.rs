@@ -202,10 +202,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .position(&hit.question)
             .map(|p| p + 1)
             .unwrap_or(0);
-        let question = project
+        // The question is shortened so the heading stays on one line.
+        let room = width
+            .saturating_sub(who.chars().count() + hit.coder.chars().count() + 16)
+            .max(12);
+        let question: String = project
             .guide
             .question(&hit.question)
-            .map(|q| q.text.get(app.lang).to_string())
+            .map(|q| {
+                let text = q.text.get(app.lang);
+                if text.chars().count() > room {
+                    format!("{}…", text.chars().take(room - 1).collect::<String>())
+                } else {
+                    text.to_string()
+                }
+            })
             .unwrap_or_default();
         let sub = project
             .codebook
