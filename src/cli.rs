@@ -100,7 +100,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if title.trim().is_empty() {
                 return Err(Failure::usage("the title is empty; give one with --title"));
             }
-            Store::create(&dir, &store::defaults::project(title.trim()))?;
+            Store::create(&dir, &store::defaults::project_for_user(title.trim())?)?;
             println!("Created project \"{}\" in {}", title.trim(), dir.display());
             Ok(ExitCode::SUCCESS)
         }

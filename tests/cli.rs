@@ -243,3 +243,40 @@ fn the_interface_without_a_terminal_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"));
 }
+
+#[test]
+fn new_projects_take_the_users_default_codebook() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = behov::store::defaults::codebook();
+    book.codes
+        .retain(|c| c.id == "needs" || c.parent.as_deref() == Some("needs"));
+    fs::write(
+        dir.path().join("default-codebook.json"),
+        behov::store::to_json(&book),
+    )
+    .unwrap();
+    let root = dir.path().join("p");
+    behov(dir.path())
+        .arg("new")
+        .arg(&root)
+        .args(["--title", "Egen kodbok"])
+        .assert()
+        .success();
+    let written: behov::model::Codebook =
+        serde_json::from_str(&fs::read_to_string(root.join("codebook.json")).unwrap()).unwrap();
+    assert_eq!(written, book);
+    // A broken default is reported with its line, and nothing is created.
+    fs::write(
+        dir.path().join("default-codebook.json"),
+        "{\n  \"codes\": [\n    {,\n",
+    )
+    .unwrap();
+    behov(dir.path())
+        .arg("new")
+        .arg(dir.path().join("q"))
+        .args(["--title", "T"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("default-codebook.json:3:"));
+    assert!(!dir.path().join("q").exists());
+}

@@ -36,7 +36,10 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     OpenProject(PathBuf),
-    CreateProject { dir: PathBuf, title: String },
+    CreateProject {
+        dir: PathBuf,
+        title: String,
+    },
     OpenDemo,
     Journal(Entry),
     SyncJournal,
@@ -45,6 +48,8 @@ pub enum Effect {
     SaveProject,
     SaveCodebook,
     SaveSettings,
+    /// Makes the project's codebook the default for this user's new projects.
+    SaveDefaultCodebook,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -69,6 +69,7 @@ pub enum Action {
     CoderFilter,
     AttributeFilter,
     CoderName,
+    MakeDefault,
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -275,6 +276,7 @@ static CODEBOOK: &[Binding] = &[
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort koden", "delete the code", false),
     bind!("f", [k('f')], CoderFilter, "räkna en kodare / alla", "count one coder / all", false),
     bind!("K", [k('K')], CoderName, "ditt kodarnamn", "your coder name", false),
+    bind!("D", [k('D')], MakeDefault, "använd kodboken för nya projekt", "use this codebook for new projects", false),
     bind!("u", [k('u')], Undo, "ångra", "undo", true),
     bind!("Ctrl-r", [ctrl('r')], Redo, "gör om", "redo", false),
 ];

@@ -209,12 +209,12 @@ pub fn perform(app: &mut App, effect: Effect) {
     let sv = app.sv();
     let result: store::Result<()> = match effect {
         Effect::OpenProject(dir) => open(app, &dir),
-        Effect::CreateProject { dir, title } => {
-            Store::create(&dir, &store::defaults::project(&title)).and_then(|created| {
+        Effect::CreateProject { dir, title } => store::defaults::project_for_user(&title)
+            .and_then(|project| Store::create(&dir, &project))
+            .and_then(|created| {
                 drop(created);
                 open(app, &dir)
-            })
-        }
+            }),
         Effect::OpenDemo => store::data_dir().and_then(|data| {
             let dir = data.join("demo");
             app.session = None;
@@ -248,6 +248,22 @@ pub fn perform(app: &mut App, effect: Effect) {
             .as_ref()
             .map_or(Ok(()), |s| s.store.save_codebook(&s.project.codebook)),
         Effect::SaveSettings => app.settings.save(),
+        Effect::SaveDefaultCodebook => match app.session.as_ref() {
+            Some(session) => {
+                store::defaults::save_user_codebook(&session.project.codebook).map(|path| {
+                    let text = if sv {
+                        format!("Kodboken används nu för nya projekt ({}).", path.display())
+                    } else {
+                        format!(
+                            "New projects now start with this codebook ({}).",
+                            path.display()
+                        )
+                    };
+                    app.info(text);
+                })
+            }
+            None => Ok(()),
+        },
     };
     if let Err(e) = result {
         tracing::error!("{e}");

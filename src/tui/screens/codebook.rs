@@ -108,6 +108,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => return super::capture::undo(app, false),
         Action::Redo => return super::capture::undo(app, true),
         Action::CoderName => open_coder_form(app),
+        Action::MakeDefault => return vec![Effect::SaveDefaultCodebook],
         Action::New
         | Action::NewChild
         | Action::Edit
