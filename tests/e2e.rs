@@ -90,6 +90,13 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A failed test must not leave a behov running.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
 fn demo(dir: &Path) -> PathBuf {
     let root = dir.join("demo");
     behov::store::demo::install(&root).unwrap();
@@ -262,4 +269,22 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     let expected: String = answer.text.chars().take(12).collect();
     assert_eq!(passage.span.unwrap().slice(&answer.text).unwrap(), expected);
     assert_eq!(behov::model::validate(&project), vec![]);
+}
+
+#[test]
+fn sighup_while_typing_saves_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    let mut session = Session::start(&root, dir.path());
+    type_new_interview(&mut session, TYPED);
+    // What the kernel sends when the window or the SSH session closes.
+    signal(session.pid(), "HUP");
+    assert!(session.wait_exit().success());
+    let project = all_files_parse(&root);
+    let interview = project
+        .interviews
+        .iter()
+        .find(|i| i.interviewer == "Åsa Öberg")
+        .unwrap();
+    assert_eq!(interview.answer("q01").unwrap().text, TYPED);
 }

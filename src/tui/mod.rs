@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -159,33 +160,26 @@ fn event_loop(
         code: 1,
     })?;
     update(app, Message::Resize(size.width, size.height));
+    let events = spawn_reader();
     loop {
-        terminal
-            .draw(|frame| {
-                view::draw(app, frame);
-                if monochrome {
-                    strip_colours(frame.buffer_mut());
-                }
-            })
-            .map_err(|e| Failure {
-                message: format!("could not draw: {e}"),
-                code: 1,
-            })?;
-        let message = if terminate.load(Ordering::Relaxed) {
+        let drawn = terminal.draw(|frame| {
+            view::draw(app, frame);
+            if monochrome {
+                strip_colours(frame.buffer_mut());
+            }
+        });
+        // A terminal that is gone (closed window, lost SSH session) ends the session with
+        // everything saved, whether it shows as a signal, a failed draw or a hung-up stdin.
+        let message = if drawn.is_err() || terminate.load(Ordering::Relaxed) || input_hung_up() {
             Message::Terminate
         } else {
-            // A closed terminal makes poll or read fail (and, per crossterm issue 793, may
-            // keep failing at once): treat it as the end instead of spinning.
-            match event::poll(TICK) {
-                Err(_) => Message::Terminate,
-                Ok(false) => Message::Tick(Instant::now()),
-                Ok(true) => match event::read() {
-                    Err(_) => Message::Terminate,
-                    Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => Message::Key(key),
-                    Ok(Event::Paste(text)) => Message::Paste(text),
-                    Ok(Event::Resize(w, h)) => Message::Resize(w, h),
-                    Ok(_) => continue,
-                },
+            match events.recv_timeout(TICK) {
+                Ok(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Message::Key(key),
+                Ok(Ok(Event::Paste(text))) => Message::Paste(text),
+                Ok(Ok(Event::Resize(w, h))) => Message::Resize(w, h),
+                Ok(Ok(_)) => continue,
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Message::Terminate,
+                Err(RecvTimeoutError::Timeout) => Message::Tick(Instant::now()),
             }
         };
         let effects = update(app, message);
@@ -201,6 +195,35 @@ fn event_loop(
             return Ok(());
         }
     }
+}
+
+/// Reads terminal events on a thread of its own. On a closed terminal crossterm may spin
+/// inside its read without returning (crossterm issue 793); with the reading here, the main
+/// loop still sees the signal or the hang-up, saves, and exits.
+fn spawn_reader() -> Receiver<std::io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Whether stdin, the terminal, has hung up.
+fn input_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready < 0 || fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 /// Performs one effect; a failure becomes a message on the status line, never a lost edit
