@@ -165,32 +165,6 @@ fn kill_9_while_typing_loses_nothing() {
 }
 
 #[test]
-fn sigterm_while_typing_saves_and_exits() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = demo(dir.path());
-    let mut session = Session::start(&root, dir.path());
-    type_new_interview(&mut session, TYPED);
-    signal(session.pid(), "TERM");
-    assert!(session.wait_exit().success());
-    // Folded into the file itself, without any replay.
-    let project = all_files_parse(&root);
-    let interview = project
-        .interviews
-        .iter()
-        .find(|i| i.interviewer == "Åsa Öberg")
-        .unwrap();
-    assert_eq!(interview.answer("q01").unwrap().text, TYPED);
-    assert_eq!(
-        std::fs::read_to_string(root.join(".behov/journal")).unwrap(),
-        ""
-    );
-    // The terminal was handed back: alternate screen left, bracketed paste off.
-    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).to_string();
-    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
-    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not disabled");
-}
-
-#[test]
 fn pasted_text_is_normalised() {
     let dir = tempfile::tempdir().unwrap();
     let root = demo(dir.path());
@@ -271,15 +245,16 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     assert_eq!(behov::model::validate(&project), vec![]);
 }
 
-#[test]
-fn sighup_while_typing_saves_and_exits() {
+/// A signal while typing: everything typed is folded into the file, the journal is empty,
+/// the terminal is handed back, and the exit is clean.
+fn signal_while_typing_saves_and_exits(name: &str) {
     let dir = tempfile::tempdir().unwrap();
     let root = demo(dir.path());
     let mut session = Session::start(&root, dir.path());
     type_new_interview(&mut session, TYPED);
-    // What the kernel sends when the window or the SSH session closes.
-    signal(session.pid(), "HUP");
+    signal(session.pid(), name);
     assert!(session.wait_exit().success());
+    // Folded into the file itself, without any replay.
     let project = all_files_parse(&root);
     let interview = project
         .interviews
@@ -287,4 +262,22 @@ fn sighup_while_typing_saves_and_exits() {
         .find(|i| i.interviewer == "Åsa Öberg")
         .unwrap();
     assert_eq!(interview.answer("q01").unwrap().text, TYPED);
+    assert_eq!(
+        std::fs::read_to_string(root.join(".behov/journal")).unwrap(),
+        ""
+    );
+    let raw = String::from_utf8_lossy(&session.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("\x1b[?1049l"), "alternate screen not left");
+    assert!(raw.contains("\x1b[?2004l"), "bracketed paste not disabled");
+}
+
+#[test]
+fn sigterm_while_typing_saves_and_exits() {
+    signal_while_typing_saves_and_exits("TERM");
+}
+
+/// What the kernel sends when the window or the SSH session closes.
+#[test]
+fn sighup_while_typing_saves_and_exits() {
+    signal_while_typing_saves_and_exits("HUP");
 }

@@ -22,7 +22,9 @@ use crate::tui::editor::{EditOp, Editor, normalise_paste};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
-use crate::tui::screens::interviews::{mode_text, parse_date, respondent_names, status_text};
+use crate::tui::screens::interviews::{
+    mode_text, parse_date, read_session_fields, respondent_names, session_fields, status_text,
+};
 use crate::tui::session::touch;
 use crate::tui::theme;
 use crate::tui::undo::Step;
@@ -303,48 +305,29 @@ fn open_details(app: &mut App) {
     let Some(interview) = interview(app, capture) else {
         return;
     };
-    let modes: Vec<String> = crate::model::Mode::ALL
-        .iter()
-        .map(|m| mode_text(*m, app.lang).to_string())
-        .collect();
-    let mode_index = crate::model::Mode::ALL
-        .iter()
-        .position(|m| *m == interview.mode)
-        .unwrap_or(0);
-    let yes_no = vec![
-        app.t("ja", "yes").to_string(),
-        app.t("nej", "no").to_string(),
-    ];
-    let form = Form::new(
-        app.t("Intervjuns uppgifter", "Interview details"),
-        vec![
-            Field::text(
-                app.t("Intervjuare", "Interviewer"),
-                interview.interviewer.clone(),
-            ),
-            Field::text(app.t("Datum", "Date"), interview.date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
-            Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
-            Field::choice(
-                app.t("Samtycke givet", "Consent given"),
-                yes_no,
-                if interview.consent.given { 0 } else { 1 },
-            )
-            .with_hint("←→"),
-            Field::text(
-                app.t("Samtycke datum", "Consent date"),
-                interview
-                    .consent
-                    .date
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            )
-            .with_hint("ÅÅÅÅ-MM-DD"),
-            Field::text(
-                app.t("Samtycke notering", "Consent note"),
-                interview.consent.note.clone(),
-            ),
-        ],
+    let mut fields = session_fields(
+        app,
+        &interview.interviewer,
+        interview.date,
+        interview.mode,
+        interview.consent.given,
     );
+    fields.push(
+        Field::text(
+            app.t("Samtycke datum", "Consent date"),
+            interview
+                .consent
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        )
+        .with_hint("ÅÅÅÅ-MM-DD"),
+    );
+    fields.push(Field::text(
+        app.t("Samtycke notering", "Consent note"),
+        interview.consent.note.clone(),
+    ));
+    let form = Form::new(app.t("Intervjuns uppgifter", "Interview details"), fields);
     app.overlay = Some(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
         form,
@@ -352,13 +335,7 @@ fn open_details(app: &mut App) {
 }
 
 pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let interviewer = form.value(0).trim().to_string();
-    if interviewer.is_empty() {
-        return Err(app
-            .t("Ange vem som intervjuar.", "Say who is interviewing.")
-            .into());
-    }
-    let date = parse_date(app, form.value(1))?;
+    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
     let consent_date = match form.value(4).trim() {
         "" => None,
         text => Some(parse_date(app, text)?),
@@ -374,8 +351,8 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
     };
     interview.interviewer = interviewer;
     interview.date = date;
-    interview.mode = crate::model::Mode::ALL[form.fields[2].chosen().min(2)];
-    interview.consent.given = form.fields[3].chosen() == 0;
+    interview.mode = mode;
+    interview.consent.given = consent_given;
     interview.consent.date = consent_date;
     interview.consent.note = form.value(5).trim().to_string();
     Ok(save_now(app))

@@ -276,28 +276,53 @@ pub fn on_filter_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The form for a new interview with `respondent`.
-pub fn open_new_form(app: &mut App, respondent: &str) {
+/// The four fields every interview form starts with: interviewer, date, mode, consent.
+pub fn session_fields(
+    app: &App,
+    interviewer: &str,
+    date: Date,
+    mode: Mode,
+    consent: bool,
+) -> Vec<Field> {
     let modes: Vec<String> = Mode::ALL
         .iter()
         .map(|m| mode_text(*m, app.lang).to_string())
         .collect();
+    let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
     let yes_no = vec![
         app.t("ja", "yes").to_string(),
         app.t("nej", "no").to_string(),
     ];
-    let form = Form::new(
-        app.t("Ny intervju", "New interview"),
-        vec![
-            Field::text(
-                app.t("Intervjuare", "Interviewer"),
-                app.settings.interviewer.clone(),
-            ),
-            Field::text(app.t("Datum", "Date"), today().to_string()).with_hint("ÅÅÅÅ-MM-DD"),
-            Field::choice(app.t("Form", "Mode"), modes, 0).with_hint("←→"),
-            Field::choice(app.t("Samtycke givet", "Consent given"), yes_no, 0).with_hint("←→"),
-        ],
-    );
+    vec![
+        Field::text(app.t("Intervjuare", "Interviewer"), interviewer),
+        Field::text(app.t("Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
+        Field::choice(
+            app.t("Samtycke givet", "Consent given"),
+            yes_no,
+            usize::from(!consent),
+        )
+        .with_hint("←→"),
+    ]
+}
+
+/// The values of `session_fields`, or why they cannot be saved.
+pub fn read_session_fields(app: &App, form: &Form) -> Result<(String, Date, Mode, bool), String> {
+    let interviewer = form.value(0).trim().to_string();
+    if interviewer.is_empty() {
+        return Err(app
+            .t("Ange vem som intervjuar.", "Say who is interviewing.")
+            .into());
+    }
+    let date = parse_date(app, form.value(1))?;
+    let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
+    Ok((interviewer, date, mode, form.fields[3].chosen() == 0))
+}
+
+/// The form for a new interview with `respondent`.
+pub fn open_new_form(app: &mut App, respondent: &str) {
+    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, true);
+    let form = Form::new(app.t("Ny intervju", "New interview"), fields);
     app.overlay = Some(Overlay::Form {
         purpose: FormPurpose::NewInterview {
             respondent: respondent.to_string(),
@@ -321,15 +346,7 @@ pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
 }
 
 pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
-    let interviewer = form.value(0).trim().to_string();
-    if interviewer.is_empty() {
-        return Err(app
-            .t("Ange vem som intervjuar.", "Say who is interviewing.")
-            .into());
-    }
-    let date = parse_date(app, form.value(1))?;
-    let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
-    let consent_given = form.fields[3].chosen() == 0;
+    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
     let Some(session) = app.session.as_mut() else {
         return Ok(Vec::new());
     };
