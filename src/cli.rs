@@ -13,7 +13,11 @@ use crate::store::{self, Store};
 use crate::synth::Synth;
 
 #[derive(Debug, Parser)]
-#[command(name = "behov", version, about = "Needs-analysis interviews: capture, code, search and summarise")]
+#[command(
+    name = "behov",
+    version,
+    about = "Needs-analysis interviews: capture, code, search and summarise"
+)]
 pub struct Cli {
     /// The project folder (instead of a bare DIR argument)
     #[arg(long, global = true, env = "BEHOV_PROJECT", value_name = "DIR")]
@@ -119,18 +123,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();
     match cli.command {
         None => crate::tui::run(project_or_last(project)?, cli.lang),
-        Some(Command::Open { dir }) => crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang),
+        Some(Command::Open { dir }) => {
+            crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
+        }
         Some(Command::Demo) => {
             let dir = store::data_dir()?.join("demo");
-            //TMP store::demo::install(&dir)?;
+            store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
         }
         Some(Command::New { dir, title }) => {
-            let dir = pick(dir, project)?.ok_or_else(|| Failure::usage("say where to create the project: behov new DIR --title T"))?;
+            let dir = pick(dir, project)?.ok_or_else(|| {
+                Failure::usage("say where to create the project: behov new DIR --title T")
+            })?;
             if title.trim().is_empty() {
                 return Err(Failure::usage("the title is empty; give one with --title"));
             }
-            Store::create(&dir, &store::defaults::project(title.trim()))?;
+            Store::create(&dir, &store::defaults::project_for_user(title.trim())?)?;
             println!("Created project \"{}\" in {}", title.trim(), dir.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -149,7 +157,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             search_project(&require(project)?, &query.join(" "), &options, format, cli.lang.unwrap_or_else(locale_lang))
         }
-        Some(Command::Synth { interviews, out, seed }) => synth(interviews, &out, seed),
+        Some(Command::Synth {
+            interviews,
+            out,
+            seed,
+        }) => synth(interviews, &out, seed),
     }
 }
 
@@ -166,13 +178,18 @@ fn pick(dir: Option<PathBuf>, project: Option<PathBuf>) -> Result<Option<PathBuf
 }
 
 fn require(dir: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    dir.ok_or_else(|| Failure::usage("say which project: give DIR or --project DIR (or set BEHOV_PROJECT)"))
+    dir.ok_or_else(|| {
+        Failure::usage("say which project: give DIR or --project DIR (or set BEHOV_PROJECT)")
+    })
 }
 
 fn project_or_last(dir: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
     match dir {
         Some(dir) => Ok(Some(dir)),
-        None => Ok(store::settings::Settings::load().recent_projects().into_iter().next()),
+        None => Ok(store::settings::Settings::load()
+            .recent_projects()
+            .into_iter()
+            .next()),
     }
 }
 
@@ -201,7 +218,11 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{}: {count} problem{} found", dir.display(), if count == 1 { "" } else { "s" });
+        eprintln!(
+            "{}: {count} problem{} found",
+            dir.display(),
+            if count == 1 { "" } else { "s" }
+        );
         Ok(ExitCode::from(1))
     }
 }
@@ -291,7 +312,9 @@ fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> 
     let project = synth.project(respondents);
     let opened = Store::create(out, &project)?;
     for n in 1..=interviews {
-        opened.store.save_interview(&synth.interview(n, respondents))?;
+        opened
+            .store
+            .save_interview(&synth.interview(n, respondents))?;
     }
     println!(
         "Wrote {interviews} interviews ({} answers) with {respondents} respondents to {}",
