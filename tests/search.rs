@@ -458,3 +458,51 @@ fn cli_index_rebuilds_and_search_works_while_another_process_holds_the_project()
     drop(f.store);
     behov(&root).arg("index").arg(&root).assert().success().stdout(predicate::str::contains("Indexed 6 answers from 3 interviews"));
 }
+
+/// Ids of the demo's answers and notes whose text has a word matching `form`.
+fn demo_answers_with(project: &Project, form: &str) -> Vec<String> {
+    let matches = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            let w = w.to_lowercase();
+            w.strip_prefix(form).is_some_and(|rest| ["", "en", "er", "erna", "ar", "arna", "ens", "s"].contains(&rest))
+        })
+    };
+    let mut ids = Vec::new();
+    for interview in &project.interviews {
+        for answer in &interview.answers {
+            if matches(&answer.text) {
+                ids.push(format!("{}/{}", interview.id, answer.question));
+            }
+        }
+        if matches(&interview.notes) {
+            ids.push(format!("{}/notes", interview.id));
+        }
+    }
+    ids.sort();
+    ids
+}
+
+#[test]
+fn the_demo_finds_every_answer_about_funding_and_roadmaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let opened = Store::open(&root).unwrap();
+    let (index, _) = SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
+    let all = SearchOptions { limit: 1000, ..SearchOptions::default() };
+    let found = |query: &str| {
+        let mut ids: Vec<String> = index.search(query, &all).unwrap().hits.into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    let funding = demo_answers_with(&opened.project, "finansiering");
+    assert!(funding.len() >= 10, "{funding:?}");
+    assert_eq!(found("finansiering"), funding);
+    let roadmaps = demo_answers_with(&opened.project, "färdplan");
+    assert!(roadmaps.len() >= 10, "{roadmaps:?}");
+    assert_eq!(found("färdplaner"), roadmaps);
+    assert_eq!(found("fardplan"), roadmaps);
+    // The prefix also finds finansiera, finansierar, basfinansiering is another word.
+    let prefix = found("finansier*");
+    assert!(funding.iter().all(|id| prefix.contains(id)) && prefix.len() > funding.len());
+}
