@@ -27,7 +27,10 @@ const QUERIES: [(&str, &str); 5] = [
 ];
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let Some(dir) = args.first().map(PathBuf::from) else {
         eprintln!("usage: cargo bench --bench search -- PROJECT_DIR [ITERATIONS]");
         std::process::exit(2);
@@ -40,9 +43,12 @@ fn main() {
     let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();
 
     let started = Instant::now();
-    let (mut index, report) = SearchIndex::open(&dir, &opened.project, Access::Write, &mut |_| {}).expect("the index opens");
+    let (mut index, report) = SearchIndex::open(&dir, &opened.project, Access::Write, &mut |_| {})
+        .expect("the index opens");
     if report.rebuilt.is_none() {
-        index.rebuild(&opened.project, &mut |_| {}).expect("the index rebuilds");
+        index
+            .rebuild(&opened.project, &mut |_| {})
+            .expect("the index rebuilds");
     }
     let build = started.elapsed();
     let rate = answers as f64 / build.as_secs_f64();
@@ -57,7 +63,10 @@ fn main() {
     let handle = index.handle();
     for (name, query) in QUERIES {
         for counts in [false, true] {
-            let options = SearchOptions { counts, ..SearchOptions::default() };
+            let options = SearchOptions {
+                counts,
+                ..SearchOptions::default()
+            };
             let runs = if counts { iterations / 5 } else { iterations }.max(10);
             for _ in 0..runs / 10 {
                 handle.search(query, &options).expect("search");
@@ -75,8 +84,13 @@ fn main() {
             let p50 = ms(times[times.len() / 2]);
             let p99 = ms(times[(times.len() * 99 / 100).min(times.len() - 1)]);
             let label = if counts { "behov+counts" } else { "behov" };
-            println!("{label:>13} {name:<10} p50 {p50:>8.3} ms  p99 {p99:>8.3} ms  ({hits} hits, {runs} runs)");
-            println!("RESULT {label} {} {p50:.4} {p99:.4}", name.replace(' ', "_"));
+            println!(
+                "{label:>13} {name:<10} p50 {p50:>8.3} ms  p99 {p99:>8.3} ms  ({hits} hits, {runs} runs)"
+            );
+            println!(
+                "RESULT {label} {} {p50:.4} {p99:.4}",
+                name.replace(' ', "_")
+            );
         }
     }
 }
@@ -87,6 +101,12 @@ fn ms(d: Duration) -> f64 {
 
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
-        .map(|entries| entries.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
         .unwrap_or(0)
 }
