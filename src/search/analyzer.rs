@@ -302,12 +302,18 @@ mod tests {
     }
 
     fn pairs(text: &str) -> Vec<String> {
-        terms(text, false).windows(2).map(|w| pair(&w[0].1, &w[1].1)).collect()
+        terms(text, false)
+            .windows(2)
+            .map(|w| pair(&w[0].1, &w[1].1))
+            .collect()
     }
 
     #[test]
     fn pairs_join_consecutive_terms_across_stop_words() {
-        assert_eq!(pairs("stöd till företagen, konkreta insatser"), ["stöd företag", "företag konkr", "konkr insat"]);
+        assert_eq!(
+            pairs("stöd till företagen, konkreta insatser"),
+            ["stöd företag", "företag konkr", "konkr insat"]
+        );
         let mut analyzer = SwedishTokenizer::analyzer(Analysis::Pairs);
         let mut stream = analyzer.token_stream("stöd till företagen, konkreta insatser");
         let mut seen = Vec::new();

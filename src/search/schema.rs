@@ -76,7 +76,10 @@ pub fn build() -> (Schema, Fields) {
         date: b.add_text_field("date", STRING | STORED),
         text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
         folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
-        pairs: b.add_text_field("pairs", TextOptions::default().set_indexing_options(pair_indexing)),
+        pairs: b.add_text_field(
+            "pairs",
+            TextOptions::default().set_indexing_options(pair_indexing),
+        ),
         stamp: b.add_u64_field("stamp", FAST),
     };
     (b.build(), fields)
