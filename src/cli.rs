@@ -1,12 +1,14 @@
 //! The command line: clap subcommands for scripting, each a thin call into the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::model::{Lang, validate};
+use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -41,6 +43,27 @@ pub enum Command {
     },
     /// Validate every file and reference; exit 1 if there are problems
     Check { dir: Option<PathBuf> },
+    /// Rebuild the search index
+    Index { dir: Option<PathBuf> },
+    /// Search every answer and note: words, OR, -word, "a phrase", prefix*, code:C, type:kommun
+    Search {
+        /// The query (several words are joined; put -- before a query that starts with -)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Only answers coded with this code (or one below it)
+        #[arg(long)]
+        code: Option<String>,
+        /// Only answers to this question (id or number)
+        #[arg(long)]
+        question: Option<String>,
+        /// Only this respondent (id or words of the name)
+        #[arg(long)]
+        respondent: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -50,6 +73,12 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -65,6 +94,15 @@ pub struct Failure {
 
 impl From<store::Error> for Failure {
     fn from(err: store::Error) -> Self {
+        Failure {
+            message: err.to_string(),
+            code: 1,
+        }
+    }
+}
+
+impl From<search::Error> for Failure {
+    fn from(err: search::Error) -> Self {
         Failure {
             message: err.to_string(),
             code: 1,
@@ -105,6 +143,20 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { dir }) => check(&require(pick(dir, project)?)?),
+        Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
+        Some(Command::Search { query, code, question, respondent, limit, format }) => {
+            let filters = [("code", code), ("question", question), ("respondent", respondent)]
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?)))
+                .collect();
+            let options = SearchOptions {
+                limit: limit.max(1),
+                counts: true,
+                filters,
+                ..SearchOptions::default()
+            };
+            search_project(&require(project)?, &query.join(" "), &options, format, cli.lang.unwrap_or_else(locale_lang))
+        }
         Some(Command::Synth {
             interviews,
             out,
@@ -173,6 +225,82 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
         );
         Ok(ExitCode::from(1))
     }
+}
+
+/// The language of the locale, for output that is read rather than parsed.
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// Progress of a rebuild on stderr, only when someone is watching.
+fn progress_printer() -> impl FnMut(Progress) {
+    let tty = std::io::stderr().is_terminal();
+    move |p: Progress| {
+        if tty && p.total > 0 {
+            eprint!("\rindexing {}/{} interviews", p.done, p.total);
+            if p.done == p.total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+fn index(dir: &Path) -> Result<ExitCode, Failure> {
+    let opened = Store::open(dir)?;
+    if opened.store.is_read_only() {
+        return Err(Failure {
+            message: format!(
+                "another behov holds {}, and it keeps the search index up to date; close it to rebuild the index here",
+                dir.display()
+            ),
+            code: 1,
+        });
+    }
+    let started = Instant::now();
+    let mut progress = progress_printer();
+    let (mut index, report) = SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
+    if report.rebuilt.is_none() {
+        index.rebuild(&opened.project, &mut progress)?;
+    }
+    let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();
+    println!(
+        "Indexed {answers} answers from {} interviews in {:.1} s",
+        opened.project.interviews.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search_project(dir: &Path, query: &str, options: &SearchOptions, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
+    let opened = Store::open(dir)?;
+    let access = if opened.store.is_read_only() { Access::ReadOnly } else { Access::Write };
+    let (index, report) = SearchIndex::open(dir, &opened.project, access, &mut progress_printer())?;
+    let results = index.search(query, options)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = output::json(query, &results, &opened.project, &report, lang);
+            let _ = writeln!(out, "{value:#}");
+        }
+        Format::Text => {
+            let marks = if std::io::stdout().is_terminal() { output::Marks::Bold } else { output::Marks::Brackets };
+            let _ = write!(out, "{}", output::text(&results, &opened.project, lang, marks));
+            if report.stale > 0 {
+                eprintln!(
+                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
+                    report.stale
+                );
+            }
+            for note in &results.notes {
+                eprintln!("note: {}", note.text(lang));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {
