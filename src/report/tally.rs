@@ -1,0 +1,368 @@
+//! The one pass over the interviews that every table is built from.
+//!
+//! Everything a table needs is gathered here in a single walk over the codings, into flat
+//! arrays indexed by code, question and respondent. The tables are then cheap functions of the
+//! tally: changing the grouping attribute needs no second pass, only a change of filter does.
+
+use jiff::civil::Date;
+
+use super::bitset::Bitset;
+use super::filter::{Filter, Scope};
+use super::lookup::{self, Lookup};
+use crate::model::{Project, QuestionKind, Status};
+
+/// Most quotes kept per code; the summary shows up to this many.
+pub const QUOTE_POOL: usize = 8;
+
+/// The counts behind one code (rolled up: codings of its descendants count too).
+#[derive(Debug, Clone)]
+pub(crate) struct CodeTally {
+    pub respondents: Bitset,
+    pub interviews: usize,
+    pub answers: usize,
+    pub passages: usize,
+    seen_interview: usize,
+    seen_answer: usize,
+}
+
+impl CodeTally {
+    fn new(respondents: usize) -> CodeTally {
+        CodeTally {
+            respondents: Bitset::new(respondents),
+            interviews: 0,
+            answers: 0,
+            passages: 0,
+            seen_interview: usize::MAX,
+            seen_answer: usize::MAX,
+        }
+    }
+
+    /// Counts one coding; true if it is the first for this code in `answer`.
+    fn count(&mut self, interview: usize, answer: usize, respondents: &[usize]) -> bool {
+        self.passages += 1;
+        if self.seen_interview != interview {
+            self.seen_interview = interview;
+            self.interviews += 1;
+            for &r in respondents {
+                self.respondents.insert(r);
+            }
+        }
+        let first = self.seen_answer != answer;
+        self.seen_answer = answer;
+        if first {
+            self.answers += 1;
+        }
+        first
+    }
+}
+
+/// A coded passage that may be quoted: `interview` is a position in `Tally::included`,
+/// `answer` and `coding` are indices within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub score: i64,
+    pub interview: usize,
+    pub answer: usize,
+    pub coding: usize,
+    pub respondent: usize,
+}
+
+/// A scale answer: `interview` is a position in `Tally::included`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScaleValue {
+    pub question: usize,
+    pub interview: usize,
+    pub value: u8,
+}
+
+/// The counted project under one filter. Opaque: turn it into tables with the functions of
+/// `report` (`code_rows`, `matrix`, `cooccurrence`, …).
+#[derive(Debug, Clone)]
+pub struct Tally {
+    pub(crate) filter: Filter,
+    /// Per code, in codebook order.
+    pub(crate) codes: Vec<CodeTally>,
+    /// Coders whose codings were counted, sorted.
+    pub(crate) coders: Vec<String>,
+    /// `[coder][code]`, coders as in `coders`.
+    pub(crate) by_coder: Vec<Vec<CodeTally>>,
+    /// Respondents that passed the attribute filter.
+    pub(crate) eligible: Bitset,
+    /// Eligible respondents in at least one counted interview.
+    pub(crate) interviewed: Bitset,
+    /// Counted interviews, as indices into `project.interviews`.
+    pub(crate) included: Vec<usize>,
+    /// Eligible respondents of each counted interview: `respondents[spans[i].0..spans[i].1]`.
+    pub(crate) respondents: Vec<usize>,
+    pub(crate) spans: Vec<(usize, usize)>,
+    pub(crate) complete: usize,
+    pub(crate) drafts: usize,
+    pub(crate) answers: usize,
+    pub(crate) coded_answers: usize,
+    pub(crate) codings: usize,
+    pub(crate) first: Option<Date>,
+    pub(crate) last: Option<Date>,
+    /// `n × n` over codes as applied (not rolled up): answers / interviews with both codes.
+    pub(crate) co_answer: Vec<u32>,
+    pub(crate) co_interview: Vec<u32>,
+    /// Non-empty answers per question, and `[question][code]` answers with the code.
+    pub(crate) answered: Vec<usize>,
+    pub(crate) question_codes: Vec<usize>,
+    pub(crate) scale_values: Vec<ScaleValue>,
+    /// Per code, the best passages to quote, best first, at most one per respondent.
+    pub(crate) candidates: Vec<Vec<Candidate>>,
+}
+
+impl Tally {
+    /// Counts `project` under `filter`. Ids that the project does not define (unknown codes,
+    /// questions or respondents; `behov check` reports them) are skipped.
+    pub fn new(project: &Project, filter: &Filter) -> Tally {
+        Pass::new(project, filter).run()
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The eligible respondents of the `i`th counted interview.
+    pub(crate) fn respondents_of(&self, i: usize) -> &[usize] {
+        let (start, end) = self.spans[i];
+        &self.respondents[start..end]
+    }
+}
+
+/// The walk itself, with the lookups and scratch space it needs.
+struct Pass<'p> {
+    project: &'p Project,
+    scope: Scope<'p>,
+    codes: Lookup<'p>,
+    questions: Lookup<'p>,
+    scale_questions: Vec<bool>,
+    /// Per code: itself and its ancestors, as indices.
+    lineage: Vec<Vec<usize>>,
+    /// Per code: the last interview and answer it was applied in (as applied, for co-occurrence).
+    applied_interview: Vec<usize>,
+    applied_answer: Vec<usize>,
+    tally: Tally,
+}
+
+impl<'p> Pass<'p> {
+    fn new(project: &'p Project, filter: &'p Filter) -> Pass<'p> {
+        let book = &project.codebook;
+        let codes = lookup::index(book.codes.iter().map(|c| c.id.as_str()));
+        let lineage = book
+            .codes
+            .iter()
+            .map(|c| book.ancestors(&c.id).iter().filter_map(|a| codes.get(a.id.as_str()).copied()).collect())
+            .collect();
+        let questions = lookup::index(project.guide.questions.iter().map(|q| q.id.as_str()));
+        let scope = Scope::new(project, filter);
+        let n = book.codes.len();
+        let q = project.guide.questions.len();
+        let r = project.respondents.len();
+        let tally = Tally {
+            filter: filter.clone(),
+            codes: vec![CodeTally::new(r); n],
+            coders: Vec::new(),
+            by_coder: Vec::new(),
+            eligible: scope.eligible.clone(),
+            interviewed: Bitset::new(r),
+            included: Vec::new(),
+            respondents: Vec::new(),
+            spans: Vec::new(),
+            complete: 0,
+            drafts: 0,
+            answers: 0,
+            coded_answers: 0,
+            codings: 0,
+            first: None,
+            last: None,
+            co_answer: vec![0; n * n],
+            co_interview: vec![0; n * n],
+            answered: vec![0; q],
+            question_codes: vec![0; q * n],
+            scale_values: Vec::new(),
+            candidates: vec![Vec::new(); n],
+        };
+        Pass {
+            project,
+            scope,
+            codes,
+            questions,
+            scale_questions: project
+                .guide
+                .questions
+                .iter()
+                .map(|q| matches!(q.kind, QuestionKind::Scale { .. }))
+                .collect(),
+            lineage,
+            applied_interview: vec![usize::MAX; n],
+            applied_answer: vec![usize::MAX; n],
+            tally,
+        }
+    }
+
+    fn run(mut self) -> Tally {
+        let mut eligible = Vec::new();
+        let mut in_answer: Vec<usize> = Vec::new();
+        let mut in_interview: Vec<usize> = Vec::new();
+        let mut answer_serial = 0;
+        let n = self.lineage.len();
+        let guide = &self.project.guide.questions;
+        for (ii, interview) in self.project.interviews.iter().enumerate() {
+            self.scope.respondents_of(interview, &mut eligible);
+            if eligible.is_empty() {
+                continue;
+            }
+            let t = &mut self.tally;
+            let position = t.included.len();
+            t.included.push(ii);
+            let start = t.respondents.len();
+            t.respondents.extend_from_slice(&eligible);
+            t.spans.push((start, t.respondents.len()));
+            for &r in &eligible {
+                t.interviewed.insert(r);
+            }
+            match interview.status {
+                Status::Complete => t.complete += 1,
+                Status::Draft => t.drafts += 1,
+            }
+            t.first = Some(t.first.map_or(interview.date, |d| d.min(interview.date)));
+            t.last = Some(t.last.map_or(interview.date, |d| d.max(interview.date)));
+            in_interview.clear();
+            let mut last_coder: Option<(&str, usize)> = None;
+            for (ai, answer) in interview.answers.iter().enumerate() {
+                answer_serial += 1;
+                // Answers are nearly always stored in guide order: try that before hashing.
+                let question = match guide.get(ai) {
+                    Some(q) if q.id == answer.question => Some(ai),
+                    _ => self.questions.get(answer.question.as_str()).copied(),
+                };
+                let t = &mut self.tally;
+                if !answer.is_empty() {
+                    t.answers += 1;
+                    if let Some(q) = question {
+                        t.answered[q] += 1;
+                    }
+                }
+                if let (Some(q), Some(value)) = (question, answer.scale)
+                    && self.scale_questions[q]
+                {
+                    t.scale_values.push(ScaleValue {
+                        question: q,
+                        interview: position,
+                        value,
+                    });
+                }
+                in_answer.clear();
+                for (ki, coding) in answer.codings.iter().enumerate() {
+                    let Some(&code) = self.codes.get(coding.code.as_str()) else {
+                        continue;
+                    };
+                    let coder = match last_coder {
+                        Some((name, index)) if name == coding.coder => index,
+                        _ => {
+                            if !self.scope.coder_counts(&coding.coder) {
+                                continue;
+                            }
+                            let index = coder_index(t, &coding.coder, n, self.project.respondents.len());
+                            last_coder = Some((&coding.coder, index));
+                            index
+                        }
+                    };
+                    t.codings += 1;
+                    let length = coding.span.map_or(answer.text.len(), |s| s.len());
+                    let candidate = Candidate {
+                        score: quote_score(length),
+                        interview: position,
+                        answer: ai,
+                        coding: ki,
+                        respondent: eligible[0],
+                    };
+                    for &c in &self.lineage[code] {
+                        if t.codes[c].count(position, answer_serial, &eligible)
+                            && let Some(q) = question
+                        {
+                            t.question_codes[q * n + c] += 1;
+                        }
+                        t.by_coder[coder][c].count(position, answer_serial, &eligible);
+                        if length > 0 {
+                            offer(&mut t.candidates[c], candidate);
+                        }
+                    }
+                    if self.applied_answer[code] != answer_serial {
+                        self.applied_answer[code] = answer_serial;
+                        in_answer.push(code);
+                    }
+                    if self.applied_interview[code] != position {
+                        self.applied_interview[code] = position;
+                        in_interview.push(code);
+                    }
+                }
+                if !in_answer.is_empty() {
+                    t.coded_answers += 1;
+                    pairs(&mut t.co_answer, n, &mut in_answer);
+                }
+            }
+            pairs(&mut self.tally.co_interview, n, &mut in_interview);
+        }
+        let mut t = self.tally;
+        // Coders were numbered as met; present them sorted by name.
+        let mut order: Vec<usize> = (0..t.coders.len()).collect();
+        order.sort_by(|&a, &b| t.coders[a].cmp(&t.coders[b]));
+        let mut by_coder: Vec<Option<Vec<CodeTally>>> = t.by_coder.into_iter().map(Some).collect();
+        t.by_coder = order.iter().filter_map(|&i| by_coder[i].take()).collect();
+        t.coders = order.iter().map(|&i| t.coders[i].clone()).collect();
+        t
+    }
+}
+
+/// The index of `coder` in the tally, adding it when first met.
+fn coder_index(t: &mut Tally, coder: &str, codes: usize, respondents: usize) -> usize {
+    if let Some(i) = t.coders.iter().position(|c| c == coder) {
+        return i;
+    }
+    t.coders.push(coder.to_string());
+    t.by_coder.push(vec![CodeTally::new(respondents); codes]);
+    t.coders.len() - 1
+}
+
+/// Counts each pair of `codes` (and each code alone, on the diagonal) once.
+fn pairs(matrix: &mut [u32], n: usize, codes: &mut [usize]) {
+    codes.sort_unstable();
+    for (i, &a) in codes.iter().enumerate() {
+        for &b in &codes[i..] {
+            matrix[a * n + b] += 1;
+        }
+    }
+}
+
+/// How well a passage of `length` characters reads as a quote: a sentence or three beats a
+/// fragment or a page; closer to 150 characters is better.
+fn quote_score(length: usize) -> i64 {
+    let band = match length {
+        40..=300 => 2,
+        301.. => 1,
+        _ => 0,
+    };
+    band * 100_000 - (length as i64 - 150).abs()
+}
+
+/// Keeps the best `QUOTE_POOL` candidates, one per respondent, best first; ties keep the
+/// earlier passage so the choice never depends on anything but the data.
+fn offer(pool: &mut Vec<Candidate>, candidate: Candidate) {
+    if pool.len() == QUOTE_POOL && pool.last().is_some_and(|worst| candidate.score <= worst.score) {
+        return;
+    }
+    if let Some(same) = pool.iter_mut().find(|c| c.respondent == candidate.respondent) {
+        if candidate.score <= same.score {
+            return;
+        }
+        *same = candidate;
+    } else if pool.len() < QUOTE_POOL {
+        pool.push(candidate);
+    } else {
+        *pool.last_mut().expect("pool is full") = candidate;
+    }
+    pool.sort_by_key(|c| (std::cmp::Reverse(c.score), c.interview, c.answer, c.coding));
+}
