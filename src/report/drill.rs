@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::filter::{Filter, Scope};
-use super::lookup;
+use super::index::Index;
 use super::names::Names;
 use super::quotes::passage;
 use crate::model::{Project, Span};
@@ -36,48 +36,55 @@ pub struct Passage {
     pub memo: String,
 }
 
-/// Every counted coding under `filter` that makes up `cell`.
-pub fn passages(project: &Project, filter: &Filter, cell: &Drill, names: &Names) -> Vec<Passage> {
+/// Every counted coding under `filter` that makes up `cell`. `index` must be up to date with
+/// `project` (see `Index::refresh`).
+pub fn passages(project: &Project, index: &Index, filter: &Filter, cell: &Drill, names: &Names) -> Vec<Passage> {
     let scope = Scope::new(project, filter);
     let book = &project.codebook;
-    let codes = lookup::index(book.codes.iter().map(|c| c.id.as_str()));
     // Codes whose codings count for the drilled code: itself and its descendants.
     let counts: Vec<bool> = book
         .codes
         .iter()
         .map(|c| book.ancestors(&c.id).iter().any(|a| a.id == cell.code))
         .collect();
+    let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
+    let question = cell.question.as_ref().and_then(|q| project.guide.position(q));
     let mut eligible = Vec::new();
     let mut out = Vec::new();
-    for interview in &project.interviews {
-        scope.respondents_of(interview, &mut eligible);
+    for (row, interview) in index.rows.iter().zip(&project.interviews) {
+        scope.respondents_of(row, &mut eligible);
         if let Some((attribute, value)) = &cell.group {
             eligible.retain(|&r| project.respondents[r].attribute(attribute) == value);
         }
         if eligible.is_empty() {
             continue;
         }
-        for answer in &interview.answers {
-            if cell.question.as_ref().is_some_and(|q| *q != answer.question) {
+        for coding in &row.codings {
+            let on_question = match (&cell.question, row.answers.get(coding.answer as usize)) {
+                (None, _) => true,
+                (Some(_), Some(a)) => question.is_some_and(|q| usize::from(a.question) == q),
+                (Some(_), None) => false,
+            };
+            if !counts[usize::from(coding.code)] || !allowed[usize::from(coding.coder)] || !on_question {
                 continue;
             }
-            for coding in &answer.codings {
-                let known = codes.get(coding.code.as_str()).is_some_and(|&i| counts[i]);
-                if !known || !scope.coder_counts(&coding.coder) {
-                    continue;
-                }
-                out.push(Passage {
-                    interview: interview.id.clone(),
-                    respondents: eligible.clone(),
-                    attribution: names.join(&eligible),
-                    question: answer.question.clone(),
-                    code: coding.code.clone(),
-                    span: coding.span,
-                    text: passage(&answer.text, coding.span),
-                    coder: coding.coder.clone(),
-                    memo: coding.memo.clone(),
-                });
-            }
+            let Some(answer) = interview.answers.get(coding.answer as usize) else {
+                continue;
+            };
+            let Some(applied) = answer.codings.get(coding.coding as usize) else {
+                continue;
+            };
+            out.push(Passage {
+                interview: interview.id.clone(),
+                respondents: eligible.clone(),
+                attribution: names.join(&eligible),
+                question: answer.question.clone(),
+                code: applied.code.clone(),
+                span: applied.span,
+                text: passage(&answer.text, applied.span),
+                coder: applied.coder.clone(),
+                memo: applied.memo.clone(),
+            });
         }
     }
     out

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Error;
 use super::bitset::Bitset;
-use super::lookup::{self, Lookup};
-use crate::model::{Interview, Project, Status};
+use super::index::Row;
+use crate::model::{Project, Status};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Filter {
@@ -80,17 +80,15 @@ pub fn check_attribute(project: &Project, id: &str) -> Result<(), Error> {
     }
 }
 
-/// A filter prepared for one project: respondent ids resolved to indices once.
+/// A filter prepared for one project: which respondents pass, decided once.
 pub(crate) struct Scope<'p> {
     pub filter: &'p Filter,
-    pub respondents: Lookup<'p>,
     /// Respondents whose attributes pass the filter.
     pub eligible: Bitset,
 }
 
 impl<'p> Scope<'p> {
-    pub fn new(project: &'p Project, filter: &'p Filter) -> Scope<'p> {
-        let respondents = lookup::index(project.respondents.iter().map(|r| r.id.as_str()));
+    pub fn new(project: &Project, filter: &'p Filter) -> Scope<'p> {
         let mut eligible = Bitset::new(project.respondents.len());
         for (i, r) in project.respondents.iter().enumerate() {
             let passes = filter
@@ -101,32 +99,21 @@ impl<'p> Scope<'p> {
                 eligible.insert(i);
             }
         }
-        Scope {
-            filter,
-            respondents,
-            eligible,
-        }
+        Scope { filter, eligible }
     }
 
-    /// The eligible respondents of `interview` (deduplicated, in interview order) into `out`;
-    /// empty when the interview itself is filtered out by status or date.
-    pub fn respondents_of(&self, interview: &Interview, out: &mut Vec<usize>) {
+    /// The eligible respondents of an interview into `out`; empty when the interview itself
+    /// is filtered out by status or date.
+    pub fn respondents_of(&self, row: &Row, out: &mut Vec<usize>) {
         out.clear();
         let f = self.filter;
-        if f.status.is_some_and(|s| s != interview.status)
-            || f.from.is_some_and(|d| interview.date < d)
-            || f.to.is_some_and(|d| interview.date > d)
+        if f.status.is_some_and(|s| s != row.status)
+            || f.from.is_some_and(|d| row.date < d)
+            || f.to.is_some_and(|d| row.date > d)
         {
             return;
         }
-        for id in &interview.respondents {
-            if let Some(&r) = self.respondents.get(id.as_str())
-                && self.eligible.contains(r)
-                && !out.contains(&r)
-            {
-                out.push(r);
-            }
-        }
+        out.extend(row.respondents.iter().map(|&r| r as usize).filter(|&r| self.eligible.contains(r)));
     }
 
     pub fn coder_counts(&self, coder: &str) -> bool {

@@ -33,9 +33,10 @@ pub(crate) fn groups(project: &Project, tally: &Tally, attribute: &str, lang: La
         .map_or(&[], |a| &a.values);
     let members: Vec<(usize, &str)> =
         tally.interviewed.iter().map(|r| (r, project.respondents[r].attribute(attribute))).collect();
-    let mut values: Vec<&str> = members.iter().map(|&(_, v)| v).collect();
+    // Distinct values first: sorting thousands of respondents by a Swedish key is slow.
+    let distinct: std::collections::BTreeSet<&str> = members.iter().map(|&(_, v)| v).collect();
+    let mut values: Vec<&str> = distinct.into_iter().collect();
     values.sort_by(|a, b| order(listed, a, b));
-    values.dedup();
     let position = lookup::index(values.iter().copied());
     let mut sets = vec![Bitset::new(project.respondents.len()); values.len()];
     for (r, value) in members {

@@ -3,13 +3,15 @@
 //! The Summary tab and `behov summary` use the same calls:
 //!
 //! ```text
-//! let tally = Tally::new(&project, &filter);          // one pass; redo when the filter changes
+//! let mut index = Index::new(&project);               // once, when the project is loaded
+//! index.refresh(&project);                             // after edits: re-reads changed interviews
+//! let tally = Tally::new(&project, &index, &filter);   // one pass; redo when the filter changes
 //! let rows = code_rows(&project, &tally, lang);        // the needs table
 //! let m = matrix(&project, &tally, "type", lang)?;     // switching attribute: no new pass
-//! let behind = passages(&project, &filter, &drill, &names); // the passages behind a cell
+//! let behind = passages(&project, &index, &filter, &drill, &names); // behind a cell
 //! ```
 //!
-//! or everything at once with [`summarise`], which the renderers in [`render`] draw from.
+//! or everything at once with [`summarise_with`], which the renderers in [`render`] draw from.
 
 mod bitset;
 mod cooccurrence;
@@ -18,6 +20,7 @@ mod drill;
 mod error;
 mod filter;
 mod grouping;
+mod index;
 mod lookup;
 mod matrix;
 mod names;
@@ -39,6 +42,7 @@ pub use drill::{Drill, Passage, passages};
 pub use error::Error;
 pub use filter::{Filter, check_attribute};
 pub use grouping::Group;
+pub use index::Index;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use names::{Names, pseudonym_numbers};
 pub use questions::{QuestionCode, QuestionCodes, questions};
@@ -95,10 +99,16 @@ pub struct Summary {
     pub quotes: Vec<CodeQuotes>,
 }
 
-/// The whole summary of `project` under `options`.
+/// The whole summary of `project` under `options`, indexing the project first: for one-off
+/// use such as the command line.
 pub fn summarise(project: &Project, options: &Options) -> Result<Summary, Error> {
+    summarise_with(project, &Index::new(project), options)
+}
+
+/// The whole summary from an index kept up to date with `project` (see `Index::refresh`).
+pub fn summarise_with(project: &Project, index: &Index, options: &Options) -> Result<Summary, Error> {
     options.filter.check(project)?;
-    let tally = Tally::new(project, &options.filter);
+    let tally = Tally::new(project, index, &options.filter);
     Summary::from_tally(project, &tally, options)
 }
 

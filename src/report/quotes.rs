@@ -47,12 +47,11 @@ pub fn quotes(project: &Project, tally: &Tally, names: &Names, by: Option<&str>,
             let code = &project.codebook.codes[i];
             let quotes = tally.candidates[i]
                 .iter()
-                .take(per_code)
-                .map(|c| {
-                    let interview = &project.interviews[tally.included[c.interview]];
-                    let answer = &interview.answers[c.answer];
-                    let coding = &answer.codings[c.coding];
-                    Quote {
+                .filter_map(|c| {
+                    let interview = project.interviews.get(*tally.included.get(c.interview)?)?;
+                    let answer = interview.answers.get(c.answer)?;
+                    let coding = answer.codings.get(c.coding)?;
+                    Some(Quote {
                         text: passage(&answer.text, coding.span),
                         respondent: names.join(tally.respondents_of(c.interview)),
                         group: by.map(|a| {
@@ -62,8 +61,9 @@ pub fn quotes(project: &Project, tally: &Tally, names: &Names, by: Option<&str>,
                         interview: interview.id.clone(),
                         question: answer.question.clone(),
                         coder: coding.coder.clone(),
-                    }
+                    })
                 })
+                .take(per_code)
                 .collect();
             CodeQuotes {
                 id: code.id.clone(),

@@ -8,7 +8,8 @@ use jiff::civil::Date;
 
 use super::bitset::Bitset;
 use super::filter::{Filter, Scope};
-use super::lookup::{self, Lookup};
+use super::index::{Index, UNKNOWN};
+use super::lookup;
 use crate::model::{Project, QuestionKind, Status};
 
 /// Most quotes kept per code; the summary shows up to this many.
@@ -90,7 +91,7 @@ pub struct Tally {
     pub(crate) eligible: Bitset,
     /// Eligible respondents in at least one counted interview.
     pub(crate) interviewed: Bitset,
-    /// Counted interviews, as indices into `project.interviews`.
+    /// Counted interviews, as indices into `project.interviews` (and the index's rows).
     pub(crate) included: Vec<usize>,
     /// Eligible respondents of each counted interview: `respondents[spans[i].0..spans[i].1]`.
     pub(crate) respondents: Vec<usize>,
@@ -114,14 +115,20 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts `project` under `filter`. Ids that the project does not define (unknown codes,
-    /// questions or respondents; `behov check` reports them) are skipped.
-    pub fn new(project: &Project, filter: &Filter) -> Tally {
-        Pass::new(project, filter).run()
+    /// Counts the project under `filter` from its index (built or refreshed from this same
+    /// project). Ids the project does not define (unknown codes, questions or respondents;
+    /// `behov check` reports them) are skipped.
+    pub fn new(project: &Project, index: &Index, filter: &Filter) -> Tally {
+        Pass::new(project, index, filter).run()
     }
 
     pub fn filter(&self) -> &Filter {
         &self.filter
+    }
+
+    /// Coders whose codings were counted, sorted.
+    pub fn coders(&self) -> &[String] {
+        &self.coders
     }
 
     /// The eligible respondents of the `i`th counted interview.
@@ -131,15 +138,20 @@ impl Tally {
     }
 }
 
-/// The walk itself, with the lookups and scratch space it needs.
+/// The walk itself, with what it needs at hand.
 struct Pass<'p> {
-    project: &'p Project,
+    index: &'p Index,
     scope: Scope<'p>,
-    codes: Lookup<'p>,
-    questions: Lookup<'p>,
     scale_questions: Vec<bool>,
     /// Per code: itself and its ancestors, as indices.
     lineage: Vec<Vec<usize>>,
+    /// Per coder of the index: whether the filter counts it, and its slot in the tally.
+    allowed: Vec<bool>,
+    slot: Vec<usize>,
+    /// Respondents in the project.
+    respondents: usize,
+    /// Whether more than one coder can count; with one, its tallies are the totals.
+    per_coder: bool,
     /// Per code: the last interview and answer it was applied in (as applied, for co-occurrence).
     applied_interview: Vec<usize>,
     applied_answer: Vec<usize>,
@@ -147,7 +159,7 @@ struct Pass<'p> {
 }
 
 impl<'p> Pass<'p> {
-    fn new(project: &'p Project, filter: &'p Filter) -> Pass<'p> {
+    fn new(project: &'p Project, index: &'p Index, filter: &'p Filter) -> Pass<'p> {
         let book = &project.codebook;
         let codes = lookup::index(book.codes.iter().map(|c| c.id.as_str()));
         let lineage = book
@@ -155,7 +167,6 @@ impl<'p> Pass<'p> {
             .iter()
             .map(|c| book.ancestors(&c.id).iter().filter_map(|a| codes.get(a.id.as_str()).copied()).collect())
             .collect();
-        let questions = lookup::index(project.guide.questions.iter().map(|q| q.id.as_str()));
         let scope = Scope::new(project, filter);
         let n = book.codes.len();
         let q = project.guide.questions.len();
@@ -184,11 +195,14 @@ impl<'p> Pass<'p> {
             scale_values: Vec::new(),
             candidates: vec![Vec::new(); n],
         };
+        let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
         Pass {
-            project,
+            index,
+            per_coder: allowed.iter().filter(|&&a| a).count() > 1,
+            allowed,
+            slot: vec![usize::MAX; index.coders.len()],
+            respondents: r,
             scope,
-            codes,
-            questions,
             scale_questions: project
                 .guide
                 .questions
@@ -208,9 +222,9 @@ impl<'p> Pass<'p> {
         let mut in_interview: Vec<usize> = Vec::new();
         let mut answer_serial = 0;
         let n = self.lineage.len();
-        let guide = &self.project.guide.questions;
-        for (ii, interview) in self.project.interviews.iter().enumerate() {
-            self.scope.respondents_of(interview, &mut eligible);
+        let respondents = self.respondents;
+        for (ii, row) in self.index.rows.iter().enumerate() {
+            self.scope.respondents_of(row, &mut eligible);
             if eligible.is_empty() {
                 continue;
             }
@@ -223,29 +237,22 @@ impl<'p> Pass<'p> {
             for &r in &eligible {
                 t.interviewed.insert(r);
             }
-            match interview.status {
+            match row.status {
                 Status::Complete => t.complete += 1,
                 Status::Draft => t.drafts += 1,
             }
-            t.first = Some(t.first.map_or(interview.date, |d| d.min(interview.date)));
-            t.last = Some(t.last.map_or(interview.date, |d| d.max(interview.date)));
-            in_interview.clear();
-            let mut last_coder: Option<(&str, usize)> = None;
-            for (ai, answer) in interview.answers.iter().enumerate() {
-                answer_serial += 1;
-                // Answers are nearly always stored in guide order: try that before hashing.
-                let question = match guide.get(ai) {
-                    Some(q) if q.id == answer.question => Some(ai),
-                    _ => self.questions.get(answer.question.as_str()).copied(),
-                };
-                let t = &mut self.tally;
-                if !answer.is_empty() {
+            t.first = Some(t.first.map_or(row.date, |d| d.min(row.date)));
+            t.last = Some(t.last.map_or(row.date, |d| d.max(row.date)));
+            for answer in &row.answers {
+                let q = usize::from(answer.question);
+                if answer.answered {
                     t.answers += 1;
-                    if let Some(q) = question {
+                    if answer.question != UNKNOWN {
                         t.answered[q] += 1;
                     }
                 }
-                if let (Some(q), Some(value)) = (question, answer.scale)
+                if let Some(value) = answer.scale
+                    && answer.question != UNKNOWN
                     && self.scale_questions[q]
                 {
                     t.scale_values.push(ScaleValue {
@@ -254,59 +261,67 @@ impl<'p> Pass<'p> {
                         value,
                     });
                 }
+            }
+            in_interview.clear();
+            // Codings come in answer order: count them answer by answer.
+            for group in row.codings.chunk_by(|a, b| a.answer == b.answer) {
+                answer_serial += 1;
                 in_answer.clear();
-                for (ki, coding) in answer.codings.iter().enumerate() {
-                    let Some(&code) = self.codes.get(coding.code.as_str()) else {
+                let question = row.answers.get(group[0].answer as usize).map_or(UNKNOWN, |a| a.question);
+                for coding in group {
+                    let coder = usize::from(coding.coder);
+                    if !self.allowed[coder] {
                         continue;
-                    };
-                    let coder = match last_coder {
-                        Some((name, index)) if name == coding.coder => index,
-                        _ => {
-                            if !self.scope.coder_counts(&coding.coder) {
-                                continue;
-                            }
-                            let index = coder_index(t, &coding.coder, n, self.project.respondents.len());
-                            last_coder = Some((&coding.coder, index));
-                            index
+                    }
+                    if self.slot[coder] == usize::MAX {
+                        self.slot[coder] = t.coders.len();
+                        t.coders.push(self.index.coders[coder].clone());
+                        if self.per_coder {
+                            t.by_coder.push(vec![CodeTally::new(respondents); n]);
                         }
-                    };
+                    }
+                    let slot = self.slot[coder];
+                    let per_coder = self.per_coder;
                     t.codings += 1;
-                    let length = coding.span.map_or(answer.text.len(), |s| s.len());
+                    let code = usize::from(coding.code);
                     let candidate = Candidate {
-                        score: quote_score(length),
+                        score: quote_score(coding.length as usize),
                         interview: position,
-                        answer: ai,
-                        coding: ki,
+                        answer: coding.answer as usize,
+                        coding: coding.coding as usize,
                         respondent: eligible[0],
                     };
                     for &c in &self.lineage[code] {
-                        if t.codes[c].count(position, answer_serial, &eligible)
-                            && let Some(q) = question
-                        {
-                            t.question_codes[q * n + c] += 1;
+                        if t.codes[c].count(position, answer_serial, &eligible) && question != UNKNOWN {
+                            t.question_codes[usize::from(question) * n + c] += 1;
                         }
-                        t.by_coder[coder][c].count(position, answer_serial, &eligible);
-                        if length > 0 {
+                        if per_coder {
+                            t.by_coder[slot][c].count(position, answer_serial, &eligible);
+                        }
+                        if coding.length > 0 {
                             offer(&mut t.candidates[c], candidate);
                         }
                     }
                     if self.applied_answer[code] != answer_serial {
                         self.applied_answer[code] = answer_serial;
-                        in_answer.push(code);
+                        insert_sorted(&mut in_answer, code);
                     }
                     if self.applied_interview[code] != position {
                         self.applied_interview[code] = position;
-                        in_interview.push(code);
+                        insert_sorted(&mut in_interview, code);
                     }
                 }
                 if !in_answer.is_empty() {
                     t.coded_answers += 1;
-                    pairs(&mut t.co_answer, n, &mut in_answer);
+                    pairs(&mut t.co_answer, n, &in_answer);
                 }
             }
-            pairs(&mut self.tally.co_interview, n, &mut in_interview);
+            pairs(&mut t.co_interview, n, &in_interview);
         }
         let mut t = self.tally;
+        if !self.per_coder {
+            t.by_coder = t.coders.iter().map(|_| t.codes.clone()).collect();
+        }
         // Coders were numbered as met; present them sorted by name.
         let mut order: Vec<usize> = (0..t.coders.len()).collect();
         order.sort_by(|&a, &b| t.coders[a].cmp(&t.coders[b]));
@@ -317,19 +332,14 @@ impl<'p> Pass<'p> {
     }
 }
 
-/// The index of `coder` in the tally, adding it when first met.
-fn coder_index(t: &mut Tally, coder: &str, codes: usize, respondents: usize) -> usize {
-    if let Some(i) = t.coders.iter().position(|c| c == coder) {
-        return i;
-    }
-    t.coders.push(coder.to_string());
-    t.by_coder.push(vec![CodeTally::new(respondents); codes]);
-    t.coders.len() - 1
+/// Keeps `codes` sorted as they come: a handful per answer, cheaper than sorting after.
+fn insert_sorted(codes: &mut Vec<usize>, code: usize) {
+    let at = codes.iter().position(|&c| c > code).unwrap_or(codes.len());
+    codes.insert(at, code);
 }
 
-/// Counts each pair of `codes` (and each code alone, on the diagonal) once.
-fn pairs(matrix: &mut [u32], n: usize, codes: &mut [usize]) {
-    codes.sort_unstable();
+/// Counts each pair of the sorted `codes` (and each code alone, on the diagonal) once.
+fn pairs(matrix: &mut [u32], n: usize, codes: &[usize]) {
     for (i, &a) in codes.iter().enumerate() {
         for &b in &codes[i..] {
             matrix[a * n + b] += 1;

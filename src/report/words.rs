@@ -133,15 +133,20 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
     };
     if c.people > 0 {
         let g = &c.genders;
+        let (woman, women, man, men, other, unknown) = if sv {
+            ("kvinna", "kvinnor", "man", "män", "annat kön", "utan angivet kön")
+        } else {
+            ("woman", "women", "man", "men", "other gender", "gender not recorded")
+        };
         let parts: Vec<String> = [
-            (g.women, women(lang)),
-            (g.men, men(lang)),
-            (g.other, other_gender(lang)),
-            (g.not_recorded, gender_not_recorded(lang)),
+            (g.women, count(g.women, woman, women)),
+            (g.men, count(g.men, man, men)),
+            (g.other, format!("{} {other}", g.other)),
+            (g.not_recorded, format!("{} {unknown}", g.not_recorded)),
         ]
         .into_iter()
         .filter(|&(n, _)| n > 0)
-        .map(|(n, word)| format!("{n} {word}"))
+        .map(|(_, text)| text)
         .collect();
         let people = if sv {
             count(c.people, "kontaktperson", "kontaktpersoner")

@@ -1,0 +1,6 @@
+//! Needs summaries: numbers worked out by hand, the renderers, the command line, the demo.
+
+mod cli;
+mod fixture;
+mod numbers;
+mod render;
