@@ -1,28 +1,32 @@
 //! How respondents are named in output: their organisation name, or a pseudonym.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use super::lookup::Fnv;
 use crate::model::Project;
 
-/// Display names, indexed like `project.respondents`.
+/// Display names of respondents, by position in `project.respondents`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Names {
-    names: Vec<String>,
+pub struct Names<'p> {
+    project: &'p Project,
+    /// Pseudonym numbers, when respondents go by pseudonym.
+    numbers: Option<Vec<usize>>,
 }
 
-impl Names {
-    pub fn new(project: &Project, pseudonyms: bool) -> Names {
-        let names = if pseudonyms {
-            pseudonym_numbers(project).into_iter().map(|n| format!("Organisation {n}")).collect()
-        } else {
-            project.respondents.iter().map(|r| r.name.clone()).collect()
-        };
-        Names { names }
+impl<'p> Names<'p> {
+    pub fn new(project: &'p Project, pseudonyms: bool) -> Names<'p> {
+        Names {
+            project,
+            numbers: pseudonyms.then(|| pseudonym_numbers(project)),
+        }
     }
 
-    pub fn get(&self, respondent: usize) -> &str {
-        &self.names[respondent]
+    pub fn get(&self, respondent: usize) -> Cow<'p, str> {
+        match &self.numbers {
+            Some(numbers) => Cow::Owned(format!("Organisation {}", numbers[respondent])),
+            None => Cow::Borrowed(&self.project.respondents[respondent].name),
+        }
     }
 
     /// The names of several respondents, as one attribution.

@@ -77,10 +77,15 @@ pub struct Scale {
 
 /// Every scale question of the guide, in guide order.
 pub fn scales(project: &Project, tally: &Tally, by: Option<&str>, lang: Lang) -> Result<Vec<Scale>, Error> {
+    let any = project.guide.questions.iter().any(|q| matches!(q.kind, QuestionKind::Scale { .. }));
     let grouped = match by {
-        Some(attribute) => {
+        Some(attribute) if any => {
             check_attribute(project, attribute)?;
             groups(project, tally, attribute, lang)
+        }
+        Some(attribute) => {
+            check_attribute(project, attribute)?;
+            Vec::new()
         }
         None => Vec::new(),
     };

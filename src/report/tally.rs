@@ -38,8 +38,8 @@ impl CodeTally {
         }
     }
 
-    /// Counts one coding; true if it is the first for this code in `answer`.
-    fn count(&mut self, interview: usize, answer: usize, respondents: &[usize]) -> bool {
+    /// Counts one coding in `answer` (a serial number) of `interview` with `respondents`.
+    fn count(&mut self, interview: usize, answer: usize, respondents: &[usize]) {
         self.passages += 1;
         if self.seen_interview != interview {
             self.seen_interview = interview;
@@ -48,12 +48,10 @@ impl CodeTally {
                 self.respondents.insert(r);
             }
         }
-        let first = self.seen_answer != answer;
-        self.seen_answer = answer;
-        if first {
+        if self.seen_answer != answer {
+            self.seen_answer = answer;
             self.answers += 1;
         }
-        first
     }
 }
 
@@ -152,9 +150,10 @@ struct Pass<'p> {
     respondents: usize,
     /// Whether more than one coder can count; with one, its tallies are the totals.
     per_coder: bool,
-    /// Per code: the last interview and answer it was applied in (as applied, for co-occurrence).
+    /// Per code as applied: the last interview and answer it was applied in, and its codings.
     applied_interview: Vec<usize>,
     applied_answer: Vec<usize>,
+    applied_passages: Vec<usize>,
     tally: Tally,
 }
 
@@ -212,6 +211,7 @@ impl<'p> Pass<'p> {
             lineage,
             applied_interview: vec![usize::MAX; n],
             applied_answer: vec![usize::MAX; n],
+            applied_passages: vec![0; n],
             tally,
         }
     }
@@ -263,11 +263,11 @@ impl<'p> Pass<'p> {
                 }
             }
             in_interview.clear();
-            // Codings come in answer order: count them answer by answer.
+            // Codings come in answer order: count them answer by answer, as applied; the
+            // roll-up to ancestors happens once per answer and once per interview.
             for group in row.codings.chunk_by(|a, b| a.answer == b.answer) {
                 answer_serial += 1;
                 in_answer.clear();
-                let question = row.answers.get(group[0].answer as usize).map_or(UNKNOWN, |a| a.question);
                 for coding in group {
                     let coder = usize::from(coding.coder);
                     if !self.allowed[coder] {
@@ -280,43 +280,82 @@ impl<'p> Pass<'p> {
                             t.by_coder.push(vec![CodeTally::new(respondents); n]);
                         }
                     }
-                    let slot = self.slot[coder];
-                    let per_coder = self.per_coder;
-                    t.codings += 1;
                     let code = usize::from(coding.code);
-                    let candidate = Candidate {
-                        score: quote_score(coding.length as usize),
-                        interview: position,
-                        answer: coding.answer as usize,
-                        coding: coding.coding as usize,
-                        respondent: eligible[0],
-                    };
-                    for &c in &self.lineage[code] {
-                        if t.codes[c].count(position, answer_serial, &eligible) && question != UNKNOWN {
-                            t.question_codes[usize::from(question) * n + c] += 1;
-                        }
-                        if per_coder {
+                    t.codings += 1;
+                    self.applied_passages[code] += 1;
+                    if self.per_coder {
+                        let slot = self.slot[coder];
+                        for &c in &self.lineage[code] {
                             t.by_coder[slot][c].count(position, answer_serial, &eligible);
                         }
-                        if coding.length > 0 {
-                            offer(&mut t.candidates[c], candidate);
-                        }
+                    }
+                    if coding.length > 0 {
+                        let candidate = Candidate {
+                            score: quote_score(coding.length as usize),
+                            interview: position,
+                            answer: coding.answer as usize,
+                            coding: coding.coding as usize,
+                            respondent: eligible[0],
+                        };
+                        offer(&mut t.candidates[code], candidate);
                     }
                     if self.applied_answer[code] != answer_serial {
                         self.applied_answer[code] = answer_serial;
-                        insert_sorted(&mut in_answer, code);
+                        in_answer.push(code);
                     }
                     if self.applied_interview[code] != position {
                         self.applied_interview[code] = position;
-                        insert_sorted(&mut in_interview, code);
+                        in_interview.push(code);
                     }
                 }
-                if !in_answer.is_empty() {
-                    t.coded_answers += 1;
-                    pairs(&mut t.co_answer, n, &in_answer);
+                if in_answer.is_empty() {
+                    continue;
+                }
+                t.coded_answers += 1;
+                pairs(&mut t.co_answer, n, &in_answer);
+                let question = row.answers.get(group[0].answer as usize).map_or(UNKNOWN, |a| a.question);
+                for &code in &in_answer {
+                    for &c in &self.lineage[code] {
+                        let tally = &mut t.codes[c];
+                        if tally.seen_answer != answer_serial {
+                            tally.seen_answer = answer_serial;
+                            tally.answers += 1;
+                            if question != UNKNOWN {
+                                t.question_codes[usize::from(question) * n + c] += 1;
+                            }
+                        }
+                    }
                 }
             }
             pairs(&mut t.co_interview, n, &in_interview);
+            for &code in &in_interview {
+                for &c in &self.lineage[code] {
+                    let tally = &mut t.codes[c];
+                    if tally.seen_interview != position {
+                        tally.seen_interview = position;
+                        tally.interviews += 1;
+                        for &r in &eligible {
+                            tally.respondents.insert(r);
+                        }
+                    }
+                }
+            }
+        }
+        // Passages add up, and a parent's best quotes are among its descendants' best.
+        let t = &mut self.tally;
+        for (code, &passages) in self.applied_passages.iter().enumerate() {
+            for &c in &self.lineage[code] {
+                t.codes[c].passages += passages;
+            }
+        }
+        let applied = std::mem::replace(&mut t.candidates, vec![Vec::new(); n]);
+        for (code, pool) in applied.into_iter().enumerate() {
+            for &c in &self.lineage[code] {
+                t.candidates[c].extend_from_slice(&pool);
+            }
+        }
+        for pool in &mut t.candidates {
+            best_per_respondent(pool);
         }
         let mut t = self.tally;
         if !self.per_coder {
@@ -332,17 +371,12 @@ impl<'p> Pass<'p> {
     }
 }
 
-/// Keeps `codes` sorted as they come: a handful per answer, cheaper than sorting after.
-fn insert_sorted(codes: &mut Vec<usize>, code: usize) {
-    let at = codes.iter().position(|&c| c > code).unwrap_or(codes.len());
-    codes.insert(at, code);
-}
-
-/// Counts each pair of the sorted `codes` (and each code alone, on the diagonal) once.
+/// Counts each pair of the distinct `codes` (and each code alone, on the diagonal) once, in
+/// the upper triangle of the `n × n` matrix.
 fn pairs(matrix: &mut [u32], n: usize, codes: &[usize]) {
     for (i, &a) in codes.iter().enumerate() {
         for &b in &codes[i..] {
-            matrix[a * n + b] += 1;
+            matrix[a.min(b) * n + a.max(b)] += 1;
         }
     }
 }
@@ -358,8 +392,13 @@ fn quote_score(length: usize) -> i64 {
     band * 100_000 - (length as i64 - 150).abs()
 }
 
-/// Keeps the best `QUOTE_POOL` candidates, one per respondent, best first; ties keep the
-/// earlier passage so the choice never depends on anything but the data.
+/// Best first; of equal scores, the earlier passage.
+fn rank(c: &Candidate) -> (std::cmp::Reverse<i64>, usize, usize, usize) {
+    (std::cmp::Reverse(c.score), c.interview, c.answer, c.coding)
+}
+
+/// Keeps the best `QUOTE_POOL` candidates, one per respondent, in `rank` order. Passages
+/// come in data order, so a later one must be strictly better to displace an earlier one.
 fn offer(pool: &mut Vec<Candidate>, candidate: Candidate) {
     if pool.len() == QUOTE_POOL && pool.last().is_some_and(|worst| candidate.score <= worst.score) {
         return;
@@ -374,5 +413,180 @@ fn offer(pool: &mut Vec<Candidate>, candidate: Candidate) {
     } else {
         *pool.last_mut().expect("pool is full") = candidate;
     }
-    pool.sort_by_key(|c| (std::cmp::Reverse(c.score), c.interview, c.answer, c.coding));
+    pool.sort_by_key(rank);
+}
+
+/// Reduces merged pools to the best candidate of each respondent, the best `QUOTE_POOL` of
+/// them in `rank` order: the same as offering every passage to one pool, because a
+/// respondent among a parent's best is among the best of the child its passage came from.
+fn best_per_respondent(pool: &mut Vec<Candidate>) {
+    pool.sort_by_key(rank);
+    let mut seen: Vec<usize> = Vec::with_capacity(QUOTE_POOL);
+    pool.retain(|c| {
+        let first = seen.len() < QUOTE_POOL && !seen.contains(&c.respondent);
+        if first {
+            seen.push(c.respondent);
+        }
+        first
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::model::Interview;
+    use crate::synth::Synth;
+
+    /// A synthetic project with two coders, group interviews and drafts.
+    fn project(seed: u64) -> Project {
+        let mut synth = Synth::new(seed);
+        let mut project = synth.project(7);
+        project.interviews = (1..=30).map(|n| synth.interview(n, 7)).collect();
+        for (i, interview) in project.interviews.iter_mut().enumerate() {
+            if i % 4 == 0 {
+                let other = format!("r{:06}", (i + 3) % 7 + 1);
+                interview.respondents.push(other);
+            }
+            for (k, coding) in interview.answers.iter_mut().flat_map(|a| &mut a.codings).enumerate() {
+                if (i + k) % 3 == 0 {
+                    coding.coder = "Anna".into();
+                }
+            }
+        }
+        project
+    }
+
+    /// What the tally must find, counted the slow and obvious way.
+    struct Naive {
+        respondents: Vec<BTreeSet<usize>>,
+        interviews: Vec<usize>,
+        answers: Vec<usize>,
+        passages: Vec<usize>,
+        pairs_in_answers: BTreeSet<(usize, usize, u32)>,
+        quotes: Vec<Vec<Candidate>>,
+    }
+
+    fn counted(scope: &Scope, project: &Project, interview: &Interview) -> Vec<usize> {
+        let index = Index::new(&Project {
+            interviews: vec![interview.clone()],
+            ..project.clone()
+        });
+        let mut out = Vec::new();
+        scope.respondents_of(&index.rows[0], &mut out);
+        out
+    }
+
+    fn naive(project: &Project, filter: &Filter) -> Naive {
+        let book = &project.codebook;
+        let n = book.codes.len();
+        let position = |id: &str| book.codes.iter().position(|c| c.id == id);
+        let scope = Scope::new(project, filter);
+        let mut out = Naive {
+            respondents: vec![BTreeSet::new(); n],
+            interviews: vec![0; n],
+            answers: vec![0; n],
+            passages: vec![0; n],
+            pairs_in_answers: BTreeSet::new(),
+            quotes: vec![Vec::new(); n],
+        };
+        let mut pair_counts = std::collections::BTreeMap::new();
+        let mut included = 0;
+        for interview in &project.interviews {
+            let eligible = counted(&scope, project, interview);
+            if eligible.is_empty() {
+                continue;
+            }
+            let mut in_interview = BTreeSet::new();
+            for (ai, answer) in interview.answers.iter().enumerate() {
+                let mut in_answer = BTreeSet::new();
+                let mut applied = BTreeSet::new();
+                for (ki, coding) in answer.codings.iter().enumerate() {
+                    let Some(code) = position(&coding.code) else { continue };
+                    if !scope.coder_counts(&coding.coder) {
+                        continue;
+                    }
+                    applied.insert(code);
+                    for ancestor in book.ancestors(&coding.code) {
+                        let c = position(&ancestor.id).unwrap();
+                        out.passages[c] += 1;
+                        in_answer.insert(c);
+                        in_interview.insert(c);
+                        let length = coding.span.map_or(answer.text.len(), |s| s.len());
+                        out.quotes[c].push(Candidate {
+                            score: quote_score(length),
+                            interview: included,
+                            answer: ai,
+                            coding: ki,
+                            respondent: eligible[0],
+                        });
+                    }
+                }
+                for &c in &in_answer {
+                    out.answers[c] += 1;
+                }
+                let applied: Vec<usize> = applied.into_iter().collect();
+                for (i, &a) in applied.iter().enumerate() {
+                    for &b in &applied[i + 1..] {
+                        *pair_counts.entry((a.min(b), a.max(b))).or_insert(0u32) += 1;
+                    }
+                }
+            }
+            for &c in &in_interview {
+                out.interviews[c] += 1;
+                out.respondents[c].extend(&eligible);
+            }
+            included += 1;
+        }
+        out.pairs_in_answers = pair_counts.into_iter().map(|((a, b), k)| (a, b, k)).collect();
+        for pool in &mut out.quotes {
+            best_per_respondent(pool);
+        }
+        out
+    }
+
+    #[test]
+    fn the_tally_agrees_with_counting_the_obvious_way() {
+        for seed in 1..=3 {
+            let project = project(seed);
+            let types: BTreeSet<String> = project.respondents[..2].iter().map(|r| r.attribute("type").to_string()).collect();
+            let filters = [
+                Filter::default(),
+                Filter {
+                    coders: ["Anna".to_string()].into(),
+                    ..Filter::default()
+                },
+                Filter {
+                    status: Some(Status::Complete),
+                    attributes: [("type".to_string(), types)].into(),
+                    ..Filter::default()
+                },
+            ];
+            let index = Index::new(&project);
+            let all = Tally::new(&project, &index, &Filter::default()).codings;
+            for filter in &filters {
+                let tally = Tally::new(&project, &index, filter);
+                assert!(tally.codings > 0 && (tally.codings < all || filter.is_empty()), "{filter:?} selects some, not all");
+                let expected = naive(&project, filter);
+                for (c, code) in tally.codes.iter().enumerate() {
+                    let id = &project.codebook.codes[c].id;
+                    assert_eq!(code.respondents.iter().collect::<BTreeSet<_>>(), expected.respondents[c], "{id}");
+                    assert_eq!(
+                        (code.interviews, code.answers, code.passages),
+                        (expected.interviews[c], expected.answers[c], expected.passages[c]),
+                        "{id}"
+                    );
+                    assert_eq!(tally.candidates[c], expected.quotes[c], "{id}");
+                }
+                let n = project.codebook.codes.len();
+                let pairs: BTreeSet<(usize, usize, u32)> = (0..n)
+                    .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+                    .map(|(a, b)| (a, b, tally.co_answer[a * n + b]))
+                    .filter(|&(_, _, k)| k > 0)
+                    .collect();
+                assert_eq!(pairs, expected.pairs_in_answers);
+            }
+        }
+    }
 }
