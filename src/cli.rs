@@ -1,19 +1,25 @@
 //! The command line: clap subcommands for scripting, each a thin call into the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::model::{Lang, Status, validate};
 use crate::report::{self, render};
+use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
 #[derive(Debug, Parser)]
-#[command(name = "behov", version, about = "Needs-analysis interviews: capture, code, search and summarise")]
+#[command(
+    name = "behov",
+    version,
+    about = "Needs-analysis interviews: capture, code, search and summarise"
+)]
 pub struct Cli {
     /// The project folder (instead of a bare DIR argument)
     #[arg(long, global = true, env = "BEHOV_PROJECT", value_name = "DIR")]
@@ -41,6 +47,27 @@ pub enum Command {
     Check { dir: Option<PathBuf> },
     /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON or XLSX for the report
     Summary(SummaryArgs),
+    /// Rebuild the search index
+    Index { dir: Option<PathBuf> },
+    /// Search every answer and note: words, OR, -word, "a phrase", prefix*, code:C, type:kommun
+    Search {
+        /// The query (several words are joined; put -- before a query that starts with -)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Only answers coded with this code (or one below it)
+        #[arg(long)]
+        code: Option<String>,
+        /// Only answers to this question (id or number)
+        #[arg(long)]
+        question: Option<String>,
+        /// Only this respondent (id or words of the name)
+        #[arg(long)]
+        respondent: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -119,6 +146,12 @@ fn parse_date(s: &str) -> Result<Date, String> {
     s.parse().map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language behov speaks; use sv or en"))
 }
@@ -148,6 +181,15 @@ impl From<report::Error> for Failure {
     }
 }
 
+impl From<search::Error> for Failure {
+    fn from(err: search::Error) -> Self {
+        Failure {
+            message: err.to_string(),
+            code: 1,
+        }
+    }
+}
+
 impl Failure {
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {
@@ -161,27 +203,49 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();
     match cli.command {
         None => crate::tui::run(project_or_last(project)?, cli.lang),
-        Some(Command::Open { dir }) => crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang),
+        Some(Command::Open { dir }) => {
+            crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
+        }
         Some(Command::Demo) => {
             let dir = store::data_dir()?.join("demo");
-            //TMP store::demo::install(&dir)?;
+            store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
         }
         Some(Command::New { dir, title }) => {
-            let dir = pick(dir, project)?.ok_or_else(|| Failure::usage("say where to create the project: behov new DIR --title T"))?;
+            let dir = pick(dir, project)?.ok_or_else(|| {
+                Failure::usage("say where to create the project: behov new DIR --title T")
+            })?;
             if title.trim().is_empty() {
                 return Err(Failure::usage("the title is empty; give one with --title"));
             }
-            Store::create(&dir, &store::defaults::project(title.trim()))?;
+            Store::create(&dir, &store::defaults::project_for_user(title.trim())?)?;
             println!("Created project \"{}\" in {}", title.trim(), dir.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { dir }) => check(&require(pick(dir, project)?)?),
         Some(Command::Summary(args)) => {
             let dir = require(pick(args.dir.clone(), project)?)?;
-            summary(&dir, args, cli.lang.unwrap_or_else(Lang::from_env))
+            summary(&dir, args, cli.lang.unwrap_or_else(locale_lang))
         }
-        Some(Command::Synth { interviews, out, seed }) => synth(interviews, &out, seed),
+        Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
+        Some(Command::Search { query, code, question, respondent, limit, format }) => {
+            let filters = [("code", code), ("question", question), ("respondent", respondent)]
+                .into_iter()
+                .filter_map(|(k, v)| Some((k.to_string(), v?)))
+                .collect();
+            let options = SearchOptions {
+                limit: limit.max(1),
+                counts: true,
+                filters,
+                ..SearchOptions::default()
+            };
+            search_project(&require(project)?, &query.join(" "), &options, format, cli.lang.unwrap_or_else(locale_lang))
+        }
+        Some(Command::Synth {
+            interviews,
+            out,
+            seed,
+        }) => synth(interviews, &out, seed),
     }
 }
 
@@ -198,13 +262,18 @@ fn pick(dir: Option<PathBuf>, project: Option<PathBuf>) -> Result<Option<PathBuf
 }
 
 fn require(dir: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    dir.ok_or_else(|| Failure::usage("say which project: give DIR or --project DIR (or set BEHOV_PROJECT)"))
+    dir.ok_or_else(|| {
+        Failure::usage("say which project: give DIR or --project DIR (or set BEHOV_PROJECT)")
+    })
 }
 
 fn project_or_last(dir: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
     match dir {
         Some(dir) => Ok(Some(dir)),
-        None => Ok(store::settings::Settings::load().recent_projects().into_iter().next()),
+        None => Ok(store::settings::Settings::load()
+            .recent_projects()
+            .into_iter()
+            .next()),
     }
 }
 
@@ -233,7 +302,11 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
         );
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{}: {count} problem{} found", dir.display(), if count == 1 { "" } else { "s" });
+        eprintln!(
+            "{}: {count} problem{} found",
+            dir.display(),
+            if count == 1 { "" } else { "s" }
+        );
         Ok(ExitCode::from(1))
     }
 }
@@ -294,6 +367,82 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     Ok(ExitCode::SUCCESS)
 }
 
+/// The language of the locale, for output that is read rather than parsed.
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// Progress of a rebuild on stderr, only when someone is watching.
+fn progress_printer() -> impl FnMut(Progress) {
+    let tty = std::io::stderr().is_terminal();
+    move |p: Progress| {
+        if tty && p.total > 0 {
+            eprint!("\rindexing {}/{} interviews", p.done, p.total);
+            if p.done == p.total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+fn index(dir: &Path) -> Result<ExitCode, Failure> {
+    let opened = Store::open(dir)?;
+    if opened.store.is_read_only() {
+        return Err(Failure {
+            message: format!(
+                "another behov holds {}, and it keeps the search index up to date; close it to rebuild the index here",
+                dir.display()
+            ),
+            code: 1,
+        });
+    }
+    let started = Instant::now();
+    let mut progress = progress_printer();
+    let (mut index, report) = SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
+    if report.rebuilt.is_none() {
+        index.rebuild(&opened.project, &mut progress)?;
+    }
+    let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();
+    println!(
+        "Indexed {answers} answers from {} interviews in {:.1} s",
+        opened.project.interviews.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search_project(dir: &Path, query: &str, options: &SearchOptions, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
+    let opened = Store::open(dir)?;
+    let access = if opened.store.is_read_only() { Access::ReadOnly } else { Access::Write };
+    let (index, report) = SearchIndex::open(dir, &opened.project, access, &mut progress_printer())?;
+    let results = index.search(query, options)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = output::json(query, &results, &opened.project, &report, lang);
+            let _ = writeln!(out, "{value:#}");
+        }
+        Format::Text => {
+            let marks = if std::io::stdout().is_terminal() { output::Marks::Bold } else { output::Marks::Brackets };
+            let _ = write!(out, "{}", output::text(&results, &opened.project, lang, marks));
+            if report.stale > 0 {
+                eprintln!(
+                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
+                    report.stale
+                );
+            }
+            for note in &results.notes {
+                eprintln!("note: {}", note.text(lang));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {
     if interviews == 0 {
         return Err(Failure::usage("--interviews must be at least 1"));
@@ -303,7 +452,9 @@ fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> 
     let project = synth.project(respondents);
     let opened = Store::create(out, &project)?;
     for n in 1..=interviews {
-        opened.store.save_interview(&synth.interview(n, respondents))?;
+        opened
+            .store
+            .save_interview(&synth.interview(n, respondents))?;
     }
     println!(
         "Wrote {interviews} interviews ({} answers) with {respondents} respondents to {}",

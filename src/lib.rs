@@ -1,12 +1,13 @@
 //! behov: needs-analysis interviews in the terminal.
 //!
-//! `model` is the vocabulary, `store` the project folder on disk, `report` the needs
-//! summaries, `synth` synthetic projects for benchmarks; `cli` and `tui` are thin layers over
-//! them.
+//! `model` is the vocabulary, `store` the project folder on disk, `search` the full-text
+//! index, `report` the needs summaries, `synth` synthetic projects for benchmarks; `cli` and
+//! `tui` are thin layers over them.
 
 pub mod cli;
 pub mod model;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod synth;
 pub mod tui;

@@ -63,7 +63,9 @@ impl Zipf {
     fn sample(&self, rng: &mut Rng) -> usize {
         let total = *self.cumulative.last().expect("non-empty");
         let x = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
-        self.cumulative.partition_point(|&c| c < x).min(self.cumulative.len() - 1)
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
     }
 }
 
@@ -95,21 +97,48 @@ const VOCABULARY: &str = "och att det i som en på är för med vi de har till i
     bra dåligt stor liten små stora viktigt viktiga svåra enkla nya gamla goda konkret praktiskt";
 
 const TOPICS: [(&str, &str); QUESTIONS] = [
-    ("er organisation och era uppdrag", "your organisation and its mission"),
-    ("hållbar omställning i ert stöd i dag", "the sustainable transition in your support today"),
-    ("företagens behov av rådgivning", "companies' need for advice"),
-    ("konkreta insatser som fungerat", "concrete actions that have worked"),
-    ("varför företagen ska ställa om", "why companies should make the transition"),
-    ("behovet av en regional färdplan", "the need for a regional roadmap"),
-    ("er egen kompetensutveckling", "your own competence development"),
+    (
+        "er organisation och era uppdrag",
+        "your organisation and its mission",
+    ),
+    (
+        "hållbar omställning i ert stöd i dag",
+        "the sustainable transition in your support today",
+    ),
+    (
+        "företagens behov av rådgivning",
+        "companies' need for advice",
+    ),
+    (
+        "konkreta insatser som fungerat",
+        "concrete actions that have worked",
+    ),
+    (
+        "varför företagen ska ställa om",
+        "why companies should make the transition",
+    ),
+    (
+        "behovet av en regional färdplan",
+        "the need for a regional roadmap",
+    ),
+    (
+        "er egen kompetensutveckling",
+        "your own competence development",
+    ),
     ("tillgången till experter", "access to experts"),
-    ("utbildning för företag och främjare", "training for companies and support organisations"),
+    (
+        "utbildning för företag och främjare",
+        "training for companies and support organisations",
+    ),
     ("nätverk och dialogforum", "networks and dialogue forums"),
     ("metodstöd och verktyg", "method support and tools"),
     ("styrning och uppdrag", "governance and mandates"),
     ("finansiering av omställningen", "funding of the transition"),
     ("incitament för företagen", "incentives for companies"),
-    ("hållbarhetssäkrade stödinsatser", "sustainability-proofed support schemes"),
+    (
+        "hållbarhetssäkrade stödinsatser",
+        "sustainability-proofed support schemes",
+    ),
     ("resurseffektiv produktion", "resource-efficient production"),
     ("cirkulära affärsmodeller", "circular business models"),
     ("energiomställningen", "the energy transition"),
@@ -119,7 +148,10 @@ const TOPICS: [(&str, &str); QUESTIONS] = [
     ("brist på tid och pengar", "lack of time and money"),
     ("er organisations mognad", "your organisation's readiness"),
     ("samverkan i regionen", "collaboration in the region"),
-    ("övrigt som ni vill lyfta", "anything else you want to raise"),
+    (
+        "övrigt som ni vill lyfta",
+        "anything else you want to raise",
+    ),
 ];
 
 const TYPES: [&str; 8] = [
@@ -134,8 +166,22 @@ const TYPES: [&str; 8] = [
 ];
 
 const MUNICIPALITIES: [&str; 16] = [
-    "Västerås", "Köping", "Sala", "Fagersta", "Arboga", "Hallstahammar", "Kungsör", "Norberg",
-    "Surahammar", "Skinnskatteberg", "Eskilstuna", "Örebro", "Uppsala", "Enköping", "Karlskoga", "Lindesberg",
+    "Västerås",
+    "Köping",
+    "Sala",
+    "Fagersta",
+    "Arboga",
+    "Hallstahammar",
+    "Kungsör",
+    "Norberg",
+    "Surahammar",
+    "Skinnskatteberg",
+    "Eskilstuna",
+    "Örebro",
+    "Uppsala",
+    "Enköping",
+    "Karlskoga",
+    "Lindesberg",
 ];
 
 /// Builds projects for one seed; interviews are produced one at a time so a million answers
@@ -175,13 +221,18 @@ impl Synth {
                 .enumerate()
                 .map(|(i, (sv, en))| Question {
                     id: format!("q{:02}", i + 1),
-                    text: Localized::new(format!("Berätta om {sv}."), format!("Tell us about {en}.")),
+                    text: Localized::new(
+                        format!("Berätta om {sv}."),
+                        format!("Tell us about {en}."),
+                    ),
                     help: Localized::default(),
                     kind: QuestionKind::Open,
                 })
                 .collect(),
         };
-        project.attributes.retain(|a: &AttributeDef| a.id == "type" || a.id == "municipality");
+        project
+            .attributes
+            .retain(|a: &AttributeDef| a.id == "type" || a.id == "municipality");
         project.respondents = (1..=respondents)
             .map(|n| {
                 let kind = TYPES[self.rng.below(TYPES.len())];
@@ -203,7 +254,9 @@ impl Synth {
     /// Interview number `n` (1-based) with one of `respondents` respondents.
     pub fn interview(&mut self, n: usize, respondents: usize) -> Interview {
         let start = Date::constant(2026, 1, 12);
-        let date = start.checked_add((self.rng.below(120) as i64).days()).unwrap_or(start);
+        let date = start
+            .checked_add((self.rng.below(120) as i64).days())
+            .unwrap_or(start);
         let created = date
             .to_zoned(jiff::tz::TimeZone::UTC)
             .map(|z| z.timestamp())
@@ -222,7 +275,11 @@ impl Synth {
                 date: Some(date),
                 note: String::new(),
             },
-            status: if self.rng.below(20) == 0 { Status::Draft } else { Status::Complete },
+            status: if self.rng.below(20) == 0 {
+                Status::Draft
+            } else {
+                Status::Complete
+            },
             answers,
             notes: String::new(),
             created,
@@ -316,14 +373,23 @@ mod tests {
         }
         let codings: usize = answers.iter().map(|a| a.codings.len()).sum();
         let mean = codings as f64 / answers.len() as f64;
-        assert!((1.7..=2.3).contains(&mean), "mean codings per answer {mean}");
+        assert!(
+            (1.7..=2.3).contains(&mean),
+            "mean codings per answer {mean}"
+        );
     }
 
     #[test]
     fn word_frequencies_fall_off_like_zipf() {
         let mut synth = Synth::new(3);
-        let text: String = (0..200).map(|_| synth.answer(1, Timestamp::UNIX_EPOCH).text + " ").collect();
-        let count = |w: &str| text.split(|c: char| !c.is_alphanumeric()).filter(|t| t.eq_ignore_ascii_case(w)).count();
+        let text: String = (0..200)
+            .map(|_| synth.answer(1, Timestamp::UNIX_EPOCH).text + " ")
+            .collect();
+        let count = |w: &str| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|t| t.eq_ignore_ascii_case(w))
+                .count()
+        };
         // "och" is rank 1, "att" rank 2, "hållbar" around rank 40.
         assert!(count("och") > count("att"));
         assert!(count("att") > 5 * count("hållbar"));

@@ -32,8 +32,15 @@ fn crash_child() {
         return;
     };
     let mut bytes = std::fs::read(&file).unwrap();
-    let at = bytes.windows(MARK.len() - 9).position(|w| w == &MARK.as_bytes()[..5]).unwrap() + 5;
-    let first: u32 = std::str::from_utf8(&bytes[at..at + 9]).unwrap().parse().unwrap();
+    let at = bytes
+        .windows(MARK.len() - 9)
+        .position(|w| w == &MARK.as_bytes()[..5])
+        .unwrap()
+        + 5;
+    let first: u32 = std::str::from_utf8(&bytes[at..at + 9])
+        .unwrap()
+        .parse()
+        .unwrap();
     for n in first + 1.. {
         bytes[at..at + 9].copy_from_slice(format!("{n:09}").as_bytes());
         match mode.as_str() {
@@ -56,10 +63,20 @@ fn harness(mode: &str, kills: usize, stop_early: bool, max_pause_us: usize) -> O
     let file = dir.path().join("project.json");
     std::fs::write(&file, large_project_json()).unwrap();
     let mut rng = Rng::new(0x5eed ^ mode.len() as u64);
-    let mut outcome = Outcome { corrupt: 0, lost: 0, kills: 0 };
+    let mut outcome = Outcome {
+        corrupt: 0,
+        lost: 0,
+        kills: 0,
+    };
     for _ in 0..kills {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1", "--quiet"])
+            .args([
+                "--exact",
+                "crash_child",
+                "--nocapture",
+                "--test-threads=1",
+                "--quiet",
+            ])
             .env(MODE, mode)
             .env(FILE, &file)
             .stdout(Stdio::piped())
@@ -75,7 +92,10 @@ fn harness(mode: &str, kills: usize, stop_early: bool, max_pause_us: usize) -> O
         let mut line = String::new();
         while seen < wanted {
             line.clear();
-            assert!(stdout.read_line(&mut line).unwrap() > 0, "the child stopped");
+            assert!(
+                stdout.read_line(&mut line).unwrap() > 0,
+                "the child stopped"
+            );
             if let Ok(n) = line.trim().parse::<u32>() {
                 acknowledged = acknowledged.max(n);
                 seen += 1;
@@ -115,12 +135,19 @@ fn harness(mode: &str, kills: usize, stop_early: bool, max_pause_us: usize) -> O
 fn atomic_saves_survive_sigkill() {
     let outcome = harness("atomic", 100, false, 20_000);
     assert_eq!(outcome.kills, 100);
-    assert_eq!(outcome.corrupt, 0, "a killed save left a file that does not parse");
+    assert_eq!(
+        outcome.corrupt, 0,
+        "a killed save left a file that does not parse"
+    );
     assert_eq!(outcome.lost, 0, "an acknowledged save was lost");
 }
 
 #[test]
 fn the_harness_catches_a_plain_write() {
     let outcome = harness("plain", 100, true, 5_000);
-    assert!(outcome.corrupt > 0, "the harness never saw the torn file a plain write leaves in {} kills", outcome.kills);
+    assert!(
+        outcome.corrupt > 0,
+        "the harness never saw the torn file a plain write leaves in {} kills",
+        outcome.kills
+    );
 }

@@ -8,7 +8,9 @@ use behov::model::validate;
 use behov::store::{self, Error, Store, defaults};
 
 fn new_project(dir: &Path) -> Store {
-    Store::create(dir, &defaults::project("Test")).unwrap().store
+    Store::create(dir, &defaults::project("Test"))
+        .unwrap()
+        .store
 }
 
 #[test]
@@ -18,18 +20,33 @@ fn demo_round_trips_byte_identically() {
     assert!(opened.unreadable.is_empty());
     assert_eq!(validate(&opened.project), vec![]);
     let p = &opened.project;
-    assert_eq!(fs::read_to_string(root.join("project.json")).unwrap(), store::to_json(p));
-    assert_eq!(fs::read_to_string(root.join("codebook.json")).unwrap(), store::to_json(&p.codebook));
+    assert_eq!(
+        fs::read_to_string(root.join("project.json")).unwrap(),
+        store::to_json(p)
+    );
+    assert_eq!(
+        fs::read_to_string(root.join("codebook.json")).unwrap(),
+        store::to_json(&p.codebook)
+    );
     for interview in &p.interviews {
         let path = store::interview_file(&root, &interview.id);
-        assert_eq!(fs::read_to_string(&path).unwrap(), store::to_json(interview), "{}", path.display());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            store::to_json(interview),
+            "{}",
+            path.display()
+        );
     }
     // Written by the store into a new folder, the files are again the same bytes.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy");
     Store::create(&copy, p).unwrap();
     for (name, contents) in store::demo::FILES {
-        assert_eq!(&fs::read_to_string(copy.join(name)).unwrap(), contents, "{name}");
+        assert_eq!(
+            &fs::read_to_string(copy.join(name)).unwrap(),
+            contents,
+            "{name}"
+        );
     }
 }
 
@@ -47,10 +64,24 @@ fn files_are_private() {
     let root = dir.path().join("p");
     new_project(&root);
     for path in [root.clone(), root.join("interviews"), root.join(".behov")] {
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o700, "{}", path.display());
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o700,
+            "{}",
+            path.display()
+        );
     }
-    for path in [root.join("project.json"), root.join("codebook.json"), root.join(".behov/lock")] {
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "{}", path.display());
+    for path in [
+        root.join("project.json"),
+        root.join("codebook.json"),
+        root.join(".behov/lock"),
+    ] {
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600,
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -66,7 +97,10 @@ fn a_second_opener_is_read_only_and_cannot_save() {
     assert!(matches!(err, Error::ReadOnly));
     assert!(err.to_string().contains("read-only"));
     drop(first);
-    assert!(!Store::open(&root).unwrap().store.is_read_only(), "the lock goes with its holder");
+    assert!(
+        !Store::open(&root).unwrap().store.is_read_only(),
+        "the lock goes with its holder"
+    );
 }
 
 #[test]
@@ -80,8 +114,14 @@ fn a_corrupt_project_file_gives_path_line_and_column_and_stays_unchanged() {
     fs::write(&path, &text).unwrap();
     let err = Store::open(&root).unwrap_err().to_string();
     assert!(err.contains("codebook.json:"), "{err}");
-    let Error::Parse { line, column, .. } = Store::open(&root).unwrap_err() else { panic!("not a parse error") };
-    assert_eq!(text.lines().nth(line - 1).unwrap().trim(), "\"colour\": \"#4e79a7\",,", "line {line} col {column}");
+    let Error::Parse { line, column, .. } = Store::open(&root).unwrap_err() else {
+        panic!("not a parse error")
+    };
+    assert_eq!(
+        text.lines().nth(line - 1).unwrap().trim(),
+        "\"colour\": \"#4e79a7\",,",
+        "line {line} col {column}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -98,9 +138,17 @@ fn a_corrupt_interview_is_reported_skipped_and_never_overwritten() {
     assert!(message.contains("interviews/i001.json:3:3"), "{message}");
     assert_eq!(opened.store.reserved_ids().collect::<Vec<_>>(), ["i001"]);
     let mut interview = behov::synth::Synth::new(1).interview(1, 1);
-    interview.respondents.clear();
-    assert!(opened.store.save_interview(&interview).is_err());
-    assert_eq!(fs::read_to_string(&path).unwrap(), "{\n  \"id\": \"i001\",\n  oops\n}\n");
+    interview.id = "i001".into();
+    let err = opened
+        .store
+        .save_interview(&interview)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("is not overwritten"), "{err}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "{\n  \"id\": \"i001\",\n  oops\n}\n"
+    );
 }
 
 #[test]
@@ -109,7 +157,9 @@ fn a_newer_schema_is_refused_and_not_rewritten() {
     let root = dir.path().join("p");
     drop(new_project(&root));
     let path = root.join("project.json");
-    let text = fs::read_to_string(&path).unwrap().replace("\"schema_version\": 1", "\"schema_version\": 99");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"schema_version\": 1", "\"schema_version\": 99");
     fs::write(&path, &text).unwrap();
     let err = Store::open(&root).unwrap_err();
     assert!(matches!(err, Error::NewerSchema { found: 99, .. }));

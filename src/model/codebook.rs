@@ -36,7 +36,9 @@ impl Codebook {
     }
 
     pub fn children<'a>(&'a self, parent: Option<&'a str>) -> impl Iterator<Item = &'a Code> + 'a {
-        self.codes.iter().filter(move |c| c.parent.as_deref() == parent)
+        self.codes
+            .iter()
+            .filter(move |c| c.parent.as_deref() == parent)
     }
 
     /// The chain from `id` up to its root, `id` first. Stops at a cycle or a missing parent.
@@ -55,7 +57,12 @@ impl Codebook {
 
     /// Codes in tree order (parents before children, siblings in file order) with their depth.
     pub fn tree(&self) -> Vec<(usize, &Code)> {
-        fn walk<'a>(book: &'a Codebook, parent: Option<&str>, depth: usize, out: &mut Vec<(usize, &'a Code)>) {
+        fn walk<'a>(
+            book: &'a Codebook,
+            parent: Option<&str>,
+            depth: usize,
+            out: &mut Vec<(usize, &'a Code)>,
+        ) {
             for code in book.codes.iter().filter(|c| c.parent.as_deref() == parent) {
                 if out.iter().any(|(_, c)| c.id == code.id) {
                     continue;
@@ -100,9 +107,18 @@ mod tests {
     #[test]
     fn tree_orders_parents_before_children() {
         let book = Codebook {
-            codes: vec![code("b1", Some("b")), code("a", None), code("b", None), code("a1", Some("a"))],
+            codes: vec![
+                code("b1", Some("b")),
+                code("a", None),
+                code("b", None),
+                code("a1", Some("a")),
+            ],
         };
-        let ids: Vec<_> = book.tree().iter().map(|(d, c)| format!("{d}{}", c.id)).collect();
+        let ids: Vec<_> = book
+            .tree()
+            .iter()
+            .map(|(d, c)| format!("{d}{}", c.id))
+            .collect();
         assert_eq!(ids, ["0a", "1a1", "0b", "1b1"]);
     }
 

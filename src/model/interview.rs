@@ -145,7 +145,10 @@ impl Span {
 
     /// The covered text, or `None` if the span does not fit `text`.
     pub fn slice<'a>(&self, text: &'a str) -> Option<&'a str> {
-        let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+        let mut indices = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()));
         let start = indices.nth(self.start)?;
         let end = if self.end == self.start {
             start

@@ -1,6 +1,8 @@
 //! The vocabulary of a needs analysis as plain data, with its invariants. No IO here.
 
 mod codebook;
+pub mod coding_ops;
+pub mod edit;
 mod guide;
 mod interview;
 mod project;
@@ -9,6 +11,7 @@ mod text;
 mod validate;
 
 pub use codebook::{Code, Codebook, parse_colour};
+pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
 pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};
 pub use project::{Project, SCHEMA_VERSION};

@@ -23,17 +23,6 @@ impl Lang {
             None
         }
     }
-
-    /// The language of the user's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first that is
-    /// set), Swedish when it names neither.
-    pub fn from_env() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .and_then(|value| Lang::parse(&value))
-            .unwrap_or_default()
-    }
 }
 
 /// A Swedish and an English version of the same text. English may be empty; Swedish is then shown.

@@ -69,10 +69,16 @@ impl Problems {
     }
 
     /// Reports every id that occurs more than once.
-    fn unique<'a>(&mut self, file: &FileRef, what: &str, list: &[PathSeg], ids: impl Iterator<Item = &'a str>) {
+    fn unique<'a>(
+        &mut self,
+        file: &FileRef,
+        what: &str,
+        list: Vec<PathSeg>,
+        ids: impl Iterator<Item = &'a str>,
+    ) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            let mut at = list.to_vec();
+            let mut at = list.clone();
             at.extend(path![i, "id"]);
             if id.trim().is_empty() {
                 self.add(file, at, format!("{what} has an empty id"));
@@ -92,7 +98,14 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     for interview in &project.interviews {
         let file = FileRef::Interview(interview.id.clone());
         if !seen.insert(interview.id.as_str()) {
-            p.add(&file, path!["id"], format!("interview id '{}' is used by more than one file", interview.id));
+            p.add(
+                &file,
+                path!["id"],
+                format!(
+                    "interview id '{}' is used by more than one file",
+                    interview.id
+                ),
+            );
         }
         check_interview(project, interview, &mut p);
     }
@@ -105,51 +118,109 @@ fn check_project(project: &Project, p: &mut Problems) {
     if project.title.trim().is_empty() {
         p.add(&file, path!["title"], "the project has no title".into());
     }
-    p.unique(&file, "question", &path!["guide", "questions"], project.guide.questions.iter().map(|q| q.id.as_str()));
+    p.unique(
+        &file,
+        "question",
+        path!["guide", "questions"],
+        project.guide.questions.iter().map(|q| q.id.as_str()),
+    );
     for (qi, question) in project.guide.questions.iter().enumerate() {
-        let at = |rest: &[PathSeg]| {
+        let at = |rest: Vec<PathSeg>| {
             let mut v = path!["guide", "questions", qi, "kind"];
-            v.extend_from_slice(rest);
+            v.extend(rest);
             v
         };
         if question.text.is_empty() {
-            p.add(&file, path!["guide", "questions", qi, "text"], format!("question '{}' has no text", question.id));
+            p.add(
+                &file,
+                path!["guide", "questions", qi, "text"],
+                format!("question '{}' has no text", question.id),
+            );
         }
         match &question.kind {
             QuestionKind::Open => {}
             QuestionKind::Scale { min, max, labels } => {
                 if min >= max {
-                    p.add(&file, at(&[]), format!("question '{}': scale minimum {min} is not below maximum {max}", question.id));
+                    p.add(
+                        &file,
+                        at(Vec::new()),
+                        format!(
+                            "question '{}': scale minimum {min} is not below maximum {max}",
+                            question.id
+                        ),
+                    );
                 }
                 for (li, label) in labels.iter().enumerate() {
                     if label.value < *min || label.value > *max {
-                        p.add(&file, at(&path!["labels", li]), format!("question '{}': label for {} is outside the scale {min}–{max}", question.id, label.value));
+                        p.add(
+                            &file,
+                            at(path!["labels", li]),
+                            format!(
+                                "question '{}': label for {} is outside the scale {min}–{max}",
+                                question.id, label.value
+                            ),
+                        );
                     }
                 }
             }
             QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
                 if options.is_empty() {
-                    p.add(&file, at(&[]), format!("question '{}' is a choice question without options", question.id));
+                    p.add(
+                        &file,
+                        at(Vec::new()),
+                        format!(
+                            "question '{}' is a choice question without options",
+                            question.id
+                        ),
+                    );
                 }
                 let mut seen = HashSet::new();
                 for (oi, option) in options.iter().enumerate() {
                     if !seen.insert(option.id.as_str()) {
-                        p.add(&file, at(&path!["options", oi]), format!("question '{}': option id '{}' is used more than once", question.id, option.id));
+                        p.add(
+                            &file,
+                            at(path!["options", oi]),
+                            format!(
+                                "question '{}': option id '{}' is used more than once",
+                                question.id, option.id
+                            ),
+                        );
                     }
                 }
             }
         }
     }
-    p.unique(&file, "attribute", &path!["attributes"], project.attributes.iter().map(|a| a.id.as_str()));
-    p.unique(&file, "respondent", &path!["respondents"], project.respondents.iter().map(|r| r.id.as_str()));
+    p.unique(
+        &file,
+        "attribute",
+        path!["attributes"],
+        project.attributes.iter().map(|a| a.id.as_str()),
+    );
+    p.unique(
+        &file,
+        "respondent",
+        path!["respondents"],
+        project.respondents.iter().map(|r| r.id.as_str()),
+    );
     let known: HashSet<&str> = project.attributes.iter().map(|a| a.id.as_str()).collect();
     for (ri, respondent) in project.respondents.iter().enumerate() {
         if respondent.name.trim().is_empty() {
-            p.add(&file, path!["respondents", ri, "name"], format!("respondent '{}' has no name", respondent.id));
+            p.add(
+                &file,
+                path!["respondents", ri, "name"],
+                format!("respondent '{}' has no name", respondent.id),
+            );
         }
         for key in respondent.attributes.keys() {
             if !known.contains(key.as_str()) {
-                p.add(&file, path!["respondents", ri, "attributes", key.as_str()], format!("respondent '{}' has attribute '{key}', which the project does not define", respondent.id));
+                p.add(
+                    &file,
+                    path!["respondents", ri, "attributes", key.as_str()],
+                    format!(
+                        "respondent '{}' has attribute '{key}', which the project does not define",
+                        respondent.id
+                    ),
+                );
             }
         }
     }
@@ -157,7 +228,12 @@ fn check_project(project: &Project, p: &mut Problems) {
 
 fn check_codebook(book: &Codebook, p: &mut Problems) {
     let file = FileRef::Codebook;
-    p.unique(&file, "code", &path!["codes"], book.codes.iter().map(|c| c.id.as_str()));
+    p.unique(
+        &file,
+        "code",
+        path!["codes"],
+        book.codes.iter().map(|c| c.id.as_str()),
+    );
     let ids: HashSet<&str> = book.codes.iter().map(|c| c.id.as_str()).collect();
     let parent_of: HashMap<&str, &str> = book
         .codes
@@ -166,14 +242,29 @@ fn check_codebook(book: &Codebook, p: &mut Problems) {
         .collect();
     for (ci, code) in book.codes.iter().enumerate() {
         if code.label.is_empty() {
-            p.add(&file, path!["codes", ci, "label"], format!("code '{}' has no label", code.id));
+            p.add(
+                &file,
+                path!["codes", ci, "label"],
+                format!("code '{}' has no label", code.id),
+            );
         }
         if parse_colour(&code.colour).is_none() {
-            p.add(&file, path!["codes", ci, "colour"], format!("code '{}': colour '{}' is not of the form #rrggbb", code.id, code.colour));
+            p.add(
+                &file,
+                path!["codes", ci, "colour"],
+                format!(
+                    "code '{}': colour '{}' is not of the form #rrggbb",
+                    code.id, code.colour
+                ),
+            );
         }
         if let Some(parent) = &code.parent {
             if !ids.contains(parent.as_str()) {
-                p.add(&file, path!["codes", ci, "parent"], format!("unknown parent code '{parent}'"));
+                p.add(
+                    &file,
+                    path!["codes", ci, "parent"],
+                    format!("unknown parent code '{parent}'"),
+                );
                 continue;
             }
             // Walk up from the parent; coming back to this code means a cycle.
@@ -181,7 +272,14 @@ fn check_codebook(book: &Codebook, p: &mut Problems) {
             let mut seen = HashSet::new();
             loop {
                 if cur == code.id {
-                    p.add(&file, path!["codes", ci, "parent"], format!("code '{}' is its own ancestor: the parents form a cycle", code.id));
+                    p.add(
+                        &file,
+                        path!["codes", ci, "parent"],
+                        format!(
+                            "code '{}' is its own ancestor: the parents form a cycle",
+                            code.id
+                        ),
+                    );
                     break;
                 }
                 if !seen.insert(cur) {
@@ -199,52 +297,109 @@ fn check_codebook(book: &Codebook, p: &mut Problems) {
 fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
     let file = FileRef::Interview(interview.id.clone());
     if interview.respondents.is_empty() {
-        p.add(&file, path!["respondents"], "the interview names no respondent".into());
+        p.add(
+            &file,
+            path!["respondents"],
+            "the interview names no respondent".into(),
+        );
     }
     for (ri, id) in interview.respondents.iter().enumerate() {
         if project.respondent(id).is_none() {
-            p.add(&file, path!["respondents", ri], format!("unknown respondent '{id}'"));
+            p.add(
+                &file,
+                path!["respondents", ri],
+                format!("unknown respondent '{id}'"),
+            );
         }
     }
     let mut answered = HashSet::new();
     for (ai, answer) in interview.answers.iter().enumerate() {
         let Some(question) = project.guide.question(&answer.question) else {
-            p.add(&file, path!["answers", ai, "question"], format!("answer to unknown question '{}'", answer.question));
+            p.add(
+                &file,
+                path!["answers", ai, "question"],
+                format!("answer to unknown question '{}'", answer.question),
+            );
             continue;
         };
         if !answered.insert(answer.question.as_str()) {
-            p.add(&file, path!["answers", ai, "question"], format!("question '{}' is answered more than once", answer.question));
+            p.add(
+                &file,
+                path!["answers", ai, "question"],
+                format!("question '{}' is answered more than once", answer.question),
+            );
         }
         match (&question.kind, answer.scale) {
             (QuestionKind::Scale { min, max, .. }, Some(v)) if v < *min || v > *max => {
-                p.add(&file, path!["answers", ai, "scale"], format!("question '{}': value {v} is outside the scale {min}–{max}", question.id));
+                p.add(
+                    &file,
+                    path!["answers", ai, "scale"],
+                    format!(
+                        "question '{}': value {v} is outside the scale {min}–{max}",
+                        question.id
+                    ),
+                );
             }
             (QuestionKind::Scale { .. }, _) | (_, None) => {}
             (_, Some(_)) => {
-                p.add(&file, path!["answers", ai, "scale"], format!("question '{}' is not a scale question but has a scale value", question.id));
+                p.add(
+                    &file,
+                    path!["answers", ai, "scale"],
+                    format!(
+                        "question '{}' is not a scale question but has a scale value",
+                        question.id
+                    ),
+                );
             }
         }
         let options = question.kind.options();
         for (oi, choice) in answer.choices.iter().enumerate() {
             if !options.iter().any(|o| &o.id == choice) {
-                p.add(&file, path!["answers", ai, "choices", oi], format!("question '{}' has no option '{choice}'", question.id));
+                p.add(
+                    &file,
+                    path!["answers", ai, "choices", oi],
+                    format!("question '{}' has no option '{choice}'", question.id),
+                );
             }
         }
         if matches!(question.kind, QuestionKind::SingleChoice { .. }) && answer.choices.len() > 1 {
-            p.add(&file, path!["answers", ai, "choices"], format!("question '{}' allows one choice but has {}", question.id, answer.choices.len()));
+            p.add(
+                &file,
+                path!["answers", ai, "choices"],
+                format!(
+                    "question '{}' allows one choice but has {}",
+                    question.id,
+                    answer.choices.len()
+                ),
+            );
         }
         let chars = answer.text.chars().count();
         for (ki, coding) in answer.codings.iter().enumerate() {
             if project.codebook.code(&coding.code).is_none() {
-                p.add(&file, path!["answers", ai, "codings", ki, "code"], format!("unknown code '{}'", coding.code));
+                p.add(
+                    &file,
+                    path!["answers", ai, "codings", ki, "code"],
+                    format!("unknown code '{}'", coding.code),
+                );
             }
             if let Some(span) = coding.span
                 && !span.fits(chars)
             {
-                p.add(&file, path!["answers", ai, "codings", ki, "span"], format!("span {}–{} does not fit the answer of {chars} characters", span.start, span.end));
+                p.add(
+                    &file,
+                    path!["answers", ai, "codings", ki, "span"],
+                    format!(
+                        "span {}–{} does not fit the answer of {chars} characters",
+                        span.start, span.end
+                    ),
+                );
             }
             if coding.coder.trim().is_empty() {
-                p.add(&file, path!["answers", ai, "codings", ki, "coder"], "coding has no coder".into());
+                p.add(
+                    &file,
+                    path!["answers", ai, "codings", ki, "coder"],
+                    "coding has no coder".into(),
+                );
             }
         }
     }

@@ -15,7 +15,10 @@ pub const TEMP_SUFFIX: &str = ".behov-tmp";
 /// On any failure the temp file is removed and the previous `path` is untouched.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}{TEMP_SUFFIX}", std::process::id()));
     let result = (|| {
         let mut file = OpenOptions::new()
@@ -77,8 +80,15 @@ mod tests {
         write(&path, b"one").unwrap();
         write(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
     }
 
     #[test]
@@ -87,7 +97,9 @@ mod tests {
         let path = dir.path().join("a.json");
         write(&path, b"old").unwrap();
         // A folder where the temp file should go makes the write fail.
-        let blocker = dir.path().join(format!(".a.json.{}{TEMP_SUFFIX}", std::process::id()));
+        let blocker = dir
+            .path()
+            .join(format!(".a.json.{}{TEMP_SUFFIX}", std::process::id()));
         fs::create_dir(&blocker).unwrap();
         assert!(write(&path, b"new").is_err());
         assert_eq!(fs::read(&path).unwrap(), b"old");

@@ -30,7 +30,9 @@ pub enum Error {
     NotAProject(PathBuf),
     #[error("{} already exists and is not empty; choose a new folder", .0.display())]
     AlreadyExists(PathBuf),
-    #[error("the project is open read-only because another behov holds it; close that one to make changes")]
+    #[error(
+        "the project is open read-only because another behov holds it; close that one to make changes"
+    )]
     ReadOnly,
     #[error("{0}")]
     Invalid(String),
@@ -68,7 +70,9 @@ fn io_sentence(err: &std::io::Error) -> String {
     match err.kind() {
         NotFound => "not found".into(),
         PermissionDenied => "permission denied".into(),
-        StorageFull => "the disk is full; free some space and try again (the previous version is kept)".into(),
+        StorageFull => {
+            "the disk is full; free some space and try again (the previous version is kept)".into()
+        }
         _ => {
             let text = err.to_string();
             match text.split_once(" (os error") {

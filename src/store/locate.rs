@@ -104,7 +104,8 @@ impl Cursor<'_> {
                 }
             }
             _ => {
-                while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')) {
+                while matches!(self.peek(), Some(b) if !matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+                {
                     self.bump();
                 }
                 Some(())
@@ -178,14 +179,26 @@ mod tests {
 
     #[test]
     fn finds_nested_values() {
-        assert_eq!(line_of(TEXT, &[key("codes"), PathSeg::Index(1), key("parent")]), 9);
-        assert_eq!(line_of(TEXT, &[key("codes"), PathSeg::Index(0), key("label"), key("en")]), 5);
+        assert_eq!(
+            line_of(TEXT, &[key("codes"), PathSeg::Index(1), key("parent")]),
+            9
+        );
+        assert_eq!(
+            line_of(
+                TEXT,
+                &[key("codes"), PathSeg::Index(0), key("label"), key("en")]
+            ),
+            5
+        );
         assert_eq!(line_of(TEXT, &[key("codes"), PathSeg::Index(1)]), 7);
     }
 
     #[test]
     fn falls_back_to_the_longest_prefix() {
-        assert_eq!(line_of(TEXT, &[key("codes"), PathSeg::Index(1), key("colour")]), 7);
+        assert_eq!(
+            line_of(TEXT, &[key("codes"), PathSeg::Index(1), key("colour")]),
+            7
+        );
         assert_eq!(line_of(TEXT, &[key("nothing")]), 1);
         assert_eq!(line_of("not json", &[key("x")]), 1);
     }

@@ -31,7 +31,9 @@ impl Lock {
         match file.try_lock() {
             Ok(()) => {
                 // The pid helps a user find the other process; failing to write it is harmless.
-                let _ = file.set_len(0).and_then(|_| writeln!(file, "{}", std::process::id()));
+                let _ = file
+                    .set_len(0)
+                    .and_then(|_| writeln!(file, "{}", std::process::id()));
                 Ok(Some(Lock { _file: file }))
             }
             Err(TryLockError::WouldBlock) => Ok(None),

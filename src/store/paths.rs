@@ -19,7 +19,11 @@ pub fn data_dir() -> Result<PathBuf> {
     }
     directories::ProjectDirs::from("se", "behov", "behov")
         .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or_else(|| Error::Invalid("no home folder was found for behov's data; set BEHOV_DATA to a folder".into()))
+        .ok_or_else(|| {
+            Error::Invalid(
+                "no home folder was found for behov's data; set BEHOV_DATA to a folder".into(),
+            )
+        })
 }
 
 pub fn log_dir() -> Result<PathBuf> {
@@ -34,5 +38,7 @@ pub fn interview_file(root: &Path, id: &str) -> PathBuf {
 pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }

@@ -54,11 +54,16 @@ impl Settings {
 
     /// Recent projects that still exist.
     pub fn recent_projects(&self) -> Vec<PathBuf> {
-        self.recent.iter().filter(|p| p.join(super::PROJECT_FILE).is_file()).cloned().collect()
+        self.recent
+            .iter()
+            .filter(|p| p.join(super::PROJECT_FILE).is_file())
+            .cloned()
+            .collect()
     }
 }
 
-fn login_name() -> String {
+/// The login name, the default coder name.
+pub fn login_name() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))

@@ -1,8 +1,305 @@
-use std::path::PathBuf;
+//! The terminal interface: a thin layer over the library. `app` holds the state and `update`,
+//! `view` draws it, and `run` is the small runner that owns the terminal and performs effects.
+
+pub mod app;
+pub mod editor;
+pub mod form;
+pub mod fuzzy;
+pub mod keymap;
+pub mod screens;
+pub mod session;
+pub mod theme;
+pub mod undo;
+pub mod view;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
 use crate::cli::Failure;
 use crate::model::Lang;
-pub fn run(dir: Option<PathBuf>, _lang: Option<Lang>) -> Result<ExitCode, Failure> {
-    println!("{}", dir.map(|d| d.display().to_string()).unwrap_or_default());
-    Ok(ExitCode::SUCCESS)
+use crate::store::{self, Store, settings::Settings};
+use app::{App, Effect, Message, update};
+use session::Session;
+
+/// How long the loop waits for input before a tick (folding and journal syncs are due then).
+const TICK: Duration = Duration::from_millis(250);
+
+/// The interface language: `--lang`, else Swedish when the locale is Swedish, else English.
+pub fn language(choice: Option<Lang>) -> Lang {
+    choice.unwrap_or_else(|| {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .unwrap_or_default();
+        if locale.to_lowercase().starts_with("sv") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
+    })
+}
+
+/// Starts the interface on `dir` (or the welcome screen) and returns when the user quits.
+pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::usage(
+            "the interface needs a terminal on stdin and stdout; in scripts use the subcommands (behov check, behov synth, …)",
+        ));
+    }
+    let lang = language(lang);
+    let monochrome = take_no_color();
+    let log_file = init_logging();
+    let mut app = App::new(lang, Settings::load());
+    if let Some(dir) = dir {
+        let opened = Session::open(&dir, lang == Lang::Sv)?;
+        app.attach(opened.session, opened.notices);
+    }
+    let terminate = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&terminate)).map_err(|e| Failure {
+            message: format!("could not listen for signals: {e}"),
+            code: 1,
+        })?;
+    }
+    let mut terminal = ratatui::try_init().map_err(|e| Failure {
+        message: format!("could not set up the terminal: {e}"),
+        code: 1,
+    })?;
+    install_panic_hook(log_file);
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &terminate, monochrome);
+    restore_terminal();
+    if let Err(e) = app.settings.save() {
+        tracing::warn!("settings not saved: {e}");
+    }
+    result.map(|_| ExitCode::SUCCESS)
+}
+
+/// Whether `NO_COLOR` asks for no colours. behov then draws without colours itself and hides
+/// the variable from crossterm, whose own handling writes an empty SGR sequence (`ESC[m`, a
+/// full reset) for each colour, which would also wipe the bold and reverse video that mark
+/// the selection.
+fn take_no_color() -> bool {
+    let set = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if set {
+        // SAFETY: called at start-up, before behov starts any other thread.
+        unsafe { std::env::remove_var("NO_COLOR") };
+    }
+    set
+}
+
+/// Drops every colour from a drawn frame, keeping bold, reverse video and underline.
+pub fn strip_colours(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        cell.fg = ratatui::style::Color::Reset;
+        cell.bg = ratatui::style::Color::Reset;
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+}
+
+fn init_logging() -> Option<PathBuf> {
+    let dir = store::log_dir().ok()?;
+    store::create_dir(&dir).ok()?;
+    let appender = tracing_appender::rolling::never(&dir, "behov.log");
+    let _ = tracing_subscriber::fmt()
+        .with_writer(appender)
+        .with_ansi(false)
+        .try_init();
+    Some(dir)
+}
+
+/// On a panic: restore the terminal (ratatui's hook does raw mode and the alternate screen;
+/// bracketed paste is ours), write the panic to a log file and say where it is.
+fn install_panic_hook(log_dir: Option<PathBuf>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        if let Some(dir) = &log_dir {
+            let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
+            if let Ok(mut file) = std::fs::File::create(&path) {
+                let _ = writeln!(file, "{info}\n\n{backtrace}");
+                eprintln!(
+                    "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
+                    path.display()
+                );
+            }
+        }
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    terminate: &AtomicBool,
+    monochrome: bool,
+) -> Result<(), Failure> {
+    let size = terminal.size().map_err(|e| Failure {
+        message: format!("could not read the terminal size: {e}"),
+        code: 1,
+    })?;
+    update(app, Message::Resize(size.width, size.height));
+    let events = spawn_reader();
+    loop {
+        let drawn = terminal.draw(|frame| {
+            view::draw(app, frame);
+            if monochrome {
+                strip_colours(frame.buffer_mut());
+            }
+        });
+        // A terminal that is gone (closed window, lost SSH session) ends the session with
+        // everything saved, whether it shows as a signal, a failed draw or a hung-up stdin.
+        let message = if drawn.is_err() || terminate.load(Ordering::Relaxed) || input_hung_up() {
+            Message::Terminate
+        } else {
+            match events.recv_timeout(TICK) {
+                Ok(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Message::Key(key),
+                Ok(Ok(Event::Paste(text))) => Message::Paste(text),
+                Ok(Ok(Event::Resize(w, h))) => Message::Resize(w, h),
+                Ok(Ok(_)) => continue,
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Message::Terminate,
+                Err(RecvTimeoutError::Timeout) => Message::Tick(Instant::now()),
+            }
+        };
+        let effects = update(app, message);
+        for effect in effects {
+            perform(app, effect);
+        }
+        if let Some(journal) = app.session.as_mut().and_then(|s| s.journal.as_mut())
+            && let Err(e) = journal.sync_if_due()
+        {
+            app.error(e.to_string());
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads terminal events on a thread of its own. On a closed terminal crossterm may spin
+/// inside its read without returning (crossterm issue 793); with the reading here, the main
+/// loop still sees the signal or the hang-up, saves, and exits.
+fn spawn_reader() -> Receiver<std::io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Whether stdin, the terminal, has hung up.
+fn input_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready < 0 || fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+/// Performs one effect; a failure becomes a message on the status line, never a lost edit
+/// (typed text stays in the journal until a save succeeds).
+pub fn perform(app: &mut App, effect: Effect) {
+    let sv = app.sv();
+    let result: store::Result<()> = match effect {
+        Effect::OpenProject(dir) => open(app, &dir),
+        Effect::CreateProject { dir, title } => store::defaults::project_for_user(&title)
+            .and_then(|project| Store::create(&dir, &project))
+            .and_then(|created| {
+                drop(created);
+                open(app, &dir)
+            }),
+        Effect::OpenDemo => store::data_dir().and_then(|data| {
+            let dir = data.join("demo");
+            app.session = None;
+            store::demo::install(&dir)?;
+            open(app, &dir)
+        }),
+        Effect::Journal(entry) => match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
+            Some(journal) => journal.append(&entry),
+            None => Ok(()),
+        },
+        Effect::SyncJournal => match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
+            Some(journal) => journal.sync(),
+            None => Ok(()),
+        },
+        Effect::SaveInterview(id) => match app.session.as_mut() {
+            Some(session) => session.save_interview(&id).inspect_err(|_| {
+                session.unsaved.insert(id.clone());
+            }),
+            None => Ok(()),
+        },
+        Effect::DeleteInterview(id) => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.delete_interview(&id)),
+        Effect::SaveProject => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.save_project(&s.project)),
+        Effect::SaveCodebook => app
+            .session
+            .as_ref()
+            .map_or(Ok(()), |s| s.store.save_codebook(&s.project.codebook)),
+        Effect::SaveSettings => app.settings.save(),
+        Effect::SaveDefaultCodebook => match app.session.as_ref() {
+            Some(session) => {
+                store::defaults::save_user_codebook(&session.project.codebook).map(|path| {
+                    let text = if sv {
+                        format!("Kodboken används nu för nya projekt ({}).", path.display())
+                    } else {
+                        format!(
+                            "New projects now start with this codebook ({}).",
+                            path.display()
+                        )
+                    };
+                    app.info(text);
+                })
+            }
+            None => Ok(()),
+        },
+    };
+    if let Err(e) = result {
+        tracing::error!("{e}");
+        app.error(if sv {
+            format!("Kunde inte spara: {e}. Det du skrivit finns kvar i journalen.")
+        } else {
+            format!("Could not save: {e}. What you typed is kept in the journal.")
+        });
+    }
+}
+
+fn open(app: &mut App, dir: &Path) -> store::Result<()> {
+    let opened = Session::open(dir, app.sv())?;
+    app.attach(opened.session, opened.notices);
+    Ok(())
 }

@@ -1,0 +1,254 @@
+//! Running a search: parse, compile against the current searcher, collect the top hits (and
+//! counts when asked), cut snippets. A `SearchHandle` is cheap to clone and can search from
+//! any thread while another thread writes; it sees what the writer last committed.
+
+use std::collections::HashSet;
+use std::sync::{Arc, RwLock};
+
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::schema::Value;
+use tantivy::{DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
+
+use super::catalog::Catalog;
+use super::compile::compile;
+use super::error::{Error, Result};
+use super::note::Note;
+use super::parse::{Clause, Node, parse};
+use super::schema::{Fields, KIND_NOTES};
+use super::snippet::{self, Matched, Snippet};
+
+/// How to search. `filters` are the same as `key:value` in the query (`code`, `question`,
+/// `respondent`, `date`, `interview` or an attribute id); a value ending in `*` is a prefix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub snippet_chars: usize,
+    /// Also count every matching answer, respondent and interview (slower on large projects:
+    /// every match is visited instead of only the best).
+    pub counts: bool,
+    pub filters: Vec<(String, String)>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 20,
+            snippet_chars: snippet::DEFAULT_CHARS,
+            counts: false,
+            filters: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    pub counts: Option<Counts>,
+    /// What was ignored or could not be found, for the user.
+    pub notes: Vec<Note>,
+}
+
+/// How many answers (notes included), respondents and interviews match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub answers: usize,
+    pub respondents: usize,
+    pub interviews: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// `interview/question`, or `interview/notes`.
+    pub id: String,
+    pub interview: String,
+    /// `None` for an interview's notes.
+    pub question: Option<String>,
+    pub respondents: Vec<String>,
+    /// Codes applied to the answer (not their ancestors).
+    pub codes: Vec<String>,
+    /// The interview's date, `YYYY-MM-DD`.
+    pub date: String,
+    pub score: f32,
+    pub snippet: Snippet,
+    pub matched: Matched,
+}
+
+#[derive(Clone)]
+pub struct SearchHandle {
+    reader: IndexReader,
+    pub(super) fields: Fields,
+    catalog: Arc<RwLock<Arc<Catalog>>>,
+}
+
+impl SearchHandle {
+    pub(super) fn new(reader: IndexReader, fields: Fields, catalog: Arc<RwLock<Arc<Catalog>>>) -> SearchHandle {
+        SearchHandle { reader, fields, catalog }
+    }
+
+    pub(super) fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    pub(super) fn reload(&self) -> tantivy::Result<()> {
+        self.reader.reload()
+    }
+
+    pub(super) fn set_catalog(&self, catalog: Arc<Catalog>) {
+        let mut slot = self.catalog.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *slot = catalog;
+    }
+
+    fn catalog(&self) -> Arc<Catalog> {
+        self.catalog.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Searches with the query language of `parse`. Never fails on the query itself: what
+    /// could not be used is in `notes`. Fails only if the index cannot be read.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+        let searcher = self.searcher();
+        let catalog = self.catalog();
+        let mut parsed = parse(query);
+        for (key, value) in &options.filters {
+            let prefix = value.ends_with('*');
+            parsed.clauses.push(Clause {
+                negated: false,
+                node: Node::Filter {
+                    key: key.clone(),
+                    value: value.trim_end_matches('*').to_string(),
+                    prefix,
+                },
+            });
+        }
+        let compiled = compile(&searcher, &self.fields, &catalog, parsed);
+        let Some(query) = compiled.query else {
+            return Ok(SearchResults {
+                hits: Vec::new(),
+                counts: options.counts.then(Counts::default),
+                notes: compiled.notes,
+            });
+        };
+        let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
+        let (docs, counts) = if options.counts {
+            let (docs, counts) = searcher.search(&*query, &(top, Tally)).map_err(Error::search)?;
+            (docs, Some(counts))
+        } else {
+            (searcher.search(&*query, &top).map_err(Error::search)?, None)
+        };
+        let mut hits = Vec::with_capacity(docs.len());
+        for (score, address) in docs.into_iter().take(options.limit) {
+            let doc: TantivyDocument = searcher.doc(address).map_err(Error::search)?;
+            hits.push(self.hit(&doc, score, &compiled.highlight, options.snippet_chars));
+        }
+        Ok(SearchResults {
+            hits,
+            counts,
+            notes: compiled.notes,
+        })
+    }
+
+    fn hit(&self, doc: &TantivyDocument, score: Score, highlight: &super::compile::Highlight, chars: usize) -> Hit {
+        let f = &self.fields;
+        let first = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let all = |field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect::<Vec<_>>();
+        let text = first(f.text);
+        let (snippet, matched) = snippet::snippet(&text, highlight, chars);
+        let question = first(f.question);
+        Hit {
+            id: first(f.id),
+            interview: first(f.interview),
+            question: (first(f.kind) != KIND_NOTES && !question.is_empty()).then_some(question),
+            respondents: all(f.respondent),
+            codes: all(f.codes),
+            date: first(f.date),
+            score,
+            snippet,
+            matched,
+        }
+    }
+}
+
+/// Counts matches and distinct respondents and interviews in one pass.
+struct Tally;
+
+struct SegmentTally {
+    answers: usize,
+    respondent_ords: HashSet<u64>,
+    interview_ords: HashSet<u64>,
+    respondents: Option<StrColumn>,
+    interviews: Option<StrColumn>,
+}
+
+#[derive(Default)]
+struct TallyFruit {
+    answers: usize,
+    respondents: HashSet<String>,
+    interviews: HashSet<String>,
+}
+
+impl Collector for Tally {
+    type Fruit = Counts;
+    type Child = SegmentTally;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTally> {
+        Ok(SegmentTally {
+            answers: 0,
+            respondent_ords: HashSet::new(),
+            interview_ords: HashSet::new(),
+            respondents: segment.fast_fields().str("respondent")?,
+            interviews: segment.fast_fields().str("interview")?,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<TallyFruit>) -> tantivy::Result<Counts> {
+        let mut all = TallyFruit::default();
+        for fruit in fruits {
+            all.answers += fruit.answers;
+            all.respondents.extend(fruit.respondents);
+            all.interviews.extend(fruit.interviews);
+        }
+        Ok(Counts {
+            answers: all.answers,
+            respondents: all.respondents.len(),
+            interviews: all.interviews.len(),
+        })
+    }
+}
+
+impl SegmentCollector for SegmentTally {
+    type Fruit = TallyFruit;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.answers += 1;
+        if let Some(column) = &self.respondents {
+            self.respondent_ords.extend(column.term_ords(doc));
+        }
+        if let Some(column) = &self.interviews {
+            self.interview_ords.extend(column.term_ords(doc));
+        }
+    }
+
+    fn harvest(self) -> TallyFruit {
+        let names = |column: &Option<StrColumn>, ords: HashSet<u64>| {
+            let mut out = HashSet::new();
+            if let Some(column) = column {
+                for ord in ords {
+                    let mut s = String::new();
+                    if column.ord_to_str(ord, &mut s).unwrap_or(false) {
+                        out.insert(s);
+                    }
+                }
+            }
+            out
+        };
+        TallyFruit {
+            answers: self.answers,
+            respondents: names(&self.respondents, self.respondent_ords),
+            interviews: names(&self.interviews, self.interview_ords),
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! The index on disk: open or rebuild it, keep it in step with the interviews, merge its
+//! segments. The index is derived data: whenever it cannot be trusted it is rebuilt from the
+//! project, never repaired.
+
+use std::collections::HashMap;
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use tantivy::indexer::NoMergePolicy;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TERMINATED, TantivyError, Term};
+
+use crate::model::{Interview, Project};
+use crate::store::{self, LOCAL_DIR, interview_file};
+
+use super::analyzer::{self, SwedishTokenizer};
+use super::catalog::{Catalog, Fnv};
+use super::document::documents;
+use super::error::{Error, Result};
+use super::handle::SearchHandle;
+use super::merge;
+use super::schema::{self, Fields, KIND_STATE, SCHEMA_VERSION};
+
+/// The index folder inside `.behov`.
+pub const INDEX_DIR: &str = "index";
+/// Written last by a rebuild: an index folder without it (or with another version) is rebuilt.
+const VERSION_FILE: &str = "behov-index-version";
+
+/// Memory for the long-lived writer of interactive edits (tantivy's minimum is 15 MB).
+const EDIT_MEMORY: usize = 20_000_000;
+/// Memory per thread for a rebuild: larger buffers give fewer segments to merge afterwards.
+const BULK_MEMORY_PER_THREAD: usize = 200_000_000;
+
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(LOCAL_DIR).join(INDEX_DIR)
+}
+
+/// Whether this process may write the index: it holds the project's lock (`Store::open` gave
+/// a writable store), or another process does and keeps the index up to date itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Write,
+    ReadOnly,
+}
+
+/// How far a rebuild has come, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Why the index was rebuilt when the project opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RebuildReason {
+    Missing,
+    /// Damaged files, or files tantivy cannot read; the detail is for logs.
+    Damaged(String),
+    /// Made by another version of behov (or of its schema or analysis).
+    OtherVersion,
+    Requested,
+}
+
+/// What opening the index did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OpenReport {
+    pub rebuilt: Option<RebuildReason>,
+    /// Interviews whose files changed outside behov and were indexed again.
+    pub refreshed: usize,
+    /// Interviews gone from the project and removed from the index.
+    pub removed: usize,
+    /// Read-only: interviews changed since the index was last updated, searched as indexed.
+    pub stale: usize,
+    pub read_only: bool,
+    /// Read-only and the index on disk was unusable: a temporary index in memory is searched.
+    pub in_memory: bool,
+}
+
+/// The search index of one project: one long-lived writer, batched commits, explicit reader
+/// reloads. See the module documentation of `search` for how the interface uses it.
+pub struct SearchIndex {
+    root: PathBuf,
+    index: Index,
+    writer: Option<IndexWriter>,
+    handle: SearchHandle,
+    catalog: Arc<Catalog>,
+    pending: bool,
+}
+
+enum Unusable {
+    Missing,
+    OtherVersion,
+    Damaged(String),
+}
+
+impl From<Unusable> for RebuildReason {
+    fn from(u: Unusable) -> Self {
+        match u {
+            Unusable::Missing => RebuildReason::Missing,
+            Unusable::OtherVersion => RebuildReason::OtherVersion,
+            Unusable::Damaged(detail) => RebuildReason::Damaged(detail),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index of the project at `root`, rebuilding it if it is missing, damaged or
+    /// of another version, and indexing interviews whose files changed since it was written.
+    /// `progress` is called while a rebuild or a large refresh runs.
+    pub fn open(root: &Path, project: &Project, access: Access, progress: &mut dyn FnMut(Progress)) -> Result<(SearchIndex, OpenReport)> {
+        let catalog = Arc::new(Catalog::new(project));
+        let dir = index_dir(root);
+        let existing = open_existing(&dir);
+        if access == Access::Write {
+            let reason = match existing {
+                Ok(index) => match edit_writer(&index) {
+                    Ok(writer) => {
+                        let mut this = SearchIndex::assemble(root, index, Some(writer), catalog)?;
+                        let mut report = this.sync(project, progress)?;
+                        report.rebuilt = None;
+                        return Ok((this, report));
+                    }
+                    // Another process writes this index although we hold the project: search
+                    // what it has rather than fight over it.
+                    Err(TantivyError::LockFailure(..)) => return Self::open_read_only(root, project, catalog, Ok(index), progress),
+                    Err(e) => RebuildReason::Damaged(e.to_string()),
+                },
+                Err(unusable) => unusable.into(),
+            };
+            let mut this = SearchIndex::rebuild_at(root, project, catalog, progress)?;
+            this.pending = false;
+            let report = OpenReport {
+                rebuilt: Some(reason),
+                ..OpenReport::default()
+            };
+            return Ok((this, report));
+        }
+        Self::open_read_only(root, project, catalog, existing, progress)
+    }
+
+    fn open_read_only(
+        root: &Path,
+        project: &Project,
+        catalog: Arc<Catalog>,
+        existing: std::result::Result<Index, Unusable>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(SearchIndex, OpenReport)> {
+        match existing {
+            Ok(index) => {
+                let this = SearchIndex::assemble(root, index, None, catalog)?;
+                let stale = this.changed(project)?.len();
+                Ok((this, OpenReport { stale, read_only: true, ..OpenReport::default() }))
+            }
+            Err(_) => {
+                let index = new_index(None)?;
+                fill(&index, root, project, &catalog, progress)?;
+                let this = SearchIndex::assemble(root, index, None, catalog)?;
+                Ok((this, OpenReport { read_only: true, in_memory: true, ..OpenReport::default() }))
+            }
+        }
+    }
+
+    /// Throws the index away and builds it again from `project` (`behov index`).
+    pub fn rebuild(&mut self, project: &Project, progress: &mut dyn FnMut(Progress)) -> Result<()> {
+        if self.writer.is_none() {
+            return Err(Error::ReadOnly);
+        }
+        // Release tantivy's writer lock before the folder goes.
+        self.writer = None;
+        *self = SearchIndex::rebuild_at(&self.root, project, Arc::new(Catalog::new(project)), progress)?;
+        Ok(())
+    }
+
+    fn rebuild_at(root: &Path, project: &Project, catalog: Arc<Catalog>, progress: &mut dyn FnMut(Progress)) -> Result<SearchIndex> {
+        let dir = index_dir(root);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| store::Error::io(&dir, e))?;
+        }
+        store::create_dir(&dir)?;
+        let index = new_index(Some(&dir))?;
+        fill(&index, root, project, &catalog, progress)?;
+        let version = dir.join(VERSION_FILE);
+        store::write_atomic(&version, version_text().as_bytes())?;
+        let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
+        SearchIndex::assemble(root, index, Some(writer), catalog)
+    }
+
+    fn assemble(root: &Path, index: Index, writer: Option<IndexWriter>, catalog: Arc<Catalog>) -> Result<SearchIndex> {
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::index(root, e))?;
+        let (_, fields) = schema::build();
+        Ok(SearchIndex {
+            root: root.to_path_buf(),
+            handle: SearchHandle::new(reader, fields, Arc::new(RwLock::new(catalog.clone()))),
+            index,
+            writer,
+            catalog,
+            pending: false,
+        })
+    }
+
+    /// A cheap, cloneable handle for searching from any thread; it sees every commit.
+    pub fn handle(&self) -> SearchHandle {
+        self.handle.clone()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.writer.is_none()
+    }
+
+    /// Stages `interview` (after it was saved): its old documents go, its new ones come.
+    /// Visible to searches after the next [`commit`](Self::commit).
+    pub fn update_interview(&mut self, interview: &Interview) -> Result<()> {
+        let stamp = file_stamp(&self.root, &interview.id);
+        self.stage(interview, stamp)
+    }
+
+    fn stage(&mut self, interview: &Interview, stamp: u64) -> Result<()> {
+        let fields = self.handle.fields;
+        let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
+        writer.delete_term(Term::from_field_text(fields.interview, &interview.id));
+        for doc in documents(&fields, &self.catalog, interview, stamp) {
+            writer.add_document(doc).map_err(|e| Error::index(&self.root, e))?;
+        }
+        self.pending = true;
+        Ok(())
+    }
+
+    /// Stages the removal of an interview (after its file was deleted).
+    pub fn remove_interview(&mut self, id: &str) -> Result<()> {
+        let fields = self.handle.fields;
+        let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
+        writer.delete_term(Term::from_field_text(fields.interview, id));
+        self.pending = true;
+        Ok(())
+    }
+
+    /// Takes in changes to respondents, attributes or the codebook. Interviews are indexed
+    /// again only if something copied into their documents changed. Returns whether they were.
+    pub fn update_project(&mut self, project: &Project) -> Result<bool> {
+        let catalog = Arc::new(Catalog::new(project));
+        let changed = catalog.fingerprint() != self.catalog.fingerprint();
+        self.catalog = catalog.clone();
+        self.handle.set_catalog(catalog);
+        if changed && self.writer.is_some() {
+            for interview in &project.interviews {
+                self.update_interview(interview)?;
+            }
+        }
+        Ok(changed && self.writer.is_some())
+    }
+
+    /// Whether staged changes wait for a commit.
+    pub fn has_pending(&self) -> bool {
+        self.pending
+    }
+
+    /// Makes staged changes durable and visible, then merges small segments. Does nothing
+    /// when nothing is staged. Returns whether anything was committed.
+    pub fn commit(&mut self) -> Result<bool> {
+        if !self.pending {
+            return Ok(false);
+        }
+        let root = self.root.clone();
+        let fingerprint = self.catalog.fingerprint().to_string();
+        let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
+        let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&root, e))?;
+        prepared.set_payload(&fingerprint);
+        prepared.commit().map_err(|e| Error::index(&root, e))?;
+        self.pending = false;
+        self.merge()?;
+        self.handle.reload().map_err(|e| Error::index(&root, e))
+            .map(|_| true)
+    }
+
+    /// Merges segments while a size level is full (see `merge`).
+    fn merge(&mut self) -> Result<()> {
+        let root = self.root.clone();
+        loop {
+            let metas = self.index.searchable_segment_metas().map_err(|e| Error::index(&root, e))?;
+            let sizes: Vec<_> = metas.iter().map(|m| (m.id(), m.max_doc())).collect();
+            let Some(chosen) = merge::plan(&sizes) else { return Ok(()) };
+            let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
+            writer.merge(&chosen).wait().map_err(|e| Error::index(&root, e))?;
+        }
+    }
+
+    /// Number of segments searched now (tests and diagnostics).
+    pub fn segment_count(&self) -> usize {
+        self.handle.searcher().segment_readers().len()
+    }
+
+    /// Brings interviews changed outside behov into the index (writable only).
+    fn sync(&mut self, project: &Project, progress: &mut dyn FnMut(Progress)) -> Result<OpenReport> {
+        let indexed = self.indexed()?;
+        let fingerprint = self.index.load_metas().ok().and_then(|m| m.payload).and_then(|p| p.parse::<u64>().ok());
+        let everything = fingerprint != Some(self.catalog.fingerprint());
+        let changed: Vec<(&Interview, u64)> = project
+            .interviews
+            .iter()
+            .filter_map(|i| {
+                let stamp = file_stamp(&self.root, &i.id);
+                (everything || indexed.get(&i.id) != Some(&stamp)).then_some((i, stamp))
+            })
+            .collect();
+        let total = changed.len();
+        for (n, (interview, stamp)) in changed.into_iter().enumerate() {
+            self.stage(interview, stamp)?;
+            if n % 256 == 0 {
+                progress(Progress { done: n, total });
+            }
+        }
+        let mut removed = 0;
+        for id in indexed.keys() {
+            if project.interview(id).is_none() {
+                self.remove_interview(id)?;
+                removed += 1;
+            }
+        }
+        if everything {
+            self.pending = true;
+        }
+        self.commit()?;
+        Ok(OpenReport {
+            refreshed: total,
+            removed,
+            ..OpenReport::default()
+        })
+    }
+
+    /// Interviews whose file differs from the indexed version, and indexed ones now gone.
+    fn changed(&self, project: &Project) -> Result<Vec<String>> {
+        let indexed = self.indexed()?;
+        let mut changed: Vec<String> = project
+            .interviews
+            .iter()
+            .filter(|i| indexed.get(&i.id) != Some(&file_stamp(&self.root, &i.id)))
+            .map(|i| i.id.clone())
+            .collect();
+        changed.extend(indexed.keys().filter(|id| project.interview(id).is_none()).cloned());
+        Ok(changed)
+    }
+
+    /// Interview id → stamp of the file version in the index, from the state documents.
+    fn indexed(&self) -> Result<HashMap<String, u64>> {
+        let searcher = self.handle.searcher();
+        read_states(&searcher, &self.handle.fields).map_err(|e| Error::index(&self.root, e))
+    }
+
+    /// Searches, with the same options as [`SearchHandle::search`].
+    pub fn search(&self, query: &str, options: &super::SearchOptions) -> Result<super::SearchResults> {
+        self.handle.search(query, options)
+    }
+}
+
+fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<String, u64>> {
+    let mut states = HashMap::new();
+    let term = Term::from_field_text(fields.kind, KIND_STATE);
+    let mut id = String::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(fields.kind)?;
+        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else { continue };
+        let Some(ids) = segment.fast_fields().str("interview")? else { continue };
+        let stamps = segment.fast_fields().u64("stamp")?;
+        let alive = segment.alive_bitset();
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                if let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc)) {
+                    if ids.ord_to_str(ord, &mut id)? {
+                        states.insert(id.clone(), stamp);
+                    }
+                }
+            }
+            doc = postings.advance();
+        }
+    }
+    Ok(states)
+}
+
+/// Identifies one version of an interview file: size, modification time and inode (an atomic
+/// save or a `git pull` writes a new inode). 0 when the file cannot be read.
+pub fn file_stamp(root: &Path, id: &str) -> u64 {
+    let Ok(meta) = fs::metadata(interview_file(root, id)) else { return 0 };
+    let mut hash = Fnv::new();
+    hash.u64(meta.len());
+    hash.u64(meta.mtime() as u64);
+    hash.u64(meta.mtime_nsec() as u64);
+    hash.u64(meta.ino());
+    hash.finish()
+}
+
+fn version_text() -> String {
+    format!("behov search index {SCHEMA_VERSION} (tantivy {})\n", tantivy::version_string())
+}
+
+/// The index at `dir` if it can be trusted.
+fn open_existing(dir: &Path) -> std::result::Result<Index, Unusable> {
+    if !dir.join("meta.json").exists() {
+        return Err(Unusable::Missing);
+    }
+    match fs::read_to_string(dir.join(VERSION_FILE)) {
+        Ok(text) if text == version_text() => {}
+        Ok(_) => return Err(Unusable::OtherVersion),
+        // A rebuild writes the version file last: without it the rebuild never finished.
+        Err(_) => return Err(Unusable::Damaged("an earlier rebuild did not finish".into())),
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| match e {
+        TantivyError::IncompatibleIndex(_) => Unusable::OtherVersion,
+        e => Unusable::Damaged(e.to_string()),
+    })?;
+    if index.schema() != schema::build().0 {
+        return Err(Unusable::OtherVersion);
+    }
+    register_tokenizers(&index);
+    match index.validate_checksum() {
+        Ok(damaged) if damaged.is_empty() => {}
+        Ok(damaged) => return Err(Unusable::Damaged(format!("{} files fail their checksum", damaged.len()))),
+        Err(e) => return Err(Unusable::Damaged(e.to_string())),
+    }
+    index.load_metas().map_err(|e| Unusable::Damaged(e.to_string()))?;
+    Ok(index)
+}
+
+fn new_index(dir: Option<&Path>) -> Result<Index> {
+    let (schema, _) = schema::build();
+    let builder = Index::builder().schema(schema);
+    let index = match dir {
+        Some(dir) => builder.create_in_dir(dir).map_err(|e| Error::index(dir, e))?,
+        None => builder.create_in_ram().map_err(|e| Error::index(Path::new(INDEX_DIR), e))?,
+    };
+    register_tokenizers(&index);
+    Ok(index)
+}
+
+fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(analyzer::MAIN, SwedishTokenizer::analyzer(false));
+    index.tokenizers().register(analyzer::FOLDED, SwedishTokenizer::analyzer(true));
+}
+
+fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
+    let writer: IndexWriter = index.writer_with_num_threads(1, EDIT_MEMORY)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    Ok(writer)
+}
+
+/// Indexes every interview of `project` into the empty `index` with all cores, then merges
+/// the result into one segment (fastest to search).
+fn fill(index: &Index, root: &Path, project: &Project, catalog: &Catalog, progress: &mut dyn FnMut(Progress)) -> Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, threads * BULK_MEMORY_PER_THREAD)
+        .map_err(|e| Error::index(root, e))?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    let (_, fields) = schema::build();
+    let total = project.interviews.len();
+    for (n, interview) in project.interviews.iter().enumerate() {
+        if n % 256 == 0 {
+            progress(Progress { done: n, total });
+        }
+        for doc in documents(&fields, catalog, interview, file_stamp(root, &interview.id)) {
+            writer.add_document(doc).map_err(|e| Error::index(root, e))?;
+        }
+    }
+    let mut prepared = writer.prepare_commit().map_err(|e| Error::index(root, e))?;
+    prepared.set_payload(&catalog.fingerprint().to_string());
+    prepared.commit().map_err(|e| Error::index(root, e))?;
+    let ids = index.searchable_segment_ids().map_err(|e| Error::index(root, e))?;
+    if ids.len() > 1 {
+        writer.merge(&ids).wait().map_err(|e| Error::index(root, e))?;
+    }
+    writer.wait_merging_threads().map_err(|e| Error::index(root, e))?;
+    progress(Progress { done: total, total });
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! When to merge segments. Every commit adds a segment; without merging, a day of editing
+//! would leave hundreds. Segments are grouped in size levels (each level eight times the
+//! one below); as soon as a level holds `FAN_IN` segments they are merged into one of the
+//! next level. The number of segments stays below `FAN_IN` per level, a handful in all,
+//! and small merges (the common case) take milliseconds.
+
+use tantivy::index::SegmentId;
+
+const FAN_IN: usize = 8;
+/// Segments below this many documents are all level 0.
+const BASE_DOCS: u32 = 256;
+
+fn level(docs: u32) -> u32 {
+    let mut level = 0;
+    let mut bound = BASE_DOCS;
+    while docs >= bound {
+        level += 1;
+        bound = bound.saturating_mul(FAN_IN as u32);
+        if bound == u32::MAX {
+            break;
+        }
+    }
+    level
+}
+
+/// The segments to merge next, given (id, documents including deleted ones) per segment.
+pub fn plan(segments: &[(SegmentId, u32)]) -> Option<Vec<SegmentId>> {
+    let mut levels: Vec<(u32, SegmentId)> = segments.iter().map(|(id, docs)| (level(*docs), *id)).collect();
+    levels.sort_by_key(|(l, _)| *l);
+    levels
+        .chunk_by(|a, b| a.0 == b.0)
+        .find(|group| group.len() >= FAN_IN)
+        .map(|group| group.iter().map(|(_, id)| *id).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_grow_by_the_fan_in() {
+        assert_eq!(level(0), 0);
+        assert_eq!(level(255), 0);
+        assert_eq!(level(256), 1);
+        assert_eq!(level(2047), 1);
+        assert_eq!(level(2048), 2);
+        assert!(level(u32::MAX) < 12);
+    }
+
+    #[test]
+    fn merges_a_full_level_only() {
+        let ids: Vec<SegmentId> = (0..10).map(|_| SegmentId::generate_random()).collect();
+        let seven: Vec<(SegmentId, u32)> = ids[..7].iter().map(|id| (*id, 30)).collect();
+        assert_eq!(plan(&seven), None);
+        let mut mixed = seven.clone();
+        mixed.push((ids[7], 100_000));
+        mixed.push((ids[8], 5_000));
+        assert_eq!(plan(&mixed), None);
+        mixed.push((ids[9], 1));
+        let chosen = plan(&mixed).unwrap();
+        assert_eq!(chosen.len(), 8);
+        assert!(!chosen.contains(&ids[7]) && !chosen.contains(&ids[8]));
+    }
+
+    #[test]
+    fn a_thousand_commits_leave_few_segments() {
+        // Simulate: each commit adds a 26-document segment; merging keeps the live documents.
+        let mut segments: Vec<(SegmentId, u32)> = Vec::new();
+        for _ in 0..1000 {
+            segments.push((SegmentId::generate_random(), 26));
+            while let Some(chosen) = plan(&segments) {
+                let docs = segments.iter().filter(|(id, _)| chosen.contains(id)).map(|(_, d)| d).sum();
+                segments.retain(|(id, _)| !chosen.contains(id));
+                segments.push((SegmentId::generate_random(), docs));
+            }
+        }
+        assert!(segments.len() <= 16, "{} segments", segments.len());
+    }
+}

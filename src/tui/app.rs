@@ -1,0 +1,483 @@
+//! The interface's state and its one `update` function: messages in, effects out. No IO here;
+//! the runner performs the effects.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::form::{FieldInput, Form};
+use super::keymap::{self, Action, Context};
+use super::screens::code_picker::{self, CodePicker};
+use super::screens::codebook::{self, CodebookView};
+use super::screens::retrieval::{self, RetrievalView};
+use super::screens::{capture, interviews, respondents, setup, welcome};
+use super::session::Session;
+use super::undo::History;
+use crate::model::Lang;
+use crate::store::journal::Entry;
+use crate::store::settings::Settings;
+
+/// Typed text is folded into the interview file after this long without typing.
+pub const FOLD_AFTER_IDLE: Duration = Duration::from_secs(3);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passes (the loop's poll timed out); `now` decides what is due.
+    Tick(Instant),
+    Resize(u16, u16),
+    /// SIGTERM, SIGHUP or a closed terminal: save everything and leave.
+    Terminate,
+}
+
+/// IO for the runner to perform, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    OpenProject(PathBuf),
+    CreateProject {
+        dir: PathBuf,
+        title: String,
+    },
+    OpenDemo,
+    Journal(Entry),
+    SyncJournal,
+    SaveInterview(String),
+    DeleteInterview(String),
+    SaveProject,
+    SaveCodebook,
+    SaveSettings,
+    /// Makes the project's codebook the default for this user's new projects.
+    SaveDefaultCodebook,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    /// The four tabs.
+    Tabs,
+    Capture,
+    Respondents,
+    Setup,
+    /// Every passage coded with one code.
+    Retrieval,
+}
+
+pub const TABS: usize = 4;
+
+/// What a confirmation dialog is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteInterview(String),
+    RemoveQuestion(usize),
+    RemoveAttribute(usize),
+    MergeCodes(String, String),
+    DeleteCode(String),
+}
+
+/// What a form, when saved, does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormPurpose {
+    NewProject,
+    /// A respondent: `None` for a new one; `then_interview` starts an interview after.
+    Respondent {
+        index: Option<usize>,
+        then_interview: bool,
+    },
+    NewInterview {
+        respondent: String,
+    },
+    InterviewDetails,
+    Question(Option<usize>),
+    Attribute(Option<usize>),
+    ProjectTitle,
+    /// A code: `id` `None` for a new one under `parent`.
+    Code {
+        id: Option<String>,
+        parent: Option<String>,
+    },
+    /// The memo of the current answer's coding number `n`.
+    Memo(usize),
+    CoderName,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Confirm {
+        what: Confirm,
+        question: String,
+    },
+    Form {
+        purpose: FormPurpose,
+        form: Form,
+    },
+    /// Choosing the respondent of a new interview.
+    Picker(respondents::Picker),
+    CodePicker(CodePicker),
+    /// The codings on the current answer, to edit memos or remove one.
+    Codings {
+        selected: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub settings: Settings,
+    pub session: Option<Session>,
+    pub screen: Screen,
+    pub tab: usize,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub welcome: welcome::Welcome,
+    pub interviews: interviews::InterviewList,
+    pub capture: Option<capture::Capture>,
+    pub respondents: respondents::RespondentList,
+    pub setup: setup::Setup,
+    pub codebook: CodebookView,
+    pub retrieval: RetrievalView,
+    pub history: History,
+    /// Codes applied most recently, first: the picker offers them at the top.
+    pub recent_codes: Vec<String>,
+    /// Size of the terminal, for page movement and the editor's wrap width.
+    pub size: (u16, u16),
+    pub last_edit: Option<Instant>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, settings: Settings) -> App {
+        let mut settings = settings;
+        // Every coding names its coder; an empty name would make an invalid file.
+        if settings.coder.trim().is_empty() {
+            settings.coder = crate::store::settings::login_name();
+        }
+        let welcome = welcome::Welcome::new(&settings);
+        App {
+            lang,
+            settings,
+            session: None,
+            screen: Screen::Welcome,
+            tab: 0,
+            overlay: None,
+            status: None,
+            welcome,
+            interviews: interviews::InterviewList::default(),
+            capture: None,
+            respondents: respondents::RespondentList::default(),
+            setup: setup::Setup::default(),
+            codebook: CodebookView::default(),
+            retrieval: RetrievalView::default(),
+            history: History::default(),
+            recent_codes: Vec::new(),
+            size: (120, 40),
+            last_edit: None,
+            quit: false,
+        }
+    }
+
+    /// The interface text in the chosen language.
+    pub fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
+        match self.lang {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    pub fn sv(&self) -> bool {
+        self.lang == Lang::Sv
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Called by the runner once a project is open.
+    pub fn attach(&mut self, session: Session, notices: Vec<String>) {
+        let root = session.store.root().to_path_buf();
+        self.session = Some(session);
+        self.screen = Screen::Tabs;
+        self.tab = 0;
+        self.capture = None;
+        self.overlay = None;
+        self.interviews = interviews::InterviewList::default();
+        self.respondents = respondents::RespondentList::default();
+        self.setup = setup::Setup::default();
+        self.codebook = CodebookView::default();
+        self.history = History::default();
+        self.recent_codes.clear();
+        self.settings.remember(&root);
+        match notices.is_empty() {
+            true => self.status = None,
+            false => self.error(notices.join(" ")),
+        }
+        self.refresh();
+    }
+
+    /// The keymap context the user is in now.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Form { .. })
+            | Some(Overlay::Picker(_))
+            | Some(Overlay::CodePicker(_)) => return Context::Form,
+            Some(Overlay::Codings { .. }) => return Context::Codings,
+            Some(Overlay::Confirm { .. }) => return Context::Dialog,
+            Some(Overlay::Help) | None => {}
+        }
+        match self.screen {
+            Screen::Welcome => Context::Welcome,
+            Screen::Tabs if self.tab == 0 => Context::Interviews,
+            Screen::Tabs if self.tab == 1 => Context::Codebook,
+            Screen::Tabs => Context::Coming,
+            Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
+            Screen::Capture => Context::Capture,
+            Screen::Respondents => Context::Respondents,
+            Screen::Setup => Context::Setup,
+            Screen::Retrieval => Context::Retrieval,
+        }
+    }
+
+    /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
+    pub fn refresh(&mut self) {
+        let Some(session) = &self.session else { return };
+        match self.screen {
+            Screen::Tabs => self.interviews.refresh(session, self.lang),
+            Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
+            _ => {}
+        }
+    }
+
+    /// Saves every interview with typed text not yet in its file.
+    pub fn fold_all(&mut self) -> Vec<Effect> {
+        let Some(session) = self.session.as_mut() else {
+            return Vec::new();
+        };
+        let ids: Vec<String> = std::mem::take(&mut session.unsaved).into_iter().collect();
+        let mut effects = Vec::new();
+        for id in ids {
+            if let Some(interview) = session.project.interview_mut(&id) {
+                super::session::touch(interview);
+                effects.push(Effect::SaveInterview(id));
+            }
+        }
+        effects.push(Effect::SyncJournal);
+        effects
+    }
+}
+
+/// The one entry point: applies `message` to `app` and returns the IO to perform.
+pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    let effects = match message {
+        Message::Key(key) => on_key(app, key),
+        Message::Paste(text) => on_paste(app, text),
+        Message::Resize(w, h) => {
+            app.size = (w, h);
+            Vec::new()
+        }
+        Message::Tick(now) => match app.last_edit {
+            Some(at) if now.duration_since(at) >= FOLD_AFTER_IDLE => {
+                app.last_edit = None;
+                app.fold_all()
+            }
+            _ => Vec::new(),
+        },
+        Message::Terminate => {
+            app.quit = true;
+            app.fold_all()
+        }
+    };
+    app.refresh();
+    effects
+}
+
+fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
+    match &mut app.overlay {
+        Some(Overlay::Form { form, .. }) => {
+            form.input(FieldInput::Insert(text));
+            Vec::new()
+        }
+        Some(Overlay::Picker(picker)) => {
+            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
+        Some(Overlay::CodePicker(picker)) => {
+            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
+        Some(_) => Vec::new(),
+        None if app.screen == Screen::Capture => capture::paste(app, &text),
+        None if app.screen == Screen::Tabs && app.interviews.filtering => {
+            app.interviews
+                .filter
+                .push_str(&text.replace(['\r', '\n'], " "));
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // The status line is for the last action; a new key starts afresh.
+    if !matches!(app.overlay, Some(Overlay::Help)) {
+        app.status = app
+            .status
+            .take()
+            .filter(|s| s.error && app.screen == Screen::Welcome);
+    }
+    match app.overlay.take() {
+        Some(Overlay::Help) => return Vec::new(),
+        Some(Overlay::Confirm { what, question }) => {
+            return match keymap::lookup(Context::Dialog, &key) {
+                Some(Action::Confirm) => confirmed(app, what),
+                Some(Action::Back) => Vec::new(),
+                _ => {
+                    app.overlay = Some(Overlay::Confirm { what, question });
+                    Vec::new()
+                }
+            };
+        }
+        Some(Overlay::Form { purpose, form }) => return on_form_key(app, purpose, form, key),
+        Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
+        Some(Overlay::CodePicker(picker)) => return code_picker::on_key(app, picker, key),
+        Some(Overlay::Codings { selected }) => return capture::on_codings_key(app, selected, key),
+        None => {}
+    }
+    let context = app.context();
+    if context == Context::Editor {
+        return capture::on_editor_key(app, key);
+    }
+    if context == Context::Interviews && app.interviews.filtering {
+        return interviews::on_filter_key(app, key);
+    }
+    let Some(action) = keymap::lookup(context, &key) else {
+        return Vec::new();
+    };
+    match action {
+        Action::Help => {
+            app.overlay = Some(Overlay::Help);
+            Vec::new()
+        }
+        Action::Quit => {
+            app.quit = true;
+            let mut effects = app.fold_all();
+            effects.push(Effect::SaveSettings);
+            effects
+        }
+        Action::Tab(n) if n < TABS => {
+            app.tab = n;
+            Vec::new()
+        }
+        _ => match app.screen {
+            Screen::Welcome => welcome::on_action(app, action),
+            Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
+            Screen::Tabs => interviews::on_action(app, action),
+            Screen::Retrieval => retrieval::on_action(app, action),
+            Screen::Capture => capture::on_action(app, action),
+            Screen::Respondents => respondents::on_action(app, action),
+            Screen::Setup => setup::on_action(app, action),
+        },
+    }
+}
+
+fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEvent) -> Vec<Effect> {
+    let input = match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(FieldInput::Insert(c.to_string()))
+        }
+        KeyCode::Backspace => Some(FieldInput::Backspace),
+        KeyCode::Delete => Some(FieldInput::Delete),
+        KeyCode::Home => Some(FieldInput::Home),
+        KeyCode::End => Some(FieldInput::End),
+        KeyCode::Left => Some(FieldInput::Left),
+        KeyCode::Right => Some(FieldInput::Right),
+        _ => None,
+    };
+    if let Some(input) = input {
+        form.input(input);
+        app.overlay = Some(Overlay::Form { purpose, form });
+        return Vec::new();
+    }
+    match keymap::lookup(Context::Form, &key) {
+        Some(Action::NextField) => form.next(),
+        Some(Action::PrevField) => form.prev(),
+        Some(Action::Back) => return Vec::new(),
+        Some(Action::Help) => {
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        Some(Action::Confirm) => return submit_form(app, purpose, form),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form { purpose, form });
+    Vec::new()
+}
+
+/// Saves a form; a refusal keeps the form open with the reason under it.
+fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
+    let result = match &purpose {
+        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
+        FormPurpose::Respondent {
+            index,
+            then_interview,
+        } => respondents::submit(app, *index, *then_interview, &form),
+        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
+        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
+        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
+        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
+        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
+        FormPurpose::Code { id, parent } => {
+            codebook::submit_code(app, id.clone(), parent.clone(), &form)
+        }
+        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
+        FormPurpose::CoderName => codebook::submit_coder(app, &form),
+    };
+    match result {
+        Ok(effects) => effects,
+        Err(reason) => {
+            form.error = Some(reason);
+            app.overlay = Some(Overlay::Form { purpose, form });
+            Vec::new()
+        }
+    }
+}
+
+fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
+    match what {
+        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
+        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
+        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
+        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
+        Confirm::DeleteCode(id) => codebook::delete(app, &id),
+    }
+}
+
+/// The refusal every editing action gives on a read-only project, or `None` if writable.
+pub fn refuse_if_read_only(app: &mut App) -> Option<Vec<Effect>> {
+    if app.session.as_ref().is_some_and(Session::read_only) {
+        let text = app.t(
+            "Skrivskyddat: projektet är öppet i en annan behov.",
+            "Read-only: the project is open in another behov.",
+        );
+        app.error(text);
+        Some(Vec::new())
+    } else {
+        None
+    }
+}

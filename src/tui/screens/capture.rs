@@ -1,0 +1,1204 @@
+//! The capture screen: one interview, question by question, typed as it is spoken.
+//!
+//! Every keystroke in the editor becomes a journal entry at once; the interview file is
+//! rewritten (atomically) when the user moves between questions, leaves the editor, pauses,
+//! or quits. Scale values, choices and status are saved as soon as they change.
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::coding_ops;
+use crate::model::edit::char_at;
+use crate::model::{Interview, Question, QuestionKind, Span as Passage, Status};
+use crate::tui::app::{App, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::editor::{EditOp, Editor, normalise_paste};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::screens::code_picker::{CodePicker, PickFor};
+use crate::tui::screens::interviews::{
+    mode_text, parse_date, read_session_fields, respondent_names, session_fields, status_text,
+};
+use crate::tui::session::touch;
+use crate::tui::theme;
+use crate::tui::undo::Step;
+use jiff::Timestamp;
+
+#[derive(Debug, Clone)]
+pub struct Capture {
+    pub interview: String,
+    /// The question shown: `0..questions`, or `questions` for the interview's notes.
+    pub index: usize,
+    pub editing: bool,
+    pub editor: Editor,
+    /// The editor's size when last drawn: its wrap width and page height.
+    pub editor_size: (u16, u16),
+    /// Where Esc returns to: the interviews table, or the coded passages that led here.
+    pub back_to: Screen,
+}
+
+pub fn open(app: &mut App, id: &str) {
+    let Some(session) = &app.session else { return };
+    let Some(interview) = session.project.interview(id) else {
+        return;
+    };
+    // Start at the first unanswered question: where a paused interview left off.
+    let questions = &session.project.guide.questions;
+    let index = questions
+        .iter()
+        .position(|q| interview.answer(&q.id).is_none_or(|a| a.is_empty()))
+        .unwrap_or(0);
+    let mut capture = Capture {
+        interview: id.to_string(),
+        index,
+        editing: false,
+        editor: Editor::default(),
+        editor_size: (60, 8),
+        back_to: Screen::Tabs,
+    };
+    capture.editor = Editor::at_end(current_text(app, &capture));
+    app.capture = Some(capture);
+    app.screen = Screen::Capture;
+}
+
+fn question_at<'a>(app: &'a App, capture: &Capture) -> Option<&'a Question> {
+    app.session
+        .as_ref()?
+        .project
+        .guide
+        .questions
+        .get(capture.index)
+}
+
+fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
+    app.session.as_ref()?.project.interview(&capture.interview)
+}
+
+/// The text being edited: the current answer's, or the notes.
+fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
+    let Some(interview) = interview(app, capture) else {
+        return "";
+    };
+    match question_at(app, capture) {
+        Some(q) => interview
+            .answer(&q.id)
+            .map(|a| a.text.as_str())
+            .unwrap_or(""),
+        None => &interview.notes,
+    }
+}
+
+fn question_count(app: &App) -> usize {
+    app.session
+        .as_ref()
+        .map(|s| s.project.guide.questions.len())
+        .unwrap_or(0)
+}
+
+/// Moves to another question, folding typed text into the file first.
+fn go_to(app: &mut App, index: usize) -> Vec<Effect> {
+    let mut effects = app.fold_all();
+    let last = question_count(app);
+    let Some(mut capture) = app.capture.take() else {
+        return effects;
+    };
+    capture.index = index.min(last);
+    capture.editor = Editor::at_end(current_text(app, &capture));
+    app.capture = Some(capture);
+    if effects.is_empty() {
+        effects.push(Effect::SyncJournal);
+    }
+    effects
+}
+
+fn step(app: &mut App, forward: bool) -> Vec<Effect> {
+    let Some(index) = app.capture.as_ref().map(|c| c.index) else {
+        return Vec::new();
+    };
+    let last = question_count(app);
+    let target = if forward {
+        (index + 1).min(last)
+    } else {
+        index.saturating_sub(1)
+    };
+    go_to(app, target)
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::NextQuestion => step(app, true),
+        Action::PrevQuestion => step(app, false),
+        Action::Edit => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            if let Some(capture) = app.capture.as_mut() {
+                capture.editing = true;
+            }
+            Vec::new()
+        }
+        Action::Value(n) => set_value(app, Some(n)),
+        Action::ClearValue => set_value(app, None),
+        Action::ToggleComplete => toggle_complete(app),
+        Action::Details => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            open_details(app);
+            Vec::new()
+        }
+        Action::Back => {
+            let effects = app.fold_all();
+            let back_to = app.capture.take().map_or(Screen::Tabs, |c| c.back_to);
+            app.screen = back_to;
+            if back_to == Screen::Tabs {
+                app.tab = 0;
+            }
+            effects
+        }
+        Action::Code => open_picker(app),
+        Action::Codings => {
+            let has_codings = current_answer(app).is_some_and(|a| !a.codings.is_empty());
+            if has_codings {
+                app.overlay = Some(Overlay::Codings { selected: 0 });
+            } else {
+                let text = app.t(
+                    "Svaret har inga kodningar ännu: c kodar det.",
+                    "The answer has no codings yet: c codes it.",
+                );
+                app.error(text);
+            }
+            Vec::new()
+        }
+        Action::Undo => undo(app, false),
+        Action::Redo => undo(app, true),
+        _ => Vec::new(),
+    }
+}
+
+/// Saves the current interview now (for changes that are not typed text).
+fn save_now(app: &mut App) -> Vec<Effect> {
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Vec::new();
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
+    touch(interview);
+    session.unsaved.remove(&id);
+    session.revision += 1;
+    vec![Effect::SaveInterview(id), Effect::SyncJournal]
+}
+
+fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).cloned() else {
+        return Vec::new();
+    };
+    let id = capture.interview.clone();
+    let hint = match &question.kind {
+        QuestionKind::Open => Some(app.t(
+            "Frågan besvaras med text: tryck Enter för att skriva.",
+            "This question is answered in text: press Enter to write.",
+        )),
+        QuestionKind::Scale { min, max, .. } if value.is_some_and(|v| v < *min || v > *max) => {
+            Some(app.t(
+                "Värdet ligger utanför skalan.",
+                "The value is outside the scale.",
+            ))
+        }
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }
+            if value.is_some_and(|v| v as usize > options.len() || v == 0) =>
+        {
+            Some(app.t(
+                "Det finns inget sådant alternativ.",
+                "There is no such option.",
+            ))
+        }
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        app.error(hint);
+        return Vec::new();
+    }
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
+    let answer = interview.answer_mut(&question.id);
+    match (&question.kind, value) {
+        (QuestionKind::Scale { .. }, v) => answer.scale = v,
+        (_, None) => answer.choices.clear(),
+        (QuestionKind::SingleChoice { options }, Some(v)) => {
+            let option = options[v as usize - 1].id.clone();
+            answer.choices = if answer.choices == [option.clone()] {
+                Vec::new()
+            } else {
+                vec![option]
+            };
+        }
+        (QuestionKind::MultipleChoice { options }, Some(v)) => {
+            let option = &options[v as usize - 1].id;
+            if let Some(i) = answer.choices.iter().position(|c| c == option) {
+                answer.choices.remove(i);
+            } else {
+                // Keep the guide's order, so files and reports are stable.
+                answer.choices.push(option.clone());
+                answer
+                    .choices
+                    .sort_by_key(|c| options.iter().position(|o| &o.id == c));
+            }
+        }
+        (QuestionKind::Open, Some(_)) => {}
+    }
+    save_now(app)
+}
+
+fn toggle_complete(app: &mut App) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Vec::new();
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
+    interview.status = match interview.status {
+        Status::Draft => Status::Complete,
+        Status::Complete => Status::Draft,
+    };
+    let status = interview.status;
+    let message = match (status, app.sv()) {
+        (Status::Complete, true) => "Intervjun är markerad som klar.",
+        (Status::Complete, false) => "The interview is marked complete.",
+        (Status::Draft, true) => "Intervjun är ett utkast igen.",
+        (Status::Draft, false) => "The interview is a draft again.",
+    };
+    app.info(message);
+    save_now(app)
+}
+
+fn open_details(app: &mut App) {
+    let Some(capture) = app.capture.as_ref() else {
+        return;
+    };
+    let Some(interview) = interview(app, capture) else {
+        return;
+    };
+    let mut fields = session_fields(
+        app,
+        &interview.interviewer,
+        interview.date,
+        interview.mode,
+        interview.consent.given,
+    );
+    fields.push(
+        Field::text(
+            app.t("Samtycke datum", "Consent date"),
+            interview
+                .consent
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        )
+        .with_hint("ÅÅÅÅ-MM-DD"),
+    );
+    fields.push(Field::text(
+        app.t("Samtycke notering", "Consent note"),
+        interview.consent.note.clone(),
+    ));
+    let form = Form::new(app.t("Intervjuns uppgifter", "Interview details"), fields);
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::InterviewDetails,
+        form,
+    });
+}
+
+pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
+    let consent_date = match form.value(4).trim() {
+        "" => None,
+        text => Some(parse_date(app, text)?),
+    };
+    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
+        return Ok(Vec::new());
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let Some(interview) = session.project.interview_mut(&id) else {
+        return Ok(Vec::new());
+    };
+    interview.interviewer = interviewer;
+    interview.date = date;
+    interview.mode = mode;
+    interview.consent.given = consent_given;
+    interview.consent.date = consent_date;
+    interview.consent.note = form.value(5).trim().to_string();
+    Ok(save_now(app))
+}
+
+fn editor_op(key: &KeyEvent) -> Option<EditOp> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char(c) if !ctrl => EditOp::Insert(c.to_string()),
+        KeyCode::Enter => EditOp::Insert("\n".into()),
+        KeyCode::Backspace => EditOp::Backspace,
+        KeyCode::Delete => EditOp::Delete,
+        KeyCode::Left if ctrl => EditOp::WordLeft,
+        KeyCode::Right if ctrl => EditOp::WordRight,
+        KeyCode::Left => EditOp::Left,
+        KeyCode::Right => EditOp::Right,
+        KeyCode::Up => EditOp::Up,
+        KeyCode::Down => EditOp::Down,
+        KeyCode::Home if ctrl => EditOp::Top,
+        KeyCode::End if ctrl => EditOp::Bottom,
+        KeyCode::Home => EditOp::Home,
+        KeyCode::End => EditOp::End,
+        KeyCode::PageUp => EditOp::PageUp,
+        KeyCode::PageDown => EditOp::PageDown,
+        _ => return None,
+    })
+}
+
+pub fn on_editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match keymap::lookup(Context::Editor, &key) {
+        Some(Action::Back) => {
+            if let Some(capture) = app.capture.as_mut() {
+                capture.editing = false;
+            }
+            return app.fold_all();
+        }
+        Some(Action::NextQuestion) => return step(app, true),
+        Some(Action::PrevQuestion) => return step(app, false),
+        Some(Action::Help) => {
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        Some(Action::Code) => return open_picker(app),
+        _ => {}
+    }
+    let select =
+        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
+    match editor_op(&key) {
+        Some(op) => edit(app, op, select),
+        None => Vec::new(),
+    }
+}
+
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.capture.as_ref().is_some_and(|c| !c.editing) {
+        let hint = app.t(
+            "Tryck Enter för att skriva i svaret innan du klistrar in.",
+            "Press Enter to write in the answer before pasting.",
+        );
+        app.error(hint);
+        return Vec::new();
+    }
+    edit(app, EditOp::Insert(normalise_paste(text)), false)
+}
+
+/// Runs an editor operation on the current text; a change goes to the model and the journal.
+fn edit(app: &mut App, op: EditOp, select: bool) -> Vec<Effect> {
+    let Some(mut capture) = app.capture.take() else {
+        return Vec::new();
+    };
+    let question = question_at(app, &capture).map(|q| q.id.clone());
+    let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
+    let (width, height) = (
+        capture.editor_size.0 as usize,
+        capture.editor_size.1 as usize,
+    );
+    let change = capture.editor.apply_selecting(
+        current_text(app, &capture),
+        revision,
+        op,
+        width,
+        height,
+        select,
+    );
+    let mut effects = Vec::new();
+    if let Some(change) = change
+        && let Some(session) = app.session.as_mut()
+        && let Some((entry, dropped)) =
+            session.edit_text(&capture.interview, question.as_deref(), change)
+    {
+        effects.push(Effect::Journal(entry));
+        app.last_edit = Some(Instant::now());
+        if dropped > 0 {
+            let text = if app.sv() {
+                format!("{dropped} kodad passage togs bort tillsammans med sin text.")
+            } else {
+                format!("{dropped} coded passage was removed with its text.")
+            };
+            app.error(text);
+        }
+    }
+    let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
+    capture
+        .editor
+        .scroll_to_cursor(current_text(app, &capture), revision, width, height);
+    app.capture = Some(capture);
+    effects
+}
+
+pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
+    draw_capture(app, &mut capture, frame, area);
+    app.capture = Some(capture);
+}
+
+fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let Some(interview) = session.project.interview(&capture.interview) else {
+        return;
+    };
+    let project = &session.project;
+    let [header, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    draw_header(app, interview, frame, header);
+    let list_width = (area.width / 3).clamp(22, 44);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+
+    // The guide, with answered markers; notes last.
+    let questions = &project.guide.questions;
+    let height = list.height.saturating_sub(1) as usize;
+    let offset = (capture.index + 1).saturating_sub(height.max(1));
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, q) in questions.iter().enumerate().skip(offset).take(height) {
+        let answered = interview.answer(&q.id).is_some_and(|a| !a.is_empty());
+        let mark = if answered { "✓" } else { "·" };
+        let text = format!(
+            "{}{mark} {:>2} {}",
+            if i == capture.index { "▶" } else { " " },
+            i + 1,
+            q.text.get(app.lang)
+        );
+        let style = if i == capture.index {
+            theme::selected()
+        } else if answered {
+            Style::new()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if questions.len() >= offset && lines.len() < height.max(1) {
+        let current = capture.index == questions.len();
+        let mark = if interview.notes.trim().is_empty() {
+            "·"
+        } else {
+            "✓"
+        };
+        let text = format!(
+            "{}{mark}  ✎ {}",
+            if current { "▶" } else { " " },
+            app.t("Anteckningar", "Notes")
+        );
+        lines.push(Line::from(Span::styled(
+            text,
+            if current {
+                theme::selected()
+            } else {
+                Style::new()
+            },
+        )));
+    }
+    let title = if app.sv() {
+        format!(
+            " Guide {}/{} besvarade ",
+            interview.answered(),
+            questions.len()
+        )
+    } else {
+        format!(
+            " Guide {}/{} answered ",
+            interview.answered(),
+            questions.len()
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::new()
+                .borders(Borders::RIGHT | Borders::TOP)
+                .title(title),
+        ),
+        list,
+    );
+
+    let question = questions.get(capture.index);
+    let answer = question.and_then(|q| interview.answer(&q.id));
+    let inner = Rect {
+        x: detail.x + 1,
+        width: detail.width.saturating_sub(1),
+        ..detail
+    };
+    let mut top: Vec<Line> = Vec::new();
+    match question {
+        Some(q) => {
+            let label = if app.sv() {
+                format!("Fråga {} av {}", capture.index + 1, questions.len())
+            } else {
+                format!("Question {} of {}", capture.index + 1, questions.len())
+            };
+            top.push(Line::from(Span::styled(label, theme::dim())));
+            top.push(Line::from(Span::styled(
+                q.text.get(app.lang).to_string(),
+                theme::title(),
+            )));
+            if !q.help.is_empty() {
+                top.push(Line::from(Span::styled(
+                    q.help.get(app.lang).to_string(),
+                    theme::dim().add_modifier(Modifier::ITALIC),
+                )));
+            }
+        }
+        None => {
+            top.push(Line::from(Span::styled(
+                app.t("Anteckningar", "Notes"),
+                theme::title(),
+            )));
+            top.push(Line::from(Span::styled(
+                app.t(
+                    "Fria anteckningar om intervjun: intryck, uppföljning, kontakter.",
+                    "Free notes on the interview: impressions, follow-up, contacts.",
+                ),
+                theme::dim(),
+            )));
+        }
+    }
+    top.extend(
+        question
+            .map(|q| value_lines(app, q, answer))
+            .unwrap_or_default(),
+    );
+    let top_height = wrapped_height(&top, inner.width);
+    let codes = answer.map(|a| code_line(app, a)).unwrap_or_default();
+    let [top_area, editor_area, codes_area] = Layout::vertical([
+        Constraint::Length(top_height.min(inner.height / 2).max(2)),
+        Constraint::Min(3),
+        Constraint::Length(if codes.spans.is_empty() {
+            0
+        } else {
+            wrapped_height(std::slice::from_ref(&codes), inner.width).min(3)
+        }),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), top_area);
+    frame.render_widget(Paragraph::new(codes).wrap(Wrap { trim: false }), codes_area);
+    draw_editor(app, capture, interview, frame, editor_area);
+}
+
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1) as u16)
+        .sum()
+}
+
+fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let first = interview
+        .respondents
+        .first()
+        .and_then(|id| project.respondent(id));
+    let attributes: Vec<String> = first
+        .map(|r| {
+            r.attributes
+                .values()
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let consent = match (interview.consent.given, interview.consent.date) {
+        (true, Some(date)) => format!("{} {date}", app.t("samtycke", "consent")),
+        (true, None) => app.t("samtycke givet", "consent given").to_string(),
+        (false, _) => app.t("samtycke saknas", "no consent recorded").to_string(),
+    };
+    let unsaved = session.unsaved.contains(&interview.id);
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(respondent_names(project, interview), theme::title()),
+            Span::styled(format!("  {}", attributes.join(" · ")), theme::dim()),
+        ]),
+        Line::from(vec![
+            Span::raw(format!(
+                "{} · {} · {} · ",
+                interview.date,
+                interview.interviewer,
+                mode_text(interview.mode, app.lang)
+            )),
+            Span::styled(
+                consent,
+                if interview.consent.given {
+                    Style::new()
+                } else {
+                    theme::error()
+                },
+            ),
+            Span::raw(" · "),
+            Span::styled(status_text(interview.status, app.lang), theme::title()),
+            Span::styled(
+                if session.read_only() {
+                    app.t(" · skrivskyddad", " · read-only")
+                } else if unsaved {
+                    app.t(" · i journalen", " · in the journal")
+                } else {
+                    app.t(" · sparad", " · saved")
+                },
+                theme::dim(),
+            ),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The scale levels or choice options, the chosen ones marked.
+fn value_lines(
+    app: &App,
+    question: &Question,
+    answer: Option<&crate::model::Answer>,
+) -> Vec<Line<'static>> {
+    match &question.kind {
+        QuestionKind::Open => Vec::new(),
+        QuestionKind::Scale { min, max, labels } => {
+            let chosen = answer.and_then(|a| a.scale);
+            let mut spans = vec![Span::styled(app.t("Värde: ", "Value: "), theme::dim())];
+            for v in *min..=*max {
+                let label = labels
+                    .iter()
+                    .find(|l| l.value == v)
+                    .map(|l| l.label.get(app.lang))
+                    .unwrap_or("");
+                let text = if chosen == Some(v) {
+                    format!("[{v} {label}]")
+                } else {
+                    format!(" {v} {label} ")
+                };
+                spans.push(Span::styled(
+                    text,
+                    if chosen == Some(v) {
+                        theme::selected()
+                    } else {
+                        Style::new()
+                    },
+                ));
+                spans.push(Span::raw(" "));
+            }
+            vec![Line::from(spans)]
+        }
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            let single = matches!(question.kind, QuestionKind::SingleChoice { .. });
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let on = answer.is_some_and(|a| a.choices.contains(&o.id));
+                    let mark = match (single, on) {
+                        (true, true) => "(•)",
+                        (true, false) => "( )",
+                        (false, true) => "[x]",
+                        (false, false) => "[ ]",
+                    };
+                    let style = if on { theme::title() } else { Style::new() };
+                    Line::from(Span::styled(
+                        format!("{} {mark} {}", i + 1, o.label.get(app.lang)),
+                        style,
+                    ))
+                })
+                .collect()
+        }
+    }
+}
+
+/// The codes on an answer, in their colours; passages marked with ¶.
+fn code_line(app: &App, answer: &crate::model::Answer) -> Line<'static> {
+    let Some(session) = &app.session else {
+        return Line::default();
+    };
+    if answer.codings.is_empty() {
+        return Line::default();
+    }
+    let mut spans = vec![Span::styled(app.t("Koder: ", "Codes: "), theme::dim())];
+    // The coder is named only where two people coded the answer.
+    let several_coders = answer
+        .codings
+        .iter()
+        .any(|c| c.coder != answer.codings[0].coder);
+    for coding in &answer.codings {
+        let (label, colour) = session
+            .project
+            .codebook
+            .code(&coding.code)
+            .map(|c| (c.label.get(app.lang).to_string(), c.colour.clone()))
+            .unwrap_or((coding.code.clone(), String::new()));
+        let mark = if coding.span.is_some() { "¶" } else { "■" };
+        spans.push(Span::styled(
+            format!("{mark} {label}"),
+            theme::code(&colour),
+        ));
+        spans.push(Span::styled(
+            if several_coders {
+                format!(" ({})  ", coding.coder)
+            } else {
+                "  ".into()
+            },
+            theme::dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn draw_editor(
+    app: &App,
+    capture: &mut Capture,
+    interview: &Interview,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let Some(session) = &app.session else { return };
+    let question = session.project.guide.questions.get(capture.index);
+    let title = match question.map(|q| &q.kind) {
+        Some(QuestionKind::Open) => app.t(" Svar ", " Answer "),
+        Some(_) => app.t(" Kommentar ", " Comment "),
+        None => app.t(" Anteckningar ", " Notes "),
+    };
+    let hint = if capture.editing {
+        app.t(
+            " Esc lämnar texten · Tab nästa fråga ",
+            " Esc leaves the text · Tab next question ",
+        )
+    } else {
+        app.t(" Enter för att skriva ", " Enter to write ")
+    };
+    let border = if capture.editing {
+        theme::key()
+    } else {
+        theme::dim()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(title)
+        .title_bottom(hint);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    capture.editor_size = (inner.width.max(1), inner.height.max(1));
+    let answer = question.and_then(|q| interview.answer(&q.id));
+    let text = match question {
+        Some(_) => answer.map(|a| a.text.as_str()).unwrap_or(""),
+        None => interview.notes.as_str(),
+    };
+    let width = inner.width.max(1) as usize;
+    let height = inner.height.max(1) as usize;
+    capture
+        .editor
+        .scroll_to_cursor(text, session.revision, width, height);
+    let scroll = capture.editor.scroll;
+    let (cursor_row, cursor_col) = capture
+        .editor
+        .cursor_position(text, session.revision, width);
+    // Coded passages as (start, end, colour) in characters.
+    let passages: Vec<(usize, usize, String)> = answer
+        .map(|a| {
+            a.codings
+                .iter()
+                .filter_map(|c| {
+                    let span = c.span?;
+                    let colour = session
+                        .project
+                        .codebook
+                        .code(&c.code)
+                        .map(|k| k.colour.clone())
+                        .unwrap_or_default();
+                    Some((span.start, span.end, colour))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
+    let rows = capture.editor.rows(text, session.revision, width);
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let mut char_index = rows
+        .get(scroll)
+        .map(|r| char_at(text, r.start))
+        .unwrap_or(0);
+    for row in rows.iter().skip(scroll).take(height) {
+        let mut spans: Vec<Span> = Vec::new();
+        for g in text[row.start..row.end].graphemes(true) {
+            let mut style = passages
+                .iter()
+                .find(|(s, e, _)| *s <= char_index && char_index < *e)
+                .map(|(_, _, colour)| theme::passage(colour))
+                .unwrap_or_default();
+            if selection.is_some_and(|(s, e)| s <= char_index && char_index < e) {
+                style = theme::selected();
+            }
+            char_index += g.chars().count();
+            match spans.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push_str(g),
+                _ => spans.push(Span::styled(g.to_string(), style)),
+            }
+        }
+        // The newline that ends a paragraph belongs to no row; count it.
+        if text[row.end..].starts_with('\n') {
+            char_index += 1;
+        }
+        lines.push(Line::from(spans));
+    }
+    if text.is_empty() && !capture.editing {
+        lines = vec![Line::from(Span::styled(
+            app.t("(inget svar ännu)", "(no answer yet)"),
+            theme::dim(),
+        ))];
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if capture.editing && cursor_row >= scroll && cursor_row < scroll + height {
+        let x = inner.x + (cursor_col as u16).min(inner.width.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, inner.y + (cursor_row - scroll) as u16));
+    }
+}
+
+fn current_answer(app: &App) -> Option<&crate::model::Answer> {
+    let capture = app.capture.as_ref()?;
+    let question = question_at(app, capture)?;
+    interview(app, capture)?.answer(&question.id)
+}
+
+/// Opens the id of the interview at a question, the cursor at character `at` of its answer.
+pub fn open_at(app: &mut App, id: &str, question: &str, at: Option<usize>) {
+    open(app, id);
+    let Some(position) = app
+        .session
+        .as_ref()
+        .and_then(|s| s.project.guide.position(question))
+    else {
+        return;
+    };
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
+    capture.index = position;
+    let text = current_text(app, &capture);
+    capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
+    app.capture = Some(capture);
+}
+
+/// Opens the code picker for the current answer, or the selected passage of it.
+fn open_picker(app: &mut App) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
+        let text = app.t(
+            "Anteckningar kodas inte; välj en fråga.",
+            "Notes are not coded; choose a question.",
+        );
+        app.error(text);
+        return Vec::new();
+    };
+    let text = current_text(app, capture);
+    if text.trim().is_empty() {
+        let hint = app.t(
+            "Svaret är tomt: skriv det först.",
+            "The answer is empty: write it first.",
+        );
+        app.error(hint);
+        return Vec::new();
+    }
+    let span = if capture.editing {
+        capture.editor.selected_span(text)
+    } else {
+        None
+    };
+    let purpose = PickFor::Answer {
+        interview: capture.interview.clone(),
+        question,
+        span,
+    };
+    app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
+    Vec::new()
+}
+
+/// Applies `code` to an answer or passage as this user, or removes it if it is there.
+pub fn apply_code(
+    app: &mut App,
+    interview: &str,
+    question: &str,
+    span: Option<Passage>,
+    code: &str,
+) -> Vec<Effect> {
+    let coder = app.settings.coder.clone();
+    let label = app
+        .session
+        .as_ref()
+        .and_then(|s| s.project.codebook.code(code))
+        .map(|c| c.label.get(app.lang).to_string())
+        .unwrap_or_default();
+    let undo_label = if app.sv() {
+        format!("kodning med {label}")
+    } else {
+        format!("coding with {label}")
+    };
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let step = Step::capture(&session.project, undo_label, false, [(interview, question)]);
+    let Some(item) = session.project.interview_mut(interview) else {
+        return Vec::new();
+    };
+    let added = coding_ops::toggle(
+        &mut item.answer_mut(question).codings,
+        code,
+        span,
+        &coder,
+        Timestamp::now(),
+    );
+    touch(item);
+    session.unsaved.remove(interview);
+    session.revision += 1;
+    app.history.record(step);
+    app.recent_codes.retain(|c| c != code);
+    app.recent_codes.insert(0, code.to_string());
+    if let Some(capture) = app.capture.as_mut() {
+        capture.editor.anchor = None;
+    }
+    let what = match (span.is_some(), app.sv()) {
+        (true, true) => "passagen",
+        (false, true) => "svaret",
+        (true, false) => "the passage",
+        (false, false) => "the answer",
+    };
+    let message = match (added, app.sv()) {
+        (true, true) => format!("Kodade {what} med {label} (u ångrar)."),
+        (false, true) => format!("Tog bort {label} från {what} (u ångrar)."),
+        (true, false) => format!("Coded {what} with {label} (u undoes)."),
+        (false, false) => format!("Removed {label} from {what} (u undoes)."),
+    };
+    app.info(message);
+    vec![
+        Effect::SaveInterview(interview.to_string()),
+        Effect::SyncJournal,
+    ]
+}
+
+/// Undoes (or with `redo`, redoes) the last coding or codebook action.
+pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
+    if let Some(refusal) = refuse_if_read_only(app) {
+        return refusal;
+    }
+    let mut effects = app.fold_all();
+    let Some(session) = app.session.as_mut() else {
+        return effects;
+    };
+    let result = if redo {
+        app.history.redo(&mut session.project)
+    } else {
+        app.history.undo(&mut session.project)
+    };
+    let Some((label, changed, codebook)) = result else {
+        let text = if redo {
+            app.t("Inget att göra om.", "Nothing to redo.")
+        } else {
+            app.t("Inget att ångra.", "Nothing to undo.")
+        };
+        app.error(text);
+        return effects;
+    };
+    for id in &changed {
+        if let Some(interview) = session.project.interview_mut(id) {
+            touch(interview);
+        }
+    }
+    session.revision += 1;
+    // A restored codebook is written first when it brings codes back, last when it removes
+    // them; writing it first is always safe for codings restored in the same step, since a
+    // step restores the codebook and the codings together.
+    if codebook {
+        effects.push(Effect::SaveCodebook);
+    }
+    effects.extend(changed.into_iter().map(Effect::SaveInterview));
+    let text = match (redo, app.sv()) {
+        (false, true) => format!("Ångrade: {label}."),
+        (false, false) => format!("Undid: {label}."),
+        (true, true) => format!("Gjorde om: {label}."),
+        (true, false) => format!("Redid: {label}."),
+    };
+    app.info(text);
+    effects
+}
+
+pub fn on_codings_key(app: &mut App, mut selected: usize, key: KeyEvent) -> Vec<Effect> {
+    let count = current_answer(app).map_or(0, |a| a.codings.len());
+    match keymap::lookup(Context::Codings, &key) {
+        Some(Action::Up) => selected = selected.saturating_sub(1),
+        Some(Action::Down) => selected = (selected + 1).min(count.saturating_sub(1)),
+        Some(Action::Back) => return Vec::new(),
+        Some(Action::Edit) if count > 0 => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            let memo = current_answer(app)
+                .and_then(|a| a.codings.get(selected))
+                .map(|c| c.memo.clone())
+                .unwrap_or_default();
+            let form = Form::new(
+                app.t("Memo", "Memo"),
+                vec![Field::text(app.t("Memo", "Memo"), memo)],
+            );
+            app.overlay = Some(Overlay::Form {
+                purpose: FormPurpose::Memo(selected),
+                form,
+            });
+            return Vec::new();
+        }
+        Some(Action::Delete) if count > 0 => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            let effects = change_coding(
+                app,
+                selected,
+                app.t("borttagen kodning", "removed coding"),
+                |codings, i| {
+                    codings.remove(i);
+                },
+            );
+            if count > 1 {
+                app.overlay = Some(Overlay::Codings {
+                    selected: selected.min(count - 2),
+                });
+            }
+            return effects;
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Codings { selected });
+    Vec::new()
+}
+
+pub fn submit_memo(app: &mut App, index: usize, form: &Form) -> Result<Vec<Effect>, String> {
+    let memo = form.value(0).trim().to_string();
+    let effects = change_coding(app, index, app.t("memo", "memo"), |codings, i| {
+        codings[i].memo = memo
+    });
+    app.overlay = Some(Overlay::Codings { selected: index });
+    Ok(effects)
+}
+
+/// Changes coding `index` of the current answer (undoably) and saves.
+fn change_coding(
+    app: &mut App,
+    index: usize,
+    label: &str,
+    change: impl FnOnce(&mut Vec<crate::model::Coding>, usize),
+) -> Vec<Effect> {
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
+        return Vec::new();
+    };
+    let id = capture.interview.clone();
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let step = Step::capture(
+        &session.project,
+        label,
+        false,
+        [(id.as_str(), question.as_str())],
+    );
+    let Some(item) = session.project.interview_mut(&id) else {
+        return Vec::new();
+    };
+    let codings = &mut item.answer_mut(&question).codings;
+    if index >= codings.len() {
+        return Vec::new();
+    }
+    change(codings, index);
+    touch(item);
+    session.unsaved.remove(&id);
+    session.revision += 1;
+    app.history.record(step);
+    vec![Effect::SaveInterview(id), Effect::SyncJournal]
+}
+
+pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let Some(answer) = current_answer(app) else {
+        return;
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(app.t(" Svarets kodningar ", " The answer's codings "))
+        .title_bottom(app.t(
+            " Enter memo · d ta bort · u ångrar · Esc stäng ",
+            " Enter memo · d remove · u undoes · Esc close ",
+        ));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = Vec::new();
+    for (i, coding) in answer.codings.iter().enumerate() {
+        let code = session.project.codebook.code(&coding.code);
+        let label = code
+            .map(|c| c.label.get(app.lang).to_string())
+            .unwrap_or_else(|| coding.code.clone());
+        let colour = code.map(|c| c.colour.clone()).unwrap_or_default();
+        let passage = match coding.span.and_then(|s| s.slice(&answer.text)) {
+            Some(text) => format!(
+                "¶ «{}»",
+                text.chars().take(50).collect::<String>().replace('\n', " ")
+            ),
+            None => app.t("■ hela svaret", "■ whole answer").to_string(),
+        };
+        let marker = if i == selected { "▶ " } else { "  " };
+        let head = Line::from(vec![
+            Span::raw(marker),
+            Span::styled(label, theme::code(&colour)),
+            Span::raw(format!("  {passage}")),
+            Span::styled(format!("  {}", coding.coder), theme::dim()),
+        ]);
+        lines.push(if i == selected {
+            head.style(theme::selected())
+        } else {
+            head
+        });
+        if !coding.memo.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    memo: {}", coding.memo),
+                theme::dim(),
+            )));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

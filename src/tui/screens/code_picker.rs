@@ -1,0 +1,300 @@
+//! The code picker: the codebook as a tree with colours, filtered as you type (Swedish and
+//! English labels and definitions, å/ä/ö typed or not), recently used codes first, and the
+//! highlighted code's definition beside the list.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::model::coding_ops;
+use crate::model::{Code, Project, Span};
+use crate::tui::app::{App, Effect, Overlay};
+use crate::tui::fuzzy;
+use crate::tui::screens::{capture, codebook};
+use crate::tui::theme;
+
+/// What the chosen code is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickFor {
+    /// Apply to (or remove from) an answer, or a passage of it.
+    Answer {
+        interview: String,
+        question: String,
+        span: Option<Span>,
+    },
+    /// The new parent of a code (the first item is the top level).
+    Parent { code: String },
+    /// The code that another is merged into.
+    MergeInto { code: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodePicker {
+    pub filter: String,
+    pub selected: usize,
+    pub purpose: PickFor,
+}
+
+/// One line of the picker: a code (or, for `Parent`, the top level as `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub code: Option<String>,
+    pub depth: usize,
+    pub recent: bool,
+}
+
+impl CodePicker {
+    pub fn new(purpose: PickFor) -> CodePicker {
+        CodePicker {
+            filter: String::new(),
+            selected: 0,
+            purpose,
+        }
+    }
+
+    /// The lines to show: recent codes and the tree when nothing is typed, else the matches
+    /// best first.
+    pub fn items(&self, project: &Project, recent: &[String]) -> Vec<Item> {
+        let book = &project.codebook;
+        let excluded: Vec<String> = match &self.purpose {
+            PickFor::Parent { code } => coding_ops::subtree(book, code).into_iter().collect(),
+            PickFor::MergeInto { code } => vec![code.clone()],
+            PickFor::Answer { .. } => Vec::new(),
+        };
+        let allowed = |c: &Code| !excluded.contains(&c.id);
+        let mut items = Vec::new();
+        if matches!(self.purpose, PickFor::Parent { .. }) && self.filter.is_empty() {
+            items.push(Item {
+                code: None,
+                depth: 0,
+                recent: false,
+            });
+        }
+        if self.filter.is_empty() {
+            if matches!(self.purpose, PickFor::Answer { .. }) {
+                items.extend(
+                    recent
+                        .iter()
+                        .filter(|id| book.code(id).is_some())
+                        .take(5)
+                        .map(|id| Item {
+                            code: Some(id.clone()),
+                            depth: 0,
+                            recent: true,
+                        }),
+                );
+            }
+            items.extend(
+                book.tree()
+                    .into_iter()
+                    .filter(|(_, c)| allowed(c))
+                    .map(|(depth, c)| Item {
+                        code: Some(c.id.clone()),
+                        depth,
+                        recent: false,
+                    }),
+            );
+            return items;
+        }
+        let mut scored: Vec<(i32, &Code)> = book
+            .codes
+            .iter()
+            .filter(|c| allowed(c))
+            .filter_map(|c| {
+                let label = [&c.label.sv, &c.label.en]
+                    .iter()
+                    .filter_map(|t| fuzzy::score(&self.filter, t))
+                    .max()
+                    .map(|s| s * 2);
+                // Definitions match only as whole substrings: scattered letters across a
+                // sentence match almost anything.
+                let definition = [&c.definition.sv, &c.definition.en, &c.include]
+                    .iter()
+                    .filter_map(|t| fuzzy::score(&self.filter, t))
+                    .filter(|s| *s >= fuzzy::SUBSTRING)
+                    .max();
+                Some((label.max(definition)?, c))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.label.sv.cmp(&b.1.label.sv)));
+        items.extend(scored.into_iter().map(|(_, c)| Item {
+            code: Some(c.id.clone()),
+            depth: 0,
+            recent: false,
+        }));
+        items
+    }
+}
+
+pub fn on_key(app: &mut App, mut picker: CodePicker, key: KeyEvent) -> Vec<Effect> {
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let items = picker.items(&session.project, &app.recent_codes);
+    match key.code {
+        KeyCode::Esc => return Vec::new(),
+        KeyCode::Enter => {
+            return match items.get(picker.selected) {
+                Some(item) => chosen(app, picker.purpose, item.code.clone()),
+                None => Vec::new(),
+            };
+        }
+        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Tab => {
+            picker.selected = (picker.selected + 1).min(items.len().saturating_sub(1))
+        }
+        KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        KeyCode::PageDown => {
+            picker.selected = (picker.selected + 10).min(items.len().saturating_sub(1))
+        }
+        KeyCode::Backspace => {
+            picker.filter.pop();
+            picker.selected = 0;
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            picker.filter.push(c);
+            picker.selected = 0;
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::CodePicker(picker));
+    Vec::new()
+}
+
+fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
+    match (purpose, code) {
+        (
+            PickFor::Answer {
+                interview,
+                question,
+                span,
+            },
+            Some(code),
+        ) => capture::apply_code(app, &interview, &question, span, &code),
+        (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
+        (PickFor::MergeInto { code }, Some(into)) => {
+            codebook::confirm_merge(app, &code, &into);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let items = picker.items(project, &app.recent_codes);
+    let title = match &picker.purpose {
+        PickFor::Answer { span: Some(_), .. } => app.t(" Koda passagen ", " Code the passage "),
+        PickFor::Answer { .. } => app.t(" Koda svaret ", " Code the answer "),
+        PickFor::Parent { .. } => app.t(" Flytta under… ", " Move under… "),
+        PickFor::MergeInto { .. } => app.t(" Slå ihop med… ", " Merge into… "),
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(app.t(
+            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
+            " type to filter · ↑↓ · Enter choose · Esc cancel ",
+        ));
+    frame.render_widget(Clear, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter_area, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            TextSpan::styled(app.t("Filter: ", "Filter: "), theme::dim()),
+            TextSpan::raw(picker.filter.clone()),
+            TextSpan::raw("▏"),
+        ])),
+        filter_area,
+    );
+    let [list, detail] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+    // Codes already on this answer (this passage, this coder) are ticked: Enter removes them.
+    let applied: Vec<String> = match &picker.purpose {
+        PickFor::Answer {
+            interview,
+            question,
+            span,
+        } => project
+            .interview(interview)
+            .and_then(|i| i.answer(question))
+            .map(|a| {
+                a.codings
+                    .iter()
+                    .filter(|c| c.span == *span && c.coder == app.settings.coder)
+                    .map(|c| c.code.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let height = list.height as usize;
+    let offset = (picker.selected + 1).saturating_sub(height.max(1));
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, item)| {
+            let selected = i == picker.selected;
+            let mut spans = vec![TextSpan::raw(if selected { "▶ " } else { "  " })];
+            match item
+                .code
+                .as_deref()
+                .and_then(|id| project.codebook.code(id))
+            {
+                Some(code) => {
+                    spans.push(TextSpan::raw("  ".repeat(item.depth)));
+                    spans.push(TextSpan::styled("■ ", theme::code(&code.colour)));
+                    let label = if picker.filter.is_empty() || item.depth > 0 {
+                        code.label.get(app.lang).to_string()
+                    } else {
+                        codebook::path_label(project, code, app.lang)
+                    };
+                    spans.push(TextSpan::raw(label));
+                    if applied.contains(&code.id) {
+                        spans.push(TextSpan::raw(" ✓"));
+                    }
+                    if item.recent {
+                        spans.push(TextSpan::styled(
+                            app.t("  senast", "  recent"),
+                            theme::dim(),
+                        ));
+                    }
+                }
+                None => spans.push(TextSpan::raw(app.t("(översta nivån)", "(top level)"))),
+            }
+            let line = Line::from(spans);
+            if selected {
+                line.style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t("Ingen kod matchar.", "No code matches.")).style(theme::dim()),
+            list,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+    let code = items
+        .get(picker.selected)
+        .and_then(|i| i.code.as_deref())
+        .and_then(|id| project.codebook.code(id));
+    if let Some(code) = code {
+        frame.render_widget(
+            Paragraph::new(codebook::definition_lines(app, code))
+                .wrap(Wrap { trim: true })
+                .block(Block::new().borders(Borders::LEFT)),
+            detail,
+        );
+    }
+}

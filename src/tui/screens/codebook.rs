@@ -1,0 +1,599 @@
+//! The Codebook tab: the code tree with how much each code is used; add, edit, move, merge
+//! and delete codes (undoable); Enter retrieves every passage coded with a code.
+
+use std::collections::HashMap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::model::coding_ops::{self, Usage};
+use crate::model::{Code, Lang, Localized, Project, parse_colour};
+use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::Action;
+use crate::tui::screens::code_picker::{CodePicker, PickFor};
+use crate::tui::screens::{retrieval, setup};
+use crate::tui::theme;
+use crate::tui::undo::Step;
+
+#[derive(Debug, Clone, Default)]
+pub struct CodebookView {
+    pub selected: usize,
+    /// Count only this coder's codings.
+    pub coder: Option<String>,
+    usage: Option<(u64, Option<String>, HashMap<String, Usage>)>,
+}
+
+/// Colours offered to new codes, in turn.
+const PALETTE: [&str; 10] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf",
+];
+
+/// The codes in tree order: what the rows show.
+fn rows(project: &Project) -> Vec<(usize, &Code)> {
+    project.codebook.tree()
+}
+
+fn selected_code(app: &App) -> Option<String> {
+    let session = app.session.as_ref()?;
+    rows(&session.project)
+        .get(app.codebook.selected)
+        .map(|(_, c)| c.id.clone())
+}
+
+/// "Behov › Finansiering": the label with its ancestors.
+pub fn path_label(project: &Project, code: &Code, lang: Lang) -> String {
+    let mut chain: Vec<&str> = project
+        .codebook
+        .ancestors(&code.id)
+        .iter()
+        .map(|c| c.label.get(lang))
+        .collect();
+    chain.reverse();
+    chain.join(" › ")
+}
+
+/// The definition, include and exclude rules and example of a code, for side panels.
+pub fn definition_lines(app: &App, code: &Code) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        code.label.get(app.lang).to_string(),
+        theme::code(&code.colour).add_modifier(Modifier::BOLD),
+    ))];
+    let mut add = |title: &str, text: &str| {
+        if !text.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(title.to_string(), theme::dim())));
+            lines.push(Line::from(text.to_string()));
+        }
+    };
+    add(
+        app.t("Definition", "Definition"),
+        code.definition.get(app.lang),
+    );
+    add(app.t("Använd när", "Use when"), &code.include);
+    add(app.t("Använd inte när", "Do not use when"), &code.exclude);
+    add(app.t("Exempel", "Example"), &code.example);
+    lines
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let count = rows(&session.project).len();
+    match action {
+        Action::Up => app.codebook.selected = app.codebook.selected.saturating_sub(1),
+        Action::Down => {
+            app.codebook.selected = (app.codebook.selected + 1).min(count.saturating_sub(1))
+        }
+        Action::PageUp => app.codebook.selected = app.codebook.selected.saturating_sub(10),
+        Action::PageDown => {
+            app.codebook.selected = (app.codebook.selected + 10).min(count.saturating_sub(1))
+        }
+        Action::Top => app.codebook.selected = 0,
+        Action::Bottom => app.codebook.selected = count.saturating_sub(1),
+        Action::Open => {
+            if let Some(code) = selected_code(app) {
+                retrieval::open(app, &code);
+            }
+        }
+        Action::CoderFilter => {
+            let coders = coding_ops::coders(&session.project);
+            app.codebook.coder = next_of(&coders, app.codebook.coder.as_ref());
+        }
+        Action::Undo => return super::capture::undo(app, false),
+        Action::Redo => return super::capture::undo(app, true),
+        Action::CoderName => open_coder_form(app),
+        Action::MakeDefault => return vec![Effect::SaveDefaultCodebook],
+        Action::New
+        | Action::NewChild
+        | Action::Edit
+        | Action::Move
+        | Action::Merge
+        | Action::Delete => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            let selected = selected_code(app);
+            match (action, selected) {
+                (Action::New, selected) => {
+                    let parent = selected.and_then(|id| {
+                        app.session
+                            .as_ref()?
+                            .project
+                            .codebook
+                            .code(&id)?
+                            .parent
+                            .clone()
+                    });
+                    open_code_form(app, None, parent);
+                }
+                (Action::NewChild, selected) => open_code_form(app, None, selected),
+                (Action::Edit, Some(id)) => open_code_form(app, Some(id), None),
+                (Action::Move, Some(id)) => {
+                    app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::Parent {
+                        code: id,
+                    })))
+                }
+                (Action::Merge, Some(id)) => {
+                    app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::MergeInto {
+                        code: id,
+                    })))
+                }
+                (Action::Delete, Some(id)) => confirm_delete(app, &id),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The next item after `current` in `list`, wrapping through `None` (all).
+pub fn next_of(list: &[String], current: Option<&String>) -> Option<String> {
+    match current.and_then(|c| list.iter().position(|x| x == c)) {
+        None => list.first().cloned(),
+        Some(i) => list.get(i + 1).cloned(),
+    }
+}
+
+fn open_coder_form(app: &mut App) {
+    let form = Form::new(
+        app.t("Ditt kodarnamn", "Your coder name"),
+        vec![
+            Field::text(app.t("Kodare", "Coder"), app.settings.coder.clone())
+                .with_hint(app.t("sparas på varje kodning", "stored on every coding")),
+        ],
+    );
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::CoderName,
+        form,
+    });
+}
+
+pub fn submit_coder(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+    let name = form.value(0).trim().to_string();
+    if name.is_empty() {
+        return Err(app.t("Ange ett namn.", "Give a name.").into());
+    }
+    app.settings.coder = name;
+    Ok(vec![Effect::SaveSettings])
+}
+
+fn open_code_form(app: &mut App, id: Option<String>, parent: Option<String>) {
+    let Some(session) = &app.session else { return };
+    let book = &session.project.codebook;
+    let existing = id.as_deref().and_then(|id| book.code(id));
+    let colour = existing
+        .map(|c| c.colour.clone())
+        .unwrap_or_else(|| PALETTE[book.codes.len() % PALETTE.len()].to_string());
+    let get = |f: fn(&Code) -> String| existing.map(f).unwrap_or_default();
+    let parent_label = parent
+        .as_deref()
+        .and_then(|p| book.code(p))
+        .map(|p| p.label.get(app.lang).to_string());
+    let title = match (existing, parent_label) {
+        (Some(_), _) => app.t("Redigera kod", "Edit code").to_string(),
+        (None, Some(p)) => format!("{} {p}", app.t("Ny kod under", "New code under")),
+        (None, None) => app.t("Ny kod", "New code").to_string(),
+    };
+    let form = Form::new(
+        title,
+        vec![
+            Field::text(
+                app.t("Etikett (svenska)", "Label (Swedish)"),
+                get(|c| c.label.sv.clone()),
+            ),
+            Field::text(
+                app.t("Etikett (engelska)", "Label (English)"),
+                get(|c| c.label.en.clone()),
+            ),
+            Field::text(
+                app.t("Definition (sv)", "Definition (sv)"),
+                get(|c| c.definition.sv.clone()),
+            ),
+            Field::text(
+                app.t("Definition (en)", "Definition (en)"),
+                get(|c| c.definition.en.clone()),
+            ),
+            Field::text(app.t("Använd när", "Use when"), get(|c| c.include.clone())),
+            Field::text(
+                app.t("Använd inte när", "Do not use when"),
+                get(|c| c.exclude.clone()),
+            ),
+            Field::text(app.t("Exempel", "Example"), get(|c| c.example.clone())),
+            Field::text(app.t("Färg", "Colour"), colour).with_hint("#rrggbb"),
+        ],
+    );
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::Code { id, parent },
+        form,
+    });
+}
+
+pub fn submit_code(
+    app: &mut App,
+    id: Option<String>,
+    parent: Option<String>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
+    let sv = form.value(0).trim().to_string();
+    if sv.is_empty() {
+        return Err(app
+            .t("Ange en svensk etikett.", "Give a Swedish label.")
+            .into());
+    }
+    let colour = form.value(7).trim().to_lowercase();
+    if parse_colour(&colour).is_none() {
+        return Err(app
+            .t(
+                "Färgen skrivs #rrggbb, t.ex. #d62728.",
+                "Write the colour as #rrggbb, e.g. #d62728.",
+            )
+            .into());
+    }
+    let label = app.t("ändrade kod", "edited a code");
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let step = Step::capture(&session.project, label, true, std::iter::empty());
+    let book = &mut session.project.codebook;
+    let fill = |code: &mut Code| {
+        code.label = Localized::new(sv.clone(), form.value(1).trim());
+        code.definition = Localized::new(form.value(2).trim(), form.value(3).trim());
+        code.include = form.value(4).trim().to_string();
+        code.exclude = form.value(5).trim().to_string();
+        code.example = form.value(6).trim().to_string();
+        code.colour = colour.clone();
+    };
+    match id
+        .as_deref()
+        .and_then(|id| book.codes.iter_mut().find(|c| c.id == id))
+    {
+        Some(code) => fill(code),
+        None => {
+            let taken: Vec<String> = book.codes.iter().map(|c| c.id.clone()).collect();
+            let new_id = {
+                let base = setup::slug(&sv);
+                if taken.contains(&base) {
+                    (2..)
+                        .map(|n| format!("{base}_{n}"))
+                        .find(|c| !taken.contains(c))
+                        .expect("unbounded")
+                } else {
+                    base
+                }
+            };
+            let mut code = Code {
+                id: new_id.clone(),
+                parent,
+                label: Localized::default(),
+                definition: Localized::default(),
+                include: String::new(),
+                exclude: String::new(),
+                example: String::new(),
+                colour: String::new(),
+            };
+            fill(&mut code);
+            book.codes.push(code);
+            let position = session
+                .project
+                .codebook
+                .tree()
+                .iter()
+                .position(|(_, c)| c.id == new_id);
+            app.codebook.selected = position.unwrap_or(0);
+        }
+    }
+    record(app, step);
+    Ok(vec![Effect::SaveCodebook])
+}
+
+fn record(app: &mut App, step: Step) {
+    app.history.record(step);
+    if let Some(session) = app.session.as_mut() {
+        session.revision += 1;
+    }
+}
+
+pub fn move_code(app: &mut App, code: &str, parent: Option<String>) -> Vec<Effect> {
+    let label = app.t("flyttade kod", "moved a code");
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    if !coding_ops::can_move(&session.project.codebook, code, parent.as_deref()) {
+        return Vec::new();
+    }
+    let step = Step::capture(&session.project, label, true, std::iter::empty());
+    if let Some(c) = session
+        .project
+        .codebook
+        .codes
+        .iter_mut()
+        .find(|c| c.id == code)
+    {
+        c.parent = parent;
+    }
+    let position = session
+        .project
+        .codebook
+        .tree()
+        .iter()
+        .position(|(_, c)| c.id == code);
+    app.codebook.selected = position.unwrap_or(0);
+    record(app, step);
+    vec![Effect::SaveCodebook]
+}
+
+fn label_of(app: &App, id: &str) -> String {
+    app.session
+        .as_ref()
+        .and_then(|s| s.project.codebook.code(id))
+        .map(|c| c.label.get(app.lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub fn confirm_merge(app: &mut App, from: &str, into: &str) {
+    let Some(session) = &app.session else { return };
+    let count = coding_ops::coding_count(&session.project, from);
+    let (a, b) = (label_of(app, from), label_of(app, into));
+    let question = if app.sv() {
+        format!(
+            "Slå ihop \"{a}\" med \"{b}\"? {count} kodningar flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u."
+        )
+    } else {
+        format!(
+            "Merge \"{a}\" into \"{b}\"? {count} codings move to \"{b}\" and \"{a}\" is removed. u undoes it."
+        )
+    };
+    app.overlay = Some(Overlay::Confirm {
+        what: Confirm::MergeCodes(from.to_string(), into.to_string()),
+        question,
+    });
+}
+
+fn confirm_delete(app: &mut App, id: &str) {
+    let Some(session) = &app.session else { return };
+    let count = coding_ops::coding_count(&session.project, id);
+    let children = session
+        .project
+        .codebook
+        .codes
+        .iter()
+        .filter(|c| c.parent.as_deref() == Some(id))
+        .count();
+    let name = label_of(app, id);
+    let question = match app.sv() {
+        true => format!(
+            "Ta bort koden \"{name}\" och dess {count} kodningar?{}",
+            if children > 0 {
+                format!(" Dess {children} underkoder flyttas upp en nivå.")
+            } else {
+                String::new()
+            }
+        ),
+        false => format!(
+            "Delete the code \"{name}\" and its {count} codings?{}",
+            if children > 0 {
+                format!(" Its {children} subcodes move up a level.")
+            } else {
+                String::new()
+            }
+        ),
+    };
+    app.overlay = Some(Overlay::Confirm {
+        what: Confirm::DeleteCode(id.to_string()),
+        question,
+    });
+}
+
+/// Runs a codebook action that may change codings everywhere, with an undo step covering
+/// every answer it can touch.
+fn change_everywhere(
+    app: &mut App,
+    codes: &[&str],
+    label: &str,
+    action: impl FnOnce(&mut Project) -> Vec<String>,
+) -> Vec<Effect> {
+    let mut effects = app.fold_all();
+    let Some(session) = app.session.as_mut() else {
+        return effects;
+    };
+    let targets = Step::answers_with(&session.project, codes);
+    let step = Step::capture(&session.project, label, true, targets);
+    let changed = action(&mut session.project);
+    for id in &changed {
+        if let Some(interview) = session.project.interview_mut(id) {
+            crate::tui::session::touch(interview);
+        }
+    }
+    // The codebook last: until it is written, every coding still names a code that exists.
+    effects.extend(changed.into_iter().map(Effect::SaveInterview));
+    effects.push(Effect::SaveCodebook);
+    let len = rows(&session.project).len();
+    app.codebook.selected = app.codebook.selected.min(len.saturating_sub(1));
+    record(app, step);
+    effects
+}
+
+pub fn merge(app: &mut App, from: &str, into: &str) -> Vec<Effect> {
+    let label = if app.sv() {
+        format!(
+            "slog ihop {} med {}",
+            label_of(app, from),
+            label_of(app, into)
+        )
+    } else {
+        format!(
+            "merged {} into {}",
+            label_of(app, from),
+            label_of(app, into)
+        )
+    };
+    let (from_id, into_id) = (from.to_string(), into.to_string());
+    let effects = change_everywhere(app, &[from], &label, |p| {
+        coding_ops::merge(p, &from_id, &into_id)
+    });
+    app.info(label);
+    effects
+}
+
+pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
+    let label = if app.sv() {
+        format!("tog bort {}", label_of(app, id))
+    } else {
+        format!("deleted {}", label_of(app, id))
+    };
+    let code = id.to_string();
+    let effects = change_everywhere(app, &[id], &label, |p| coding_ops::delete(p, &code));
+    app.info(label);
+    effects
+}
+
+pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let key = (session.revision, app.codebook.coder.clone());
+    if app
+        .codebook
+        .usage
+        .as_ref()
+        .is_none_or(|(r, c, _)| (*r, c.clone()) != key)
+    {
+        let usage = coding_ops::usage(project, app.codebook.coder.as_deref());
+        app.codebook.usage = Some((key.0, key.1, usage));
+    }
+    let usage = &app.codebook.usage.as_ref().expect("just computed").2;
+    let view = &app.codebook;
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let coder_filter = view
+        .coder
+        .clone()
+        .unwrap_or_else(|| app.t("alla", "all").to_string());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {}",
+                    project.codebook.codes.len(),
+                    app.t("koder", "codes")
+                ),
+                theme::title(),
+            ),
+            Span::styled(
+                format!(
+                    "  ·  {} {}",
+                    app.t("räknar kodare:", "counting coder:"),
+                    coder_filter
+                ),
+                theme::dim(),
+            ),
+            Span::styled(
+                format!(
+                    "  ·  {} {}",
+                    app.t("du kodar som", "you code as"),
+                    app.settings.coder
+                ),
+                theme::dim(),
+            ),
+        ])),
+        head,
+    );
+    let wide = area.width >= 100;
+    let [table_area, detail_area] = Layout::horizontal([
+        Constraint::Min(40),
+        Constraint::Length(if wide { 40 } else { 0 }),
+    ])
+    .areas(body);
+    let tree = rows(project);
+    let height = table_area.height.saturating_sub(1) as usize;
+    let offset = (view.selected + 1).saturating_sub(height.max(1));
+    let header = Row::new([
+        Cell::from(app.t("Kod", "Code")),
+        Cell::from(app.t("Passager", "Passages")),
+        Cell::from(app.t("Svar", "Answers")),
+        Cell::from(app.t("Respondenter", "Respondents")),
+    ])
+    .style(theme::title());
+    let table_rows: Vec<Row> = tree
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, (depth, code))| {
+            let u = usage.get(&code.id).copied().unwrap_or_default();
+            let selected = i == view.selected;
+            let name = Line::from(vec![
+                Span::raw(if selected { "▶ " } else { "  " }),
+                Span::raw("  ".repeat(*depth)),
+                Span::styled("■ ", theme::code(&code.colour)),
+                Span::raw(code.label.get(app.lang).to_string()),
+            ]);
+            let row = Row::new([
+                Cell::from(name),
+                Cell::from(u.passages.to_string()),
+                Cell::from(u.answers.to_string()),
+                Cell::from(u.respondents.to_string()),
+            ]);
+            if selected {
+                row.style(theme::selected())
+            } else {
+                row
+            }
+        })
+        .collect();
+    frame.render_widget(
+        Table::new(
+            table_rows,
+            [
+                Constraint::Fill(1),
+                Constraint::Length(9),
+                Constraint::Length(7),
+                Constraint::Length(12),
+            ],
+        )
+        .header(header),
+        table_area,
+    );
+    if wide && let Some((_, code)) = tree.get(view.selected) {
+        frame.render_widget(
+            Paragraph::new(definition_lines(app, code))
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::new()
+                        .borders(Borders::LEFT)
+                        .title(app.t(" Enter: alla passager ", " Enter: every passage ")),
+                ),
+            detail_area,
+        );
+    }
+}
+
+pub fn open_screen(app: &mut App) {
+    app.screen = Screen::Tabs;
+    app.tab = 1;
+}

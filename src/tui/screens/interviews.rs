@@ -1,0 +1,523 @@
+//! The Interviews tab: every interview in a table, sorted and filtered as you type.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
+
+use crate::model::{Consent, Interview, Lang, Mode, Project, Status};
+use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::Action;
+use crate::tui::screens::{capture, respondents};
+use crate::tui::session::Session;
+use crate::tui::theme;
+
+pub const COLUMNS: usize = 8;
+const HEADERS_SV: [&str; COLUMNS] = [
+    "Respondent",
+    "Typ",
+    "Kommun",
+    "Datum",
+    "Intervjuare",
+    "Status",
+    "Svar",
+    "Koder",
+];
+const HEADERS_EN: [&str; COLUMNS] = [
+    "Respondent",
+    "Type",
+    "Municipality",
+    "Date",
+    "Interviewer",
+    "Status",
+    "Answers",
+    "Codes",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub cells: [String; COLUMNS],
+    answered: usize,
+    codings: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InterviewList {
+    pub selected: usize,
+    pub offset: usize,
+    pub sort: usize,
+    pub descending: bool,
+    pub filter: String,
+    pub filtering: bool,
+    /// The visible rows, sorted and filtered; rebuilt only when their inputs change.
+    pub rows: Vec<Row>,
+    built_for: Option<(u64, String, usize, bool, Lang)>,
+}
+
+impl InterviewList {
+    pub fn refresh(&mut self, session: &Session, lang: Lang) {
+        let key = (
+            session.revision,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            lang,
+        );
+        if self.built_for.as_ref() == Some(&key) {
+            return;
+        }
+        let keep = self.rows.get(self.selected).map(|r| r.id.clone());
+        let needle = self.filter.to_lowercase();
+        let mut rows: Vec<Row> = session
+            .project
+            .interviews
+            .iter()
+            .map(|i| row(&session.project, i, lang))
+            .filter(|r| {
+                needle.is_empty() || r.cells.iter().any(|c| c.to_lowercase().contains(&needle))
+            })
+            .collect();
+        let column = self.sort;
+        rows.sort_by(|a, b| {
+            let order = match column {
+                6 => a.answered.cmp(&b.answered),
+                7 => a.codings.cmp(&b.codings),
+                _ => a.cells[column]
+                    .to_lowercase()
+                    .cmp(&b.cells[column].to_lowercase()),
+            };
+            order.then_with(|| a.id.cmp(&b.id))
+        });
+        if self.descending {
+            rows.reverse();
+        }
+        self.selected = keep
+            .and_then(|id| rows.iter().position(|r| r.id == id))
+            .unwrap_or(self.selected)
+            .min(rows.len().saturating_sub(1));
+        self.rows = rows;
+        self.built_for = Some(key);
+    }
+
+    pub fn selected_id(&self) -> Option<&str> {
+        self.rows.get(self.selected).map(|r| r.id.as_str())
+    }
+}
+
+/// The names of an interview's respondents, joined.
+pub fn respondent_names(project: &Project, interview: &Interview) -> String {
+    interview
+        .respondents
+        .iter()
+        .map(|id| {
+            project
+                .respondent(id)
+                .map(|r| r.name.as_str())
+                .unwrap_or(id)
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+pub fn status_text(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::Draft, Lang::Sv) => "utkast",
+        (Status::Complete, Lang::Sv) => "klar",
+        (Status::Draft, Lang::En) => "draft",
+        (Status::Complete, Lang::En) => "complete",
+    }
+}
+
+pub fn mode_text(mode: Mode, lang: Lang) -> &'static str {
+    match (mode, lang) {
+        (Mode::Video, Lang::Sv) => "video",
+        (Mode::OnSite, Lang::Sv) => "på plats",
+        (Mode::Phone, Lang::Sv) => "telefon",
+        (Mode::Video, Lang::En) => "video",
+        (Mode::OnSite, Lang::En) => "on site",
+        (Mode::Phone, Lang::En) => "phone",
+    }
+}
+
+fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
+    let first = interview
+        .respondents
+        .first()
+        .and_then(|id| project.respondent(id));
+    let attribute = |key: &str| {
+        first
+            .map(|r| r.attribute(key).to_string())
+            .unwrap_or_default()
+    };
+    let answered = interview.answered();
+    let codings = interview.coding_count();
+    Row {
+        id: interview.id.clone(),
+        cells: [
+            respondent_names(project, interview),
+            attribute("type"),
+            attribute("municipality"),
+            interview.date.to_string(),
+            interview.interviewer.clone(),
+            status_text(interview.status, lang).to_string(),
+            format!("{answered}/{}", project.guide.questions.len()),
+            codings.to_string(),
+        ],
+        answered,
+        codings,
+    }
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let page = app.size.1.saturating_sub(8).max(1) as usize;
+    let list = &mut app.interviews;
+    let last = list.rows.len().saturating_sub(1);
+    match action {
+        Action::Up => list.selected = list.selected.saturating_sub(1),
+        Action::Down => list.selected = (list.selected + 1).min(last),
+        Action::PageUp => list.selected = list.selected.saturating_sub(page),
+        Action::PageDown => list.selected = (list.selected + page).min(last),
+        Action::Top => list.selected = 0,
+        Action::Bottom => list.selected = last,
+        Action::Filter => list.filtering = true,
+        Action::Back => list.filter.clear(),
+        Action::SortNext => list.sort = (list.sort + 1) % COLUMNS,
+        Action::SortReverse => list.descending = !list.descending,
+        Action::Open => {
+            if let Some(id) = list.selected_id().map(str::to_string) {
+                capture::open(app, &id);
+            }
+        }
+        Action::New => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            app.overlay = Some(Overlay::Picker(respondents::Picker::default()));
+        }
+        Action::Delete => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            confirm_delete(app);
+        }
+        Action::Respondents => app.screen = Screen::Respondents,
+        Action::Setup => app.screen = Screen::Setup,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn confirm_delete(app: &mut App) {
+    let Some(session) = &app.session else { return };
+    let Some(interview) = app
+        .interviews
+        .selected_id()
+        .and_then(|id| session.project.interview(id))
+    else {
+        return;
+    };
+    let name = respondent_names(&session.project, interview);
+    let question = if app.sv() {
+        format!(
+            "Radera intervjun med {name} ({}, {}) och dess {} svar och {} kodningar? Det går inte att ångra.",
+            interview.date,
+            interview.interviewer,
+            interview.answered(),
+            interview.coding_count()
+        )
+    } else {
+        format!(
+            "Delete the interview with {name} ({}, {}) and its {} answers and {} codings? This cannot be undone.",
+            interview.date,
+            interview.interviewer,
+            interview.answered(),
+            interview.coding_count()
+        )
+    };
+    app.overlay = Some(Overlay::Confirm {
+        what: Confirm::DeleteInterview(interview.id.clone()),
+        question,
+    });
+}
+
+pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    session.project.interviews.retain(|i| i.id != id);
+    session.unsaved.remove(id);
+    session.revision += 1;
+    let text = app.t("Intervjun raderades.", "The interview was deleted.");
+    app.info(text);
+    vec![Effect::DeleteInterview(id.to_string())]
+}
+
+pub fn on_filter_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let list = &mut app.interviews;
+    match key.code {
+        KeyCode::Esc => {
+            list.filter.clear();
+            list.filtering = false;
+        }
+        KeyCode::Enter => list.filtering = false,
+        KeyCode::Backspace => {
+            list.filter.pop();
+        }
+        KeyCode::Up => list.selected = list.selected.saturating_sub(1),
+        KeyCode::Down => list.selected = (list.selected + 1).min(list.rows.len().saturating_sub(1)),
+        KeyCode::Char(c) => list.filter.push(c),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The four fields every interview form starts with: interviewer, date, mode, consent.
+pub fn session_fields(
+    app: &App,
+    interviewer: &str,
+    date: Date,
+    mode: Mode,
+    consent: bool,
+) -> Vec<Field> {
+    let modes: Vec<String> = Mode::ALL
+        .iter()
+        .map(|m| mode_text(*m, app.lang).to_string())
+        .collect();
+    let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
+    let yes_no = vec![
+        app.t("ja", "yes").to_string(),
+        app.t("nej", "no").to_string(),
+    ];
+    vec![
+        Field::text(app.t("Intervjuare", "Interviewer"), interviewer),
+        Field::text(app.t("Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
+        Field::choice(
+            app.t("Samtycke givet", "Consent given"),
+            yes_no,
+            usize::from(!consent),
+        )
+        .with_hint("←→"),
+    ]
+}
+
+/// The values of `session_fields`, or why they cannot be saved.
+pub fn read_session_fields(app: &App, form: &Form) -> Result<(String, Date, Mode, bool), String> {
+    let interviewer = form.value(0).trim().to_string();
+    if interviewer.is_empty() {
+        return Err(app
+            .t("Ange vem som intervjuar.", "Say who is interviewing.")
+            .into());
+    }
+    let date = parse_date(app, form.value(1))?;
+    let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
+    Ok((interviewer, date, mode, form.fields[3].chosen() == 0))
+}
+
+/// The form for a new interview with `respondent`.
+pub fn open_new_form(app: &mut App, respondent: &str) {
+    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, true);
+    let form = Form::new(app.t("Ny intervju", "New interview"), fields);
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::NewInterview {
+            respondent: respondent.to_string(),
+        },
+        form,
+    });
+}
+
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
+    text.trim().parse::<Date>().map_err(|_| {
+        if app.sv() {
+            format!("'{}' är inget datum; skriv ÅÅÅÅ-MM-DD.", text.trim())
+        } else {
+            format!("'{}' is not a date; write YYYY-MM-DD.", text.trim())
+        }
+    })
+}
+
+pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
+    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let taken: Vec<String> = session
+        .project
+        .interviews
+        .iter()
+        .map(|i| i.id.clone())
+        .chain(session.store.reserved_ids().map(str::to_string))
+        .collect();
+    let id = Project::next_id("i", taken.iter().map(String::as_str));
+    let now = Timestamp::now();
+    session.project.interviews.push(Interview {
+        id: id.clone(),
+        respondents: vec![respondent.to_string()],
+        interviewer: interviewer.clone(),
+        date,
+        mode,
+        consent: Consent {
+            given: consent_given,
+            date: consent_given.then_some(date),
+            note: String::new(),
+        },
+        status: Status::Draft,
+        answers: Vec::new(),
+        notes: String::new(),
+        created: now,
+        modified: now,
+    });
+    session.revision += 1;
+    app.settings.interviewer = interviewer;
+    capture::open(app, &id);
+    if let Some(capture) = app.capture.as_mut() {
+        capture.editing = true;
+    }
+    Ok(vec![Effect::SaveInterview(id), Effect::SaveSettings])
+}
+
+pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let [head, table_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let project = &session.project;
+    let complete = project
+        .interviews
+        .iter()
+        .filter(|i| i.status == Status::Complete)
+        .count();
+    let mut head_line = vec![
+        Span::styled(project.title.clone(), theme::title()),
+        Span::raw("  "),
+        Span::styled(
+            if app.sv() {
+                format!(
+                    "{} intervjuer · {complete} klara · {} utkast",
+                    project.interviews.len(),
+                    project.interviews.len() - complete
+                )
+            } else {
+                format!(
+                    "{} interviews · {complete} complete · {} drafts",
+                    project.interviews.len(),
+                    project.interviews.len() - complete
+                )
+            },
+            theme::dim(),
+        ),
+    ];
+    let list = &mut app.interviews;
+    if list.filtering || !list.filter.is_empty() {
+        head_line.push(Span::raw("   "));
+        head_line.push(Span::styled(format!("/{}", list.filter), theme::key()));
+        if list.filtering {
+            head_line.push(Span::raw("▏"));
+        }
+        head_line.push(Span::styled(
+            format!("  ({})", list.rows.len()),
+            theme::dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head_line)), head);
+
+    let wide = area.width >= 100;
+    let shown: Vec<usize> = if wide {
+        (0..COLUMNS).collect()
+    } else {
+        vec![0, 1, 3, 5, 6, 7]
+    };
+    let widths: Vec<Constraint> = shown
+        .iter()
+        .map(|c| match c {
+            0 => Constraint::Fill(1),
+            1 => Constraint::Length(if wide { 22 } else { 18 }),
+            2 => Constraint::Length(13),
+            3 => Constraint::Length(10),
+            4 => Constraint::Length(14),
+            5 => Constraint::Length(8),
+            _ => Constraint::Length(7),
+        })
+        .collect();
+    let headers = if app.lang == Lang::Sv {
+        HEADERS_SV
+    } else {
+        HEADERS_EN
+    };
+    let header = TableRow::new(shown.iter().map(|&c| {
+        let arrow = if c == list.sort {
+            if list.descending { " ▼" } else { " ▲" }
+        } else {
+            ""
+        };
+        Cell::from(format!("{}{arrow}", headers[c]))
+    }))
+    .style(theme::title());
+    let height = table_area.height.saturating_sub(1) as usize;
+    if list.selected < list.offset {
+        list.offset = list.selected;
+    } else if height > 0 && list.selected >= list.offset + height {
+        list.offset = list.selected + 1 - height;
+    }
+    // Only the rows on screen are built: a table of 10,000 interviews costs one page.
+    let rows: Vec<TableRow> = list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(height)
+        .map(|(i, row)| {
+            let cells = shown.iter().enumerate().map(|(n, &c)| {
+                let text = if n == 0 {
+                    format!(
+                        "{}{}",
+                        if i == list.selected { "▶ " } else { "  " },
+                        row.cells[c]
+                    )
+                } else {
+                    row.cells[c].clone()
+                };
+                Cell::from(text)
+            });
+            let style = if i == list.selected {
+                theme::selected()
+            } else {
+                Default::default()
+            };
+            TableRow::new(cells).style(style)
+        })
+        .collect();
+    if list.rows.is_empty() {
+        let text = if project.interviews.is_empty() {
+            app.t(
+                "Inga intervjuer ännu. Tryck n för att börja den första.",
+                "No interviews yet. Press n to start the first one.",
+            )
+        } else {
+            app.t(
+                "Inga intervjuer matchar filtret. Esc rensar det.",
+                "No interviews match the filter. Esc clears it.",
+            )
+        };
+        frame.render_widget(
+            Table::new(Vec::<TableRow>::new(), widths).header(header),
+            table_area,
+        );
+        let [_, message] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(table_area);
+        frame.render_widget(Paragraph::new(text).style(theme::dim()), message);
+        return;
+    }
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        table_area,
+    );
+}

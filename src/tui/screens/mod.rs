@@ -1,0 +1,10 @@
+//! One module per screen, each with its state, its part of `update`, and its view.
+
+pub mod capture;
+pub mod code_picker;
+pub mod codebook;
+pub mod interviews;
+pub mod respondents;
+pub mod retrieval;
+pub mod setup;
+pub mod welcome;

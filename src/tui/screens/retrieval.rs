@@ -1,0 +1,263 @@
+//! Coded-passage retrieval: every passage coded with a code (or its subcodes), with the
+//! respondent, the question and the text; filter by coder and respondent attribute; Enter
+//! opens the answer.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::model::Project;
+use crate::model::coding_ops::{self, RetrieveFilter, Retrieved};
+use crate::tui::app::{App, Effect, Screen};
+use crate::tui::keymap::Action;
+use crate::tui::screens::codebook::{self, next_of};
+use crate::tui::screens::{capture, interviews};
+use crate::tui::theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct RetrievalView {
+    pub code: String,
+    pub filter: RetrieveFilter,
+    pub selected: usize,
+    pub hits: Vec<Retrieved>,
+    built_for: Option<(u64, RetrieveFilter, String)>,
+}
+
+impl RetrievalView {
+    pub fn refresh(&mut self, project: &Project, revision: u64) {
+        let key = (revision, self.filter.clone(), self.code.clone());
+        if self.built_for.as_ref() != Some(&key) {
+            self.hits = coding_ops::retrieve(project, &self.code, &self.filter);
+            self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+            self.built_for = Some(key);
+        }
+    }
+}
+
+pub fn open(app: &mut App, code: &str) {
+    app.retrieval = RetrievalView {
+        code: code.to_string(),
+        ..RetrievalView::default()
+    };
+    app.screen = Screen::Retrieval;
+    app.refresh();
+}
+
+/// Every (attribute, value) pair respondents have, for cycling the attribute filter.
+fn attribute_values(project: &Project) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = project
+        .respondents
+        .iter()
+        .flat_map(|r| r.attributes.iter().map(|(k, v)| (k.clone(), v.clone())))
+        .collect();
+    pairs.sort_by_key(|(k, v)| {
+        (
+            project.attributes.iter().position(|a| &a.id == k),
+            v.clone(),
+        )
+    });
+    pairs.dedup();
+    pairs
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let count = app.retrieval.hits.len();
+    let view = &mut app.retrieval;
+    match action {
+        Action::Up => view.selected = view.selected.saturating_sub(1),
+        Action::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
+        Action::PageUp => view.selected = view.selected.saturating_sub(5),
+        Action::PageDown => view.selected = (view.selected + 5).min(count.saturating_sub(1)),
+        Action::Top => view.selected = 0,
+        Action::Bottom => view.selected = count.saturating_sub(1),
+        Action::CoderFilter => {
+            let coders = coding_ops::coders(&session.project);
+            view.filter.coder = next_of(&coders, view.filter.coder.as_ref());
+        }
+        Action::AttributeFilter => {
+            let pairs = attribute_values(&session.project);
+            let current = view
+                .filter
+                .attribute
+                .as_ref()
+                .and_then(|a| pairs.iter().position(|p| p == a));
+            view.filter.attribute = match current {
+                None => pairs.first().cloned(),
+                Some(i) => pairs.get(i + 1).cloned(),
+            };
+        }
+        Action::Open => {
+            if let Some(hit) = view.hits.get(view.selected).cloned() {
+                capture::open_at(
+                    app,
+                    &hit.interview,
+                    &hit.question,
+                    hit.span.map(|s| s.start),
+                );
+                if let Some(c) = app.capture.as_mut() {
+                    c.back_to = Screen::Retrieval;
+                }
+            }
+        }
+        Action::Back => codebook::open_screen(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let view = &app.retrieval;
+    let Some(code) = project.codebook.code(&view.code) else {
+        return;
+    };
+    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let respondents: std::collections::BTreeSet<&str> = view
+        .hits
+        .iter()
+        .filter_map(|h| project.interview(&h.interview))
+        .flat_map(|i| i.respondents.iter().map(String::as_str))
+        .collect();
+    let all = app.t("alla", "all").to_string();
+    let attribute = view
+        .filter
+        .attribute
+        .as_ref()
+        .map(|(k, v)| {
+            let label = project
+                .attributes
+                .iter()
+                .find(|a| &a.id == k)
+                .map(|a| a.label.get(app.lang))
+                .unwrap_or(k);
+            format!("{label} = {v}")
+        })
+        .unwrap_or_else(|| all.clone());
+    let summary = if app.sv() {
+        format!(
+            "{} kodningar hos {} respondenter",
+            view.hits.len(),
+            respondents.len()
+        )
+    } else {
+        format!(
+            "{} codings from {} respondents",
+            view.hits.len(),
+            respondents.len()
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled("■ ", theme::code(&code.colour)),
+                Span::styled(
+                    codebook::path_label(project, code, app.lang),
+                    theme::title(),
+                ),
+                Span::styled(format!("  {summary}"), theme::dim()),
+            ]),
+            Line::from(Span::styled(
+                format!(
+                    "{} {}   {} {}",
+                    app.t("kodare (f):", "coder (f):"),
+                    view.filter.coder.clone().unwrap_or_else(|| all.clone()),
+                    app.t("attribut (a):", "attribute (a):"),
+                    attribute
+                ),
+                theme::dim(),
+            )),
+        ]),
+        head,
+    );
+    if view.hits.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t(
+                "Inga kodade passager med dessa filter.",
+                "No coded passages with these filters.",
+            ))
+            .style(theme::dim()),
+            body,
+        );
+        return;
+    }
+    // Each hit: a heading line and up to three lines of text.
+    let per_hit = 5usize;
+    let visible = (body.height as usize / per_hit).max(1);
+    let offset = (view.selected + 1).saturating_sub(visible);
+    let mut lines: Vec<Line> = Vec::new();
+    let width = body.width.saturating_sub(4).max(10) as usize;
+    for (i, hit) in view.hits.iter().enumerate().skip(offset).take(visible) {
+        let selected = i == view.selected;
+        let interview = project.interview(&hit.interview);
+        let who = interview
+            .map(|iv| interviews::respondent_names(project, iv))
+            .unwrap_or_default();
+        let number = project
+            .guide
+            .position(&hit.question)
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        // The question is shortened so the heading stays on one line.
+        let room = width
+            .saturating_sub(who.chars().count() + hit.coder.chars().count() + 16)
+            .max(12);
+        let question: String = project
+            .guide
+            .question(&hit.question)
+            .map(|q| {
+                let text = q.text.get(app.lang);
+                if text.chars().count() > room {
+                    format!("{}…", text.chars().take(room - 1).collect::<String>())
+                } else {
+                    text.to_string()
+                }
+            })
+            .unwrap_or_default();
+        let sub = project
+            .codebook
+            .code(&hit.code)
+            .filter(|c| c.id != view.code)
+            .map(|c| format!(" [{}]", c.label.get(app.lang)))
+            .unwrap_or_default();
+        let heading = format!(
+            "{}{who} · {}{number} {question}",
+            if selected { "▶ " } else { "  " },
+            app.t("F", "Q")
+        );
+        let heading = Line::from(vec![
+            Span::raw(heading),
+            Span::styled(format!(" · {}{sub}", hit.coder), theme::dim()),
+        ]);
+        lines.push(if selected {
+            heading.style(theme::selected())
+        } else {
+            heading.style(theme::title())
+        });
+        let mark = if hit.span.is_some() { "¶" } else { "■" };
+        let text = format!("{mark} {}", hit.text.replace('\n', " "));
+        let wrapped = crate::tui::editor::wrap(&text, width);
+        for (n, row) in wrapped.iter().take(3).enumerate() {
+            let mut s = text[row.start..row.end].to_string();
+            if n == 2 && wrapped.len() > 3 {
+                s.push('…');
+            }
+            lines.push(Line::from(Span::styled(
+                format!("    {s}"),
+                theme::code(&code.colour),
+            )));
+        }
+        if !hit.memo.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    memo: {}", hit.memo),
+                theme::dim(),
+            )));
+        }
+        lines.push(Line::from(""));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+}

@@ -1,0 +1,668 @@
+//! Project set-up: the title, the interview guide and the respondent attributes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::model::{
+    AttributeDef, ChoiceOption, Localized, Project, Question, QuestionKind, ScaleLabel,
+};
+use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::form::{Field, Form};
+use crate::tui::keymap::Action;
+use crate::tui::session::touch;
+use crate::tui::theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// false: the guide's questions; true: the attributes.
+    pub attributes: bool,
+    pub question: usize,
+    pub attribute: usize,
+}
+
+const KINDS_SV: [&str; 4] = ["öppen", "skala", "ett val", "flera val"];
+const KINDS_EN: [&str; 4] = ["open", "scale", "single choice", "multiple choice"];
+
+fn kind_index(kind: &QuestionKind) -> usize {
+    match kind {
+        QuestionKind::Open => 0,
+        QuestionKind::Scale { .. } => 1,
+        QuestionKind::SingleChoice { .. } => 2,
+        QuestionKind::MultipleChoice { .. } => 3,
+    }
+}
+
+/// An id from a label: lower case ASCII, å/ä → a, ö → o, other signs → '_'.
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '_',
+        };
+        if c != '_' || !out.ends_with('_') {
+            out.push(c);
+        }
+    }
+    let out = out.trim_matches('_').to_string();
+    if out.is_empty() { "x".into() } else { out }
+}
+
+fn unique(base: String, taken: &[String]) -> String {
+    if !taken.contains(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}_{n}"))
+        .find(|id| !taken.contains(id))
+        .expect("unbounded")
+}
+
+/// How many interviews answer question `id`.
+fn answers_to(project: &Project, id: &str) -> usize {
+    project
+        .interviews
+        .iter()
+        .filter(|i| {
+            i.answer(id)
+                .is_some_and(|a| !a.is_empty() || !a.codings.is_empty())
+        })
+        .count()
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let questions = session.project.guide.questions.len();
+    let attributes = session.project.attributes.len();
+    let setup = &mut app.setup;
+    let (selected, count) = if setup.attributes {
+        (&mut setup.attribute, attributes)
+    } else {
+        (&mut setup.question, questions)
+    };
+    match action {
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+        Action::Top => *selected = 0,
+        Action::Bottom => *selected = count.saturating_sub(1),
+        Action::SwitchList => setup.attributes = !setup.attributes,
+        Action::Back => app.screen = Screen::Tabs,
+        Action::Edit
+        | Action::New
+        | Action::Details
+        | Action::Delete
+        | Action::MoveUp
+        | Action::MoveDown => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            return change(app, action, count);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn change(app: &mut App, action: Action, count: usize) -> Vec<Effect> {
+    let attributes = app.setup.attributes;
+    let index = if attributes {
+        app.setup.attribute
+    } else {
+        app.setup.question
+    };
+    match action {
+        Action::Details => open_title_form(app),
+        Action::New if attributes => open_attribute_form(app, None),
+        Action::New => open_question_form(app, None),
+        Action::Edit if count > 0 && attributes => open_attribute_form(app, Some(index)),
+        Action::Edit if count > 0 => open_question_form(app, Some(index)),
+        Action::Delete if count > 0 => confirm_remove(app, attributes, index),
+        Action::MoveUp | Action::MoveDown if count > 1 => {
+            let up = action == Action::MoveUp;
+            let Some(session) = app.session.as_mut() else {
+                return Vec::new();
+            };
+            let target = if up {
+                index.checked_sub(1)
+            } else {
+                Some(index + 1).filter(|t| *t < count)
+            };
+            let Some(target) = target else {
+                return Vec::new();
+            };
+            if attributes {
+                session.project.attributes.swap(index, target);
+                app.setup.attribute = target;
+            } else {
+                session.project.guide.questions.swap(index, target);
+                app.setup.question = target;
+            }
+            session.revision += 1;
+            return vec![Effect::SaveProject];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn confirm_remove(app: &mut App, attributes: bool, index: usize) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let (what, question) = if attributes {
+        let Some(attribute) = project.attributes.get(index) else {
+            return;
+        };
+        let used = project
+            .respondents
+            .iter()
+            .filter(|r| !r.attribute(&attribute.id).is_empty())
+            .count();
+        let label = attribute.label.get(app.lang);
+        let question = if app.sv() {
+            format!(
+                "Ta bort attributet \"{label}\"? {used} respondenter har ett värde för det, som också tas bort."
+            )
+        } else {
+            format!(
+                "Remove the attribute \"{label}\"? {used} respondents have a value for it, which is removed too."
+            )
+        };
+        (Confirm::RemoveAttribute(index), question)
+    } else {
+        let Some(q) = project.guide.questions.get(index) else {
+            return;
+        };
+        let answers = answers_to(project, &q.id);
+        let text = q.text.get(app.lang);
+        let question = match (answers, app.sv()) {
+            (0, true) => format!("Ta bort frågan \"{text}\"? Den har inga svar."),
+            (0, false) => format!("Remove the question \"{text}\"? It has no answers."),
+            (n, true) => format!(
+                "Frågan \"{text}\" har svar i {n} intervjuer. Ta bort frågan och alla dess svar och kodningar?"
+            ),
+            (n, false) => format!(
+                "The question \"{text}\" has answers in {n} interviews. Remove it with all its answers and codings?"
+            ),
+        };
+        (Confirm::RemoveQuestion(index), question)
+    };
+    app.overlay = Some(Overlay::Confirm { what, question });
+}
+
+pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
+    let mut effects = app.fold_all();
+    let Some(session) = app.session.as_mut() else {
+        return effects;
+    };
+    if index >= session.project.guide.questions.len() {
+        return effects;
+    }
+    let removed = session.project.guide.questions.remove(index);
+    for interview in &mut session.project.interviews {
+        let before = interview.answers.len();
+        interview.answers.retain(|a| a.question != removed.id);
+        if interview.answers.len() != before {
+            touch(interview);
+            effects.push(Effect::SaveInterview(interview.id.clone()));
+        }
+    }
+    session.revision += 1;
+    app.setup.question = app
+        .setup
+        .question
+        .min(session.project.guide.questions.len().saturating_sub(1));
+    // The guide is saved last: until then every answer still points to a question that exists.
+    effects.push(Effect::SaveProject);
+    effects
+}
+
+pub fn remove_attribute(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    if index >= session.project.attributes.len() {
+        return Vec::new();
+    }
+    let removed = session.project.attributes.remove(index);
+    for respondent in &mut session.project.respondents {
+        respondent.attributes.remove(&removed.id);
+    }
+    session.revision += 1;
+    app.setup.attribute = app
+        .setup
+        .attribute
+        .min(session.project.attributes.len().saturating_sub(1));
+    vec![Effect::SaveProject]
+}
+
+fn open_title_form(app: &mut App) {
+    let Some(session) = &app.session else { return };
+    let form = Form::new(
+        app.t("Projektet", "The project"),
+        vec![
+            Field::text(app.t("Titel", "Title"), session.project.title.clone()),
+            Field::text(
+                app.t("Beskrivning", "Description"),
+                session.project.description.clone(),
+            ),
+        ],
+    );
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::ProjectTitle,
+        form,
+    });
+}
+
+pub fn submit_title(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+    let title = form.value(0).trim().to_string();
+    if title.is_empty() {
+        return Err(app
+            .t("Titeln får inte vara tom.", "The title cannot be empty.")
+            .into());
+    }
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    session.project.title = title;
+    session.project.description = form.value(1).trim().to_string();
+    session.revision += 1;
+    Ok(vec![Effect::SaveProject])
+}
+
+fn open_question_form(app: &mut App, index: Option<usize>) {
+    let Some(session) = &app.session else { return };
+    let existing = index.and_then(|i| session.project.guide.questions.get(i));
+    let kinds: Vec<String> = if app.sv() { KINDS_SV } else { KINDS_EN }
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let kind = existing.map(|q| kind_index(&q.kind)).unwrap_or(0);
+    let (range, levels) = match existing.map(|q| &q.kind) {
+        Some(QuestionKind::Scale { min, max, labels }) => (
+            format!("{min}-{max}"),
+            labels
+                .iter()
+                .map(|l| l.label.sv.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => ("1-5".to_string(), String::new()),
+    };
+    let options = existing
+        .map(|q| {
+            q.kind
+                .options()
+                .iter()
+                .map(|o| o.label.sv.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .unwrap_or_default();
+    let text = |f: fn(&Question) -> &Localized, sv: bool| {
+        existing
+            .map(|q| if sv { f(q).sv.clone() } else { f(q).en.clone() })
+            .unwrap_or_default()
+    };
+    let form = Form::new(
+        if existing.is_some() {
+            app.t("Redigera fråga", "Edit question")
+        } else {
+            app.t("Ny fråga", "New question")
+        },
+        vec![
+            Field::text(
+                app.t("Fråga (svenska)", "Question (Swedish)"),
+                text(|q| &q.text, true),
+            ),
+            Field::text(
+                app.t("Fråga (engelska)", "Question (English)"),
+                text(|q| &q.text, false),
+            ),
+            Field::text(
+                app.t("Hjälptext (sv)", "Help text (sv)"),
+                text(|q| &q.help, true),
+            ),
+            Field::text(
+                app.t("Hjälptext (en)", "Help text (en)"),
+                text(|q| &q.help, false),
+            ),
+            Field::choice(app.t("Typ", "Kind"), kinds, kind).with_hint("←→"),
+            Field::text(app.t("Skala", "Scale"), range)
+                .with_hint(app.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
+            Field::text(app.t("Skalsteg", "Scale labels"), levels)
+                .with_hint(app.t("åtskilda av ;", "separated by ;")),
+            Field::text(app.t("Alternativ", "Options"), options).with_hint(app.t(
+                "för valfrågor, åtskilda av ;",
+                "for choice questions, separated by ;",
+            )),
+        ],
+    );
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::Question(index),
+        form,
+    });
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+pub fn submit_question(
+    app: &mut App,
+    index: Option<usize>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
+    let sv_text = form.value(0).trim().to_string();
+    if sv_text.is_empty() {
+        return Err(app.t("Skriv frågan.", "Write the question.").into());
+    }
+    let kind_choice = form.fields[4].chosen();
+    let Some(session) = app.session.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let project = &session.project;
+    let existing = index.and_then(|i| project.guide.questions.get(i));
+    if let Some(q) = existing
+        && kind_index(&q.kind) != kind_choice
+        && answers_to(project, &q.id) > 0
+    {
+        return Err(app
+            .t(
+                "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
+                "The question has answers: its kind cannot change. Add a new question instead.",
+            )
+            .into());
+    }
+    let kind = match kind_choice {
+        0 => QuestionKind::Open,
+        1 => {
+            let range = form.value(5).trim().replace('–', "-");
+            let parsed = range.split_once('-').and_then(|(a, b)| {
+                Some((a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?))
+            });
+            let Some((min, max)) = parsed.filter(|(a, b)| a < b && *b <= 10) else {
+                return Err(app
+                    .t(
+                        "Skalan skrivs som från-till, t.ex. 1-5 (högst 10).",
+                        "Write the scale as from-to, e.g. 1-5 (at most 10).",
+                    )
+                    .into());
+            };
+            let labels = split_list(form.value(6))
+                .into_iter()
+                .zip(min..=max)
+                .map(|(label, value)| ScaleLabel {
+                    value,
+                    label: Localized::new(label, ""),
+                })
+                .collect();
+            QuestionKind::Scale { min, max, labels }
+        }
+        n => {
+            let labels = split_list(form.value(7));
+            if labels.is_empty() {
+                return Err(app
+                    .t(
+                        "Ange alternativen, åtskilda av ;.",
+                        "Give the options, separated by ;.",
+                    )
+                    .into());
+            }
+            let old = existing
+                .map(|q| q.kind.options().to_vec())
+                .unwrap_or_default();
+            let mut taken: Vec<String> = Vec::new();
+            let options: Vec<ChoiceOption> = labels
+                .into_iter()
+                .map(|label| {
+                    // An unchanged label keeps its id, so existing answers keep their meaning.
+                    let option = match old.iter().find(|o| o.label.sv == label) {
+                        Some(o) => o.clone(),
+                        None => ChoiceOption {
+                            id: unique(slug(&label), &taken),
+                            label: Localized::new(label, ""),
+                        },
+                    };
+                    taken.push(option.id.clone());
+                    option
+                })
+                .collect();
+            if n == 2 {
+                QuestionKind::SingleChoice { options }
+            } else {
+                QuestionKind::MultipleChoice { options }
+            }
+        }
+    };
+    let question = Question {
+        id: match existing {
+            Some(q) => q.id.clone(),
+            None => Project::next_id("q", project.guide.questions.iter().map(|q| q.id.as_str())),
+        },
+        text: Localized::new(sv_text, form.value(1).trim()),
+        help: Localized::new(form.value(2).trim(), form.value(3).trim()),
+        kind,
+    };
+    let session = app.session.as_mut().expect("checked above");
+    let questions = &mut session.project.guide.questions;
+    match index.filter(|i| *i < questions.len()) {
+        Some(i) => questions[i] = question,
+        None => {
+            questions.push(question);
+            app.setup.question = questions.len() - 1;
+        }
+    }
+    session.revision += 1;
+    Ok(vec![Effect::SaveProject])
+}
+
+fn open_attribute_form(app: &mut App, index: Option<usize>) {
+    let Some(session) = &app.session else { return };
+    let existing = index.and_then(|i| session.project.attributes.get(i));
+    let form = Form::new(
+        if existing.is_some() {
+            app.t("Redigera attribut", "Edit attribute")
+        } else {
+            app.t("Nytt attribut", "New attribute")
+        },
+        vec![
+            Field::text(
+                app.t("Namn (svenska)", "Name (Swedish)"),
+                existing.map(|a| a.label.sv.clone()).unwrap_or_default(),
+            ),
+            Field::text(
+                app.t("Namn (engelska)", "Name (English)"),
+                existing.map(|a| a.label.en.clone()).unwrap_or_default(),
+            ),
+            Field::text(
+                app.t("Föreslagna värden", "Suggested values"),
+                existing.map(|a| a.values.join("; ")).unwrap_or_default(),
+            )
+            .with_hint(app.t(
+                "åtskilda av ;, tomt = fri text",
+                "separated by ;, empty = any text",
+            )),
+        ],
+    );
+    app.overlay = Some(Overlay::Form {
+        purpose: FormPurpose::Attribute(index),
+        form,
+    });
+}
+
+pub fn submit_attribute(
+    app: &mut App,
+    index: Option<usize>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
+    let sv = form.value(0).trim().to_string();
+    if sv.is_empty() {
+        return Err(app
+            .t("Ange attributets namn.", "Give the attribute's name.")
+            .into());
+    }
+    let Some(session) = app.session.as_mut() else {
+        return Ok(Vec::new());
+    };
+    let attributes = &mut session.project.attributes;
+    let label = Localized::new(sv.clone(), form.value(1).trim());
+    let values = split_list(form.value(2));
+    match index.and_then(|i| attributes.get_mut(i)) {
+        Some(attribute) => {
+            attribute.label = label;
+            attribute.values = values;
+        }
+        None => {
+            let taken: Vec<String> = attributes.iter().map(|a| a.id.clone()).collect();
+            attributes.push(AttributeDef {
+                id: unique(slug(&sv), &taken),
+                label,
+                values,
+            });
+            app.setup.attribute = attributes.len() - 1;
+        }
+    }
+    session.revision += 1;
+    Ok(vec![Effect::SaveProject])
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(project.title.clone(), theme::title()),
+            Span::styled(
+                app.t("   t ändrar titeln", "   t changes the title"),
+                theme::dim(),
+            ),
+        ])),
+        head,
+    );
+    let [guide, attributes] =
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
+    let kinds = if app.sv() { KINDS_SV } else { KINDS_EN };
+    let question_lines: Vec<(String, String)> = project
+        .guide
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            (
+                format!(
+                    "{:>2} {:<10} {}",
+                    i + 1,
+                    kinds[kind_index(&q.kind)],
+                    q.text.get(app.lang)
+                ),
+                String::new(),
+            )
+        })
+        .collect();
+    draw_list(
+        app,
+        frame,
+        guide,
+        app.t(" Intervjuguide ", " Interview guide "),
+        &question_lines,
+        app.setup.question,
+        !app.setup.attributes,
+    );
+    let attribute_lines: Vec<(String, String)> = project
+        .attributes
+        .iter()
+        .map(|a| {
+            (
+                a.label.get(app.lang).to_string(),
+                format!("  {}", a.values.join(", ")),
+            )
+        })
+        .collect();
+    draw_list(
+        app,
+        frame,
+        attributes,
+        app.t(" Respondentattribut ", " Respondent attributes "),
+        &attribute_lines,
+        app.setup.attribute,
+        app.setup.attributes,
+    );
+}
+
+fn draw_list(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: &[(String, String)],
+    selected: usize,
+    focused: bool,
+) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(if focused { theme::key() } else { theme::dim() });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    let offset = (selected + 1).saturating_sub(height.max(1));
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, (text, note))| {
+            let is_selected = focused && i == selected;
+            let line = Line::from(vec![
+                Span::raw(format!("{}{text} ", if is_selected { "▶ " } else { "  " })),
+                Span::styled(
+                    note.clone(),
+                    if is_selected {
+                        Style::new()
+                    } else {
+                        theme::dim()
+                    },
+                ),
+            ]);
+            if is_selected {
+                line.style(theme::selected())
+            } else {
+                line.style(Style::new())
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(app.t("(tom) a lägger till", "(empty) a adds")).style(theme::dim()),
+            inner,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_plain() {
+        assert_eq!(slug("Förändringsförmåga"), "forandringsformaga");
+        assert_eq!(slug("Nätverk & dialog!"), "natverk_dialog");
+        assert_eq!(slug("!!!"), "x");
+        assert_eq!(unique("a".into(), &["a".into(), "a_2".into()]), "a_3");
+    }
+}

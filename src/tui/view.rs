@@ -1,0 +1,361 @@
+//! Draws the whole frame from the state: tabs, the current screen, status, footer, overlays.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay, Screen, TABS};
+use super::form::{FieldKind, Form};
+use super::keymap::{self, Context};
+use super::screens::{
+    capture, code_picker, codebook, interviews, respondents, retrieval, setup, welcome,
+};
+use super::theme;
+
+/// Below this the layout cannot hold the capture screen; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+pub fn draw(app: &mut App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(app, frame, area);
+        return;
+    }
+    let [tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(if app.session.is_some() { 1 } else { 0 }),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if app.session.is_some() {
+        draw_tabs(app, frame, tabs);
+    }
+    let body = Rect {
+        y: body.y + u16::from(app.session.is_some()),
+        height: body.height.saturating_sub(u16::from(app.session.is_some())),
+        ..body
+    };
+    match app.screen {
+        Screen::Welcome => welcome::draw(app, frame, body),
+        Screen::Tabs if app.tab == 0 => interviews::draw(app, frame, body),
+        Screen::Tabs if app.tab == 1 => codebook::draw(app, frame, body),
+        Screen::Retrieval => retrieval::draw(app, frame, body),
+        Screen::Tabs => draw_coming(app, frame, body),
+        Screen::Capture => capture::draw(app, frame, body),
+        Screen::Respondents => respondents::draw(app, frame, body),
+        Screen::Setup => setup::draw(app, frame, body),
+    }
+    if let Some(s) = &app.status {
+        let style = if s.error {
+            theme::error()
+        } else {
+            theme::info()
+        };
+        frame.render_widget(Paragraph::new(Span::styled(s.text.clone(), style)), status);
+    }
+    draw_footer(app, frame, footer);
+    match &app.overlay {
+        Some(Overlay::Help) => draw_help(app, frame, area),
+        Some(Overlay::Confirm { question, .. }) => draw_confirm(app, question, frame, area),
+        Some(Overlay::Form { form, .. }) => draw_form(app, form, frame, area),
+        Some(Overlay::Picker(picker)) => {
+            respondents::draw_picker(app, picker, frame, centered(area, 70, 20))
+        }
+        Some(Overlay::CodePicker(picker)) => {
+            let height = area.height.saturating_sub(4).max(12);
+            code_picker::draw(app, picker, frame, centered(area, 100, height))
+        }
+        Some(Overlay::Codings { selected }) => {
+            capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
+        }
+        None => {}
+    }
+}
+
+fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = if app.sv() {
+        format!(
+            "Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret.",
+            area.width, area.height
+        )
+    } else {
+        format!(
+            "The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window.",
+            area.width, area.height
+        )
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let names = [
+        app.t("Intervjuer", "Interviews"),
+        app.t("Kodbok", "Codebook"),
+        app.t("Sök", "Search"),
+        app.t("Sammanställning", "Summary"),
+    ];
+    let active = match app.screen {
+        Screen::Tabs => Some(app.tab),
+        Screen::Capture | Screen::Respondents | Screen::Setup => Some(0),
+        Screen::Retrieval => Some(1),
+        Screen::Welcome => None,
+    };
+    let mut spans = Vec::new();
+    for (i, name) in names.iter().enumerate().take(TABS) {
+        let text = format!(" {} {name} ", i + 1);
+        spans.push(if Some(i) == active {
+            Span::styled(text, theme::selected())
+        } else {
+            Span::raw(text)
+        });
+        spans.push(Span::raw(" "));
+    }
+    if let Some(session) = &app.session {
+        let place = match app.screen {
+            Screen::Capture => app.t("› intervju", "› interview"),
+            Screen::Respondents => app.t("› respondenter", "› respondents"),
+            Screen::Setup => app.t("› projekt", "› project"),
+            Screen::Retrieval => app.t("› kodade passager", "› coded passages"),
+            _ => "",
+        };
+        spans.push(Span::styled(place, theme::dim()));
+        if session.read_only() {
+            spans.push(Span::styled(
+                app.t("  SKRIVSKYDDAT", "  READ-ONLY"),
+                theme::error(),
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_coming(app: &App, frame: &mut Frame, area: Rect) {
+    let text = match app.tab {
+        2 => app.t(
+            "Sök: fritextsökning i alla svar med filter på kod, fråga och respondent. Kommer i nästa version.",
+            "Search: full-text search of every answer with filters on code, question and respondent. Coming in the next version.",
+        ),
+        _ => app.t(
+            "Sammanställning: behovstabeller per respondent och attribut med citat och export. Kommer i nästa version.",
+            "Summary: needs tables by respondent and attribute with quotes and export. Coming in the next version.",
+        ),
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(theme::dim()),
+        area.inner(ratatui::layout::Margin::new(2, 1)),
+    );
+}
+
+/// Footer hints from the live keymap, as many as fit.
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let context = if matches!(app.overlay, Some(Overlay::Help)) {
+        Context::Dialog
+    } else {
+        app.context()
+    };
+    let hints = if matches!(app.overlay, Some(Overlay::Help)) {
+        vec![("Esc", app.t("stäng hjälpen", "close the help"))]
+    } else if context == Context::Interviews && app.interviews.filtering {
+        vec![
+            ("Enter", app.t("behåll filtret", "keep the filter")),
+            ("Esc", app.t("rensa filtret", "clear the filter")),
+        ]
+    } else if matches!(
+        app.overlay,
+        Some(Overlay::Picker(_)) | Some(Overlay::CodePicker(_))
+    ) {
+        vec![
+            ("Enter", app.t("välj", "choose")),
+            ("Esc", app.t("avbryt", "cancel")),
+        ]
+    } else {
+        keymap::footer(context, app.lang)
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, text) in hints {
+        let width = key.width() + text.width() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        used += width;
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::raw(format!(" {text}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
+    let context = app.context();
+    let lines_for = |c: Context| keymap::help_lines(c, app.lang);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut section = |title: &str, entries: Vec<(&str, &str)>| {
+        lines.push(Line::from(Span::styled(title.to_string(), theme::title())));
+        for (key, text) in entries {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {key:<12}"), theme::key()),
+                Span::raw(text.to_string()),
+            ]));
+        }
+        lines.push(Line::from(""));
+    };
+    section(app.t("Den här vyn", "This screen"), lines_for(context));
+    if context == Context::Editor {
+        section(
+            app.t("I texten", "In the text"),
+            vec![
+                (
+                    "←→ ↑↓",
+                    app.t(
+                        "flytta markören (Ctrl+←→ ord för ord)",
+                        "move the cursor (Ctrl+←→ by word)",
+                    ),
+                ),
+                (
+                    "Home/End",
+                    app.t(
+                        "radens början/slut (Ctrl: hela texten)",
+                        "start/end of the line (Ctrl: whole text)",
+                    ),
+                ),
+                ("Enter", app.t("ny rad", "new line")),
+                ("Backsteg/Del", app.t("radera tecken", "delete a character")),
+            ],
+        );
+    }
+    lines.push(Line::from(Span::styled(
+        app.t(
+            "Allt du skriver sparas medan du skriver; du behöver aldrig spara.",
+            "Everything you type is kept as you type; there is no need to save.",
+        ),
+        theme::dim(),
+    )));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, 72, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(app.t(" Hjälp ", " Help "))
+                .title_bottom(app.t(" Esc stänger ", " Esc closes ")),
+        ),
+        rect,
+    );
+}
+
+fn draw_confirm(app: &App, question: &str, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 64, 7);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme::key()),
+            Span::raw(app.t(" ja    ", " yes    ")),
+            Span::styled("n/Esc", theme::key()),
+            Span::raw(app.t(" nej", " no")),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::new()
+                .borders(Borders::ALL)
+                .title(app.t(" Bekräfta ", " Confirm ")),
+        ),
+        rect,
+    );
+}
+
+fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
+    let height = form.fields.len() as u16 + 4 + u16::from(form.error.is_some());
+    let rect = centered(area, 76, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", form.title))
+        .title_bottom(app.t(
+            " Tab nästa fält · Enter spara · Esc avbryt ",
+            " Tab next field · Enter save · Esc cancel ",
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(22);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let label = format!(
+            "{}{:<label_width$} ",
+            if focused { "▶" } else { " " },
+            field.label
+        );
+        let value = match &field.kind {
+            FieldKind::Choice(_) => format!("‹ {} ›", field.value),
+            FieldKind::Text => field.value.clone(),
+        };
+        if focused && field.kind == FieldKind::Text {
+            let col = label.width() + field.value[..field.cursor.min(field.value.len())].width();
+            cursor = Some((
+                inner.x + (col as u16).min(inner.width.saturating_sub(1)),
+                inner.y + i as u16,
+            ));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                label,
+                if focused {
+                    theme::title()
+                } else {
+                    theme::dim()
+                },
+            ),
+            Span::styled(
+                value,
+                if focused {
+                    theme::selected()
+                } else {
+                    Default::default()
+                },
+            ),
+            Span::styled(
+                if field.hint.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", field.hint)
+                },
+                theme::dim(),
+            ),
+        ]));
+    }
+    if let Some(error) = &form.error {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(error.clone(), theme::error())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position((x, y));
+    }
+}
