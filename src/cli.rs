@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 
-use crate::model::{Lang, validate};
+use crate::model::{Lang, Status, validate};
+use crate::report::{self, render};
 use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
@@ -43,6 +45,8 @@ pub enum Command {
     },
     /// Validate every file and reference; exit 1 if there are problems
     Check { dir: Option<PathBuf> },
+    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON or XLSX for the report
+    Summary(SummaryArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
     /// Search every answer and note: words, OR, -word, "a phrase", prefix*, code:C, type:kommun
@@ -75,6 +79,73 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    pub dir: Option<PathBuf>,
+    /// Split the needs and scale tables by this respondent attribute (type, municipality…)
+    #[arg(long, value_name = "ATTRIBUTE")]
+    pub by: Option<String>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write to FILE instead of standard output (required for xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Only this table; csv holds one: by default the needs table, or the groups table with --by
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(report::TABLES))]
+    pub table: Option<String>,
+    /// Count only codings by this coder (repeat for several)
+    #[arg(long = "coder", value_name = "NAME")]
+    pub coders: Vec<String>,
+    /// Count only complete interviews, or only drafts (default: both)
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Only respondents with this attribute value; repeat: one attribute's values are
+    /// alternatives, different attributes must all match
+    #[arg(long = "where", value_name = "ATTRIBUTE=VALUE", value_parser = parse_condition)]
+    pub conditions: Vec<(String, String)>,
+    /// First interview date counted
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<Date>,
+    /// Last interview date counted
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<Date>,
+    /// Name respondents "Organisation 7" instead of by name
+    #[arg(long)]
+    pub pseudonyms: bool,
+    /// Start CSV with a byte-order mark, so Excel reads å, ä, ö right
+    #[arg(long)]
+    pub bom: bool,
+    /// Quotes per code
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=report::QUOTE_POOL as i64))]
+    pub quotes: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Md,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Complete,
+    Draft,
+}
+
+fn parse_condition(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((attribute, value)) if !attribute.trim().is_empty() => Ok((attribute.trim().to_string(), value.trim().to_string())),
+        _ => Err(format!("'{s}' is not ATTRIBUTE=VALUE, e.g. type=inkubator")),
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse().map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,
@@ -97,6 +168,15 @@ impl From<store::Error> for Failure {
         Failure {
             message: err.to_string(),
             code: 1,
+        }
+    }
+}
+
+impl From<report::Error> for Failure {
+    fn from(err: report::Error) -> Self {
+        Failure {
+            code: if err.is_usage() { 2 } else { 1 },
+            message: err.to_string(),
         }
     }
 }
@@ -143,6 +223,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { dir }) => check(&require(pick(dir, project)?)?),
+        Some(Command::Summary(args)) => {
+            let dir = require(pick(args.dir.clone(), project)?)?;
+            summary(&dir, args, cli.lang.unwrap_or_else(locale_lang))
+        }
         Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
         Some(Command::Search {
             query,
@@ -242,6 +326,62 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
         );
         Ok(ExitCode::from(1))
     }
+}
+
+fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failure> {
+    let format = match args.format {
+        FormatArg::Table => render::Format::Table,
+        FormatArg::Md => render::Format::Markdown,
+        FormatArg::Csv => render::Format::Csv,
+        FormatArg::Json => render::Format::Json,
+        FormatArg::Xlsx => render::Format::Xlsx,
+    };
+    if format == render::Format::Xlsx && args.out.is_none() {
+        return Err(Failure::usage("an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx"));
+    }
+    let mut filter = report::Filter {
+        coders: args.coders.into_iter().collect(),
+        status: args.status.map(|s| match s {
+            StatusArg::Complete => Status::Complete,
+            StatusArg::Draft => Status::Draft,
+        }),
+        from: args.from,
+        to: args.to,
+        ..report::Filter::default()
+    };
+    for (attribute, value) in args.conditions {
+        filter.attributes.entry(attribute).or_default().insert(value);
+    }
+    let options = report::Options {
+        filter,
+        by: args.by,
+        lang,
+        pseudonyms: args.pseudonyms,
+        quotes: usize::from(args.quotes),
+    };
+    let export = render::Export {
+        format,
+        table: args.table,
+        bom: args.bom,
+    };
+    let opened = Store::open_read_only(dir)?;
+    if !opened.unreadable.is_empty() {
+        eprintln!(
+            "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
+            opened.unreadable.len(),
+            dir.display()
+        );
+    }
+    let summary = report::summarise(&opened.project, &options)?;
+    let bytes = render::export(&summary, &export)?;
+    match args.out {
+        Some(path) => store::write_atomic(&path, &bytes)?,
+        None => {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = std::io::stdout().lock().write_all(&bytes);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The language of the locale, for output that is read rather than parsed.

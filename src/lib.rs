@@ -1,10 +1,12 @@
 //! behov: needs-analysis interviews in the terminal.
 //!
 //! `model` is the vocabulary, `store` the project folder on disk, `search` the full-text
-//! index, `synth` synthetic projects for benchmarks; `cli` and `tui` are thin layers over them.
+//! index, `report` the needs summaries, `synth` synthetic projects for benchmarks; `cli` and
+//! `tui` are thin layers over them.
 
 pub mod cli;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod store;
 pub mod synth;

@@ -444,7 +444,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             3 => Constraint::Length(10),
             4 => Constraint::Length(14),
             5 => Constraint::Length(8),
-            _ => Constraint::Length(6),
+            _ => Constraint::Length(7),
         })
         .collect();
     let headers = if app.lang == Lang::Sv {

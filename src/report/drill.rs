@@ -1,0 +1,91 @@
+//! The passages behind a number: what the Summary tab shows when a cell is opened.
+
+use serde::{Deserialize, Serialize};
+
+use super::filter::{Filter, Scope};
+use super::index::Index;
+use super::names::Names;
+use super::quotes::passage;
+use crate::model::{Project, Span};
+
+/// A cell of a summary table: a code, optionally narrowed to one group of respondents and/or
+/// one question. Counting the distinct respondents of its passages gives the cell's number.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drill {
+    pub code: String,
+    /// (attribute id, value): only respondents with this value; `""` for those without one.
+    pub group: Option<(String, String)>,
+    pub question: Option<String>,
+}
+
+/// One coding behind a cell, in interview order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    pub interview: String,
+    /// Indices into `project.respondents` of the interview's counted respondents.
+    pub respondents: Vec<usize>,
+    /// Their names or pseudonyms, comma-separated.
+    pub attribution: String,
+    pub question: String,
+    /// The code as applied (the drilled code or one of its descendants).
+    pub code: String,
+    pub span: Option<Span>,
+    /// The passage as whole sentences, as in the quotes.
+    pub text: String,
+    pub coder: String,
+    pub memo: String,
+}
+
+/// Every counted coding under `filter` that makes up `cell`. `index` must be up to date with
+/// `project` (see `Index::refresh`).
+pub fn passages(project: &Project, index: &Index, filter: &Filter, cell: &Drill, names: &Names) -> Vec<Passage> {
+    let scope = Scope::new(project, filter);
+    let book = &project.codebook;
+    // Codes whose codings count for the drilled code: itself and its descendants.
+    let counts: Vec<bool> = book
+        .codes
+        .iter()
+        .map(|c| book.ancestors(&c.id).iter().any(|a| a.id == cell.code))
+        .collect();
+    let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
+    let question = cell.question.as_ref().and_then(|q| project.guide.position(q));
+    let mut eligible = Vec::new();
+    let mut out = Vec::new();
+    for (row, interview) in index.rows.iter().zip(&project.interviews) {
+        scope.respondents_of(row, &mut eligible);
+        if let Some((attribute, value)) = &cell.group {
+            eligible.retain(|&r| project.respondents[r].attribute(attribute) == value);
+        }
+        if eligible.is_empty() {
+            continue;
+        }
+        for coding in &row.codings {
+            let on_question = match (&cell.question, row.answers.get(coding.answer as usize)) {
+                (None, _) => true,
+                (Some(_), Some(a)) => question.is_some_and(|q| usize::from(a.question) == q),
+                (Some(_), None) => false,
+            };
+            if !counts[usize::from(coding.code)] || !allowed[usize::from(coding.coder)] || !on_question {
+                continue;
+            }
+            let Some(answer) = interview.answers.get(coding.answer as usize) else {
+                continue;
+            };
+            let Some(applied) = answer.codings.get(coding.coding as usize) else {
+                continue;
+            };
+            out.push(Passage {
+                interview: interview.id.clone(),
+                respondents: eligible.clone(),
+                attribution: names.join(&eligible),
+                question: answer.question.clone(),
+                code: applied.code.clone(),
+                span: applied.span,
+                text: passage(&answer.text, applied.span),
+                coder: applied.coder.clone(),
+                memo: applied.memo.clone(),
+            });
+        }
+    }
+    out
+}

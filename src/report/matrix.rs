@@ -1,0 +1,84 @@
+//! Codes × values of one respondent attribute: which needs did the municipalities raise?
+
+use serde::Serialize;
+
+use super::Error;
+use super::filter::check_attribute;
+use super::grouping::{Group, groups};
+use super::summary::{share, tree_order};
+use super::tally::Tally;
+use crate::model::{Lang, Project};
+
+/// Respondents who expressed a code within one group, and their share of the group.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cell {
+    pub respondents: usize,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatrixRow {
+    pub id: String,
+    pub label: String,
+    pub depth: usize,
+    pub has_children: bool,
+    /// Over all interviewed respondents.
+    pub total: Cell,
+    /// One per group, in the order of `Matrix::groups`.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    pub attribute: String,
+    pub label: String,
+    /// All interviewed respondents: the denominator of `MatrixRow::total`.
+    pub respondents: usize,
+    pub groups: Vec<Group>,
+    /// Same order as the needs table.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// The code × attribute-value matrix. Needs no pass over the interviews: switching the
+/// grouping attribute costs a few set intersections per code.
+pub fn matrix(project: &Project, tally: &Tally, attribute: &str, lang: Lang) -> Result<Matrix, Error> {
+    check_attribute(project, attribute)?;
+    let def = project.attributes.iter().find(|a| a.id == attribute).expect("checked above");
+    let groups = groups(project, tally, attribute, lang);
+    let respondents = tally.interviewed.len();
+    let book = &project.codebook;
+    let rows = tree_order(project, tally)
+        .into_iter()
+        .map(|(depth, i)| {
+            let code = &book.codes[i];
+            let said = &tally.codes[i].respondents;
+            MatrixRow {
+                id: code.id.clone(),
+                label: code.label.get(lang).to_string(),
+                depth,
+                has_children: book.children(Some(&code.id)).next().is_some(),
+                total: Cell {
+                    respondents: said.len(),
+                    share: share(said.len(), respondents),
+                },
+                cells: groups
+                    .iter()
+                    .map(|(group, members)| {
+                        let n = said.intersection_len(members);
+                        Cell {
+                            respondents: n,
+                            share: share(n, group.respondents),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Matrix {
+        attribute: attribute.to_string(),
+        label: def.label.get(lang).to_string(),
+        respondents,
+        groups: groups.into_iter().map(|(g, _)| g).collect(),
+        rows,
+    })
+}

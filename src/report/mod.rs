@@ -1,0 +1,137 @@
+//! Needs summaries: pure functions over a `model::Project`, and renderers for the report.
+//!
+//! The Summary tab and `behov summary` use the same calls:
+//!
+//! ```text
+//! let mut index = Index::new(&project);               // once, when the project is loaded
+//! index.refresh(&project);                             // after edits: re-reads changed interviews
+//! let tally = Tally::new(&project, &index, &filter);   // one pass; redo when the filter changes
+//! let rows = code_rows(&project, &tally, lang);        // the needs table
+//! let m = matrix(&project, &tally, "type", lang)?;     // switching attribute: no new pass
+//! let behind = passages(&project, &index, &filter, &drill, &names); // behind a cell
+//! ```
+//!
+//! or everything at once with [`summarise_with`], which the renderers in [`render`] draw from.
+
+mod bitset;
+mod cooccurrence;
+mod coverage;
+mod drill;
+mod error;
+mod filter;
+mod grouping;
+mod index;
+mod lookup;
+mod matrix;
+mod names;
+mod questions;
+mod quotes;
+mod scale;
+mod summary;
+mod table;
+mod tables;
+mod tally;
+pub mod render;
+pub mod words;
+
+use serde::Serialize;
+
+pub use cooccurrence::{CodeRef, Cooccurrence, Pair, cooccurrence};
+pub use coverage::{AttributeSplit, Coverage, Genders, coverage};
+pub use drill::{Drill, Passage, passages};
+pub use error::Error;
+pub use filter::{Filter, check_attribute};
+pub use grouping::Group;
+pub use index::Index;
+pub use matrix::{Cell, Matrix, MatrixRow, matrix};
+pub use names::{Names, pseudonym_numbers};
+pub use questions::{QuestionCode, QuestionCodes, questions};
+pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, passage, quotes};
+pub use scale::{Distribution, Scale, ScaleGroup, scales};
+pub use summary::{CodeRow, Counts, code_rows};
+pub use table::{Column, Kind, Table, Value};
+pub use tables::{TABLES, tables};
+pub use tally::{QUOTE_POOL, Tally};
+
+use crate::model::{Lang, Project};
+
+/// What to summarise and how to present it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub filter: Filter,
+    /// Respondent attribute to split the needs and scale tables by.
+    pub by: Option<String>,
+    pub lang: Lang,
+    /// Name respondents "Organisation 7" instead of by name.
+    pub pseudonyms: bool,
+    /// Quotes per code (at most `QUOTE_POOL`).
+    pub quotes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            filter: Filter::default(),
+            by: None,
+            lang: Lang::Sv,
+            pseudonyms: false,
+            quotes: 3,
+        }
+    }
+}
+
+/// Every table of a needs summary, as plain data (and JSON via serde).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub lang: Lang,
+    pub filter: Filter,
+    pub pseudonyms: bool,
+    pub coverage: Coverage,
+    /// Coders whose codings were counted, sorted; `CodeRow::by_coder` follows this order.
+    pub coders: Vec<String>,
+    pub codes: Vec<CodeRow>,
+    /// The code × attribute matrix when `Options::by` is given.
+    pub groups: Option<Matrix>,
+    pub cooccurrence: Cooccurrence,
+    pub scales: Vec<Scale>,
+    pub questions: Vec<QuestionCodes>,
+    pub quotes: Vec<CodeQuotes>,
+}
+
+/// The whole summary of `project` under `options`, indexing the project first: for one-off
+/// use such as the command line.
+pub fn summarise(project: &Project, options: &Options) -> Result<Summary, Error> {
+    summarise_with(project, &Index::new(project), options)
+}
+
+/// The whole summary from an index kept up to date with `project` (see `Index::refresh`).
+pub fn summarise_with(project: &Project, index: &Index, options: &Options) -> Result<Summary, Error> {
+    options.filter.check(project)?;
+    let tally = Tally::new(project, index, &options.filter);
+    Summary::from_tally(project, &tally, options)
+}
+
+impl Summary {
+    /// The summary from an existing tally (whose filter wins over `options.filter`): what the
+    /// Summary tab calls when only the grouping, language or naming changed.
+    pub fn from_tally(project: &Project, tally: &Tally, options: &Options) -> Result<Summary, Error> {
+        let lang = options.lang;
+        let by = options.by.as_deref();
+        let names = Names::new(project, options.pseudonyms);
+        Ok(Summary {
+            title: project.title.clone(),
+            lang,
+            filter: tally.filter().clone(),
+            pseudonyms: options.pseudonyms,
+            coverage: coverage(project, tally, lang),
+            coders: tally.coders.clone(),
+            codes: code_rows(project, tally, lang),
+            groups: by.map(|a| matrix(project, tally, a, lang)).transpose()?,
+            cooccurrence: cooccurrence(project, tally, lang),
+            scales: scales(project, tally, by, lang)?,
+            questions: questions(project, tally, lang),
+            quotes: quotes(project, tally, &names, by, options.quotes.min(QUOTE_POOL), lang),
+        })
+    }
+}

@@ -1,0 +1,7 @@
+//! Needs summaries: numbers worked out by hand, the renderers, the command line, the demo.
+
+mod cli;
+mod demo;
+mod fixture;
+mod numbers;
+mod render;
