@@ -158,6 +158,9 @@ impl SearchHandle {
             let doc: TantivyDocument = searcher.doc(address).map_err(Error::search)?;
             hits.push(self.hit(&doc, score, &compiled.highlight, options.snippet_chars));
         }
+        // Equal scores are common (short answers share a length bucket); order them by id,
+        // not by where a multi-threaded rebuild happened to put them, so results are stable.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         Ok(SearchResults {
             hits,
             counts,
