@@ -260,7 +260,8 @@ fn scales_overall_and_per_group() {
         (q2.all.n, q2.all.mean, q2.all.median),
         (4, Some(3.75), Some(4.0))
     );
-    let g: Vec<(&str, &[usize], Option<f64>, Option<f64>)> = q2
+    type Row<'a> = (&'a str, &'a [usize], Option<f64>, Option<f64>);
+    let g: Vec<Row> = q2
         .groups
         .iter()
         .map(|g| {
