@@ -17,7 +17,7 @@ use tantivy::{
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
 
-use super::analyzer::{self, SwedishTokenizer};
+use super::analyzer::{self, Analysis, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
@@ -444,12 +444,11 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
         let alive = segment.alive_bitset();
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                if let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc)) {
-                    if ids.ord_to_str(ord, &mut id)? {
-                        states.insert(id.clone(), stamp);
-                    }
-                }
+            if alive.is_none_or(|a| a.is_alive(doc))
+                && let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc))
+                && ids.ord_to_str(ord, &mut id)?
+            {
+                states.insert(id.clone(), stamp);
             }
             doc = postings.advance();
         }
@@ -533,12 +532,13 @@ fn new_index(dir: Option<&Path>) -> Result<Index> {
 }
 
 fn register_tokenizers(index: &Index) {
-    index
-        .tokenizers()
-        .register(analyzer::MAIN, SwedishTokenizer::analyzer(false));
-    index
-        .tokenizers()
-        .register(analyzer::FOLDED, SwedishTokenizer::analyzer(true));
+    let tokenizers = index.tokenizers();
+    tokenizers.register(analyzer::MAIN, SwedishTokenizer::analyzer(Analysis::Main));
+    tokenizers.register(
+        analyzer::FOLDED,
+        SwedishTokenizer::analyzer(Analysis::Folded),
+    );
+    tokenizers.register(analyzer::PAIRS, SwedishTokenizer::analyzer(Analysis::Pairs));
 }
 
 fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
