@@ -228,18 +228,35 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             summary(&dir, args, cli.lang.unwrap_or_else(locale_lang))
         }
         Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
-        Some(Command::Search { query, code, question, respondent, limit, format }) => {
-            let filters = [("code", code), ("question", question), ("respondent", respondent)]
-                .into_iter()
-                .filter_map(|(k, v)| Some((k.to_string(), v?)))
-                .collect();
+        Some(Command::Search {
+            query,
+            code,
+            question,
+            respondent,
+            limit,
+            format,
+        }) => {
+            let filters = [
+                ("code", code),
+                ("question", question),
+                ("respondent", respondent),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_string(), v?)))
+            .collect();
             let options = SearchOptions {
                 limit: limit.max(1),
                 counts: true,
                 filters,
                 ..SearchOptions::default()
             };
-            search_project(&require(project)?, &query.join(" "), &options, format, cli.lang.unwrap_or_else(locale_lang))
+            search_project(
+                &require(project)?,
+                &query.join(" "),
+                &options,
+                format,
+                cli.lang.unwrap_or_else(locale_lang),
+            )
         }
         Some(Command::Synth {
             interviews,
@@ -402,7 +419,8 @@ fn index(dir: &Path) -> Result<ExitCode, Failure> {
     }
     let started = Instant::now();
     let mut progress = progress_printer();
-    let (mut index, report) = SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
+    let (mut index, report) =
+        SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
     if report.rebuilt.is_none() {
         index.rebuild(&opened.project, &mut progress)?;
     }
@@ -415,9 +433,19 @@ fn index(dir: &Path) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn search_project(dir: &Path, query: &str, options: &SearchOptions, format: Format, lang: Lang) -> Result<ExitCode, Failure> {
+fn search_project(
+    dir: &Path,
+    query: &str,
+    options: &SearchOptions,
+    format: Format,
+    lang: Lang,
+) -> Result<ExitCode, Failure> {
     let opened = Store::open(dir)?;
-    let access = if opened.store.is_read_only() { Access::ReadOnly } else { Access::Write };
+    let access = if opened.store.is_read_only() {
+        Access::ReadOnly
+    } else {
+        Access::Write
+    };
     let (index, report) = SearchIndex::open(dir, &opened.project, access, &mut progress_printer())?;
     let results = index.search(query, options)?;
     let mut out = std::io::stdout().lock();
@@ -427,8 +455,16 @@ fn search_project(dir: &Path, query: &str, options: &SearchOptions, format: Form
             let _ = writeln!(out, "{value:#}");
         }
         Format::Text => {
-            let marks = if std::io::stdout().is_terminal() { output::Marks::Bold } else { output::Marks::Brackets };
-            let _ = write!(out, "{}", output::text(&results, &opened.project, lang, marks));
+            let marks = if std::io::stdout().is_terminal() {
+                output::Marks::Bold
+            } else {
+                output::Marks::Brackets
+            };
+            let _ = write!(
+                out,
+                "{}",
+                output::text(&results, &opened.project, lang, marks)
+            );
             if report.stale > 0 {
                 eprintln!(
                     "note: another behov holds the project; {} changed interviews are searched as last indexed",

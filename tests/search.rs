@@ -6,17 +6,44 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use behov::model::{Answer, Coding, Consent, Interview, Mode, Project, Respondent, Status};
-use behov::search::{Access, Note, RebuildReason, SearchIndex, SearchOptions, SearchResults, index_dir};
+use behov::search::{
+    Access, Note, RebuildReason, SearchIndex, SearchOptions, SearchResults, index_dir,
+};
 use behov::store::{self, Store, defaults};
 use predicates::prelude::*;
 
 const ANSWERS: &[(&str, &str, &str, &[&str])] = &[
     // (interview, question, text, codes)
-    ("i001", "q03", "Företagen efterfrågar färdplanerna och tydlig finansiering.", &["roadmap"]),
-    ("i001", "q04", "Rådgivningen räcker inte; nätverket är för litet.", &["advice"]),
-    ("i002", "q03", "Vi saknar konkreta insatser och en hållbar strategi.", &["concrete_actions"]),
-    ("i002", "q04", "Insatser som är konkreta vore bättre. Hållbarheten i regionen.", &[]),
-    ("i003", "q03", "radgivning skrivet utan prickar, och finansieringen av hållbara projekt.", &["funding"]),
+    (
+        "i001",
+        "q03",
+        "Företagen efterfrågar färdplanerna och tydlig finansiering.",
+        &["roadmap"],
+    ),
+    (
+        "i001",
+        "q04",
+        "Rådgivningen räcker inte; nätverket är för litet.",
+        &["advice"],
+    ),
+    (
+        "i002",
+        "q03",
+        "Vi saknar konkreta insatser och en hållbar strategi.",
+        &["concrete_actions"],
+    ),
+    (
+        "i002",
+        "q04",
+        "Insatser som är konkreta vore bättre. Hållbarheten i regionen.",
+        &[],
+    ),
+    (
+        "i003",
+        "q03",
+        "radgivning skrivet utan prickar, och finansieringen av hållbara projekt.",
+        &["funding"],
+    ),
     ("i003", "q05", "Hållbart företagande kräver experter.", &[]),
 ];
 
@@ -51,7 +78,11 @@ fn interview(id: &str, respondent: &str) -> Interview {
                     .collect(),
             })
             .collect(),
-        notes: if id == "i002" { "Anteckning om bidragen.".into() } else { String::new() },
+        notes: if id == "i002" {
+            "Anteckning om bidragen.".into()
+        } else {
+            String::new()
+        },
         created: now,
         modified: now,
     }
@@ -61,7 +92,11 @@ fn respondent(id: &str, name: &str, kind: &str, place: &str) -> Respondent {
     Respondent {
         id: id.into(),
         name: name.into(),
-        attributes: [("type".to_string(), kind.to_string()), ("municipality".to_string(), place.to_string())].into(),
+        attributes: [
+            ("type".to_string(), kind.to_string()),
+            ("municipality".to_string(), place.to_string()),
+        ]
+        .into(),
         people: vec![],
     }
 }
@@ -73,7 +108,11 @@ fn project() -> Project {
         respondent("r2", "Västerås Science Park", "science park", "Västerås"),
         respondent("r3", "Köpings kommun", "kommun", "Köping"),
     ];
-    p.interviews = vec![interview("i001", "r1"), interview("i002", "r2"), interview("i003", "r3")];
+    p.interviews = vec![
+        interview("i001", "r1"),
+        interview("i002", "r2"),
+        interview("i003", "r3"),
+    ];
     p
 }
 
@@ -93,7 +132,8 @@ fn fixture() -> Fixture {
 fn fixture_in(dir: tempfile::TempDir) -> Fixture {
     let root = dir.path().join("p");
     let opened = Store::create(&root, &project()).unwrap();
-    let (index, report) = SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
+    let (index, report) =
+        SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
     assert_eq!(report.rebuilt, Some(RebuildReason::Missing));
     Fixture {
         _dir: dir,
@@ -105,11 +145,23 @@ fn fixture_in(dir: tempfile::TempDir) -> Fixture {
 }
 
 fn search(index: &SearchIndex, query: &str) -> SearchResults {
-    index.search(query, &SearchOptions { counts: true, ..SearchOptions::default() }).unwrap()
+    index
+        .search(
+            query,
+            &SearchOptions {
+                counts: true,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap()
 }
 
 fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
-    let mut ids: Vec<String> = search(index, query).hits.into_iter().map(|h| h.id).collect();
+    let mut ids: Vec<String> = search(index, query)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
     ids.sort();
     ids
 }
@@ -129,9 +181,15 @@ fn plural_and_definite_forms_find_the_base_form() {
 fn hallbar_finds_its_forms_and_hallbar_star_finds_hallbarhet_too() {
     let f = fixture();
     // The adjective's forms belong together; the noun hållbarhet is another word.
-    assert_eq!(ids(&f.index, "hållbar"), ["i002/q03", "i003/q03", "i003/q05"]);
+    assert_eq!(
+        ids(&f.index, "hållbar"),
+        ["i002/q03", "i003/q03", "i003/q05"]
+    );
     assert_eq!(ids(&f.index, "hållbarhet"), ["i002/q04"]);
-    assert_eq!(ids(&f.index, "hållbar*"), ["i002/q03", "i002/q04", "i003/q03", "i003/q05"]);
+    assert_eq!(
+        ids(&f.index, "hållbar*"),
+        ["i002/q03", "i002/q04", "i003/q03", "i003/q05"]
+    );
 }
 
 #[test]
@@ -139,13 +197,22 @@ fn accents_are_optional_and_exact_spelling_ranks_first() {
     let f = fixture();
     let folded = search(&f.index, "radgivning");
     assert_eq!(folded.hits.len(), 2);
-    assert_eq!(folded.hits[0].id, "i003/q03", "the answer spelled radgivning comes first");
+    assert_eq!(
+        folded.hits[0].id, "i003/q03",
+        "the answer spelled radgivning comes first"
+    );
     let exact = search(&f.index, "rådgivning");
     assert_eq!(exact.hits.len(), 2);
-    assert_eq!(exact.hits[0].id, "i001/q04", "the answer spelled rådgivning comes first");
+    assert_eq!(
+        exact.hits[0].id, "i001/q04",
+        "the answer spelled rådgivning comes first"
+    );
     let hit = &exact.hits[1];
     assert!(hit.matched.folded && !hit.matched.text);
-    assert_eq!(hit.snippet.marked("[", "]").matches("[radgivning]").count(), 1);
+    assert_eq!(
+        hit.snippet.marked("[", "]").matches("[radgivning]").count(),
+        1
+    );
     assert_eq!(ids(&f.index, "foretagen"), ["i001/q03"]);
 }
 
@@ -154,7 +221,11 @@ fn phrases_need_the_words_in_order() {
     let f = fixture();
     assert_eq!(ids(&f.index, "\"konkreta insatser\""), ["i002/q03"]);
     assert_eq!(ids(&f.index, "konkreta insatser"), ["i002/q03", "i002/q04"]);
-    assert_eq!(ids(&f.index, "\"konkret insats\""), ["i002/q03"], "phrases are stemmed too");
+    assert_eq!(
+        ids(&f.index, "\"konkret insats\""),
+        ["i002/q03"],
+        "phrases are stemmed too"
+    );
 }
 
 #[test]
@@ -170,7 +241,10 @@ fn prefixes_work_on_single_words() {
 #[test]
 fn or_and_not() {
     let f = fixture();
-    assert_eq!(ids(&f.index, "färdplan OR nätverk"), ["i001/q03", "i001/q04"]);
+    assert_eq!(
+        ids(&f.index, "färdplan OR nätverk"),
+        ["i001/q03", "i001/q04"]
+    );
     assert_eq!(ids(&f.index, "finansiering -hållbar"), ["i001/q03"]);
     assert_eq!(ids(&f.index, "finansiering NOT färdplan"), ["i003/q03"]);
     let only_negative = search(&f.index, "-finansiering");
@@ -183,25 +257,51 @@ fn every_filter() {
     let f = fixture();
     assert_eq!(ids(&f.index, "code:roadmap"), ["i001/q03"]);
     // A parent code finds answers coded with its children.
-    let parent = f.project.codebook.code("funding").and_then(|c| c.parent.clone()).unwrap();
+    let parent = f
+        .project
+        .codebook
+        .code("funding")
+        .and_then(|c| c.parent.clone())
+        .unwrap();
     let under_parent = ids(&f.index, &format!("code:{parent}"));
-    assert!(under_parent.contains(&"i003/q03".to_string()) && under_parent.len() > 1, "{under_parent:?}");
+    assert!(
+        under_parent.contains(&"i003/q03".to_string()) && under_parent.len() > 1,
+        "{under_parent:?}"
+    );
     assert_eq!(ids(&f.index, "code:funding"), ["i003/q03"]);
     assert_eq!(ids(&f.index, "question:q04"), ["i001/q04", "i002/q04"]);
     assert_eq!(ids(&f.index, "question:5"), ["i003/q05"]);
     assert_eq!(ids(&f.index, "respondent:r3"), ["i003/q03", "i003/q05"]);
     assert_eq!(ids(&f.index, "respondent:almi"), ["i001/q03", "i001/q04"]);
-    assert_eq!(ids(&f.index, "respondent:\"science park\""), ["i002/notes", "i002/q03", "i002/q04"]);
-    assert_eq!(ids(&f.index, "type:kommun insatser OR finansiering"), ["i001/q03", "i003/q03"]);
-    assert_eq!(ids(&f.index, "type:\"Science Park\" konkreta"), ["i002/q03", "i002/q04"]);
-    assert_eq!(ids(&f.index, "municipality:koping"), ["i003/q03", "i003/q05"]);
+    assert_eq!(
+        ids(&f.index, "respondent:\"science park\""),
+        ["i002/notes", "i002/q03", "i002/q04"]
+    );
+    assert_eq!(
+        ids(&f.index, "type:kommun insatser OR finansiering"),
+        ["i001/q03", "i003/q03"]
+    );
+    assert_eq!(
+        ids(&f.index, "type:\"Science Park\" konkreta"),
+        ["i002/q03", "i002/q04"]
+    );
+    assert_eq!(
+        ids(&f.index, "municipality:koping"),
+        ["i003/q03", "i003/q05"]
+    );
     assert_eq!(ids(&f.index, "date:2026-02 nätverk"), ["i001/q04"]);
     let options = SearchOptions {
-        filters: vec![("code".into(), "advice".into()), ("respondent".into(), "r1".into())],
+        filters: vec![
+            ("code".into(), "advice".into()),
+            ("respondent".into(), "r1".into()),
+        ],
         ..SearchOptions::default()
     };
     let hits = f.index.search("", &options).unwrap().hits;
-    assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["i001/q04"]);
+    assert_eq!(
+        hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["i001/q04"]
+    );
 }
 
 #[test]
@@ -212,7 +312,13 @@ fn unknown_filters_and_values_are_explained() {
     assert_eq!(r.notes, [Note::UnknownCode("nosuchcode".into())]);
     let r = search(&f.index, "type:kyrka");
     assert!(r.hits.is_empty());
-    assert_eq!(r.notes, [Note::UnknownValue { attribute: "type".into(), value: "kyrka".into() }]);
+    assert_eq!(
+        r.notes,
+        [Note::UnknownValue {
+            attribute: "type".into(),
+            value: "kyrka".into()
+        }]
+    );
     let r = search(&f.index, "färg:nätverk");
     assert_eq!(r.notes, [Note::UnknownFilter("färg".into())]);
     let r = search(&f.index, "question:99");
@@ -231,7 +337,9 @@ fn syntax_errors_never_fail_and_say_what_was_ignored() {
     let r = search(&f.index, "och att färdplan");
     assert_eq!(r.hits.len(), 1);
     assert_eq!(r.notes, [Note::StopWords(vec!["och".into(), "att".into()])]);
-    for query in ["", ")", "OR", "-", "*", "\"", "code:", ":::", "((((a", "NOT", "a OR -b", "🚀*"] {
+    for query in [
+        "", ")", "OR", "-", "*", "\"", "code:", ":::", "((((a", "NOT", "a OR -b", "🚀*",
+    ] {
         search(&f.index, query);
     }
 }
@@ -239,7 +347,17 @@ fn syntax_errors_never_fail_and_say_what_was_ignored() {
 #[test]
 fn counts_cover_every_match() {
     let f = fixture();
-    let r = f.index.search("finansiering", &SearchOptions { counts: true, limit: 1, ..SearchOptions::default() }).unwrap();
+    let r = f
+        .index
+        .search(
+            "finansiering",
+            &SearchOptions {
+                counts: true,
+                limit: 1,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
     assert_eq!(r.hits.len(), 1);
     let c = r.counts.unwrap();
     assert_eq!((c.answers, c.respondents, c.interviews), (2, 2, 2));
@@ -252,26 +370,44 @@ fn a_saved_edit_is_found_after_commit_and_removal_too() {
     edited.answer_mut("q06").text = "Vi vill ha vätgas och solceller.".into();
     f.store.save_interview(&edited).unwrap();
     f.index.update_interview(&edited).unwrap();
-    assert!(ids(&f.index, "vätgas").is_empty(), "not visible before the commit");
+    assert!(
+        ids(&f.index, "vätgas").is_empty(),
+        "not visible before the commit"
+    );
     assert!(f.index.has_pending());
     assert!(f.index.commit().unwrap());
     assert_eq!(ids(&f.index, "vätgas"), ["i001/q06"]);
-    assert_eq!(ids(&f.index, "färdplan"), ["i001/q03"], "the other answers are still there, once");
+    assert_eq!(
+        ids(&f.index, "färdplan"),
+        ["i001/q03"],
+        "the other answers are still there, once"
+    );
     let handle = f.index.handle();
     f.store.delete_interview("i001").unwrap();
     f.index.remove_interview("i001").unwrap();
     f.index.commit().unwrap();
-    assert!(handle.search("vätgas", &SearchOptions::default()).unwrap().hits.is_empty());
+    assert!(
+        handle
+            .search("vätgas", &SearchOptions::default())
+            .unwrap()
+            .hits
+            .is_empty()
+    );
 }
 
 #[test]
 fn project_changes_reach_the_index() {
     let mut f = fixture();
-    f.project.respondents[0].attributes.insert("type".into(), "inkubator".into());
+    f.project.respondents[0]
+        .attributes
+        .insert("type".into(), "inkubator".into());
     assert!(f.index.update_project(&f.project).unwrap());
     f.index.commit().unwrap();
     assert_eq!(ids(&f.index, "type:inkubator"), ["i001/q03", "i001/q04"]);
-    assert!(!f.index.update_project(&f.project).unwrap(), "nothing changed the second time");
+    assert!(
+        !f.index.update_project(&f.project).unwrap(),
+        "nothing changed the second time"
+    );
 }
 
 #[test]
@@ -279,7 +415,11 @@ fn a_thousand_single_edits_leave_few_segments() {
     // A thousand commits mean thousands of fsyncs: in memory when the machine offers it, as
     // this test is about segment counts, not disks.
     let shm = Path::new("/dev/shm");
-    let dir = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() };
+    let dir = if shm.is_dir() {
+        tempfile::tempdir_in(shm)
+    } else {
+        tempfile::tempdir()
+    };
     let mut f = fixture_in(dir.unwrap());
     let mut interviews = f.project.interviews.clone();
     for n in 0..1000 {
@@ -288,16 +428,35 @@ fn a_thousand_single_edits_leave_few_segments() {
         f.index.update_interview(interview).unwrap();
         f.index.commit().unwrap();
     }
-    assert!(f.index.segment_count() <= 10, "{} segments", f.index.segment_count());
+    assert!(
+        f.index.segment_count() <= 10,
+        "{} segments",
+        f.index.segment_count()
+    );
     assert_eq!(ids(&f.index, "finansiering"), ["i001/q03", "i003/q03"]);
     assert_eq!(search(&f.index, "redigering").counts.unwrap().answers, 3);
 }
 
 fn reopen(f: Fixture) -> (Fixture, behov::search::OpenReport) {
-    let Fixture { _dir, root, store, project, index } = f;
+    let Fixture {
+        _dir,
+        root,
+        store,
+        project,
+        index,
+    } = f;
     drop(index);
     let (index, report) = SearchIndex::open(&root, &project, Access::Write, &mut |_| {}).unwrap();
-    (Fixture { _dir, root, store, project, index }, report)
+    (
+        Fixture {
+            _dir,
+            root,
+            store,
+            project,
+            index,
+        },
+        report,
+    )
 }
 
 #[test]
@@ -311,13 +470,26 @@ fn reopening_an_intact_index_changes_nothing() {
 fn a_deleted_index_folder_is_rebuilt_with_progress() {
     let f = fixture();
     fs::remove_dir_all(index_dir(&f.root)).unwrap();
-    let Fixture { _dir, root, store, project, index } = f;
+    let Fixture {
+        _dir,
+        root,
+        store,
+        project,
+        index,
+    } = f;
     drop(index);
     let mut calls = Vec::new();
-    let (index, report) = SearchIndex::open(&root, &project, Access::Write, &mut |p| calls.push(p)).unwrap();
+    let (index, report) =
+        SearchIndex::open(&root, &project, Access::Write, &mut |p| calls.push(p)).unwrap();
     assert_eq!(report.rebuilt, Some(RebuildReason::Missing));
     assert_eq!(calls.last().map(|p| (p.done, p.total)), Some((3, 3)));
-    let f = Fixture { _dir, root, store, project, index };
+    let f = Fixture {
+        _dir,
+        root,
+        store,
+        project,
+        index,
+    };
     assert_eq!(ids(&f.index, "färdplan"), ["i001/q03"]);
 }
 
@@ -336,7 +508,10 @@ fn a_corrupted_index_file_is_rebuilt() {
     bytes[middle] ^= 0xff;
     fs::write(&victim, bytes).unwrap();
     let (f, report) = reopen(f);
-    assert!(matches!(report.rebuilt, Some(RebuildReason::Damaged(_))), "{report:?}");
+    assert!(
+        matches!(report.rebuilt, Some(RebuildReason::Damaged(_))),
+        "{report:?}"
+    );
     assert_eq!(ids(&f.index, "färdplan"), ["i001/q03"]);
 }
 
@@ -349,24 +524,41 @@ fn garbage_meta_and_other_versions_are_rebuilt() {
     assert_eq!(report.rebuilt, Some(RebuildReason::OtherVersion));
     fs::write(index_dir(&f.root).join("meta.json"), "{ not json").unwrap();
     let (f, report) = reopen(f);
-    assert!(matches!(report.rebuilt, Some(RebuildReason::Damaged(_))), "{report:?}");
+    assert!(
+        matches!(report.rebuilt, Some(RebuildReason::Damaged(_))),
+        "{report:?}"
+    );
     assert_eq!(ids(&f.index, "nätverk"), ["i001/q04"]);
 }
 
 #[test]
 fn files_changed_outside_behov_are_indexed_when_the_project_opens() {
     let f = fixture();
-    let Fixture { _dir, root, store, index, .. } = f;
+    let Fixture {
+        _dir,
+        root,
+        store,
+        index,
+        ..
+    } = f;
     drop(index);
     drop(store);
     // A colleague's edit arrives by git pull; another interview is deleted.
     let mut pulled = interview("i003", "r3");
     pulled.answers[0].text = "Cirkulära affärsmodeller".into();
-    store::write_atomic(&store::interview_file(&root, "i003"), store::to_json(&pulled).as_bytes()).unwrap();
+    store::write_atomic(
+        &store::interview_file(&root, "i003"),
+        store::to_json(&pulled).as_bytes(),
+    )
+    .unwrap();
     fs::remove_file(store::interview_file(&root, "i002")).unwrap();
     let opened = Store::open(&root).unwrap();
-    let (index, report) = SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
-    assert_eq!((report.refreshed, report.removed, report.rebuilt), (1, 1, None));
+    let (index, report) =
+        SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
+    assert_eq!(
+        (report.refreshed, report.removed, report.rebuilt),
+        (1, 1, None)
+    );
     assert_eq!(ids(&index, "cirkulär"), ["i003/q03"]);
     assert!(ids(&index, "konkreta").is_empty());
 }
@@ -377,35 +569,57 @@ fn a_second_instance_searches_read_only() {
     // f holds the project lock and the index writer; a second opener gets a read-only store.
     let second = Store::open(&f.root).unwrap();
     assert!(second.store.is_read_only());
-    let (mut index, report) = SearchIndex::open(&f.root, &second.project, Access::ReadOnly, &mut |_| {}).unwrap();
+    let (mut index, report) =
+        SearchIndex::open(&f.root, &second.project, Access::ReadOnly, &mut |_| {}).unwrap();
     assert!(report.read_only && !report.in_memory);
     assert_eq!(ids(&index, "färdplan"), ["i001/q03"]);
-    assert!(matches!(index.update_interview(&f.project.interviews[0]), Err(behov::search::Error::ReadOnly)));
+    assert!(matches!(
+        index.update_interview(&f.project.interviews[0]),
+        Err(behov::search::Error::ReadOnly)
+    ));
 }
 
 #[test]
 fn read_only_without_a_usable_index_searches_in_memory() {
     let f = fixture();
-    let Fixture { _dir, root, store, project, index } = f;
+    let Fixture {
+        _dir,
+        root,
+        store,
+        project,
+        index,
+    } = f;
     drop(index);
     fs::remove_dir_all(index_dir(&root)).unwrap();
-    let (index, report) = SearchIndex::open(&root, &project, Access::ReadOnly, &mut |_| {}).unwrap();
+    let (index, report) =
+        SearchIndex::open(&root, &project, Access::ReadOnly, &mut |_| {}).unwrap();
     assert!(report.in_memory);
     assert_eq!(ids(&index, "färdplan"), ["i001/q03"]);
-    assert!(!index_dir(&root).join("meta.json").exists(), "nothing written while read-only");
+    assert!(
+        !index_dir(&root).join("meta.json").exists(),
+        "nothing written while read-only"
+    );
     drop(store);
 }
 
 fn behov(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("behov").unwrap();
-    cmd.env("BEHOV_DATA", data).env_remove("BEHOV_PROJECT").env("LANG", "en_US.UTF-8");
+    cmd.env("BEHOV_DATA", data)
+        .env_remove("BEHOV_PROJECT")
+        .env("LANG", "en_US.UTF-8");
     cmd
 }
 
 #[test]
 fn cli_search_text_and_json() {
     let f = fixture();
-    let Fixture { _dir, root, store, index, .. } = f;
+    let Fixture {
+        _dir,
+        root,
+        store,
+        index,
+        ..
+    } = f;
     drop(index);
     drop(store);
     behov(&root)
@@ -417,7 +631,15 @@ fn cli_search_text_and_json() {
         .stdout(predicate::str::contains("[färdplanerna]"))
         .stdout(predicate::str::contains("1 answers from 1 respondents"));
     let out = behov(&root)
-        .args(["search", "radgivning", "--format", "json", "--limit", "1", "--project"])
+        .args([
+            "search",
+            "radgivning",
+            "--format",
+            "json",
+            "--limit",
+            "1",
+            "--project",
+        ])
         .arg(&root)
         .output()
         .unwrap();
@@ -456,7 +678,14 @@ fn cli_index_rebuilds_and_search_works_while_another_process_holds_the_project()
     let root = f.root.clone();
     drop(f.index);
     drop(f.store);
-    behov(&root).arg("index").arg(&root).assert().success().stdout(predicate::str::contains("Indexed 6 answers from 3 interviews"));
+    behov(&root)
+        .arg("index")
+        .arg(&root)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Indexed 6 answers from 3 interviews",
+        ));
 }
 
 /// Ids of the demo's answers and notes whose text has a word matching `form`.
@@ -464,7 +693,9 @@ fn demo_answers_with(project: &Project, form: &str) -> Vec<String> {
     let matches = |text: &str| {
         text.split(|c: char| !c.is_alphanumeric()).any(|w| {
             let w = w.to_lowercase();
-            w.strip_prefix(form).is_some_and(|rest| ["", "en", "er", "erna", "ar", "arna", "ens", "s"].contains(&rest))
+            w.strip_prefix(form).is_some_and(|rest| {
+                ["", "en", "er", "erna", "ar", "arna", "ens", "s"].contains(&rest)
+            })
         })
     };
     let mut ids = Vec::new();
@@ -489,9 +720,18 @@ fn the_demo_finds_every_answer_about_funding_and_roadmaps() {
     store::demo::install(&root).unwrap();
     let opened = Store::open(&root).unwrap();
     let (index, _) = SearchIndex::open(&root, &opened.project, Access::Write, &mut |_| {}).unwrap();
-    let all = SearchOptions { limit: 1000, ..SearchOptions::default() };
+    let all = SearchOptions {
+        limit: 1000,
+        ..SearchOptions::default()
+    };
     let found = |query: &str| {
-        let mut ids: Vec<String> = index.search(query, &all).unwrap().hits.into_iter().map(|h| h.id).collect();
+        let mut ids: Vec<String> = index
+            .search(query, &all)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
         ids.sort();
         ids
     };

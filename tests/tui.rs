@@ -577,3 +577,96 @@ fn add_edit_and_delete_a_code() {
         count
     );
 }
+
+/// Waits for the search worker to open the index (it runs beside the interface).
+fn wait_for_search(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !app.search.ready {
+        assert!(app.search.failure.is_none(), "{:?}", app.search.failure);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search index never opened"
+        );
+        behov::tui::poll_search(app);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    wait_for_search(&mut app);
+    // "3" opens the tab with the cursor in the search box; the word; Enter opens the answer.
+    keys(&mut app, "3finansiering");
+    let results = app.search.results.clone().expect("results");
+    assert!(
+        results.counts.unwrap().answers >= 10,
+        "{:?}",
+        results.counts
+    );
+    assert!(results.hits.iter().all(|h| h.snippet.highlights.len() >= 1));
+    insta::assert_snapshot!("search_120x40", render(&mut app, 120, 40).backend());
+    let first = results.hits[0].clone();
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Capture);
+    let capture = app.capture.as_ref().unwrap();
+    assert_eq!(capture.interview, first.interview);
+    keys(&mut app, "<Esc>");
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, 2));
+    // Plural and definite forms: färdplaner finds answers that say färdplan.
+    keys(&mut app, "<Esc>/");
+    for _ in 0.."finansiering".len() {
+        keys(&mut app, "<BS>");
+    }
+    keys(&mut app, "färdplaner");
+    assert!(app.search.results.as_ref().unwrap().counts.unwrap().answers >= 10);
+}
+
+#[test]
+fn filters_without_syntax_and_a_saved_edit_is_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    wait_for_search(&mut app);
+    keys(&mut app, "3rådgivning<Esc>c");
+    keys(&mut app, "finans<Enter>");
+    let results = app.search.results.clone().unwrap();
+    assert!(!results.hits.is_empty());
+    assert!(
+        results
+            .hits
+            .iter()
+            .all(|h| h.codes.iter().any(|c| c == "funding")),
+        "{:?}",
+        results.hits
+    );
+    keys(&mut app, "x");
+    // Write a new word into an answer, leave the editor (a save), and find it.
+    keys(&mut app, "1<Enter><Enter> zebraflöde<Esc><Esc>3");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "zebraflöde");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app
+        .search
+        .results
+        .as_ref()
+        .is_none_or(|r| r.hits.is_empty())
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the saved edit never became searchable: {:?} {:?} {:?}",
+            app.search.query,
+            app.search.failure,
+            app.search.results.as_ref().map(|r| r.notes.clone())
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        for effect in update(
+            &mut app,
+            Message::Key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE)),
+        ) {
+            perform(&mut app, effect);
+        }
+        keys(&mut app, "<BS>");
+    }
+    assert_eq!(app.search.results.as_ref().unwrap().hits.len(), 1);
+}

@@ -25,13 +25,13 @@ const STOP_WORDS: &[&str] = &[
     "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig",
     "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du",
     "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min",
-    "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem",
-    "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under",
-    "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan",
-    "varit", "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några",
-    "deras", "blir", "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom",
-    "mellan", "sådant", "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitt", "sådana",
-    "vart", "dina", "vars", "vårt", "våra", "ert", "era", "vilkas",
+    "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara",
+    "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon",
+    "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+    "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir",
+    "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
+    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitt", "sådana", "vart", "dina", "vars",
+    "vårt", "våra", "ert", "era", "vilkas",
 ];
 
 /// The stop words as written and with accents folded, so `for` typed on a keyboard without
@@ -230,7 +230,10 @@ mod tests {
 
     #[test]
     fn lowercases_drops_stop_words_and_stems() {
-        assert_eq!(texts("Vi behöver en FÄRDPLAN för företagen.", false), ["behöv", "färdpl", "företag"]);
+        assert_eq!(
+            texts("Vi behöver en FÄRDPLAN för företagen.", false),
+            ["behöv", "färdpl", "företag"]
+        );
     }
 
     #[test]
@@ -241,7 +244,10 @@ mod tests {
 
     #[test]
     fn folded_analysis_removes_accents_before_stemming() {
-        assert_eq!(texts("Rådgivningen är viktig", true), ["radgivning", "viktig"]);
+        assert_eq!(
+            texts("Rådgivningen är viktig", true),
+            ["radgivning", "viktig"]
+        );
         assert_eq!(texts("rådgivningen", false), ["rådgivning"]);
     }
 
@@ -261,7 +267,10 @@ mod tests {
     #[test]
     fn overlong_words_emoji_and_cr_are_harmless() {
         let long = "x".repeat(200);
-        assert_eq!(texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), false), ["stöd", "nätverk", "bidrag"]);
+        assert_eq!(
+            texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), false),
+            ["stöd", "nätverk", "bidrag"]
+        );
     }
 
     #[test]
@@ -270,8 +279,20 @@ mod tests {
         let mut stream = analyzer.token_stream("Konkreta insatser, tack!");
         let mut seen = Vec::new();
         while let Some(token) = stream.next() {
-            seen.push((token.text.clone(), token.offset_from, token.offset_to, token.position));
+            seen.push((
+                token.text.clone(),
+                token.offset_from,
+                token.offset_to,
+                token.position,
+            ));
         }
-        assert_eq!(seen, [("konkr".into(), 0, 8, 0), ("insat".into(), 9, 17, 1), ("tack".into(), 19, 23, 2)]);
+        assert_eq!(
+            seen,
+            [
+                ("konkr".into(), 0, 8, 0),
+                ("insat".into(), 9, 17, 1),
+                ("tack".into(), 19, 23, 2)
+            ]
+        );
     }
 }

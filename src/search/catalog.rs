@@ -33,7 +33,11 @@ pub struct RespondentInfo {
 
 /// Lowercase, accents folded, inner whitespace collapsed: how filter values are compared.
 pub fn normalise(value: &str) -> String {
-    let lower: String = value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let lower: String = value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     let mut out = String::new();
     fold_into(&lower, &mut out);
     out
@@ -66,7 +70,13 @@ impl Catalog {
                     })
                     .collect();
                 attribute_values.extend(attributes.iter().cloned());
-                (r.id.clone(), RespondentInfo { name: r.name.clone(), attributes })
+                (
+                    r.id.clone(),
+                    RespondentInfo {
+                        name: r.name.clone(),
+                        attributes,
+                    },
+                )
             })
             .collect();
         let book = &project.codebook;
@@ -76,24 +86,50 @@ impl Catalog {
             .map(|c| {
                 hash.str(&c.id);
                 hash.str(c.parent.as_deref().unwrap_or(""));
-                (c.id.clone(), book.ancestors(&c.id).iter().map(|a| a.id.clone()).collect())
+                (
+                    c.id.clone(),
+                    book.ancestors(&c.id).iter().map(|a| a.id.clone()).collect(),
+                )
             })
             .collect();
         let code_names = book
             .codes
             .iter()
-            .map(|c| (c.id.clone(), [&c.id, &c.label.sv, &c.label.en].iter().filter(|s| !s.is_empty()).map(|s| normalise(s)).collect()))
+            .map(|c| {
+                (
+                    c.id.clone(),
+                    [&c.id, &c.label.sv, &c.label.en]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| normalise(s))
+                        .collect(),
+                )
+            })
             .collect();
         let attributes = project
             .attributes
             .iter()
-            .map(|a| (a.id.clone(), [&a.id, &a.label.sv, &a.label.en].iter().filter(|s| !s.is_empty()).map(|s| normalise(s)).collect()))
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    [&a.id, &a.label.sv, &a.label.en]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| normalise(s))
+                        .collect(),
+                )
+            })
             .collect();
         Catalog {
             respondents,
             lineage,
             code_names,
-            questions: project.guide.questions.iter().map(|q| q.id.clone()).collect(),
+            questions: project
+                .guide
+                .questions
+                .iter()
+                .map(|q| q.id.clone())
+                .collect(),
             attributes,
             attribute_values,
             fingerprint: hash.finish(),
@@ -112,7 +148,10 @@ impl Catalog {
 
     /// The code and its ancestors; an unknown code is still indexed under its own id.
     pub fn lineage(&self, code: &str) -> Vec<String> {
-        self.lineage.get(code).cloned().unwrap_or_else(|| vec![code.to_string()])
+        self.lineage
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| vec![code.to_string()])
     }
 
     /// Code ids named by `value` (an id or a label in either language); with `prefix`, every
@@ -121,7 +160,15 @@ impl Catalog {
         let wanted = normalise(value);
         self.code_names
             .iter()
-            .filter(|(_, names)| names.iter().any(|n| if prefix { n.starts_with(&wanted) } else { *n == wanted }))
+            .filter(|(_, names)| {
+                names.iter().any(|n| {
+                    if prefix {
+                        n.starts_with(&wanted)
+                    } else {
+                        *n == wanted
+                    }
+                })
+            })
             .map(|(id, _)| id.clone())
             .collect()
     }
@@ -129,7 +176,11 @@ impl Catalog {
     /// The question id named by `value`: its id (any case), or its number in the guide.
     pub fn question_named(&self, value: &str) -> Option<String> {
         let value = value.trim();
-        if let Some(id) = self.questions.iter().find(|q| q.eq_ignore_ascii_case(value)) {
+        if let Some(id) = self
+            .questions
+            .iter()
+            .find(|q| q.eq_ignore_ascii_case(value))
+        {
             return Some(id.clone());
         }
         let n: usize = value.trim_start_matches(['q', 'Q']).parse().ok()?;
@@ -139,7 +190,10 @@ impl Catalog {
     /// The attribute id named by `key` (its id or a label), if the project defines one.
     pub fn attribute_named(&self, key: &str) -> Option<&str> {
         let wanted = normalise(key);
-        self.attributes.iter().find(|(_, names)| names.contains(&wanted)).map(|(id, _)| id.as_str())
+        self.attributes
+            .iter()
+            .find(|(_, names)| names.contains(&wanted))
+            .map(|(id, _)| id.as_str())
     }
 
     pub fn has_attribute_value(&self, term: &str) -> bool {
@@ -201,7 +255,10 @@ mod tests {
     #[test]
     fn values_normalise_case_accents_and_spaces() {
         assert_eq!(normalise("  Science   Park "), "science park");
-        assert_eq!(attribute_term("type", "Näringslivskontor"), "type=naringslivskontor");
+        assert_eq!(
+            attribute_term("type", "Näringslivskontor"),
+            "type=naringslivskontor"
+        );
     }
 
     #[test]
@@ -217,9 +274,17 @@ mod tests {
     fn codes_resolve_by_id_or_label() {
         let p = project();
         let c = Catalog::new(&p);
-        let code = p.codebook.codes.iter().find(|c| c.parent.is_some()).unwrap();
+        let code = p
+            .codebook
+            .codes
+            .iter()
+            .find(|c| c.parent.is_some())
+            .unwrap();
         assert_eq!(c.codes_named(&code.id, false), vec![code.id.clone()]);
-        assert_eq!(c.codes_named(&code.label.sv.to_uppercase(), false), vec![code.id.clone()]);
+        assert_eq!(
+            c.codes_named(&code.label.sv.to_uppercase(), false),
+            vec![code.id.clone()]
+        );
         assert!(c.lineage(&code.id).len() >= 2);
     }
 

@@ -9,7 +9,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -39,7 +41,12 @@ pub struct Compiled {
     pub notes: Vec<Note>,
 }
 
-pub fn compile(searcher: &Searcher, fields: &Fields, catalog: &Catalog, parsed: Parsed) -> Compiled {
+pub fn compile(
+    searcher: &Searcher,
+    fields: &Fields,
+    catalog: &Catalog,
+    parsed: Parsed,
+) -> Compiled {
     let mut c = Compiler {
         searcher,
         fields,
@@ -51,7 +58,8 @@ pub fn compile(searcher: &Searcher, fields: &Fields, catalog: &Catalog, parsed: 
     };
     let query = c.all(&parsed.clauses, true);
     if !c.stop_words.is_empty() {
-        c.notes.push(Note::StopWords(std::mem::take(&mut c.stop_words)));
+        c.notes
+            .push(Note::StopWords(std::mem::take(&mut c.stop_words)));
     }
     Compiled {
         query,
@@ -81,7 +89,14 @@ impl Compiler<'_> {
             let query = self.node(&clause.node);
             self.highlighting = was;
             if let Some(query) = query {
-                parts.push((if clause.negated { Occur::MustNot } else { Occur::Must }, query));
+                parts.push((
+                    if clause.negated {
+                        Occur::MustNot
+                    } else {
+                        Occur::Must
+                    },
+                    query,
+                ));
             }
         }
         if parts.is_empty() {
@@ -107,7 +122,8 @@ impl Compiler<'_> {
             Node::Filter { key, value, prefix } => self.filter(key, value, *prefix),
             Node::Group(clauses) => self.all(clauses, false),
             Node::Or(nodes) => {
-                let mut parts: Vec<Box<dyn Query>> = nodes.iter().filter_map(|n| self.node(n)).collect();
+                let mut parts: Vec<Box<dyn Query>> =
+                    nodes.iter().filter_map(|n| self.node(n)).collect();
                 match parts.len() {
                     0 => None,
                     1 => parts.pop(),
@@ -121,9 +137,17 @@ impl Compiler<'_> {
     fn content(&self) -> Box<dyn Query> {
         let kinds = [KIND_ANSWER, KIND_NOTES]
             .iter()
-            .map(|k| Box::new(TermQuery::new(Term::from_field_text(self.fields.kind, k), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .map(|k| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.kind, k),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
             .collect();
-        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::union(kinds)), 0.0))
+        Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::union(kinds)),
+            0.0,
+        ))
     }
 
     fn word(&mut self, word: &str) -> Option<Box<dyn Query>> {
@@ -149,17 +173,35 @@ impl Compiler<'_> {
     }
 
     /// One term, or a phrase when the text analysed to several.
-    fn terms(&mut self, main: Vec<(usize, String)>, folded: Vec<(usize, String)>) -> Option<Box<dyn Query>> {
+    fn terms(
+        &mut self,
+        main: Vec<(usize, String)>,
+        folded: Vec<(usize, String)>,
+    ) -> Option<Box<dyn Query>> {
         if self.highlighting {
-            self.highlight.main.extend(main.iter().map(|(_, t)| t.clone()));
-            self.highlight.folded.extend(folded.iter().map(|(_, t)| t.clone()));
+            self.highlight
+                .main
+                .extend(main.iter().map(|(_, t)| t.clone()));
+            self.highlight
+                .folded
+                .extend(folded.iter().map(|(_, t)| t.clone()));
         }
-        let main_terms: Vec<(usize, Term)> = main.iter().map(|(p, t)| (*p, Term::from_field_text(self.fields.text, t))).collect();
-        let folded_terms: Vec<(usize, Term)> = folded.iter().map(|(p, t)| (*p, Term::from_field_text(self.fields.folded, t))).collect();
+        let main_terms: Vec<(usize, Term)> = main
+            .iter()
+            .map(|(p, t)| (*p, Term::from_field_text(self.fields.text, t)))
+            .collect();
+        let folded_terms: Vec<(usize, Term)> = folded
+            .iter()
+            .map(|(p, t)| (*p, Term::from_field_text(self.fields.folded, t)))
+            .collect();
         let redundant = main.len() == folded.len()
-            && main.iter().zip(&folded).zip(main_terms.iter().zip(&folded_terms)).all(|(((_, m), (_, f)), ((_, mt), (_, ft)))| {
-                fold(m) == *f && self.doc_freq(mt) == self.doc_freq(ft)
-            });
+            && main
+                .iter()
+                .zip(&folded)
+                .zip(main_terms.iter().zip(&folded_terms))
+                .all(|(((_, m), (_, f)), ((_, mt), (_, ft)))| {
+                    fold(m) == *f && self.doc_freq(mt) == self.doc_freq(ft)
+                });
         let exact = one_or_phrase(main_terms);
         if redundant {
             return Some(exact);
@@ -187,22 +229,33 @@ impl Compiler<'_> {
             .filter(|(f, df)| !main.iter().any(|(m, mdf)| fold(m) == *f && mdf == df))
             .collect();
         if self.highlighting {
-            self.highlight.main.extend(main.iter().map(|(t, _)| t.clone()));
-            self.highlight.folded.extend(folded.iter().map(|(t, _)| t.clone()));
+            self.highlight
+                .main
+                .extend(main.iter().map(|(t, _)| t.clone()));
+            self.highlight
+                .folded
+                .extend(folded.iter().map(|(t, _)| t.clone()));
         }
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for (term, _) in &main {
             alternatives.push(term_query(self.fields.text, term));
         }
         for (term, _) in &folded {
-            alternatives.push(Box::new(BoostQuery::new(term_query(self.fields.folded, term), FOLDED_WEIGHT)));
+            alternatives.push(Box::new(BoostQuery::new(
+                term_query(self.fields.folded, term),
+                FOLDED_WEIGHT,
+            )));
         }
         parts.push(match alternatives.len() {
             0 => Box::new(EmptyQuery),
             1 => alternatives.pop()?,
             _ => Box::new(BooleanQuery::union(alternatives)),
         });
-        if parts.len() == 1 { parts.pop() } else { Some(Box::new(BooleanQuery::intersection(parts))) }
+        if parts.len() == 1 {
+            parts.pop()
+        } else {
+            Some(Box::new(BooleanQuery::intersection(parts)))
+        }
     }
 
     /// Indexed terms of `field` that a word starting with `prefix` can have: terms that start
@@ -222,7 +275,10 @@ impl Compiler<'_> {
         if found.len() > MAX_EXPANSIONS {
             found.truncate(MAX_EXPANSIONS);
             if field == self.fields.text {
-                self.notes.push(Note::PrefixTruncated { prefix: prefix.to_string(), kept: MAX_EXPANSIONS });
+                self.notes.push(Note::PrefixTruncated {
+                    prefix: prefix.to_string(),
+                    kept: MAX_EXPANSIONS,
+                });
             }
         }
         found
@@ -233,15 +289,21 @@ impl Compiler<'_> {
     fn terms_with_prefix(&self, field: Field, prefix: &str) -> BTreeMap<String, u64> {
         let mut found = BTreeMap::new();
         for segment in self.searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(field) else { continue };
-            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream() else { continue };
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+            else {
+                continue;
+            };
             while stream.advance() {
                 let key = stream.key();
                 if !key.starts_with(prefix.as_bytes()) {
                     break;
                 }
                 if let Ok(term) = std::str::from_utf8(key) {
-                    *found.entry(term.to_string()).or_insert(0) += u64::from(stream.value().doc_freq);
+                    *found.entry(term.to_string()).or_insert(0) +=
+                        u64::from(stream.value().doc_freq);
                 }
             }
         }
@@ -284,17 +346,30 @@ impl Compiler<'_> {
                         any_of(values.keys().map(|v| term_query(f.attribute, v)).collect())
                     } else {
                         if !self.catalog.has_attribute_value(&wanted) {
-                            self.notes.push(Note::UnknownValue { attribute: key.to_string(), value: value.to_string() });
+                            self.notes.push(Note::UnknownValue {
+                                attribute: key.to_string(),
+                                value: value.to_string(),
+                            });
                         }
                         term_query(f.attribute, &wanted)
                     }
                 }
                 None => {
                     self.notes.push(Note::UnknownFilter(key.to_string()));
-                    let value = if prefix { Node::Prefix(value.to_string()) } else { Node::Word(value.to_string()) };
+                    let value = if prefix {
+                        Node::Prefix(value.to_string())
+                    } else {
+                        Node::Word(value.to_string())
+                    };
                     let words = vec![
-                        Clause { negated: false, node: Node::Word(key.to_string()) },
-                        Clause { negated: false, node: value },
+                        Clause {
+                            negated: false,
+                            node: Node::Word(key.to_string()),
+                        },
+                        Clause {
+                            negated: false,
+                            node: value,
+                        },
                     ];
                     return self.all(&words, false);
                 }
@@ -316,7 +391,12 @@ impl Compiler<'_> {
             if prefix && i + 1 == words.len() {
                 let names = self.expand(f.respondent_name, word);
                 found &= !names.is_empty();
-                parts.push(any_of(names.iter().map(|(n, _)| term_query(f.respondent_name, n)).collect()));
+                parts.push(any_of(
+                    names
+                        .iter()
+                        .map(|(n, _)| term_query(f.respondent_name, n))
+                        .collect(),
+                ));
             } else {
                 let term = Term::from_field_text(f.respondent_name, word);
                 found &= self.doc_freq(&term) > 0;
@@ -341,7 +421,10 @@ fn fold(word: &str) -> String {
 }
 
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
 }
 
 fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -358,6 +441,8 @@ fn one_or_phrase(mut terms: Vec<(usize, Term)>) -> Box<dyn Query> {
         Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
     } else {
         let first = terms[0].0;
-        Box::new(PhraseQuery::new_with_offset(terms.into_iter().map(|(p, t)| (p - first, t)).collect()))
+        Box::new(PhraseQuery::new_with_offset(
+            terms.into_iter().map(|(p, t)| (p - first, t)).collect(),
+        ))
     }
 }

@@ -21,10 +21,25 @@ pub fn notes_id(interview: &str) -> String {
 }
 
 /// Every document of `interview`. `stamp` identifies the file version (see `state`).
-pub fn documents(fields: &Fields, catalog: &Catalog, interview: &Interview, stamp: u64) -> Vec<TantivyDocument> {
+pub fn documents(
+    fields: &Fields,
+    catalog: &Catalog,
+    interview: &Interview,
+    stamp: u64,
+) -> Vec<TantivyDocument> {
     let mut docs = Vec::with_capacity(interview.answers.len() + 2);
-    for answer in interview.answers.iter().filter(|a| !a.is_empty() || !a.codings.is_empty()) {
-        let mut doc = common(fields, catalog, interview, KIND_ANSWER, &answer_id(&interview.id, &answer.question));
+    for answer in interview
+        .answers
+        .iter()
+        .filter(|a| !a.is_empty() || !a.codings.is_empty())
+    {
+        let mut doc = common(
+            fields,
+            catalog,
+            interview,
+            KIND_ANSWER,
+            &answer_id(&interview.id, &answer.question),
+        );
         doc.add_text(fields.question, &answer.question);
         add_codes(fields, catalog, answer, &mut doc);
         doc.add_text(fields.text, &answer.text);
@@ -32,7 +47,13 @@ pub fn documents(fields: &Fields, catalog: &Catalog, interview: &Interview, stam
         docs.push(doc);
     }
     if !interview.notes.trim().is_empty() {
-        let mut doc = common(fields, catalog, interview, KIND_NOTES, &notes_id(&interview.id));
+        let mut doc = common(
+            fields,
+            catalog,
+            interview,
+            KIND_NOTES,
+            &notes_id(&interview.id),
+        );
         doc.add_text(fields.text, &interview.notes);
         doc.add_text(fields.folded, &interview.notes);
         docs.push(doc);
@@ -45,7 +66,13 @@ pub fn documents(fields: &Fields, catalog: &Catalog, interview: &Interview, stam
     docs
 }
 
-fn common(fields: &Fields, catalog: &Catalog, interview: &Interview, kind: &str, id: &str) -> TantivyDocument {
+fn common(
+    fields: &Fields,
+    catalog: &Catalog,
+    interview: &Interview,
+    kind: &str,
+    id: &str,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.kind, kind);
     doc.add_text(fields.id, id);

@@ -13,7 +13,9 @@ pub enum Error {
     },
     #[error("the search index could not be read ({0}); run `behov index` to rebuild it")]
     Search(#[source] tantivy::TantivyError),
-    #[error("the search index is read-only because another behov holds the project; that one keeps it up to date")]
+    #[error(
+        "the search index is read-only because another behov holds the project; that one keeps it up to date"
+    )]
     ReadOnly,
     #[error(transparent)]
     Store(#[from] crate::store::Error),

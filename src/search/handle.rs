@@ -8,7 +8,9 @@ use std::sync::{Arc, RwLock};
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::schema::Value;
-use tantivy::{DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::{
+    DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
+};
 
 use super::catalog::Catalog;
 use super::compile::compile;
@@ -82,8 +84,16 @@ pub struct SearchHandle {
 }
 
 impl SearchHandle {
-    pub(super) fn new(reader: IndexReader, fields: Fields, catalog: Arc<RwLock<Arc<Catalog>>>) -> SearchHandle {
-        SearchHandle { reader, fields, catalog }
+    pub(super) fn new(
+        reader: IndexReader,
+        fields: Fields,
+        catalog: Arc<RwLock<Arc<Catalog>>>,
+    ) -> SearchHandle {
+        SearchHandle {
+            reader,
+            fields,
+            catalog,
+        }
     }
 
     pub(super) fn searcher(&self) -> Searcher {
@@ -95,12 +105,18 @@ impl SearchHandle {
     }
 
     pub(super) fn set_catalog(&self, catalog: Arc<Catalog>) {
-        let mut slot = self.catalog.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = self
+            .catalog
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         *slot = catalog;
     }
 
     fn catalog(&self) -> Arc<Catalog> {
-        self.catalog.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.catalog
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// Searches with the query language of `parse`. Never fails on the query itself: what
@@ -130,7 +146,9 @@ impl SearchHandle {
         };
         let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
         let (docs, counts) = if options.counts {
-            let (docs, counts) = searcher.search(&*query, &(top, Tally)).map_err(Error::search)?;
+            let (docs, counts) = searcher
+                .search(&*query, &(top, Tally))
+                .map_err(Error::search)?;
             (docs, Some(counts))
         } else {
             (searcher.search(&*query, &top).map_err(Error::search)?, None)
@@ -147,10 +165,25 @@ impl SearchHandle {
         })
     }
 
-    fn hit(&self, doc: &TantivyDocument, score: Score, highlight: &super::compile::Highlight, chars: usize) -> Hit {
+    fn hit(
+        &self,
+        doc: &TantivyDocument,
+        score: Score,
+        highlight: &super::compile::Highlight,
+        chars: usize,
+    ) -> Hit {
         let f = &self.fields;
-        let first = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let all = |field| doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect::<Vec<_>>();
+        let first = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
         let text = first(f.text);
         let (snippet, matched) = snippet::snippet(&text, highlight, chars);
         let question = first(f.question);
@@ -190,7 +223,11 @@ impl Collector for Tally {
     type Fruit = Counts;
     type Child = SegmentTally;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTally> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
         Ok(SegmentTally {
             answers: 0,
             respondent_ords: HashSet::new(),

@@ -10,7 +10,9 @@ use std::sync::{Arc, RwLock};
 
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TERMINATED, TantivyError, Term};
+use tantivy::{
+    DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TERMINATED, TantivyError, Term,
+};
 
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
@@ -109,7 +111,12 @@ impl SearchIndex {
     /// Opens the index of the project at `root`, rebuilding it if it is missing, damaged or
     /// of another version, and indexing interviews whose files changed since it was written.
     /// `progress` is called while a rebuild or a large refresh runs.
-    pub fn open(root: &Path, project: &Project, access: Access, progress: &mut dyn FnMut(Progress)) -> Result<(SearchIndex, OpenReport)> {
+    pub fn open(
+        root: &Path,
+        project: &Project,
+        access: Access,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(SearchIndex, OpenReport)> {
         let catalog = Arc::new(Catalog::new(project));
         let dir = index_dir(root);
         let existing = open_existing(&dir);
@@ -124,7 +131,9 @@ impl SearchIndex {
                     }
                     // Another process writes this index although we hold the project: search
                     // what it has rather than fight over it.
-                    Err(TantivyError::LockFailure(..)) => return Self::open_read_only(root, project, catalog, Ok(index), progress),
+                    Err(TantivyError::LockFailure(..)) => {
+                        return Self::open_read_only(root, project, catalog, Ok(index), progress);
+                    }
                     Err(e) => RebuildReason::Damaged(e.to_string()),
                 },
                 Err(unusable) => unusable.into(),
@@ -151,13 +160,27 @@ impl SearchIndex {
             Ok(index) => {
                 let this = SearchIndex::assemble(root, index, None, catalog)?;
                 let stale = this.changed(project)?.len();
-                Ok((this, OpenReport { stale, read_only: true, ..OpenReport::default() }))
+                Ok((
+                    this,
+                    OpenReport {
+                        stale,
+                        read_only: true,
+                        ..OpenReport::default()
+                    },
+                ))
             }
             Err(_) => {
                 let index = new_index(None)?;
                 fill(&index, root, project, &catalog, progress)?;
                 let this = SearchIndex::assemble(root, index, None, catalog)?;
-                Ok((this, OpenReport { read_only: true, in_memory: true, ..OpenReport::default() }))
+                Ok((
+                    this,
+                    OpenReport {
+                        read_only: true,
+                        in_memory: true,
+                        ..OpenReport::default()
+                    },
+                ))
             }
         }
     }
@@ -169,11 +192,21 @@ impl SearchIndex {
         }
         // Release tantivy's writer lock before the folder goes.
         self.writer = None;
-        *self = SearchIndex::rebuild_at(&self.root, project, Arc::new(Catalog::new(project)), progress)?;
+        *self = SearchIndex::rebuild_at(
+            &self.root,
+            project,
+            Arc::new(Catalog::new(project)),
+            progress,
+        )?;
         Ok(())
     }
 
-    fn rebuild_at(root: &Path, project: &Project, catalog: Arc<Catalog>, progress: &mut dyn FnMut(Progress)) -> Result<SearchIndex> {
+    fn rebuild_at(
+        root: &Path,
+        project: &Project,
+        catalog: Arc<Catalog>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<SearchIndex> {
         let dir = index_dir(root);
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| store::Error::io(&dir, e))?;
@@ -187,7 +220,12 @@ impl SearchIndex {
         SearchIndex::assemble(root, index, Some(writer), catalog)
     }
 
-    fn assemble(root: &Path, index: Index, writer: Option<IndexWriter>, catalog: Arc<Catalog>) -> Result<SearchIndex> {
+    fn assemble(
+        root: &Path,
+        index: Index,
+        writer: Option<IndexWriter>,
+        catalog: Arc<Catalog>,
+    ) -> Result<SearchIndex> {
         let reader: IndexReader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -225,7 +263,9 @@ impl SearchIndex {
         let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
         writer.delete_term(Term::from_field_text(fields.interview, &interview.id));
         for doc in documents(&fields, &self.catalog, interview, stamp) {
-            writer.add_document(doc).map_err(|e| Error::index(&self.root, e))?;
+            writer
+                .add_document(doc)
+                .map_err(|e| Error::index(&self.root, e))?;
         }
         self.pending = true;
         Ok(())
@@ -269,12 +309,16 @@ impl SearchIndex {
         let root = self.root.clone();
         let fingerprint = self.catalog.fingerprint().to_string();
         let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
-        let mut prepared = writer.prepare_commit().map_err(|e| Error::index(&root, e))?;
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(|e| Error::index(&root, e))?;
         prepared.set_payload(&fingerprint);
         prepared.commit().map_err(|e| Error::index(&root, e))?;
         self.pending = false;
         self.merge()?;
-        self.handle.reload().map_err(|e| Error::index(&root, e))
+        self.handle
+            .reload()
+            .map_err(|e| Error::index(&root, e))
             .map(|_| true)
     }
 
@@ -282,11 +326,19 @@ impl SearchIndex {
     fn merge(&mut self) -> Result<()> {
         let root = self.root.clone();
         loop {
-            let metas = self.index.searchable_segment_metas().map_err(|e| Error::index(&root, e))?;
+            let metas = self
+                .index
+                .searchable_segment_metas()
+                .map_err(|e| Error::index(&root, e))?;
             let sizes: Vec<_> = metas.iter().map(|m| (m.id(), m.max_doc())).collect();
-            let Some(chosen) = merge::plan(&sizes) else { return Ok(()) };
+            let Some(chosen) = merge::plan(&sizes) else {
+                return Ok(());
+            };
             let writer = self.writer.as_mut().ok_or(Error::ReadOnly)?;
-            writer.merge(&chosen).wait().map_err(|e| Error::index(&root, e))?;
+            writer
+                .merge(&chosen)
+                .wait()
+                .map_err(|e| Error::index(&root, e))?;
         }
     }
 
@@ -296,9 +348,18 @@ impl SearchIndex {
     }
 
     /// Brings interviews changed outside behov into the index (writable only).
-    fn sync(&mut self, project: &Project, progress: &mut dyn FnMut(Progress)) -> Result<OpenReport> {
+    fn sync(
+        &mut self,
+        project: &Project,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<OpenReport> {
         let indexed = self.indexed()?;
-        let fingerprint = self.index.load_metas().ok().and_then(|m| m.payload).and_then(|p| p.parse::<u64>().ok());
+        let fingerprint = self
+            .index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse::<u64>().ok());
         let everything = fingerprint != Some(self.catalog.fingerprint());
         let changed: Vec<(&Interview, u64)> = project
             .interviews
@@ -342,7 +403,12 @@ impl SearchIndex {
             .filter(|i| indexed.get(&i.id) != Some(&file_stamp(&self.root, &i.id)))
             .map(|i| i.id.clone())
             .collect();
-        changed.extend(indexed.keys().filter(|id| project.interview(id).is_none()).cloned());
+        changed.extend(
+            indexed
+                .keys()
+                .filter(|id| project.interview(id).is_none())
+                .cloned(),
+        );
         Ok(changed)
     }
 
@@ -353,7 +419,11 @@ impl SearchIndex {
     }
 
     /// Searches, with the same options as [`SearchHandle::search`].
-    pub fn search(&self, query: &str, options: &super::SearchOptions) -> Result<super::SearchResults> {
+    pub fn search(
+        &self,
+        query: &str,
+        options: &super::SearchOptions,
+    ) -> Result<super::SearchResults> {
         self.handle.search(query, options)
     }
 }
@@ -364,8 +434,12 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
     let mut id = String::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(fields.kind)?;
-        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else { continue };
-        let Some(ids) = segment.fast_fields().str("interview")? else { continue };
+        let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
+            continue;
+        };
+        let Some(ids) = segment.fast_fields().str("interview")? else {
+            continue;
+        };
         let stamps = segment.fast_fields().u64("stamp")?;
         let alive = segment.alive_bitset();
         let mut doc = postings.doc();
@@ -386,7 +460,9 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
 /// Identifies one version of an interview file: size, modification time and inode (an atomic
 /// save or a `git pull` writes a new inode). 0 when the file cannot be read.
 pub fn file_stamp(root: &Path, id: &str) -> u64 {
-    let Ok(meta) = fs::metadata(interview_file(root, id)) else { return 0 };
+    let Ok(meta) = fs::metadata(interview_file(root, id)) else {
+        return 0;
+    };
     let mut hash = Fnv::new();
     hash.u64(meta.len());
     hash.u64(meta.mtime() as u64);
@@ -396,7 +472,10 @@ pub fn file_stamp(root: &Path, id: &str) -> u64 {
 }
 
 fn version_text() -> String {
-    format!("behov search index {SCHEMA_VERSION} (tantivy {})\n", tantivy::version_string())
+    format!(
+        "behov search index {SCHEMA_VERSION} (tantivy {})\n",
+        tantivy::version_string()
+    )
 }
 
 /// The index at `dir` if it can be trusted.
@@ -408,7 +487,11 @@ fn open_existing(dir: &Path) -> std::result::Result<Index, Unusable> {
         Ok(text) if text == version_text() => {}
         Ok(_) => return Err(Unusable::OtherVersion),
         // A rebuild writes the version file last: without it the rebuild never finished.
-        Err(_) => return Err(Unusable::Damaged("an earlier rebuild did not finish".into())),
+        Err(_) => {
+            return Err(Unusable::Damaged(
+                "an earlier rebuild did not finish".into(),
+            ));
+        }
     }
     let index = Index::open_in_dir(dir).map_err(|e| match e {
         TantivyError::IncompatibleIndex(_) => Unusable::OtherVersion,
@@ -420,10 +503,17 @@ fn open_existing(dir: &Path) -> std::result::Result<Index, Unusable> {
     register_tokenizers(&index);
     match index.validate_checksum() {
         Ok(damaged) if damaged.is_empty() => {}
-        Ok(damaged) => return Err(Unusable::Damaged(format!("{} files fail their checksum", damaged.len()))),
+        Ok(damaged) => {
+            return Err(Unusable::Damaged(format!(
+                "{} files fail their checksum",
+                damaged.len()
+            )));
+        }
         Err(e) => return Err(Unusable::Damaged(e.to_string())),
     }
-    index.load_metas().map_err(|e| Unusable::Damaged(e.to_string()))?;
+    index
+        .load_metas()
+        .map_err(|e| Unusable::Damaged(e.to_string()))?;
     Ok(index)
 }
 
@@ -431,16 +521,24 @@ fn new_index(dir: Option<&Path>) -> Result<Index> {
     let (schema, _) = schema::build();
     let builder = Index::builder().schema(schema);
     let index = match dir {
-        Some(dir) => builder.create_in_dir(dir).map_err(|e| Error::index(dir, e))?,
-        None => builder.create_in_ram().map_err(|e| Error::index(Path::new(INDEX_DIR), e))?,
+        Some(dir) => builder
+            .create_in_dir(dir)
+            .map_err(|e| Error::index(dir, e))?,
+        None => builder
+            .create_in_ram()
+            .map_err(|e| Error::index(Path::new(INDEX_DIR), e))?,
     };
     register_tokenizers(&index);
     Ok(index)
 }
 
 fn register_tokenizers(index: &Index) {
-    index.tokenizers().register(analyzer::MAIN, SwedishTokenizer::analyzer(false));
-    index.tokenizers().register(analyzer::FOLDED, SwedishTokenizer::analyzer(true));
+    index
+        .tokenizers()
+        .register(analyzer::MAIN, SwedishTokenizer::analyzer(false));
+    index
+        .tokenizers()
+        .register(analyzer::FOLDED, SwedishTokenizer::analyzer(true));
 }
 
 fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
@@ -451,8 +549,16 @@ fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
 
 /// Indexes every interview of `project` into the empty `index` with all cores, then merges
 /// the result into one segment (fastest to search).
-fn fill(index: &Index, root: &Path, project: &Project, catalog: &Catalog, progress: &mut dyn FnMut(Progress)) -> Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+fn fill(
+    index: &Index,
+    root: &Path,
+    project: &Project,
+    catalog: &Catalog,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
     let mut writer: IndexWriter = index
         .writer_with_num_threads(threads, threads * BULK_MEMORY_PER_THREAD)
         .map_err(|e| Error::index(root, e))?;
@@ -464,17 +570,26 @@ fn fill(index: &Index, root: &Path, project: &Project, catalog: &Catalog, progre
             progress(Progress { done: n, total });
         }
         for doc in documents(&fields, catalog, interview, file_stamp(root, &interview.id)) {
-            writer.add_document(doc).map_err(|e| Error::index(root, e))?;
+            writer
+                .add_document(doc)
+                .map_err(|e| Error::index(root, e))?;
         }
     }
     let mut prepared = writer.prepare_commit().map_err(|e| Error::index(root, e))?;
     prepared.set_payload(&catalog.fingerprint().to_string());
     prepared.commit().map_err(|e| Error::index(root, e))?;
-    let ids = index.searchable_segment_ids().map_err(|e| Error::index(root, e))?;
+    let ids = index
+        .searchable_segment_ids()
+        .map_err(|e| Error::index(root, e))?;
     if ids.len() > 1 {
-        writer.merge(&ids).wait().map_err(|e| Error::index(root, e))?;
+        writer
+            .merge(&ids)
+            .wait()
+            .map_err(|e| Error::index(root, e))?;
     }
-    writer.wait_merging_threads().map_err(|e| Error::index(root, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| Error::index(root, e))?;
     progress(Progress { done: total, total });
     Ok(())
 }

@@ -25,7 +25,10 @@ fn level(docs: u32) -> u32 {
 
 /// The segments to merge next, given (id, documents including deleted ones) per segment.
 pub fn plan(segments: &[(SegmentId, u32)]) -> Option<Vec<SegmentId>> {
-    let mut levels: Vec<(u32, SegmentId)> = segments.iter().map(|(id, docs)| (level(*docs), *id)).collect();
+    let mut levels: Vec<(u32, SegmentId)> = segments
+        .iter()
+        .map(|(id, docs)| (level(*docs), *id))
+        .collect();
     levels.sort_by_key(|(l, _)| *l);
     levels
         .chunk_by(|a, b| a.0 == b.0)
@@ -69,7 +72,11 @@ mod tests {
         for _ in 0..1000 {
             segments.push((SegmentId::generate_random(), 26));
             while let Some(chosen) = plan(&segments) {
-                let docs = segments.iter().filter(|(id, _)| chosen.contains(id)).map(|(_, d)| d).sum();
+                let docs = segments
+                    .iter()
+                    .filter(|(id, _)| chosen.contains(id))
+                    .map(|(_, d)| d)
+                    .sum();
                 segments.retain(|(id, _)| !chosen.contains(id));
                 segments.push((SegmentId::generate_random(), docs));
             }

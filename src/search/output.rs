@@ -29,13 +29,23 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
         let names: Vec<&str> = hit
             .respondents
             .iter()
-            .map(|id| project.respondent(id).map_or(id.as_str(), |r| r.name.as_str()))
+            .map(|id| {
+                project
+                    .respondent(id)
+                    .map_or(id.as_str(), |r| r.name.as_str())
+            })
             .collect();
         let place = match &hit.question {
             Some(q) => format!("{} {q}", if sv { "fråga" } else { "question" }),
             None => (if sv { "anteckningar" } else { "notes" }).to_string(),
         };
-        let _ = writeln!(out, "{} · {place} · {} · {}", names.join(", "), hit.date, hit.interview);
+        let _ = writeln!(
+            out,
+            "{} · {place} · {} · {}",
+            names.join(", "),
+            hit.date,
+            hit.interview
+        );
         let s = &hit.snippet;
         let _ = writeln!(
             out,
@@ -45,29 +55,59 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
             if s.after { "…" } else { "" }
         );
         if !hit.codes.is_empty() {
-            let _ = writeln!(out, "  {}: {}", if sv { "koder" } else { "codes" }, hit.codes.join(", "));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                if sv { "koder" } else { "codes" },
+                hit.codes.join(", ")
+            );
         }
         out.push('\n');
     }
     match (&results.counts, sv) {
         (Some(c), true) => {
-            let _ = writeln!(out, "{} svar från {} respondenter i {} intervjuer", c.answers, c.respondents, c.interviews);
+            let _ = writeln!(
+                out,
+                "{} svar från {} respondenter i {} intervjuer",
+                c.answers, c.respondents, c.interviews
+            );
         }
         (Some(c), false) => {
-            let _ = writeln!(out, "{} answers from {} respondents in {} interviews", c.answers, c.respondents, c.interviews);
+            let _ = writeln!(
+                out,
+                "{} answers from {} respondents in {} interviews",
+                c.answers, c.respondents, c.interviews
+            );
         }
         (None, _) => {}
     }
-    if results.counts.is_some_and(|c| c.answers > results.hits.len()) {
+    if results
+        .counts
+        .is_some_and(|c| c.answers > results.hits.len())
+    {
         let shown = results.hits.len();
-        let _ = writeln!(out, "{}", if sv { format!("(de {shown} bästa visas; --limit visar fler)") } else { format!("(the best {shown} are shown; --limit shows more)") });
+        let _ = writeln!(
+            out,
+            "{}",
+            if sv {
+                format!("(de {shown} bästa visas; --limit visar fler)")
+            } else {
+                format!("(the best {shown} are shown; --limit shows more)")
+            }
+        );
     }
     out
 }
 
 /// The whole result as JSON: ids, score, snippet with character ranges of the marks, and
 /// which fields matched (`text` exact, `folded` only without accents).
-pub fn json(query: &str, results: &SearchResults, project: &Project, report: &OpenReport, lang: Lang) -> Value {
+pub fn json(
+    query: &str,
+    results: &SearchResults,
+    project: &Project,
+    report: &OpenReport,
+    lang: Lang,
+) -> Value {
     let hits: Vec<Value> = results
         .hits
         .iter()

@@ -21,7 +21,11 @@ pub enum Node {
     /// A word prefix, without the `*`.
     Prefix(String),
     Phrase(String),
-    Filter { key: String, value: String, prefix: bool },
+    Filter {
+        key: String,
+        value: String,
+        prefix: bool,
+    },
     /// Alternatives joined by OR.
     Or(Vec<Node>),
     /// A parenthesised group of clauses, all required.
@@ -50,13 +54,21 @@ enum Tok {
     And,
     Phrase(String),
     Word(String),
-    Filter { key: String, value: String, prefix: bool },
+    Filter {
+        key: String,
+        value: String,
+        prefix: bool,
+    },
 }
 
 pub fn parse(input: &str) -> Parsed {
     let mut notes = Vec::new();
     let toks = lex(input, &mut notes);
-    let mut parser = Parser { toks, pos: 0, notes };
+    let mut parser = Parser {
+        toks,
+        pos: 0,
+        notes,
+    };
     let mut clauses = parser.sequence(0);
     // `sequence` stops only at the end at depth 0, so nothing is left over.
     clauses.retain(|c| !is_empty(&c.node));
@@ -94,12 +106,19 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
             let (text, next) = quoted(&chars, i, notes);
             toks.push(Tok::Phrase(text));
             i = next;
-        } else if c == '-' && chars.get(i + 1).is_some_and(|n| !n.is_whitespace() && *n != '-') {
+        } else if c == '-'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| !n.is_whitespace() && *n != '-')
+        {
             toks.push(Tok::Minus);
             i += 1;
         } else {
             let start = i;
-            while i < chars.len() && !chars[i].is_whitespace() && !matches!(chars[i], '(' | ')' | '"') {
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !matches!(chars[i], '(' | ')' | '"')
+            {
                 if chars[i] == ':' && i > start && chars.get(i + 1) == Some(&'"') {
                     i += 1;
                     break;
@@ -112,7 +131,11 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
                 i = next;
                 let key = word.trim_end_matches(':').to_string();
                 let prefix = value.ends_with('*');
-                toks.push(Tok::Filter { key, value: value.trim_end_matches('*').to_string(), prefix });
+                toks.push(Tok::Filter {
+                    key,
+                    value: value.trim_end_matches('*').to_string(),
+                    prefix,
+                });
                 continue;
             }
             toks.push(match word.as_str() {
@@ -137,7 +160,10 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
 }
 
 fn is_key(key: &str) -> bool {
-    !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
 /// The text between the quote at `start` and the next quote (or the end, with a note).
@@ -230,7 +256,11 @@ impl Parser {
                 None => self.notes.push(Note::DanglingOr),
             }
         }
-        let node = if alternatives.len() == 1 { alternatives.remove(0) } else { Node::Or(alternatives) };
+        let node = if alternatives.len() == 1 {
+            alternatives.remove(0)
+        } else {
+            Node::Or(alternatives)
+        };
         Some(Clause { negated, node })
     }
 
@@ -281,7 +311,10 @@ mod tests {
     }
 
     fn not(node: Node) -> Clause {
-        Clause { negated: true, node }
+        Clause {
+            negated: true,
+            node,
+        }
     }
 
     #[test]
@@ -297,7 +330,11 @@ mod tests {
         assert_eq!(p.clauses.len(), 3);
         assert_eq!(
             p.clauses[1].node,
-            Node::Or(vec![Node::Word("b".into()), Node::Word("c".into()), Node::Word("d".into())])
+            Node::Or(vec![
+                Node::Word("b".into()),
+                Node::Word("c".into()),
+                Node::Word("d".into())
+            ])
         );
     }
 
@@ -306,18 +343,46 @@ mod tests {
         let p = parse("a -b NOT c INTE d e-post");
         assert_eq!(
             p.clauses,
-            [word("a"), not(Node::Word("b".into())), not(Node::Word("c".into())), not(Node::Word("d".into())), word("e-post")]
+            [
+                word("a"),
+                not(Node::Word("b".into())),
+                not(Node::Word("c".into())),
+                not(Node::Word("d".into())),
+                word("e-post")
+            ]
         );
     }
 
     #[test]
     fn phrases_prefixes_and_filters() {
-        let p = parse(r#""konkreta insatser" färdpl* code:fin type:"Science Park" respondent:alm*"#);
+        let p =
+            parse(r#""konkreta insatser" färdpl* code:fin type:"Science Park" respondent:alm*"#);
         assert_eq!(p.clauses[0].node, Node::Phrase("konkreta insatser".into()));
         assert_eq!(p.clauses[1].node, Node::Prefix("färdpl".into()));
-        assert_eq!(p.clauses[2].node, Node::Filter { key: "code".into(), value: "fin".into(), prefix: false });
-        assert_eq!(p.clauses[3].node, Node::Filter { key: "type".into(), value: "Science Park".into(), prefix: false });
-        assert_eq!(p.clauses[4].node, Node::Filter { key: "respondent".into(), value: "alm".into(), prefix: true });
+        assert_eq!(
+            p.clauses[2].node,
+            Node::Filter {
+                key: "code".into(),
+                value: "fin".into(),
+                prefix: false
+            }
+        );
+        assert_eq!(
+            p.clauses[3].node,
+            Node::Filter {
+                key: "type".into(),
+                value: "Science Park".into(),
+                prefix: false
+            }
+        );
+        assert_eq!(
+            p.clauses[4].node,
+            Node::Filter {
+                key: "respondent".into(),
+                value: "alm".into(),
+                prefix: true
+            }
+        );
         assert!(p.notes.is_empty());
     }
 
@@ -349,7 +414,27 @@ mod tests {
 
     #[test]
     fn nothing_crashes_the_parser() {
-        for input in ["", " ", "\"", "((((", "))))", "-", "- -", "*", "**", ":", "a:", ":b", "OR OR", "\"\"", "-\"\"", "(-)", "x:\"", "å*ö*", "NOT NOT a"] {
+        for input in [
+            "",
+            " ",
+            "\"",
+            "((((",
+            "))))",
+            "-",
+            "- -",
+            "*",
+            "**",
+            ":",
+            "a:",
+            ":b",
+            "OR OR",
+            "\"\"",
+            "-\"\"",
+            "(-)",
+            "x:\"",
+            "å*ö*",
+            "NOT NOT a",
+        ] {
             let _ = parse(input);
         }
         assert_eq!(parse("NOT NOT a").clauses, [word("a")]);

@@ -45,7 +45,11 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(tokenizer)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
         let options = TextOptions::default().set_indexing_options(indexing);
-        if stored { options.set_stored() } else { options }
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
     };
     let name_indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer::FOLDED)
@@ -56,7 +60,10 @@ pub fn build() -> (Schema, Fields) {
         interview: b.add_text_field("interview", STRING | STORED | FAST),
         question: b.add_text_field("question", STRING | STORED),
         respondent: b.add_text_field("respondent", STRING | STORED | FAST),
-        respondent_name: b.add_text_field("respondent_name", TextOptions::default().set_indexing_options(name_indexing)),
+        respondent_name: b.add_text_field(
+            "respondent_name",
+            TextOptions::default().set_indexing_options(name_indexing),
+        ),
         attribute: b.add_text_field("attribute", STRING),
         code: b.add_text_field("code", STRING),
         codes: b.add_text_field("codes", STORED),

@@ -40,7 +40,9 @@ impl Snippet {
 
     /// The passage with each marked word wrapped in `open` and `close`.
     pub fn marked(&self, open: &str, close: &str) -> String {
-        let mut out = String::with_capacity(self.text.len() + self.highlights.len() * (open.len() + close.len()));
+        let mut out = String::with_capacity(
+            self.text.len() + self.highlights.len() * (open.len() + close.len()),
+        );
         let mut at = 0;
         for r in &self.highlights {
             out.push_str(&self.text[at..r.start]);
@@ -117,7 +119,11 @@ fn passage(text: &str, marks: &[Mark], max_chars: usize) -> Snippet {
     let (from, to) = best_window(marks, max_chars);
     // Start a little before the first mark so it has context, at a word boundary.
     let first_char = marks.get(from).map_or(0, |m| m.chars.start);
-    let last_char = if from < to { marks[to - 1].chars.end } else { 0 };
+    let last_char = if from < to {
+        marks[to - 1].chars.end
+    } else {
+        0
+    };
     let slack = max_chars.saturating_sub(last_char - first_char);
     let start_char = first_char.saturating_sub((slack / 3).min(max_chars / 4));
     let mut start = byte_at(text, start_char);
@@ -125,7 +131,9 @@ fn passage(text: &str, marks: &[Mark], max_chars: usize) -> Snippet {
         // Move forward to the start of the next word unless we already are at one.
         let before = text[..start].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric()) {
-            let next = text[start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |n| start + n);
+            let next = text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(text.len(), |n| start + n);
             let mark_start = marks.get(from).map_or(text.len(), |m| m.bytes.start);
             start = next.min(mark_start);
         }
@@ -135,7 +143,11 @@ fn passage(text: &str, marks: &[Mark], max_chars: usize) -> Snippet {
     let mut end = byte_at(text, start_char + max_chars).max(start);
     if end < text.len() {
         // Cut back to the end of the last whole word, but never before the last mark.
-        let min_end = if from < to { marks[to - 1].bytes.end } else { start };
+        let min_end = if from < to {
+            marks[to - 1].bytes.end
+        } else {
+            start
+        };
         if let Some(space) = text[start..end].rfind(char::is_whitespace) {
             end = (start + space).max(min_end);
         }
@@ -198,15 +210,26 @@ mod tests {
 
     #[test]
     fn marks_inflected_forms_of_the_searched_word() {
-        let (s, m) = snippet("Vi behöver färdplaner. Färdplanen saknas.", &hl(&["färdpl"], &["fardpl"]), 160);
-        assert_eq!(s.marked("[", "]"), "Vi behöver [färdplaner]. [Färdplanen] saknas.");
+        let (s, m) = snippet(
+            "Vi behöver färdplaner. Färdplanen saknas.",
+            &hl(&["färdpl"], &["fardpl"]),
+            160,
+        );
+        assert_eq!(
+            s.marked("[", "]"),
+            "Vi behöver [färdplaner]. [Färdplanen] saknas."
+        );
         assert!(m.text && !m.folded);
         assert!(!s.before && !s.after);
     }
 
     #[test]
     fn marks_accent_folded_matches() {
-        let (s, m) = snippet("Rådgivningen är bra.", &hl(&["radgivning"], &["radgivning"]), 160);
+        let (s, m) = snippet(
+            "Rådgivningen är bra.",
+            &hl(&["radgivning"], &["radgivning"]),
+            160,
+        );
         assert_eq!(s.marked("[", "]"), "[Rådgivningen] är bra.");
         assert!(m.folded && !m.text);
         assert_eq!(s.char_highlights(), [0..12]);
@@ -228,7 +251,11 @@ mod tests {
 
     #[test]
     fn without_marks_the_answer_starts_the_snippet() {
-        let (s, m) = snippet("Ett svar\nmed två rader som är långt nog att kortas av här", &hl(&[], &[]), 20);
+        let (s, m) = snippet(
+            "Ett svar\nmed två rader som är långt nog att kortas av här",
+            &hl(&[], &[]),
+            20,
+        );
         assert_eq!(s.text, "Ett svar med två");
         assert!(s.highlights.is_empty() && s.after && !s.before);
         assert_eq!(m, Matched::default());

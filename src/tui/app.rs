@@ -11,6 +11,7 @@ use super::keymap::{self, Action, Context};
 use super::screens::code_picker::{self, CodePicker};
 use super::screens::codebook::{self, CodebookView};
 use super::screens::retrieval::{self, RetrievalView};
+use super::screens::search::{self, SearchView};
 use super::screens::{capture, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
@@ -50,6 +51,8 @@ pub enum Effect {
     SaveSettings,
     /// Makes the project's codebook the default for this user's new projects.
     SaveDefaultCodebook,
+    /// Runs the Search tab's query against the index.
+    RunSearch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +146,7 @@ pub struct App {
     pub setup: setup::Setup,
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
+    pub search: SearchView,
     pub history: History,
     /// Codes applied most recently, first: the picker offers them at the top.
     pub recent_codes: Vec<String>,
@@ -175,6 +179,7 @@ impl App {
             setup: setup::Setup::default(),
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
+            search: SearchView::default(),
             history: History::default(),
             recent_codes: Vec::new(),
             size: (120, 40),
@@ -221,6 +226,7 @@ impl App {
         self.respondents = respondents::RespondentList::default();
         self.setup = setup::Setup::default();
         self.codebook = CodebookView::default();
+        self.search = SearchView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);
@@ -245,6 +251,7 @@ impl App {
             Screen::Welcome => Context::Welcome,
             Screen::Tabs if self.tab == 0 => Context::Interviews,
             Screen::Tabs if self.tab == 1 => Context::Codebook,
+            Screen::Tabs if self.tab == 2 => Context::Search,
             Screen::Tabs => Context::Coming,
             Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
             Screen::Capture => Context::Capture,
@@ -308,6 +315,10 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
 }
 
 fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
+    if search::is_typing(app) {
+        app.search.query.push_str(&text.replace(['\r', '\n'], " "));
+        return vec![Effect::RunSearch];
+    }
     match &mut app.overlay {
         Some(Overlay::Form { form, .. }) => {
             form.input(FieldInput::Insert(text));
@@ -366,6 +377,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if context == Context::Interviews && app.interviews.filtering {
         return interviews::on_filter_key(app, key);
     }
+    if context == Context::Search && app.search.typing {
+        return search::on_typing_key(app, key);
+    }
     let Some(action) = keymap::lookup(context, &key) else {
         return Vec::new();
     };
@@ -382,11 +396,16 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Action::Tab(n) if n < TABS => {
             app.tab = n;
-            Vec::new()
+            if n == 2 {
+                search::enter(app)
+            } else {
+                Vec::new()
+            }
         }
         _ => match app.screen {
             Screen::Welcome => welcome::on_action(app, action),
             Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
+            Screen::Tabs if app.tab == 2 => search::on_action(app, action),
             Screen::Tabs => interviews::on_action(app, action),
             Screen::Retrieval => retrieval::on_action(app, action),
             Screen::Capture => capture::on_action(app, action),

@@ -21,6 +21,7 @@ pub enum Context {
     Codebook,
     Retrieval,
     Codings,
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,7 @@ pub enum Action {
     AttributeFilter,
     CoderName,
     MakeDefault,
+    ClearFilters,
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -265,6 +267,16 @@ static FORM: &[Binding] = &[
 static COMING: &[Binding] = &[];
 
 #[rustfmt::skip]
+static SEARCH: &[Binding] = &[
+    bind!("/", [k('/'), k('i')], Filter, "skriv i sökrutan", "type in the search box", true),
+    MOVE[0], MOVE[1],
+    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
+    bind!("c/F2", [k('c'), code(F(2))], Code, "filtrera på kod", "filter by code", true),
+    bind!("a/F3", [k('a'), code(F(3))], AttributeFilter, "filtrera på attribut (bläddra)", "filter by attribute (cycle)", true),
+    bind!("x/F4", [k('x'), code(F(4))], ClearFilters, "rensa filtren", "clear the filters", false),
+];
+
+#[rustfmt::skip]
 static CODEBOOK: &[Binding] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
     bind!("Enter", [code(Enter)], Open, "alla passager med koden", "every passage with the code", true),
@@ -314,6 +326,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Codebook => CODEBOOK,
         Context::Retrieval => RETRIEVAL,
         Context::Codings => CODINGS,
+        Context::Search => SEARCH,
     }
 }
 
@@ -322,7 +335,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 pub fn with_global(context: Context) -> bool {
     matches!(
         context,
-        Context::Interviews | Context::Coming | Context::Codebook
+        Context::Interviews | Context::Coming | Context::Codebook | Context::Search
     )
 }
 
@@ -413,6 +426,7 @@ mod tests {
             Context::Codebook,
             Context::Retrieval,
             Context::Codings,
+            Context::Search,
         ] {
             for lang in [Lang::Sv, Lang::En] {
                 assert!(!help_lines(context, lang).is_empty());

@@ -7,6 +7,7 @@ pub mod form;
 pub mod fuzzy;
 pub mod keymap;
 pub mod screens;
+pub mod search_worker;
 pub mod session;
 pub mod theme;
 pub mod undo;
@@ -28,8 +29,10 @@ use ratatui::crossterm::execute;
 
 use crate::cli::Failure;
 use crate::model::Lang;
+use crate::search::SearchOptions;
 use crate::store::{self, Store, settings::Settings};
 use app::{App, Effect, Message, update};
+use search_worker::{Job, Report};
 use session::Session;
 
 /// How long the loop waits for input before a tick (folding and journal syncs are due then).
@@ -182,6 +185,7 @@ fn event_loop(
                 Err(RecvTimeoutError::Timeout) => Message::Tick(Instant::now()),
             }
         };
+        poll_search(app);
         let effects = update(app, message);
         for effect in effects {
             perform(app, effect);
@@ -194,6 +198,54 @@ fn event_loop(
         if app.quit {
             return Ok(());
         }
+    }
+}
+
+/// Runs the Search tab's query; an empty query with no filters shows no results.
+fn run_search(app: &mut App) {
+    let Some(handle) = app.session.as_ref().and_then(|s| s.search_handle.clone()) else {
+        return;
+    };
+    let view = &mut app.search;
+    if view.query.trim().is_empty() && view.filters.is_empty() {
+        view.results = None;
+        return;
+    }
+    let options = SearchOptions {
+        limit: screens::search::LIMIT,
+        counts: true,
+        filters: view.filters.clone(),
+        ..SearchOptions::default()
+    };
+    match handle.search(&view.query, &options) {
+        Ok(results) => {
+            view.selected = view.selected.min(results.hits.len().saturating_sub(1));
+            view.results = Some(results);
+            view.failure = None;
+        }
+        Err(e) => view.failure = Some(e.to_string()),
+    }
+}
+
+/// Takes in what the search worker reported since the last turn of the loop.
+pub fn poll_search(app: &mut App) {
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    let mut ready = false;
+    while let Ok(report) = session.search.reports.try_recv() {
+        match report {
+            Report::Progress(p) => app.search.progress = Some(p),
+            Report::Ready(handle, _) => {
+                session.search_handle = Some(handle);
+                app.search.ready = true;
+                ready = true;
+            }
+            Report::Failed(e) => app.search.failure = Some(e),
+        }
+    }
+    if ready {
+        run_search(app);
     }
 }
 
@@ -258,19 +310,26 @@ pub fn perform(app: &mut App, effect: Effect) {
             }),
             None => Ok(()),
         },
-        Effect::DeleteInterview(id) => app
-            .session
-            .as_ref()
-            .map_or(Ok(()), |s| s.store.delete_interview(&id)),
-        Effect::SaveProject => app
-            .session
-            .as_ref()
-            .map_or(Ok(()), |s| s.store.save_project(&s.project)),
-        Effect::SaveCodebook => app
-            .session
-            .as_ref()
-            .map_or(Ok(()), |s| s.store.save_codebook(&s.project.codebook)),
+        Effect::DeleteInterview(id) => app.session.as_ref().map_or(Ok(()), |s| {
+            s.store.delete_interview(&id)?;
+            s.search.send(Job::Removed(id));
+            Ok(())
+        }),
+        Effect::SaveProject => app.session.as_ref().map_or(Ok(()), |s| {
+            s.store.save_project(&s.project)?;
+            s.search.send(Job::Project(Box::new(s.project.clone())));
+            Ok(())
+        }),
+        Effect::SaveCodebook => app.session.as_ref().map_or(Ok(()), |s| {
+            s.store.save_codebook(&s.project.codebook)?;
+            s.search.send(Job::Project(Box::new(s.project.clone())));
+            Ok(())
+        }),
         Effect::SaveSettings => app.settings.save(),
+        Effect::RunSearch => {
+            run_search(app);
+            Ok(())
+        }
         Effect::SaveDefaultCodebook => match app.session.as_ref() {
             Some(session) => {
                 store::defaults::save_user_codebook(&session.project.codebook).map(|path| {

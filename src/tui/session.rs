@@ -6,7 +6,9 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
+use super::search_worker::{Job, SearchWorker};
 use crate::model::{Interview, Project, TextEdit, edit};
+use crate::search::SearchHandle;
 use crate::store::journal::{self, Entry, Journal};
 use crate::store::{self, Store};
 
@@ -22,6 +24,9 @@ pub struct Session {
     /// `modified` of each interview as it is on disk: journal entries name it as their base,
     /// so after a failed save new entries still apply to the file that is really there.
     pub saved_base: HashMap<String, Timestamp>,
+    /// The search index's worker, and once it is open, a handle to search with.
+    pub search: SearchWorker,
+    pub search_handle: Option<SearchHandle>,
 }
 
 /// Opening a project: the session and what the user should be told about it.
@@ -38,6 +43,7 @@ impl Session {
         let mut project = opened.project;
         let mut notices: Vec<String> = opened.unreadable.iter().map(ToString::to_string).collect();
         let store = opened.store;
+        let read_only = store.is_read_only();
         let journal = if store.is_read_only() {
             notices.push(if sv {
                 "Projektet är öppet i en annan behov: du kan läsa men inte ändra.".into()
@@ -86,6 +92,8 @@ impl Session {
                 revision: 0,
                 unsaved: BTreeSet::new(),
                 saved_base,
+                search: SearchWorker::start(root.to_path_buf(), read_only),
+                search_handle: None,
             },
             notices,
         })
@@ -133,6 +141,8 @@ impl Session {
         };
         self.store.save_interview(interview)?;
         self.saved_base.insert(id.to_string(), interview.modified);
+        self.search
+            .send(Job::Interview(Box::new(interview.clone())));
         if self.unsaved.is_empty()
             && let Some(journal) = self.journal.as_mut()
         {

@@ -10,7 +10,7 @@ use super::app::{App, Overlay, Screen, TABS};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
-    capture, code_picker, codebook, interviews, respondents, retrieval, setup, welcome,
+    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, welcome,
 };
 use super::theme;
 
@@ -43,6 +43,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Screen::Welcome => welcome::draw(app, frame, body),
         Screen::Tabs if app.tab == 0 => interviews::draw(app, frame, body),
         Screen::Tabs if app.tab == 1 => codebook::draw(app, frame, body),
+        Screen::Tabs if app.tab == 2 => search::draw(app, frame, body),
         Screen::Retrieval => retrieval::draw(app, frame, body),
         Screen::Tabs => draw_coming(app, frame, body),
         Screen::Capture => capture::draw(app, frame, body),
@@ -134,16 +135,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn draw_coming(app: &App, frame: &mut Frame, area: Rect) {
-    let text = match app.tab {
-        2 => app.t(
-            "Sök: fritextsökning i alla svar med filter på kod, fråga och respondent. Kommer i nästa version.",
-            "Search: full-text search of every answer with filters on code, question and respondent. Coming in the next version.",
-        ),
-        _ => app.t(
-            "Sammanställning: behovstabeller per respondent och attribut med citat och export. Kommer i nästa version.",
-            "Summary: needs tables by respondent and attribute with quotes and export. Coming in the next version.",
-        ),
-    };
+    let text = app.t(
+        "Sammanställning: behovstabeller per respondent och attribut med citat och export. Kommer i nästa version.",
+        "Summary: needs tables by respondent and attribute with quotes and export. Coming in the next version.",
+    );
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
@@ -166,6 +161,8 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
             ("Enter", app.t("behåll filtret", "keep the filter")),
             ("Esc", app.t("rensa filtret", "clear the filter")),
         ]
+    } else if search::is_typing(app) {
+        search::typing_hints(app)
     } else if matches!(
         app.overlay,
         Some(Overlay::Picker(_)) | Some(Overlay::CodePicker(_))

@@ -40,7 +40,7 @@ pub struct Capture {
     /// The editor's size when last drawn: its wrap width and page height.
     pub editor_size: (u16, u16),
     /// Where Esc returns to: the interviews table, or the coded passages that led here.
-    pub back_to: Screen,
+    pub back_to: (Screen, usize),
 }
 
 pub fn open(app: &mut App, id: &str) {
@@ -60,7 +60,7 @@ pub fn open(app: &mut App, id: &str) {
         editing: false,
         editor: Editor::default(),
         editor_size: (60, 8),
-        back_to: Screen::Tabs,
+        back_to: (Screen::Tabs, 0),
     };
     capture.editor = Editor::at_end(current_text(app, &capture));
     app.capture = Some(capture);
@@ -155,11 +155,9 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             let effects = app.fold_all();
-            let back_to = app.capture.take().map_or(Screen::Tabs, |c| c.back_to);
-            app.screen = back_to;
-            if back_to == Screen::Tabs {
-                app.tab = 0;
-            }
+            let (screen, tab) = app.capture.take().map_or((Screen::Tabs, 0), |c| c.back_to);
+            app.screen = screen;
+            app.tab = tab;
             effects
         }
         Action::Code => open_picker(app),
@@ -906,6 +904,17 @@ pub fn open_at(app: &mut App, id: &str, question: &str, at: Option<usize>) {
     capture.index = position;
     let text = current_text(app, &capture);
     capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
+    app.capture = Some(capture);
+}
+
+/// Opens an interview at its notes, the cursor at character `at`.
+pub fn open_notes(app: &mut App, id: &str, at: usize) {
+    open(app, id);
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
+    capture.index = question_count(app);
+    capture.editor = Editor::at(crate::model::edit::byte_at(current_text(app, &capture), at));
     app.capture = Some(capture);
 }
 

@@ -12,7 +12,7 @@ use crate::model::coding_ops;
 use crate::model::{Code, Project, Span};
 use crate::tui::app::{App, Effect, Overlay};
 use crate::tui::fuzzy;
-use crate::tui::screens::{capture, codebook};
+use crate::tui::screens::{capture, codebook, search};
 use crate::tui::theme;
 
 /// What the chosen code is for.
@@ -28,6 +28,8 @@ pub enum PickFor {
     Parent { code: String },
     /// The code that another is merged into.
     MergeInto { code: String },
+    /// A code to filter search results by.
+    SearchCode,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +63,7 @@ impl CodePicker {
         let excluded: Vec<String> = match &self.purpose {
             PickFor::Parent { code } => coding_ops::subtree(book, code).into_iter().collect(),
             PickFor::MergeInto { code } => vec![code.clone()],
-            PickFor::Answer { .. } => Vec::new(),
+            PickFor::Answer { .. } | PickFor::SearchCode => Vec::new(),
         };
         let allowed = |c: &Code| !excluded.contains(&c.id);
         let mut items = Vec::new();
@@ -174,6 +176,7 @@ fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> 
             Some(code),
         ) => capture::apply_code(app, &interview, &question, span, &code),
         (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
+        (PickFor::SearchCode, code) => search::filter_by_code(app, code),
         (PickFor::MergeInto { code }, Some(into)) => {
             codebook::confirm_merge(app, &code, &into);
             Vec::new()
@@ -191,6 +194,7 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
         PickFor::Answer { .. } => app.t(" Koda svaret ", " Code the answer "),
         PickFor::Parent { .. } => app.t(" Flytta under… ", " Move under… "),
         PickFor::MergeInto { .. } => app.t(" Slå ihop med… ", " Merge into… "),
+        PickFor::SearchCode => app.t(" Filtrera på kod ", " Filter by code "),
     };
     let block = Block::new()
         .borders(Borders::ALL)

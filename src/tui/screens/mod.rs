@@ -6,5 +6,6 @@ pub mod codebook;
 pub mod interviews;
 pub mod respondents;
 pub mod retrieval;
+pub mod search;
 pub mod setup;
 pub mod welcome;

@@ -99,7 +99,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                     hit.span.map(|s| s.start),
                 );
                 if let Some(c) = app.capture.as_mut() {
-                    c.back_to = Screen::Retrieval;
+                    c.back_to = (Screen::Retrieval, 1);
                 }
             }
         }

@@ -1,0 +1,396 @@
+//! The Search tab: type and see matching answers at once, with highlighted snippets,
+//! respondent, question and codes; filter by code or attribute without typing syntax; Enter
+//! opens the answer.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::model::Project;
+use crate::search::{Progress, SearchResults};
+use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::keymap::Action;
+use crate::tui::screens::code_picker::{CodePicker, PickFor};
+use crate::tui::screens::codebook::next_of;
+use crate::tui::screens::{capture, interviews};
+use crate::tui::theme;
+
+/// How many hits a search shows.
+pub const LIMIT: usize = 100;
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    pub query: String,
+    /// Keys go into the query (the tab opens this way, so a word can be typed at once).
+    pub typing: bool,
+    pub selected: usize,
+    /// (field, value) filters chosen with keys: `code`, or an attribute id.
+    pub filters: Vec<(String, String)>,
+    pub results: Option<SearchResults>,
+    /// The index's state: building (with progress), or why it cannot be used.
+    pub progress: Option<Progress>,
+    pub failure: Option<String>,
+    pub ready: bool,
+}
+
+impl SearchView {
+    fn set_filter(&mut self, field: &str, value: Option<String>) {
+        self.filters.retain(|(f, _)| f != field);
+        if let Some(value) = value {
+            self.filters.push((field.to_string(), value));
+        }
+        self.selected = 0;
+    }
+}
+
+/// The Search tab was opened: the query takes the keys at once.
+pub fn enter(app: &mut App) -> Vec<Effect> {
+    app.search.typing = true;
+    vec![Effect::RunSearch]
+}
+
+pub fn on_typing_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let view = &mut app.search;
+    match key.code {
+        KeyCode::Esc => {
+            view.typing = false;
+            return Vec::new();
+        }
+        KeyCode::Enter => return open_selected(app),
+        KeyCode::Up => view.selected = view.selected.saturating_sub(1),
+        KeyCode::Down => view.selected += 1,
+        KeyCode::F(1) => {
+            app.overlay = Some(Overlay::Help);
+            return Vec::new();
+        }
+        KeyCode::F(2) => return on_action(app, Action::Code),
+        KeyCode::F(3) => return on_action(app, Action::AttributeFilter),
+        KeyCode::F(4) => return on_action(app, Action::ClearFilters),
+        KeyCode::Backspace => {
+            view.query.pop();
+            view.selected = 0;
+            return vec![Effect::RunSearch];
+        }
+        KeyCode::Char('u') if ctrl => {
+            view.query.clear();
+            return vec![Effect::RunSearch];
+        }
+        KeyCode::Char(c) if !ctrl => {
+            view.query.push(c);
+            view.selected = 0;
+            return vec![Effect::RunSearch];
+        }
+        _ => {}
+    }
+    clamp(app);
+    Vec::new()
+}
+
+fn clamp(app: &mut App) {
+    let count = app.search.results.as_ref().map_or(0, |r| r.hits.len());
+    app.search.selected = app.search.selected.min(count.saturating_sub(1));
+}
+
+/// Every (attribute, value) pair the respondents have.
+fn attribute_values(project: &Project) -> Vec<String> {
+    let mut pairs: Vec<String> = project
+        .respondents
+        .iter()
+        .flat_map(|r| r.attributes.iter().map(|(k, v)| format!("{k}\u{1f}{v}")))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    pairs
+}
+
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Filter | Action::Edit => app.search.typing = true,
+        Action::Up => app.search.selected = app.search.selected.saturating_sub(1),
+        Action::Down => app.search.selected += 1,
+        Action::Open => return open_selected(app),
+        Action::Code => {
+            app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::SearchCode)));
+        }
+        Action::AttributeFilter => {
+            let Some(session) = &app.session else {
+                return Vec::new();
+            };
+            let pairs = attribute_values(&session.project);
+            let attribute_ids: Vec<String> = session
+                .project
+                .attributes
+                .iter()
+                .map(|a| a.id.clone())
+                .collect();
+            let current = app
+                .search
+                .filters
+                .iter()
+                .find(|(f, _)| attribute_ids.contains(f))
+                .map(|(f, v)| format!("{f}\u{1f}{v}"));
+            let next = next_of(&pairs, current.as_ref());
+            app.search
+                .filters
+                .retain(|(f, _)| !attribute_ids.contains(f));
+            if let Some((field, value)) = next.as_deref().and_then(|p| p.split_once('\u{1f}')) {
+                app.search
+                    .filters
+                    .push((field.to_string(), value.to_string()));
+            }
+            app.search.selected = 0;
+            return vec![Effect::RunSearch];
+        }
+        Action::ClearFilters => {
+            app.search.filters.clear();
+            return vec![Effect::RunSearch];
+        }
+        _ => {}
+    }
+    clamp(app);
+    Vec::new()
+}
+
+/// The code picker chose a code to filter by.
+pub fn filter_by_code(app: &mut App, code: Option<String>) -> Vec<Effect> {
+    app.search.set_filter("code", code);
+    vec![Effect::RunSearch]
+}
+
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let Some(hit) = app
+        .search
+        .results
+        .as_ref()
+        .and_then(|r| r.hits.get(app.search.selected))
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    let first_mark = hit.snippet.char_highlights().first().map_or(0, |r| r.start);
+    let at = hit.snippet.start + first_mark;
+    match &hit.question {
+        Some(question) => capture::open_at(app, &hit.interview, question, Some(at)),
+        None => capture::open_notes(app, &hit.interview, at),
+    }
+    if let Some(c) = app.capture.as_mut() {
+        c.back_to = (Screen::Tabs, 2);
+    }
+    Vec::new()
+}
+
+pub fn typing_hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("Enter", app.t("öppna svaret", "open the answer")),
+        ("↑↓", app.t("välj", "choose")),
+        ("F2", app.t("kod", "code")),
+        ("F3", app.t("attribut", "attribute")),
+        ("F4", app.t("rensa filter", "clear filters")),
+        ("Esc", app.t("lämna sökrutan", "leave the search box")),
+    ]
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let view = &app.search;
+    let [input, filters, status, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let mut line = vec![
+        Span::styled(app.t("Sök: ", "Search: "), theme::title()),
+        Span::raw(view.query.clone()),
+    ];
+    if view.typing {
+        line.push(Span::styled("▏", theme::key()));
+    } else {
+        line.push(Span::styled(
+            app.t("   (/ för att skriva)", "   (/ to type)"),
+            theme::dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(line)), input);
+
+    let mut chips = vec![Span::styled(app.t("Filter: ", "Filters: "), theme::dim())];
+    if view.filters.is_empty() {
+        chips.push(Span::styled(
+            app.t(
+                "inga  (F2 kod · F3 attribut)",
+                "none  (F2 code · F3 attribute)",
+            ),
+            theme::dim(),
+        ));
+    }
+    for (field, value) in &view.filters {
+        let text = match field.as_str() {
+            "code" => {
+                let label = project
+                    .codebook
+                    .code(value)
+                    .map(|c| c.label.get(app.lang).to_string())
+                    .unwrap_or(value.clone());
+                format!("[{} {label}]", app.t("kod:", "code:"))
+            }
+            attribute => {
+                let label = project
+                    .attributes
+                    .iter()
+                    .find(|a| a.id == attribute)
+                    .map(|a| a.label.get(app.lang))
+                    .unwrap_or(attribute);
+                format!("[{label}: {value}]")
+            }
+        };
+        chips.push(Span::styled(text, theme::title()));
+        chips.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(chips)), filters);
+
+    let status_lines = status_lines(app);
+    frame.render_widget(Paragraph::new(status_lines), status);
+
+    let Some(results) = &view.results else { return };
+    let per_hit = 4usize;
+    let visible = (body.height as usize / per_hit).max(1);
+    let offset = (view.selected + 1).saturating_sub(visible);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, hit) in results.hits.iter().enumerate().skip(offset).take(visible) {
+        let selected = i == view.selected;
+        let interview = project.interview(&hit.interview);
+        let who = interview
+            .map(|iv| interviews::respondent_names(project, iv))
+            .unwrap_or_default();
+        let question = match &hit.question {
+            Some(q) => {
+                let number = project.guide.position(q).map_or(0, |p| p + 1);
+                let text = project
+                    .guide
+                    .question(q)
+                    .map(|q| q.text.get(app.lang).to_string())
+                    .unwrap_or_default();
+                format!("{}{number} {text}", app.t("F", "Q"))
+            }
+            None => app.t("Anteckningar", "Notes").to_string(),
+        };
+        let heading = Line::from(vec![
+            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::styled(who, theme::title()),
+            Span::styled(format!(" · {question} · {}", hit.date), theme::dim()),
+        ]);
+        lines.push(if selected {
+            heading.style(theme::selected())
+        } else {
+            heading
+        });
+        let mut snippet = vec![
+            Span::raw("    "),
+            Span::raw(if hit.snippet.before { "…" } else { "" }),
+        ];
+        let mut at = 0;
+        for range in &hit.snippet.highlights {
+            snippet.push(Span::raw(hit.snippet.text[at..range.start].to_string()));
+            snippet.push(Span::styled(
+                hit.snippet.text[range.clone()].to_string(),
+                theme::key().add_modifier(Modifier::UNDERLINED),
+            ));
+            at = range.end;
+        }
+        snippet.push(Span::raw(hit.snippet.text[at..].to_string()));
+        if hit.snippet.after {
+            snippet.push(Span::raw("…"));
+        }
+        lines.push(Line::from(snippet));
+        let mut codes = vec![Span::raw("    ")];
+        for id in &hit.codes {
+            if let Some(code) = project.codebook.code(id) {
+                codes.push(Span::styled(
+                    format!("■ {}  ", code.label.get(app.lang)),
+                    theme::code(&code.colour),
+                ));
+            }
+        }
+        if codes.len() > 1 {
+            lines.push(Line::from(codes));
+        }
+        lines.push(Line::from(""));
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+fn status_lines(app: &App) -> Vec<Line<'static>> {
+    let view = &app.search;
+    if let Some(failure) = &view.failure {
+        return vec![Line::from(Span::styled(failure.clone(), theme::error()))];
+    }
+    if !view.ready {
+        let text = match view.progress {
+            Some(p) if app.sv() => {
+                format!("Bygger sökindexet: {} av {} intervjuer…", p.done, p.total)
+            }
+            Some(p) => format!(
+                "Building the search index: {} of {} interviews…",
+                p.done, p.total
+            ),
+            None => app
+                .t("Öppnar sökindexet…", "Opening the search index…")
+                .to_string(),
+        };
+        return vec![Line::from(Span::styled(text, theme::dim()))];
+    }
+    let Some(results) = &view.results else {
+        return vec![Line::from(Span::styled(
+            app.t(
+                "Skriv ord (alla måste finnas), \"en fras\", färdpl* för ordbörjan, OR, -ord; code:finansiering, type:inkubator.",
+                "Type words (all must occur), \"a phrase\", färdpl* for word starts, OR, -word; code:funding, type:inkubator.",
+            ),
+            theme::dim(),
+        ))];
+    };
+    let mut lines = Vec::new();
+    let counts = results.counts.unwrap_or_default();
+    let summary = if app.sv() {
+        format!(
+            "{} svar hos {} respondenter i {} intervjuer",
+            counts.answers, counts.respondents, counts.interviews
+        )
+    } else {
+        format!(
+            "{} answers from {} respondents in {} interviews",
+            counts.answers, counts.respondents, counts.interviews
+        )
+    };
+    let shown = if results.hits.len() < counts.answers {
+        if app.sv() {
+            format!(" (de {} bästa visas)", results.hits.len())
+        } else {
+            format!(" (the best {} shown)", results.hits.len())
+        }
+    } else {
+        String::new()
+    };
+    lines.push(Line::from(Span::styled(
+        format!("{summary}{shown}"),
+        theme::title(),
+    )));
+    if !results.notes.is_empty() {
+        let notes: Vec<String> = results.notes.iter().map(|n| n.text(app.lang)).collect();
+        lines.push(Line::from(Span::styled(
+            format!("{} {}", app.t("Obs:", "Note:"), notes.join("; ")),
+            theme::dim(),
+        )));
+    }
+    lines
+}
+
+/// The keys while the search box has focus, for the footer and help.
+pub fn is_typing(app: &App) -> bool {
+    app.screen == Screen::Tabs && app.tab == 2 && app.search.typing && app.overlay.is_none()
+}

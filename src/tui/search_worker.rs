@@ -1,0 +1,91 @@
+//! The search index on a worker thread: opened (or rebuilt, with progress) when a project
+//! opens, then kept in sync with every save. Messages that arrive together are applied and
+//! committed once, so a burst of saves costs one commit and an edit is searchable as soon as
+//! the queue drains.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crate::model::{Interview, Project};
+use crate::search::{Access, OpenReport, Progress, SearchHandle, SearchIndex};
+
+/// What the interface tells the worker.
+pub enum Job {
+    Interview(Box<Interview>),
+    Removed(String),
+    Project(Box<Project>),
+}
+
+/// What the worker tells the interface.
+pub enum Report {
+    Progress(Progress),
+    Ready(SearchHandle, OpenReport),
+    Failed(String),
+}
+
+pub struct SearchWorker {
+    jobs: Sender<Job>,
+    pub reports: Receiver<Report>,
+}
+
+impl SearchWorker {
+    /// Starts the worker on the project at `root`. It reads the project itself, so opening
+    /// the interface does not wait for the index, and drops that copy once the index is open.
+    pub fn start(root: PathBuf, read_only: bool) -> SearchWorker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (report_tx, reports) = mpsc::channel();
+        std::thread::spawn(move || {
+            let access = if read_only {
+                Access::ReadOnly
+            } else {
+                Access::Write
+            };
+            let project = match crate::store::load(&root) {
+                Ok((project, _)) => project,
+                Err(e) => {
+                    let _ = report_tx.send(Report::Failed(e.to_string()));
+                    return;
+                }
+            };
+            let progress_tx = report_tx.clone();
+            let opened = SearchIndex::open(&root, &project, access, &mut |p| {
+                let _ = progress_tx.send(Report::Progress(p));
+            });
+            drop(project);
+            let mut index = match opened {
+                Ok((index, report)) => {
+                    let _ = report_tx.send(Report::Ready(index.handle(), report));
+                    index
+                }
+                Err(e) => {
+                    let _ = report_tx.send(Report::Failed(e.to_string()));
+                    return;
+                }
+            };
+            while let Ok(first) = job_rx.recv() {
+                let mut result = apply(&mut index, first);
+                while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
+                    result = apply(&mut index, next);
+                }
+                if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
+                    tracing::error!("search index: {e}");
+                    let _ = report_tx.send(Report::Failed(e.to_string()));
+                }
+            }
+        });
+        SearchWorker { jobs, reports }
+    }
+
+    /// Queues a change; the worker is gone only if it failed, which was already reported.
+    pub fn send(&self, job: Job) {
+        let _ = self.jobs.send(job);
+    }
+}
+
+fn apply(index: &mut SearchIndex, job: Job) -> crate::search::Result<()> {
+    match job {
+        Job::Interview(interview) => index.update_interview(&interview),
+        Job::Removed(id) => index.remove_interview(&id),
+        Job::Project(project) => index.update_project(&project).map(|_| ()),
+    }
+}
