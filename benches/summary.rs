@@ -21,7 +21,9 @@ fn project() -> Project {
     let mut synth = Synth::new(1);
     let respondents = INTERVIEWS.div_ceil(2);
     let mut project = synth.project(respondents);
-    project.interviews = (1..=INTERVIEWS).map(|n| synth.interview(n, respondents)).collect();
+    project.interviews = (1..=INTERVIEWS)
+        .map(|n| synth.interview(n, respondents))
+        .collect();
     project
 }
 
@@ -29,7 +31,10 @@ fn project() -> Project {
 struct ThreadTime;
 
 fn thread_time() -> Duration {
-    let mut now = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: `now` is a valid, writable timespec; the clock id is a constant Linux supports.
     let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
     assert_eq!(status, 0, "the thread CPU clock is readable");
@@ -76,17 +81,27 @@ fn summary(c: &mut Criterion<ThreadTime>) {
     };
     let mut group = c.benchmark_group("summary_1m_answers");
     group.sample_size(10);
-    group.bench_function("whole summary by type", |b| b.iter(|| report::summarise_with(&project, &index, &options).unwrap()));
-    group.bench_function("tally only", |b| b.iter(|| Tally::new(&project, &index, &Filter::default())));
+    group.bench_function("whole summary by type", |b| {
+        b.iter(|| report::summarise_with(&project, &index, &options).unwrap())
+    });
+    group.bench_function("tally only", |b| {
+        b.iter(|| Tally::new(&project, &index, &Filter::default()))
+    });
     let tally = Tally::new(&project, &index, &Filter::default());
     group.bench_function("regroup by municipality", |b| {
         b.iter(|| report::matrix(&project, &tally, "municipality", Lang::Sv).unwrap())
     });
     let mut edited = project.clone();
-    edited.interviews[123].answers[0].text.push_str(" Och finansiering.");
+    edited.interviews[123].answers[0]
+        .text
+        .push_str(" Och finansiering.");
     edited.interviews[123].modified += jiff::SignedDuration::from_secs(1);
     group.bench_function("refresh after one edit", |b| {
-        b.iter_batched(|| index.clone(), |mut fresh| fresh.refresh(&edited), criterion::BatchSize::LargeInput)
+        b.iter_batched(
+            || index.clone(),
+            |mut fresh| fresh.refresh(&edited),
+            criterion::BatchSize::LargeInput,
+        )
     });
     drop(edited);
     group.measurement_time(Duration::from_secs(20));

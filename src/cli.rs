@@ -137,13 +137,16 @@ pub enum StatusArg {
 
 fn parse_condition(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
-        Some((attribute, value)) if !attribute.trim().is_empty() => Ok((attribute.trim().to_string(), value.trim().to_string())),
+        Some((attribute, value)) if !attribute.trim().is_empty() => {
+            Ok((attribute.trim().to_string(), value.trim().to_string()))
+        }
         _ => Err(format!("'{s}' is not ATTRIBUTE=VALUE, e.g. type=inkubator")),
     }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse().map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    s.parse()
+        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -337,7 +340,9 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         FormatArg::Xlsx => render::Format::Xlsx,
     };
     if format == render::Format::Xlsx && args.out.is_none() {
-        return Err(Failure::usage("an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx"));
+        return Err(Failure::usage(
+            "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
+        ));
     }
     let mut filter = report::Filter {
         coders: args.coders.into_iter().collect(),
@@ -350,7 +355,11 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         ..report::Filter::default()
     };
     for (attribute, value) in args.conditions {
-        filter.attributes.entry(attribute).or_default().insert(value);
+        filter
+            .attributes
+            .entry(attribute)
+            .or_default()
+            .insert(value);
     }
     let options = report::Options {
         filter,

@@ -19,7 +19,9 @@ impl Bitset {
     }
 
     pub fn contains(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     pub fn len(&self) -> usize {
@@ -28,7 +30,11 @@ impl Bitset {
 
     /// Size of the intersection, without building it.
     pub fn intersection_len(&self, other: &Bitset) -> usize {
-        self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
     }
 
     /// The members in increasing order.

@@ -53,7 +53,12 @@ pub fn cooccurrence(project: &Project, tally: &Tally, lang: Lang) -> Cooccurrenc
             label: code.label.get(lang).to_string(),
         }
     };
-    let square = |m: &[u32]| -> Vec<Vec<u32>> { order.iter().map(|&a| order.iter().map(|&b| at(m, a, b)).collect()).collect() };
+    let square = |m: &[u32]| -> Vec<Vec<u32>> {
+        order
+            .iter()
+            .map(|&a| order.iter().map(|&b| at(m, a, b)).collect())
+            .collect()
+    };
     let mut pairs = Vec::new();
     for (x, &a) in order.iter().enumerate() {
         for &b in &order[x + 1..] {

@@ -85,7 +85,10 @@ pub fn coverage(project: &Project, tally: &Tally, lang: Lang) -> Coverage {
             .map(|a| AttributeSplit {
                 attribute: a.id.clone(),
                 label: a.label.get(lang).to_string(),
-                groups: groups(project, tally, &a.id, lang).into_iter().map(|(g, _)| g).collect(),
+                groups: groups(project, tally, &a.id, lang)
+                    .into_iter()
+                    .map(|(g, _)| g)
+                    .collect(),
             })
             .collect(),
     }

@@ -38,7 +38,13 @@ pub struct Passage {
 
 /// Every counted coding under `filter` that makes up `cell`. `index` must be up to date with
 /// `project` (see `Index::refresh`).
-pub fn passages(project: &Project, index: &Index, filter: &Filter, cell: &Drill, names: &Names) -> Vec<Passage> {
+pub fn passages(
+    project: &Project,
+    index: &Index,
+    filter: &Filter,
+    cell: &Drill,
+    names: &Names,
+) -> Vec<Passage> {
     let scope = Scope::new(project, filter);
     let book = &project.codebook;
     // Codes whose codings count for the drilled code: itself and its descendants.
@@ -48,7 +54,10 @@ pub fn passages(project: &Project, index: &Index, filter: &Filter, cell: &Drill,
         .map(|c| book.ancestors(&c.id).iter().any(|a| a.id == cell.code))
         .collect();
     let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
-    let question = cell.question.as_ref().and_then(|q| project.guide.position(q));
+    let question = cell
+        .question
+        .as_ref()
+        .and_then(|q| project.guide.position(q));
     let mut eligible = Vec::new();
     let mut out = Vec::new();
     for (row, interview) in index.rows.iter().zip(&project.interviews) {
@@ -65,7 +74,10 @@ pub fn passages(project: &Project, index: &Index, filter: &Filter, cell: &Drill,
                 (Some(_), Some(a)) => question.is_some_and(|q| usize::from(a.question) == q),
                 (Some(_), None) => false,
             };
-            if !counts[usize::from(coding.code)] || !allowed[usize::from(coding.coder)] || !on_question {
+            if !counts[usize::from(coding.code)]
+                || !allowed[usize::from(coding.coder)]
+                || !on_question
+            {
                 continue;
             }
             let Some(answer) = interview.answers.get(coding.answer as usize) else {

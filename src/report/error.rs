@@ -5,7 +5,10 @@ use jiff::civil::Date;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("the project has no attribute '{attribute}'; use one of: {}", list(.known))]
-    UnknownAttribute { attribute: String, known: Vec<String> },
+    UnknownAttribute {
+        attribute: String,
+        known: Vec<String>,
+    },
     #[error("no coding in the project is by coder '{coder}'; coders are: {}", list(.known))]
     UnknownCoder { coder: String, known: Vec<String> },
     #[error("the period {from} to {to} is empty: --from comes after --to")]
@@ -41,5 +44,9 @@ impl Error {
 }
 
 fn list(items: &[String]) -> String {
-    if items.is_empty() { "(none)".to_string() } else { items.join(", ") }
+    if items.is_empty() {
+        "(none)".to_string()
+    } else {
+        items.join(", ")
+    }
 }

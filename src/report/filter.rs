@@ -113,7 +113,12 @@ impl<'p> Scope<'p> {
         {
             return;
         }
-        out.extend(row.respondents.iter().map(|&r| r as usize).filter(|&r| self.eligible.contains(r)));
+        out.extend(
+            row.respondents
+                .iter()
+                .map(|&r| r as usize)
+                .filter(|&r| self.eligible.contains(r)),
+        );
     }
 
     pub fn coder_counts(&self, coder: &str) -> bool {

@@ -25,14 +25,22 @@ pub struct Group {
 /// The groups of `attribute` among the interviewed respondents, with each group's members.
 /// Order: the attribute's listed values first (as the project lists them), then other values
 /// alphabetically, then respondents without a value. Empty groups are left out.
-pub(crate) fn groups(project: &Project, tally: &Tally, attribute: &str, lang: Lang) -> Vec<(Group, Bitset)> {
+pub(crate) fn groups(
+    project: &Project,
+    tally: &Tally,
+    attribute: &str,
+    lang: Lang,
+) -> Vec<(Group, Bitset)> {
     let listed: &[String] = project
         .attributes
         .iter()
         .find(|a| a.id == attribute)
         .map_or(&[], |a| &a.values);
-    let members: Vec<(usize, &str)> =
-        tally.interviewed.iter().map(|r| (r, project.respondents[r].attribute(attribute))).collect();
+    let members: Vec<(usize, &str)> = tally
+        .interviewed
+        .iter()
+        .map(|r| (r, project.respondents[r].attribute(attribute)))
+        .collect();
     // Distinct values first: sorting thousands of respondents by a Swedish key is slow.
     let distinct: std::collections::BTreeSet<&str> = members.iter().map(|&(_, v)| v).collect();
     let mut values: Vec<&str> = distinct.into_iter().collect();
@@ -66,10 +74,16 @@ fn order(listed: &[String], a: &str, b: &str) -> Ordering {
         if v.is_empty() {
             (2, 0)
         } else {
-            listed.iter().position(|l| l == v).map_or((1, 0), |i| (0, i))
+            listed
+                .iter()
+                .position(|l| l == v)
+                .map_or((1, 0), |i| (0, i))
         }
     };
-    rank(a).cmp(&rank(b)).then_with(|| swedish_key(a).cmp(&swedish_key(b))).then_with(|| a.cmp(b))
+    rank(a)
+        .cmp(&rank(b))
+        .then_with(|| swedish_key(a).cmp(&swedish_key(b)))
+        .then_with(|| a.cmp(b))
 }
 
 /// A sort key that puts å, ä, ö after z, in that order, as Swedish readers expect.

@@ -115,11 +115,19 @@ impl Index {
     /// again: those added or whose `modified` time changed (so an edit must bump it, as the
     /// store's callers do), or all of them when the codebook, guide or respondents changed.
     pub fn refresh(&mut self, project: &Project) -> usize {
-        let same = |old: &[String], new: Vec<&String>| old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b);
-        if !same(&self.codes, project.codebook.codes.iter().map(|c| &c.id).collect())
-            || !same(&self.questions, project.guide.questions.iter().map(|q| &q.id).collect())
-            || !same(&self.respondents, project.respondents.iter().map(|r| &r.id).collect())
-        {
+        let same = |old: &[String], new: Vec<&String>| {
+            old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b)
+        };
+        if !same(
+            &self.codes,
+            project.codebook.codes.iter().map(|c| &c.id).collect(),
+        ) || !same(
+            &self.questions,
+            project.guide.questions.iter().map(|q| &q.id).collect(),
+        ) || !same(
+            &self.respondents,
+            project.respondents.iter().map(|r| &r.id).collect(),
+        ) {
             *self = Index::new(project);
             return project.interviews.len();
         }
@@ -134,7 +142,11 @@ impl Index {
                 Some(std::mem::replace(&mut old[i], Row::placeholder()))
             } else {
                 let by_id = moved.get_or_insert_with(|| {
-                    old.iter_mut().map(|r| std::mem::replace(r, Row::placeholder())).filter(|r| !r.id.is_empty()).map(|r| (r.id.clone(), r)).collect()
+                    old.iter_mut()
+                        .map(|r| std::mem::replace(r, Row::placeholder()))
+                        .filter(|r| !r.id.is_empty())
+                        .map(|r| (r.id.clone(), r))
+                        .collect()
                 });
                 by_id.remove(&interview.id)
             };
@@ -166,7 +178,11 @@ impl Index {
             .enumerate()
             .map(|(ai, answer)| {
                 for (ki, coding) in answer.codings.iter().enumerate() {
-                    let Some(code) = ids.codes.get(coding.code.as_str()).and_then(|&c| u16::try_from(c).ok()) else {
+                    let Some(code) = ids
+                        .codes
+                        .get(coding.code.as_str())
+                        .and_then(|&c| u16::try_from(c).ok())
+                    else {
                         continue;
                     };
                     let length = coding.span.map_or(answer.text.len(), |s| s.len());
@@ -270,7 +286,11 @@ mod tests {
         let row = &index.rows[0];
         assert_eq!(row.respondents.len(), 1);
         assert_eq!(row.answers[0].question, UNKNOWN);
-        let listed = p.interviews[0].answers.iter().map(|a| a.codings.len()).sum::<usize>();
+        let listed = p.interviews[0]
+            .answers
+            .iter()
+            .map(|a| a.codings.len())
+            .sum::<usize>();
         assert_eq!(row.codings.len(), listed - 1);
     }
 }

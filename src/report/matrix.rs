@@ -41,9 +41,18 @@ pub struct Matrix {
 
 /// The code × attribute-value matrix. Needs no pass over the interviews: switching the
 /// grouping attribute costs a few set intersections per code.
-pub fn matrix(project: &Project, tally: &Tally, attribute: &str, lang: Lang) -> Result<Matrix, Error> {
+pub fn matrix(
+    project: &Project,
+    tally: &Tally,
+    attribute: &str,
+    lang: Lang,
+) -> Result<Matrix, Error> {
     check_attribute(project, attribute)?;
-    let def = project.attributes.iter().find(|a| a.id == attribute).expect("checked above");
+    let def = project
+        .attributes
+        .iter()
+        .find(|a| a.id == attribute)
+        .expect("checked above");
     let groups = groups(project, tally, attribute, lang);
     let respondents = tally.interviewed.len();
     let book = &project.codebook;

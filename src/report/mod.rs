@@ -26,12 +26,12 @@ mod matrix;
 mod names;
 mod questions;
 mod quotes;
+pub mod render;
 mod scale;
 mod summary;
 mod table;
 mod tables;
 mod tally;
-pub mod render;
 pub mod words;
 
 use serde::Serialize;
@@ -106,7 +106,11 @@ pub fn summarise(project: &Project, options: &Options) -> Result<Summary, Error>
 }
 
 /// The whole summary from an index kept up to date with `project` (see `Index::refresh`).
-pub fn summarise_with(project: &Project, index: &Index, options: &Options) -> Result<Summary, Error> {
+pub fn summarise_with(
+    project: &Project,
+    index: &Index,
+    options: &Options,
+) -> Result<Summary, Error> {
     options.filter.check(project)?;
     let tally = Tally::new(project, index, &options.filter);
     Summary::from_tally(project, &tally, options)
@@ -115,7 +119,11 @@ pub fn summarise_with(project: &Project, index: &Index, options: &Options) -> Re
 impl Summary {
     /// The summary from an existing tally (whose filter wins over `options.filter`): what the
     /// Summary tab calls when only the grouping, language or naming changed.
-    pub fn from_tally(project: &Project, tally: &Tally, options: &Options) -> Result<Summary, Error> {
+    pub fn from_tally(
+        project: &Project,
+        tally: &Tally,
+        options: &Options,
+    ) -> Result<Summary, Error> {
         let lang = options.lang;
         let by = options.by.as_deref();
         let names = Names::new(project, options.pseudonyms);
@@ -131,7 +139,14 @@ impl Summary {
             cooccurrence: cooccurrence(project, tally, lang),
             scales: scales(project, tally, by, lang)?,
             questions: questions(project, tally, lang),
-            quotes: quotes(project, tally, &names, by, options.quotes.min(QUOTE_POOL), lang),
+            quotes: quotes(
+                project,
+                tally,
+                &names,
+                by,
+                options.quotes.min(QUOTE_POOL),
+                lang,
+            ),
         })
     }
 }

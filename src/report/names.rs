@@ -31,7 +31,11 @@ impl<'p> Names<'p> {
 
     /// The names of several respondents, as one attribution.
     pub fn join(&self, respondents: &[usize]) -> String {
-        respondents.iter().map(|&r| self.get(r)).collect::<Vec<_>>().join(", ")
+        respondents
+            .iter()
+            .map(|&r| self.get(r))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -50,7 +54,12 @@ pub fn pseudonym_numbers(project: &Project) -> Vec<usize> {
         z ^ (z >> 31)
     };
     let mut order: Vec<usize> = (0..project.respondents.len()).collect();
-    order.sort_by_cached_key(|&i| (key(&project.respondents[i].id), project.respondents[i].id.clone()));
+    order.sort_by_cached_key(|&i| {
+        (
+            key(&project.respondents[i].id),
+            project.respondents[i].id.clone(),
+        )
+    });
     let mut numbers = vec![0; order.len()];
     for (n, i) in order.into_iter().enumerate() {
         numbers[i] = n + 1;
@@ -92,7 +101,10 @@ mod tests {
             assert_eq!(na[i], nb[j], "{}", r.id);
         }
         assert_ne!(na, [1, 2, 3, 4, 5], "list order is not the numbering");
-        assert_eq!(Names::new(&a, true).get(0), format!("Organisation {}", na[0]));
+        assert_eq!(
+            Names::new(&a, true).get(0),
+            format!("Organisation {}", na[0])
+        );
         assert_eq!(Names::new(&a, false).join(&[0, 2]), "Org r001, Org r003");
     }
 }

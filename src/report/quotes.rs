@@ -39,7 +39,14 @@ pub struct CodeQuotes {
 
 /// Up to `per_code` quotes (at most `tally::QUOTE_POOL`) for each code that has any, in the
 /// order of the needs table.
-pub fn quotes(project: &Project, tally: &Tally, names: &Names, by: Option<&str>, per_code: usize, lang: Lang) -> Vec<CodeQuotes> {
+pub fn quotes(
+    project: &Project,
+    tally: &Tally,
+    names: &Names,
+    by: Option<&str>,
+    per_code: usize,
+    lang: Lang,
+) -> Vec<CodeQuotes> {
     tree_order(project, tally)
         .into_iter()
         .filter(|&(_, i)| !tally.candidates[i].is_empty() && per_code > 0)
@@ -56,7 +63,11 @@ pub fn quotes(project: &Project, tally: &Tally, names: &Names, by: Option<&str>,
                         respondent: names.join(tally.respondents_of(c.interview)),
                         group: by.map(|a| {
                             let value = project.respondents[c.respondent].attribute(a);
-                            if value.is_empty() { words::not_given(lang).to_string() } else { value.to_string() }
+                            if value.is_empty() {
+                                words::not_given(lang).to_string()
+                            } else {
+                                value.to_string()
+                            }
                         }),
                         interview: interview.id.clone(),
                         question: answer.question.clone(),
@@ -131,9 +142,16 @@ fn starts_sentence(text: &str, at: usize) -> bool {
 }
 
 fn byte_range(text: &str, span: Span) -> Option<(usize, usize)> {
-    let mut offsets = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut offsets = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let start = offsets.nth(span.start)?;
-    let end = if span.end > span.start { offsets.nth(span.end - span.start - 1)? } else { start };
+    let end = if span.end > span.start {
+        offsets.nth(span.end - span.start - 1)?
+    } else {
+        start
+    };
     Some((start, end))
 }
 
@@ -169,8 +187,12 @@ mod tests {
 
     #[test]
     fn a_span_grows_to_its_sentences() {
-        let text = "Vi har bra kontakter. Företagen behöver en färdplan, t.ex. för energi. Sedan pengar.";
-        assert_eq!(passage(text, span(text, "en färdplan")), "Företagen behöver en färdplan, t.ex. för energi.");
+        let text =
+            "Vi har bra kontakter. Företagen behöver en färdplan, t.ex. för energi. Sedan pengar.";
+        assert_eq!(
+            passage(text, span(text, "en färdplan")),
+            "Företagen behöver en färdplan, t.ex. för energi."
+        );
         assert_eq!(
             passage(text, span(text, "kontakter. Företagen")),
             "Vi har bra kontakter. Företagen behöver en färdplan, t.ex. för energi."
@@ -186,7 +208,10 @@ mod tests {
         assert!(quote.ends_with("länet."), "{quote}");
         // Sentences of n characters joined by spaces: k fit when k·n + (k − 1) ≤ QUOTE_CHARS.
         let n = sentence.trim().chars().count();
-        assert_eq!(quote.matches("Det här").count(), (QUOTE_CHARS + 1) / (n + 1));
+        assert_eq!(
+            quote.matches("Det här").count(),
+            (QUOTE_CHARS + 1) / (n + 1)
+        );
     }
 
     #[test]
@@ -195,8 +220,15 @@ mod tests {
         let quote = passage(&text, None);
         assert!(quote.chars().count() <= QUOTE_CHARS);
         assert!(quote.ends_with("ord…"), "{quote}");
-        let text = format!("Början {} här är det viktiga {} slut.", "ord ".repeat(80), "ord ".repeat(80));
-        assert_eq!(passage(&text, span(&text, "här är det viktiga")), "…här är det viktiga…");
+        let text = format!(
+            "Början {} här är det viktiga {} slut.",
+            "ord ".repeat(80),
+            "ord ".repeat(80)
+        );
+        assert_eq!(
+            passage(&text, span(&text, "här är det viktiga")),
+            "…här är det viktiga…"
+        );
     }
 
     #[test]

@@ -34,7 +34,12 @@ impl Distribution {
         if self.n == 0 {
             return;
         }
-        let total: f64 = self.counts.iter().enumerate().map(|(k, &c)| value(k) * c as f64).sum();
+        let total: f64 = self
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| value(k) * c as f64)
+            .sum();
         self.mean = Some(total / self.n as f64);
         // The value at sorted position `p` (0-based), read off the counts.
         let nth = |p: usize| {
@@ -76,8 +81,17 @@ pub struct Scale {
 }
 
 /// Every scale question of the guide, in guide order.
-pub fn scales(project: &Project, tally: &Tally, by: Option<&str>, lang: Lang) -> Result<Vec<Scale>, Error> {
-    let any = project.guide.questions.iter().any(|q| matches!(q.kind, QuestionKind::Scale { .. }));
+pub fn scales(
+    project: &Project,
+    tally: &Tally,
+    by: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<Scale>, Error> {
+    let any = project
+        .guide
+        .questions
+        .iter()
+        .any(|q| matches!(q.kind, QuestionKind::Scale { .. }));
     let grouped = match by {
         Some(attribute) if any => {
             check_attribute(project, attribute)?;
@@ -104,7 +118,11 @@ pub fn scales(project: &Project, tally: &Tally, by: Option<&str>, lang: Lang) ->
         let mut all = Distribution::new(min, max);
         let mut per_group = vec![Distribution::new(min, max); grouped.len()];
         let mut touched: Vec<usize> = Vec::new();
-        for v in tally.scale_values.iter().filter(|v| v.question == q && (min..=max).contains(&v.value)) {
+        for v in tally
+            .scale_values
+            .iter()
+            .filter(|v| v.question == q && (min..=max).contains(&v.value))
+        {
             let k = usize::from(v.value - min);
             all.counts[k] += 1;
             touched.clear();
@@ -126,7 +144,13 @@ pub fn scales(project: &Project, tally: &Tally, by: Option<&str>, lang: Lang) ->
             min,
             max,
             labels: (min..=max)
-                .map(|v| labels.iter().find(|l| l.value == v).map(|l| l.label.get(lang).to_string()).unwrap_or_default())
+                .map(|v| {
+                    labels
+                        .iter()
+                        .find(|l| l.value == v)
+                        .map(|l| l.label.get(lang).to_string())
+                        .unwrap_or_default()
+                })
                 .collect(),
             all,
             groups: grouped

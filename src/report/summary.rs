@@ -50,8 +50,10 @@ pub struct CodeRow {
 pub(crate) fn tree_order(project: &Project, tally: &Tally) -> Vec<(usize, usize)> {
     let codes = &project.codebook.codes;
     let index = lookup::index(codes.iter().map(|c| c.id.as_str()));
-    let parent: Vec<Option<usize>> =
-        codes.iter().map(|c| c.parent.as_deref().and_then(|p| index.get(p).copied())).collect();
+    let parent: Vec<Option<usize>> = codes
+        .iter()
+        .map(|c| c.parent.as_deref().and_then(|p| index.get(p).copied()))
+        .collect();
     let mut out = Vec::with_capacity(codes.len());
     let mut seen = vec![false; codes.len()];
     // Depth-first, children pushed in reverse so they come out in sorted order.
@@ -67,7 +69,13 @@ pub(crate) fn tree_order(project: &Project, tally: &Tally) -> Vec<(usize, usize)
     out
 }
 
-fn push_children(parent: &[Option<usize>], tally: &Tally, of: Option<usize>, depth: usize, pending: &mut Vec<(usize, usize)>) {
+fn push_children(
+    parent: &[Option<usize>],
+    tally: &Tally,
+    of: Option<usize>,
+    depth: usize,
+    pending: &mut Vec<(usize, usize)>,
+) {
     let mut children: Vec<usize> = (0..parent.len()).filter(|&i| parent[i] == of).collect();
     children.sort_by_key(|&i| std::cmp::Reverse(tally.codes[i].respondents.len()));
     pending.extend(children.into_iter().rev().map(|i| (depth, i)));
@@ -75,7 +83,11 @@ fn push_children(parent: &[Option<usize>], tally: &Tally, of: Option<usize>, dep
 
 /// Share `part / whole`, 0 for an empty whole.
 pub(crate) fn share(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// The needs table.
@@ -95,7 +107,11 @@ pub fn code_rows(project: &Project, tally: &Tally, lang: Lang) -> Vec<CodeRow> {
                 has_children: book.children(Some(&code.id)).next().is_some(),
                 counts,
                 share: share(counts.respondents, interviewed),
-                by_coder: tally.by_coder.iter().map(|codes| Counts::of(&codes[i])).collect(),
+                by_coder: tally
+                    .by_coder
+                    .iter()
+                    .map(|codes| Counts::of(&codes[i]))
+                    .collect(),
             }
         })
         .collect()

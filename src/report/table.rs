@@ -40,7 +40,11 @@ pub enum Value {
     Empty,
     Text(String),
     /// A row label in a hierarchy: indented by `depth`, and `strong` for a parent row.
-    Label { text: String, depth: usize, strong: bool },
+    Label {
+        text: String,
+        depth: usize,
+        strong: bool,
+    },
     Count(usize),
     Share(f64),
     Decimal(f64),

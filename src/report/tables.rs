@@ -6,7 +6,15 @@ use super::words as w;
 use crate::model::Lang;
 
 /// The ids of every table, in report order. `groups` exists only with a grouping attribute.
-pub const TABLES: [&str; 7] = ["coverage", "codes", "groups", "cooccurrence", "scales", "questions", "quotes"];
+pub const TABLES: [&str; 7] = [
+    "coverage",
+    "codes",
+    "groups",
+    "cooccurrence",
+    "scales",
+    "questions",
+    "quotes",
+];
 
 /// Pairs shown in text formats; a codebook of 30 codes has hundreds.
 const BRIEF_PAIRS: usize = 20;
@@ -36,13 +44,34 @@ fn label(text: &str, depth: usize, strong: bool) -> Value {
 fn coverage(s: &Summary, lang: Lang) -> Table {
     let c = &s.coverage;
     let mut rows = vec![
-        vec![label(w::respondents_in_project(lang), 0, false), Value::Count(c.respondents)],
-        vec![label(w::interviewed(lang), 0, false), Value::Count(c.interviewed)],
-        vec![label(w::interviews(lang), 0, false), Value::Count(c.interviews)],
-        vec![label(w::of_which_complete(lang), 1, false), Value::Count(c.complete)],
-        vec![label(w::of_which_drafts(lang), 1, false), Value::Count(c.drafts)],
-        vec![label(w::participations(lang), 0, false), Value::Count(c.participations)],
-        vec![label(w::contact_people(lang), 0, false), Value::Count(c.people)],
+        vec![
+            label(w::respondents_in_project(lang), 0, false),
+            Value::Count(c.respondents),
+        ],
+        vec![
+            label(w::interviewed(lang), 0, false),
+            Value::Count(c.interviewed),
+        ],
+        vec![
+            label(w::interviews(lang), 0, false),
+            Value::Count(c.interviews),
+        ],
+        vec![
+            label(w::of_which_complete(lang), 1, false),
+            Value::Count(c.complete),
+        ],
+        vec![
+            label(w::of_which_drafts(lang), 1, false),
+            Value::Count(c.drafts),
+        ],
+        vec![
+            label(w::participations(lang), 0, false),
+            Value::Count(c.participations),
+        ],
+        vec![
+            label(w::contact_people(lang), 0, false),
+            Value::Count(c.people),
+        ],
     ];
     if c.people > 0 {
         let g = &c.genders;
@@ -55,13 +84,31 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
             rows.push(vec![label(word, 1, false), Value::Count(n)]);
         }
     }
-    rows.push(vec![label(w::answers(lang), 0, false), Value::Count(c.answers)]);
-    rows.push(vec![label(w::coded_answers(lang), 0, false), Value::Count(c.coded_answers)]);
-    rows.push(vec![label(w::codings(lang), 0, false), Value::Count(c.codings)]);
-    rows.push(vec![label(w::coders(lang), 0, false), Value::text(s.coders.join(", "))]);
+    rows.push(vec![
+        label(w::answers(lang), 0, false),
+        Value::Count(c.answers),
+    ]);
+    rows.push(vec![
+        label(w::coded_answers(lang), 0, false),
+        Value::Count(c.coded_answers),
+    ]);
+    rows.push(vec![
+        label(w::codings(lang), 0, false),
+        Value::Count(c.codings),
+    ]);
+    rows.push(vec![
+        label(w::coders(lang), 0, false),
+        Value::text(s.coders.join(", ")),
+    ]);
     if let (Some(first), Some(last)) = (c.first, c.last) {
-        rows.push(vec![label(w::first_interview(lang), 0, false), Value::text(first.to_string())]);
-        rows.push(vec![label(w::last_interview(lang), 0, false), Value::text(last.to_string())]);
+        rows.push(vec![
+            label(w::first_interview(lang), 0, false),
+            Value::text(first.to_string()),
+        ]);
+        rows.push(vec![
+            label(w::last_interview(lang), 0, false),
+            Value::text(last.to_string()),
+        ]);
     }
     for split in &c.attributes {
         rows.push(vec![label(&split.label, 0, true), Value::Empty]);
@@ -78,7 +125,10 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
         id: "coverage",
         title: w::overview(lang).to_string(),
         note,
-        columns: vec![Column::new(w::measure(lang), Kind::Text), Column::new(w::value(lang), Kind::Count)],
+        columns: vec![
+            Column::new(w::measure(lang), Kind::Text),
+            Column::new(w::value(lang), Kind::Count),
+        ],
         rows,
         brief: None,
     }
@@ -101,12 +151,19 @@ fn selection(s: &Summary, lang: Lang) -> String {
         parts.push(format!("{} {to}", w::to(lang)));
     }
     for (attribute, values) in &f.attributes {
-        let shown: Vec<&str> = values.iter().map(|v| if v.is_empty() { w::not_given(lang) } else { v }).collect();
+        let shown: Vec<&str> = values
+            .iter()
+            .map(|v| if v.is_empty() { w::not_given(lang) } else { v })
+            .collect();
         parts.push(format!("{attribute} = {}", shown.join(" | ")));
     }
     if !f.coders.is_empty() {
         let coders: Vec<&str> = f.coders.iter().map(String::as_str).collect();
-        parts.push(format!("{}: {}", w::coders(lang).to_lowercase(), coders.join(", ")));
+        parts.push(format!(
+            "{}: {}",
+            w::coders(lang).to_lowercase(),
+            coders.join(", ")
+        ));
     }
     parts.join("; ")
 }
@@ -124,8 +181,14 @@ fn codes(s: &Summary, lang: Lang) -> Table {
     let per_coder = s.coders.len() > 1;
     if per_coder {
         for coder in &s.coders {
-            columns.push(Column::new(format!("{} ({coder})", w::respondents(lang)), Kind::Count));
-            columns.push(Column::new(format!("{} ({coder})", w::passages(lang)), Kind::Count));
+            columns.push(Column::new(
+                format!("{} ({coder})", w::respondents(lang)),
+                Kind::Count,
+            ));
+            columns.push(Column::new(
+                format!("{} ({coder})", w::passages(lang)),
+                Kind::Count,
+            ));
         }
     }
     let rows = s
@@ -173,17 +236,30 @@ fn groups(s: &Summary, lang: Lang) -> Option<Table> {
     let m = s.groups.as_ref()?;
     let mut columns = vec![
         Column::new(w::code(lang), Kind::Text),
-        Column::new(format!("{} (n={})", w::all(lang), m.respondents), Kind::CountShare),
+        Column::new(
+            format!("{} (n={})", w::all(lang), m.respondents),
+            Kind::CountShare,
+        ),
     ];
     for g in &m.groups {
-        columns.push(Column::new(format!("{} (n={})", g.label, g.respondents), Kind::CountShare));
+        columns.push(Column::new(
+            format!("{} (n={})", g.label, g.respondents),
+            Kind::CountShare,
+        ));
     }
     let rows = m
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![label(&r.label, r.depth, r.has_children), Value::CountShare(r.total.respondents, r.total.share)];
-            row.extend(r.cells.iter().map(|c| Value::CountShare(c.respondents, c.share)));
+            let mut row = vec![
+                label(&r.label, r.depth, r.has_children),
+                Value::CountShare(r.total.respondents, r.total.share),
+            ];
+            row.extend(
+                r.cells
+                    .iter()
+                    .map(|c| Value::CountShare(c.respondents, c.share)),
+            );
             row
         })
         .collect();
@@ -241,7 +317,10 @@ fn scales(s: &Summary, lang: Lang) -> Table {
     let mut rows = Vec::new();
     for q in &s.scales {
         let all = std::iter::once((w::all(lang), &q.all));
-        let groups = q.groups.iter().map(|g| (g.group.label.as_str(), &g.distribution));
+        let groups = q
+            .groups
+            .iter()
+            .map(|g| (g.group.label.as_str(), &g.distribution));
         for (group, d) in all.chain(groups) {
             let mut row = vec![Value::text(&q.text)];
             if grouped {
@@ -315,7 +394,11 @@ fn quotes(s: &Summary, lang: Lang) -> Table {
     let mut rows = Vec::new();
     for c in s.quotes.iter().filter(|c| !c.has_children) {
         for q in &c.quotes {
-            let mut row = vec![Value::text(&c.label), Value::text(&q.text), Value::text(&q.respondent)];
+            let mut row = vec![
+                Value::text(&c.label),
+                Value::text(&q.text),
+                Value::text(&q.respondent),
+            ];
             if grouped {
                 row.push(Value::text(q.group.clone().unwrap_or_default()));
             }

@@ -164,7 +164,12 @@ impl<'p> Pass<'p> {
         let lineage = book
             .codes
             .iter()
-            .map(|c| book.ancestors(&c.id).iter().filter_map(|a| codes.get(a.id.as_str()).copied()).collect())
+            .map(|c| {
+                book.ancestors(&c.id)
+                    .iter()
+                    .filter_map(|a| codes.get(a.id.as_str()).copied())
+                    .collect()
+            })
             .collect();
         let scope = Scope::new(project, filter);
         let n = book.codes.len();
@@ -313,7 +318,10 @@ impl<'p> Pass<'p> {
                 }
                 t.coded_answers += 1;
                 pairs(&mut t.co_answer, n, &in_answer);
-                let question = row.answers.get(group[0].answer as usize).map_or(UNKNOWN, |a| a.question);
+                let question = row
+                    .answers
+                    .get(group[0].answer as usize)
+                    .map_or(UNKNOWN, |a| a.question);
                 for &code in &in_answer {
                     for &c in &self.lineage[code] {
                         let tally = &mut t.codes[c];
@@ -400,10 +408,17 @@ fn rank(c: &Candidate) -> (std::cmp::Reverse<i64>, usize, usize, usize) {
 /// Keeps the best `QUOTE_POOL` candidates, one per respondent, in `rank` order. Passages
 /// come in data order, so a later one must be strictly better to displace an earlier one.
 fn offer(pool: &mut Vec<Candidate>, candidate: Candidate) {
-    if pool.len() == QUOTE_POOL && pool.last().is_some_and(|worst| candidate.score <= worst.score) {
+    if pool.len() == QUOTE_POOL
+        && pool
+            .last()
+            .is_some_and(|worst| candidate.score <= worst.score)
+    {
         return;
     }
-    if let Some(same) = pool.iter_mut().find(|c| c.respondent == candidate.respondent) {
+    if let Some(same) = pool
+        .iter_mut()
+        .find(|c| c.respondent == candidate.respondent)
+    {
         if candidate.score <= same.score {
             return;
         }
@@ -449,7 +464,12 @@ mod tests {
                 let other = format!("r{:06}", (i + 3) % 7 + 1);
                 interview.respondents.push(other);
             }
-            for (k, coding) in interview.answers.iter_mut().flat_map(|a| &mut a.codings).enumerate() {
+            for (k, coding) in interview
+                .answers
+                .iter_mut()
+                .flat_map(|a| &mut a.codings)
+                .enumerate()
+            {
                 if (i + k) % 3 == 0 {
                     coding.coder = "Anna".into();
                 }
@@ -503,7 +523,9 @@ mod tests {
                 let mut in_answer = BTreeSet::new();
                 let mut applied = BTreeSet::new();
                 for (ki, coding) in answer.codings.iter().enumerate() {
-                    let Some(code) = position(&coding.code) else { continue };
+                    let Some(code) = position(&coding.code) else {
+                        continue;
+                    };
                     if !scope.coder_counts(&coding.coder) {
                         continue;
                     }
@@ -539,7 +561,10 @@ mod tests {
             }
             included += 1;
         }
-        out.pairs_in_answers = pair_counts.into_iter().map(|((a, b), k)| (a, b, k)).collect();
+        out.pairs_in_answers = pair_counts
+            .into_iter()
+            .map(|((a, b), k)| (a, b, k))
+            .collect();
         for pool in &mut out.quotes {
             best_per_respondent(pool);
         }
@@ -550,7 +575,10 @@ mod tests {
     fn the_tally_agrees_with_counting_the_obvious_way() {
         for seed in 1..=3 {
             let project = project(seed);
-            let types: BTreeSet<String> = project.respondents[..2].iter().map(|r| r.attribute("type").to_string()).collect();
+            let types: BTreeSet<String> = project.respondents[..2]
+                .iter()
+                .map(|r| r.attribute("type").to_string())
+                .collect();
             let filters = [
                 Filter::default(),
                 Filter {
@@ -567,14 +595,25 @@ mod tests {
             let all = Tally::new(&project, &index, &Filter::default()).codings;
             for filter in &filters {
                 let tally = Tally::new(&project, &index, filter);
-                assert!(tally.codings > 0 && (tally.codings < all || filter.is_empty()), "{filter:?} selects some, not all");
+                assert!(
+                    tally.codings > 0 && (tally.codings < all || filter.is_empty()),
+                    "{filter:?} selects some, not all"
+                );
                 let expected = naive(&project, filter);
                 for (c, code) in tally.codes.iter().enumerate() {
                     let id = &project.codebook.codes[c].id;
-                    assert_eq!(code.respondents.iter().collect::<BTreeSet<_>>(), expected.respondents[c], "{id}");
+                    assert_eq!(
+                        code.respondents.iter().collect::<BTreeSet<_>>(),
+                        expected.respondents[c],
+                        "{id}"
+                    );
                     assert_eq!(
                         (code.interviews, code.answers, code.passages),
-                        (expected.interviews[c], expected.answers[c], expected.passages[c]),
+                        (
+                            expected.interviews[c],
+                            expected.answers[c],
+                            expected.passages[c]
+                        ),
                         "{id}"
                     );
                     assert_eq!(tally.candidates[c], expected.quotes[c], "{id}");

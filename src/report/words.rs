@@ -123,20 +123,44 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
         s += &if sv {
             format!(" (varav {} utkast)", c.drafts)
         } else {
-            format!(" ({} of them {})", c.drafts, if c.drafts == 1 { "a draft" } else { "drafts" })
+            format!(
+                " ({} of them {})",
+                c.drafts,
+                if c.drafts == 1 { "a draft" } else { "drafts" }
+            )
         };
     }
     s += &if sv {
-        format!(", sammanlagt {}.", count(c.participations, "deltagande", "deltaganden"))
+        format!(
+            ", sammanlagt {}.",
+            count(c.participations, "deltagande", "deltaganden")
+        )
     } else {
-        format!(", {} in all.", count(c.participations, "participation", "participations"))
+        format!(
+            ", {} in all.",
+            count(c.participations, "participation", "participations")
+        )
     };
     if c.people > 0 {
         let g = &c.genders;
         let (woman, women, man, men, other, unknown) = if sv {
-            ("kvinna", "kvinnor", "man", "män", "annat kön", "utan angivet kön")
+            (
+                "kvinna",
+                "kvinnor",
+                "man",
+                "män",
+                "annat kön",
+                "utan angivet kön",
+            )
         } else {
-            ("woman", "women", "man", "men", "other gender", "gender not recorded")
+            (
+                "woman",
+                "women",
+                "man",
+                "men",
+                "other gender",
+                "gender not recorded",
+            )
         };
         let parts: Vec<String> = [
             (g.women, count(g.women, woman, women)),

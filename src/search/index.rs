@@ -444,12 +444,11 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
         let alive = segment.alive_bitset();
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                if let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc)) {
-                    if ids.ord_to_str(ord, &mut id)? {
-                        states.insert(id.clone(), stamp);
-                    }
-                }
+            if alive.is_none_or(|a| a.is_alive(doc))
+                && let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc))
+                && ids.ord_to_str(ord, &mut id)?
+            {
+                states.insert(id.clone(), stamp);
             }
             doc = postings.advance();
         }

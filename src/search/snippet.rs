@@ -232,7 +232,7 @@ mod tests {
         );
         assert_eq!(s.marked("[", "]"), "[Rådgivningen] är bra.");
         assert!(m.folded && !m.text);
-        assert_eq!(s.char_highlights(), [0..12]);
+        assert_eq!(s.char_highlights(), vec![0..12]);
     }
 
     #[test]

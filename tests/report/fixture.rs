@@ -19,8 +19,9 @@
 //!   i5 2026-03-01 complete [r3]      q2 = 4; q1 "Bidrag." grants (erik), unknown code (anna)
 
 use behov::model::{
-    Answer, AttributeDef, Code, Codebook, Coding, Consent, Gender, Guide, Interview, Localized, Mode, Person, Project,
-    Question, QuestionKind, Respondent, SCHEMA_VERSION, ScaleLabel, Span, Status,
+    Answer, AttributeDef, Code, Codebook, Coding, Consent, Gender, Guide, Interview, Localized,
+    Mode, Person, Project, Question, QuestionKind, Respondent, SCHEMA_VERSION, ScaleLabel, Span,
+    Status,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -38,11 +39,19 @@ fn code(id: &str, parent: Option<&str>, sv: &str, en: &str) -> Code {
     }
 }
 
-fn respondent(id: &str, name: &str, attributes: &[(&str, &str)], people: Vec<Person>) -> Respondent {
+fn respondent(
+    id: &str,
+    name: &str,
+    attributes: &[(&str, &str)],
+    people: Vec<Person>,
+) -> Respondent {
     Respondent {
         id: id.into(),
         name: name.into(),
-        attributes: attributes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        attributes: attributes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
         people,
     }
 }
@@ -75,7 +84,13 @@ fn answer(question: &str, text: &str, scale: Option<u8>, codings: Vec<Coding>) -
     }
 }
 
-fn interview(id: &str, respondents: &[&str], date: Date, status: Status, answers: Vec<Answer>) -> Interview {
+fn interview(
+    id: &str,
+    respondents: &[&str],
+    date: Date,
+    status: Status,
+    answers: Vec<Answer>,
+) -> Interview {
     Interview {
         id: id.into(),
         respondents: respondents.iter().map(|r| r.to_string()).collect(),
@@ -112,7 +127,12 @@ pub fn small_project() -> Project {
         description: String::new(),
         guide: Guide {
             questions: vec![
-                question("q1", "Vilka behov ser ni?", "What needs do you see?", QuestionKind::Open),
+                question(
+                    "q1",
+                    "Vilka behov ser ni?",
+                    "What needs do you see?",
+                    QuestionKind::Open,
+                ),
                 question(
                     "q2",
                     "Hur mogna är företagen?",
@@ -132,7 +152,12 @@ pub fn small_project() -> Project {
                         ],
                     },
                 ),
-                question("q3", "Vilka hinder finns?", "What barriers are there?", QuestionKind::Open),
+                question(
+                    "q3",
+                    "Vilka hinder finns?",
+                    "What barriers are there?",
+                    QuestionKind::Open,
+                ),
             ],
         },
         attributes: vec![
@@ -152,7 +177,10 @@ pub fn small_project() -> Project {
                 "r1",
                 "Västerås stad",
                 &[("type", "kommun"), ("municipality", "Västerås")],
-                vec![person("Anna", Some(Gender::Woman)), person("Bo", Some(Gender::Man))],
+                vec![
+                    person("Anna", Some(Gender::Woman)),
+                    person("Bo", Some(Gender::Man)),
+                ],
             ),
             respondent(
                 "r2",
@@ -166,8 +194,18 @@ pub fn small_project() -> Project {
                 &[("type", "inkubator"), ("municipality", "Västerås")],
                 vec![person("Dan", None)],
             ),
-            respondent("r4", "Science Park Sala", &[("type", "inkubator"), ("municipality", "Sala")], Vec::new()),
-            respondent("r5", "Åre Företagarna", &[("municipality", "Åre")], Vec::new()),
+            respondent(
+                "r4",
+                "Science Park Sala",
+                &[("type", "inkubator"), ("municipality", "Sala")],
+                Vec::new(),
+            ),
+            respondent(
+                "r5",
+                "Åre Företagarna",
+                &[("municipality", "Åre")],
+                Vec::new(),
+            ),
         ],
         codebook: Codebook {
             codes: vec![
@@ -197,7 +235,12 @@ pub fn small_project() -> Project {
                         ],
                     ),
                     answer("q2", "", Some(4), Vec::new()),
-                    answer("q3", "Tiden räcker inte.", None, vec![coding("time", "anna", None)]),
+                    answer(
+                        "q3",
+                        "Tiden räcker inte.",
+                        None,
+                        vec![coding("time", "anna", None)],
+                    ),
                 ],
             ),
             interview(
@@ -206,7 +249,12 @@ pub fn small_project() -> Project {
                 date(1, 20),
                 Status::Complete,
                 vec![
-                    answer("q1", "Rådgivning om färdplan.", None, vec![coding("advice", "anna", None)]),
+                    answer(
+                        "q1",
+                        "Rådgivning om färdplan.",
+                        None,
+                        vec![coding("advice", "anna", None)],
+                    ),
                     answer("q2", "", Some(2), Vec::new()),
                     answer("q3", "", None, Vec::new()),
                 ],
@@ -221,7 +269,10 @@ pub fn small_project() -> Project {
                         "q1",
                         "Finansiering är viktigast.",
                         None,
-                        vec![coding("funding", "erik", None), coding("advice", "erik", None)],
+                        vec![
+                            coding("funding", "erik", None),
+                            coding("advice", "erik", None),
+                        ],
                     ),
                     answer("q2", "", Some(5), Vec::new()),
                 ],
@@ -232,8 +283,18 @@ pub fn small_project() -> Project {
                 date(2, 15),
                 Status::Draft,
                 vec![
-                    answer("q1", "=SUM(A1) är inget svar.", None, vec![coding("needs", "anna", None)]),
-                    answer("q3", "- Regler och tid.", None, vec![coding("time", "anna", None)]),
+                    answer(
+                        "q1",
+                        "=SUM(A1) är inget svar.",
+                        None,
+                        vec![coding("needs", "anna", None)],
+                    ),
+                    answer(
+                        "q3",
+                        "- Regler och tid.",
+                        None,
+                        vec![coding("time", "anna", None)],
+                    ),
                 ],
             ),
             interview(
@@ -243,7 +304,15 @@ pub fn small_project() -> Project {
                 Status::Complete,
                 vec![
                     answer("q2", "", Some(4), Vec::new()),
-                    answer("q1", "Bidrag.", None, vec![coding("grants", "erik", None), coding("nosuch", "anna", None)]),
+                    answer(
+                        "q1",
+                        "Bidrag.",
+                        None,
+                        vec![
+                            coding("grants", "erik", None),
+                            coding("nosuch", "anna", None),
+                        ],
+                    ),
                 ],
             ),
         ],

@@ -2,8 +2,8 @@
 
 use behov::model::{Lang, Status};
 use behov::report::{
-    self, Counts, Drill, Error, Filter, Index, Names, Options, Summary, Tally, code_rows, matrix, passages,
-    pseudonym_numbers,
+    self, Counts, Drill, Error, Filter, Index, Names, Options, Summary, Tally, code_rows, matrix,
+    passages, pseudonym_numbers,
 };
 use jiff::civil::Date;
 
@@ -40,18 +40,39 @@ fn coverage() {
     assert_eq!(c.participations, 6);
     // People of r1 (Anna ♀, Bo ♂), r2 (Cecilia ♀), r3 (Dan, not recorded); r5 has none.
     assert_eq!(c.people, 4);
-    assert_eq!((c.genders.women, c.genders.men, c.genders.other, c.genders.not_recorded), (2, 1, 0, 1));
+    assert_eq!(
+        (
+            c.genders.women,
+            c.genders.men,
+            c.genders.other,
+            c.genders.not_recorded
+        ),
+        (2, 1, 0, 1)
+    );
     // Non-empty answers: i1 3, i2 2 (q3 is empty), i3 2, i4 2, i5 2.
     assert_eq!(c.answers, 11);
     // Answers with a known code: i1 q1, q3; i2 q1; i3 q1; i4 q1, q3; i5 q1.
     assert_eq!(c.coded_answers, 7);
     // i1 4 + i2 1 + i3 2 + i4 2 + i5 1 (the unknown code is skipped).
     assert_eq!(c.codings, 10);
-    assert_eq!((c.first, c.last), (Some(Date::constant(2026, 1, 10)), Some(Date::constant(2026, 3, 1))));
+    assert_eq!(
+        (c.first, c.last),
+        (
+            Some(Date::constant(2026, 1, 10)),
+            Some(Date::constant(2026, 3, 1))
+        )
+    );
     let types = &c.attributes[0];
-    let split: Vec<(&str, usize)> = types.groups.iter().map(|g| (g.label.as_str(), g.respondents)).collect();
+    let split: Vec<(&str, usize)> = types
+        .groups
+        .iter()
+        .map(|g| (g.label.as_str(), g.respondents))
+        .collect();
     // Interviewed: r1, r2 kommun; r3 inkubator; r5 without a type (r4 was not interviewed).
-    assert_eq!(split, [("kommun", 2), ("inkubator", 1), ("(uppgift saknas)", 1)]);
+    assert_eq!(
+        split,
+        [("kommun", 2), ("inkubator", 1), ("(uppgift saknas)", 1)]
+    );
     assert_eq!(
         c.sentence(Lang::En),
         "4 organisations took part in 5 interviews (1 of them a draft), 6 participations in all. \
@@ -67,7 +88,11 @@ fn coverage() {
 #[test]
 fn needs_table_rolls_up_and_sorts_siblings_by_respondents() {
     let s = summary(Options::default());
-    let rows: Vec<(&str, usize, Counts, f64)> = s.codes.iter().map(|r| (r.id.as_str(), r.depth, r.counts, r.share)).collect();
+    let rows: Vec<(&str, usize, Counts, f64)> = s
+        .codes
+        .iter()
+        .map(|r| (r.id.as_str(), r.depth, r.counts, r.share))
+        .collect();
     assert_eq!(
         rows,
         [
@@ -93,7 +118,14 @@ fn needs_table_rolls_up_and_sorts_siblings_by_respondents() {
 fn per_coder() {
     let s = summary(Options::default());
     assert_eq!(s.coders, ["anna", "erik"]);
-    let of = |id: &str| s.codes.iter().find(|r| r.id == id).unwrap().by_coder.clone();
+    let of = |id: &str| {
+        s.codes
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .by_coder
+            .clone()
+    };
     // anna: advice i1 q1 + grants i1 q1 (same answer), advice i2 q1, needs i4 q1 → 4 passages in
     // 3 answers of 3 interviews, r1 r2 r5. erik: advice i1 q1, funding + advice i3 q1, grants
     // i5 q1 → 4 passages in 3 answers of 3 interviews, r1 (i1, i3) and r3 (i3, i5).
@@ -109,12 +141,26 @@ fn matrix_by_type() {
     let m = summary(by_type()).groups.unwrap();
     assert_eq!(m.label, "Organisationstyp");
     assert_eq!(m.respondents, 4);
-    let groups: Vec<(&str, &str, usize)> = m.groups.iter().map(|g| (g.value.as_str(), g.label.as_str(), g.respondents)).collect();
+    let groups: Vec<(&str, &str, usize)> = m
+        .groups
+        .iter()
+        .map(|g| (g.value.as_str(), g.label.as_str(), g.respondents))
+        .collect();
     // Listed values first, in the project's order, then respondents without a value.
-    assert_eq!(groups, [("kommun", "kommun", 2), ("inkubator", "inkubator", 1), ("", "(uppgift saknas)", 1)]);
+    assert_eq!(
+        groups,
+        [
+            ("kommun", "kommun", 2),
+            ("inkubator", "inkubator", 1),
+            ("", "(uppgift saknas)", 1)
+        ]
+    );
     let cells = |id: &str| -> Vec<(usize, f64)> {
         let row = m.rows.iter().find(|r| r.id == id).unwrap();
-        std::iter::once(&row.total).chain(&row.cells).map(|c| (c.respondents, c.share)).collect()
+        std::iter::once(&row.total)
+            .chain(&row.cells)
+            .map(|c| (c.respondents, c.share))
+            .collect()
     };
     // needs: r1 r2 | r3 | r5 — everyone in every group.
     assert_eq!(cells("needs"), [(4, 1.0), (2, 1.0), (1, 1.0), (1, 1.0)]);
@@ -131,11 +177,22 @@ fn regrouping_needs_no_new_tally() {
     let project = small_project();
     let tally = Tally::new(&project, &Index::new(&project), &Filter::default());
     let m = matrix(&project, &tally, "municipality", Lang::En).unwrap();
-    let groups: Vec<(&str, usize)> = m.groups.iter().map(|g| (g.label.as_str(), g.respondents)).collect();
+    let groups: Vec<(&str, usize)> = m
+        .groups
+        .iter()
+        .map(|g| (g.label.as_str(), g.respondents))
+        .collect();
     // No listed values: alphabetical, Swedish order (Å after Z): Köping r2, Västerås r1 r3, Åre r5.
     assert_eq!(groups, [("Köping", 1), ("Västerås", 2), ("Åre", 1)]);
     let advice = m.rows.iter().find(|r| r.id == "advice").unwrap();
-    assert_eq!(advice.cells.iter().map(|c| c.respondents).collect::<Vec<_>>(), [1, 2, 0]);
+    assert_eq!(
+        advice
+            .cells
+            .iter()
+            .map(|c| c.respondents)
+            .collect::<Vec<_>>(),
+        [1, 2, 0]
+    );
     assert!(matches!(
         matrix(&project, &tally, "typ", Lang::En),
         Err(Error::UnknownAttribute { .. })
@@ -173,8 +230,11 @@ fn cooccurrence_as_applied() {
         ]
     );
     // Most shared interviews first, then most shared answers, then table order.
-    let pairs: Vec<(&str, &str, u32, u32)> =
-        co.pairs.iter().map(|p| (p.a.id.as_str(), p.b.id.as_str(), p.answers, p.interviews)).collect();
+    let pairs: Vec<(&str, &str, u32, u32)> = co
+        .pairs
+        .iter()
+        .map(|p| (p.a.id.as_str(), p.b.id.as_str(), p.answers, p.interviews))
+        .collect();
     assert_eq!(
         pairs,
         [
@@ -196,7 +256,10 @@ fn scales_overall_and_per_group() {
     assert_eq!(q2.labels, ["Låg", "", "", "", "Hög"]);
     // Values 4 (i1), 2 (i2), 5 (i3), 4 (i5): mean 15 / 4 = 3.75; sorted 2 4 4 5, median 4.
     assert_eq!(q2.all.counts, [0, 1, 0, 2, 1]);
-    assert_eq!((q2.all.n, q2.all.mean, q2.all.median), (4, Some(3.75), Some(4.0)));
+    assert_eq!(
+        (q2.all.n, q2.all.mean, q2.all.median),
+        (4, Some(3.75), Some(4.0))
+    );
     let groups: Vec<&str> = q2.groups.iter().map(|g| g.group.label.as_str()).collect();
     assert_eq!(groups, ["kommun", "inkubator", "(uppgift saknas)"]);
     let of = |i: usize| {
@@ -215,13 +278,28 @@ fn scales_overall_and_per_group() {
 fn codes_per_question() {
     let qs = summary(Options::default()).questions;
     let of = |i: usize| -> (usize, Vec<(&str, usize, f64)>) {
-        (qs[i].answered, qs[i].codes.iter().map(|c| (c.id.as_str(), c.answers, c.share)).collect())
+        (
+            qs[i].answered,
+            qs[i]
+                .codes
+                .iter()
+                .map(|c| (c.id.as_str(), c.answers, c.share))
+                .collect(),
+        )
     };
     // q1 is answered in all 5 interviews: needs in 5; advice in i1 i2 i3; funding in i1 (grants)
     // i3 i5 (grants); grants in i1 i5.
     assert_eq!(
         of(0),
-        (5, vec![("needs", 5, 1.0), ("advice", 3, 0.6), ("funding", 3, 0.6), ("grants", 2, 0.4)])
+        (
+            5,
+            vec![
+                ("needs", 5, 1.0),
+                ("advice", 3, 0.6),
+                ("funding", 3, 0.6),
+                ("grants", 2, 0.4)
+            ]
+        )
     );
     // q2 (scale): i1 i2 i3 i5 answered, nothing coded.
     assert_eq!(of(1), (4, vec![]));
@@ -242,14 +320,20 @@ fn quotes_one_per_respondent_best_first() {
             .map(|q| (q.text.clone(), q.respondent.clone(), q.interview.clone()))
             .collect()
     };
-    let q = |text: &str, who: &str, interview: &str| (text.to_string(), who.to_string(), interview.to_string());
+    let q = |text: &str, who: &str, interview: &str| {
+        (text.to_string(), who.to_string(), interview.to_string())
+    };
     // advice candidates in order: i1 anna span (15 characters: score −135, r1), i1 erik whole
     // answer (48 bytes, in the 40–300 band: best, replaces r1's), i2 (25 bytes, −125, r2),
     // i3 (27 bytes, −123, but r1 already has a better one).
     assert_eq!(
         of("advice"),
         [
-            q("Vi behöver råd. Och pengar till investeringar.", "Västerås stad", "i1"),
+            q(
+                "Vi behöver råd. Och pengar till investeringar.",
+                "Västerås stad",
+                "i1"
+            ),
             q("Rådgivning om färdplan.", "Köpings kommun", "i2"),
         ]
     );
@@ -265,7 +349,10 @@ fn quotes_one_per_respondent_best_first() {
     // three by default.
     let needs = of("needs");
     assert_eq!(needs.len(), 3);
-    assert_eq!(needs[2], q("=SUM(A1) är inget svar.", "Åre Företagarna", "i4"));
+    assert_eq!(
+        needs[2],
+        q("=SUM(A1) är inget svar.", "Åre Företagarna", "i4")
+    );
     // funding: i1's grants span (−120, r1) beats i3's own coding (27 bytes, −123, also r1).
     assert_eq!(
         of("funding"),
@@ -300,7 +387,12 @@ fn filters() {
             filter,
             ..Options::default()
         });
-        (s.coverage.interviews, s.coverage.interviewed, s.codes[0].counts, s.codes[0].share)
+        (
+            s.coverage.interviews,
+            s.coverage.interviewed,
+            s.codes[0].counts,
+            s.codes[0].share,
+        )
     };
     // Coder erik: his 4 codings (i1 advice, i3 funding + advice, i5 grants); every interview
     // still counts, so the share is of all 4 interviewed.
@@ -339,17 +431,33 @@ fn filters() {
 #[test]
 fn filters_naming_what_does_not_exist_are_refused() {
     let project = small_project();
-    let refuse = |filter: Filter| report::summarise(&project, &Options { filter, ..Options::default() }).unwrap_err().to_string();
+    let refuse = |filter: Filter| {
+        report::summarise(
+            &project,
+            &Options {
+                filter,
+                ..Options::default()
+            },
+        )
+        .unwrap_err()
+        .to_string()
+    };
     let typo = Filter {
         attributes: [("typ".to_string(), ["kommun".to_string()].into())].into(),
         ..Filter::default()
     };
-    assert_eq!(refuse(typo), "the project has no attribute 'typ'; use one of: type, municipality");
+    assert_eq!(
+        refuse(typo),
+        "the project has no attribute 'typ'; use one of: type, municipality"
+    );
     let coder = Filter {
         coders: ["sven".to_string()].into(),
         ..Filter::default()
     };
-    assert_eq!(refuse(coder), "no coding in the project is by coder 'sven'; coders are: anna, erik");
+    assert_eq!(
+        refuse(coder),
+        "no coding in the project is by coder 'sven'; coders are: anna, erik"
+    );
     let backwards = Filter {
         from: Some(Date::constant(2026, 3, 1)),
         to: Some(Date::constant(2026, 1, 1)),
@@ -369,14 +477,28 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
         question: None,
     };
     let found = passages(&project, &index, &Filter::default(), &cell, &names);
-    let seen: Vec<(&str, &str, &str, &str)> =
-        found.iter().map(|p| (p.interview.as_str(), p.coder.as_str(), p.attribution.as_str(), p.text.as_str())).collect();
+    let seen: Vec<(&str, &str, &str, &str)> = found
+        .iter()
+        .map(|p| {
+            (
+                p.interview.as_str(),
+                p.coder.as_str(),
+                p.attribution.as_str(),
+                p.text.as_str(),
+            )
+        })
+        .collect();
     // i3 is r1 with r3; only r1 is a kommun.
     assert_eq!(
         seen,
         [
             ("i1", "anna", "Västerås stad", "Vi behöver råd."),
-            ("i1", "erik", "Västerås stad", "Vi behöver råd. Och pengar till investeringar."),
+            (
+                "i1",
+                "erik",
+                "Västerås stad",
+                "Vi behöver råd. Och pengar till investeringar."
+            ),
             ("i2", "anna", "Köpings kommun", "Rådgivning om färdplan."),
             ("i3", "erik", "Västerås stad", "Finansiering är viktigast."),
         ]
@@ -403,5 +525,8 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
 fn the_needs_table_alone_matches_the_summary() {
     let project = small_project();
     let tally = Tally::new(&project, &Index::new(&project), &Filter::default());
-    assert_eq!(code_rows(&project, &tally, Lang::Sv), summary(Options::default()).codes);
+    assert_eq!(
+        code_rows(&project, &tally, Lang::Sv),
+        summary(Options::default()).codes
+    );
 }

@@ -45,7 +45,8 @@ fn cell_count(line: &str) -> usize {
 #[test]
 fn markdown_tables_have_as_many_cells_in_every_row_as_in_the_header() {
     for lang in [Lang::Sv, Lang::En] {
-        let text = String::from_utf8(export(&summary(lang), Format::Markdown, None, false)).unwrap();
+        let text =
+            String::from_utf8(export(&summary(lang), Format::Markdown, None, false)).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         let mut tables = 0;
         let mut i = 0;
@@ -66,18 +67,44 @@ fn markdown_tables_have_as_many_cells_in_every_row_as_in_the_header() {
         // Overview, needs, per type, co-occurrence, scales, per question, quotes.
         assert_eq!(tables, 7);
     }
-    let text = String::from_utf8(export(&summary(Lang::Sv), Format::Markdown, Some("codes"), false)).unwrap();
-    assert!(text.starts_with("# Behovssammanställning: Behovsanalys Testlän\n\n## Behov och teman\n"), "{text}");
-    assert!(text.contains("| **Behov** | 4 | 100 % | 5 | 5 | 8 | 3 | 4 | 2 | 4 |\n"), "{text}");
+    let text = String::from_utf8(export(
+        &summary(Lang::Sv),
+        Format::Markdown,
+        Some("codes"),
+        false,
+    ))
+    .unwrap();
+    assert!(
+        text.starts_with("# Behovssammanställning: Behovsanalys Testlän\n\n## Behov och teman\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| **Behov** | 4 | 100 % | 5 | 5 | 8 | 3 | 4 | 2 | 4 |\n"),
+        "{text}"
+    );
     assert!(text.contains("| – – Bidrag | 2 | 50 % |"), "{text}");
 }
 
 #[test]
 fn markdown_per_group_cells_carry_count_and_share() {
-    let text = String::from_utf8(export(&summary(Lang::En), Format::Markdown, Some("groups"), false)).unwrap();
+    let text = String::from_utf8(export(
+        &summary(Lang::En),
+        Format::Markdown,
+        Some("groups"),
+        false,
+    ))
+    .unwrap();
     assert!(text.contains("## By organisation type\n"), "{text}");
-    assert!(text.contains("| Code | All (n=4) | kommun (n=2) | inkubator (n=1) | (not given) (n=1) |\n"), "{text}");
-    assert!(text.contains("| – Advice | 3 (75%) | 2 (100%) | 1 (100%) | 0 (0%) |\n"), "{text}");
+    assert!(
+        text.contains(
+            "| Code | All (n=4) | kommun (n=2) | inkubator (n=1) | (not given) (n=1) |\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("| – Advice | 3 (75%) | 2 (100%) | 1 (100%) | 0 (0%) |\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -95,19 +122,35 @@ fn csv_reads_back_with_swedish_letters_and_no_formulas() {
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         headers[..6],
-        ["Kod", "Respondenter", "Andel av respondenterna (%)", "Intervjuer", "Svar", "Passager"]
+        [
+            "Kod",
+            "Respondenter",
+            "Andel av respondenterna (%)",
+            "Intervjuer",
+            "Svar",
+            "Passager"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(&rows[1][0], "– Rådgivning");
     assert_eq!((&rows[1][1], &rows[1][2]), ("3", "75.0"));
-    assert_eq!(rows.iter().map(|r| r.len()).collect::<Vec<_>>(), vec![headers.len(); rows.len()]);
+    assert_eq!(
+        rows.iter().map(|r| r.len()).collect::<Vec<_>>(),
+        vec![headers.len(); rows.len()]
+    );
 
     // Without --table, a summary with groups gives the groups table, a count and a share column each.
     let bytes = export(&s, Format::Csv, None, false);
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(headers[..3], ["Kod", "Alla (n=4)", "Alla (n=4), andel (%)"]);
-    assert_eq!(headers[7..], ["(uppgift saknas) (n=1)", "(uppgift saknas) (n=1), andel (%)"]);
+    assert_eq!(
+        headers[7..],
+        [
+            "(uppgift saknas) (n=1)",
+            "(uppgift saknas) (n=1), andel (%)"
+        ]
+    );
 
     let quotes = String::from_utf8(export(&s, Format::Csv, Some("quotes"), false)).unwrap();
     assert!(quotes.contains("'- Regler och tid."), "{quotes}");
@@ -124,7 +167,10 @@ fn workbook(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 fn sheet_xml(bytes: &[u8], n: usize) -> String {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut xml = String::new();
-    zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap().read_to_string(&mut xml).unwrap();
+    zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
     xml
 }
 
@@ -134,7 +180,15 @@ fn xlsx_has_a_sheet_per_table_with_numbers_and_percentages() {
     let mut book = workbook(bytes.clone());
     assert_eq!(
         book.sheet_names(),
-        ["Översikt", "Behov och teman", "Per organisationstyp", "Samförekomst", "Skalfrågor", "Behov per fråga", "Citat"]
+        [
+            "Översikt",
+            "Behov och teman",
+            "Per organisationstyp",
+            "Samförekomst",
+            "Skalfrågor",
+            "Behov per fråga",
+            "Citat"
+        ]
     );
 
     let needs = book.worksheet_range("Behov och teman").unwrap();
@@ -150,13 +204,30 @@ fn xlsx_has_a_sheet_per_table_with_numbers_and_percentages() {
     assert_eq!((at(1, 6), at(1, 9)), (Data::Float(3.0), Data::Float(4.0)));
 
     let styles = book.worksheet_style("Behov och teman").unwrap();
-    let format = |r: u32, c: u32| styles.get((r, c)).and_then(|s| s.number_format.clone()).map(|f| f.format_code);
-    assert_eq!(format(2, 2).as_deref(), Some("0%"), "shares are percentages");
-    assert_eq!(format(2, 1).as_deref(), Some("#,##0"), "counts are whole numbers");
+    let format = |r: u32, c: u32| {
+        styles
+            .get((r, c))
+            .and_then(|s| s.number_format.clone())
+            .map(|f| f.format_code)
+    };
+    assert_eq!(
+        format(2, 2).as_deref(),
+        Some("0%"),
+        "shares are percentages"
+    );
+    assert_eq!(
+        format(2, 1).as_deref(),
+        Some("#,##0"),
+        "counts are whole numbers"
+    );
     let header = styles.get((0, 0)).unwrap();
     assert!(header.font.as_ref().unwrap().is_bold(), "bold header");
     let child = styles.get((2, 0)).unwrap();
-    assert_eq!(child.alignment.as_ref().unwrap().indent, Some(1), "children indented");
+    assert_eq!(
+        child.alignment.as_ref().unwrap().indent,
+        Some(1),
+        "children indented"
+    );
 
     let groups = book.worksheet_range("Per organisationstyp").unwrap();
     let at = |r: u32, c: u32| groups.get_value((r, c)).cloned().unwrap_or(Data::Empty);
@@ -168,17 +239,31 @@ fn xlsx_has_a_sheet_per_table_with_numbers_and_percentages() {
     let at = |r: u32, c: u32| scales.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     // Question, group, 1–5, answers, mean, median.
     assert_eq!(at(1, 1), Data::String("Alla".into()));
-    assert_eq!((at(1, 7), at(1, 8), at(1, 9)), (Data::Float(4.0), Data::Float(3.75), Data::Float(4.0)));
+    assert_eq!(
+        (at(1, 7), at(1, 8), at(1, 9)),
+        (Data::Float(4.0), Data::Float(3.75), Data::Float(4.0))
+    );
     assert_eq!(at(4, 8), Data::Empty, "no mean without answers");
 
     let quotes = book.worksheet_range("Citat").unwrap();
     let texts: Vec<String> = quotes.rows().map(|r| r[1].to_string()).collect();
-    assert!(texts.contains(&"- Regler och tid.".to_string()), "text as it is: {texts:?}");
+    assert!(
+        texts.contains(&"- Regler och tid.".to_string()),
+        "text as it is: {texts:?}"
+    );
 
     for n in 1..=7 {
         let xml = sheet_xml(&bytes, n);
-        assert!(xml.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#), "sheet {n}: {xml}");
-        assert!(xml.contains("<cols>") && xml.contains("customWidth=\"1\""), "sheet {n} has fitted widths");
+        assert!(
+            xml.contains(
+                r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+            ),
+            "sheet {n}: {xml}"
+        );
+        assert!(
+            xml.contains("<cols>") && xml.contains("customWidth=\"1\""),
+            "sheet {n} has fitted widths"
+        );
         assert!(xml.contains("<autoFilter"), "sheet {n} has filters");
     }
 }
@@ -190,8 +275,14 @@ fn xlsx_continues_text_beyond_the_cell_limit_in_the_cells_below() {
         id: "quotes",
         title: "Citat".into(),
         note: String::new(),
-        columns: vec![Column::new("Citat", Kind::Prose), Column::new("Antal", Kind::Count)],
-        rows: vec![vec![Value::text(long.clone()), Value::Count(1)], vec![Value::text("nästa"), Value::Count(2)]],
+        columns: vec![
+            Column::new("Citat", Kind::Prose),
+            Column::new("Antal", Kind::Count),
+        ],
+        rows: vec![
+            vec![Value::text(long.clone()), Value::Count(1)],
+            vec![Value::text("nästa"), Value::Count(2)],
+        ],
         brief: None,
     };
     let bytes = render::xlsx::render("T", &[table], Lang::Sv).unwrap();
@@ -204,30 +295,53 @@ fn xlsx_continues_text_beyond_the_cell_limit_in_the_cells_below() {
     assert_eq!(first.chars().count(), 32_767);
     assert_eq!(first + &rest, long);
     assert_eq!(at(1, 1), Data::Float(1.0));
-    assert_eq!((at(3, 0), at(3, 1)), (Data::String("nästa".into()), Data::Float(2.0)));
+    assert_eq!(
+        (at(3, 0), at(3, 1)),
+        (Data::String("nästa".into()), Data::Float(2.0))
+    );
 }
 
 #[test]
 fn json_is_the_summary_data() {
     let s = summary(Lang::En);
-    let all: serde_json::Value = serde_json::from_slice(&export(&s, Format::Json, None, false)).unwrap();
+    let all: serde_json::Value =
+        serde_json::from_slice(&export(&s, Format::Json, None, false)).unwrap();
     assert_eq!(all["title"], "Behovsanalys Testlän");
     assert_eq!(all["lang"], "en");
     assert_eq!(all["coverage"]["participations"], 6);
     assert_eq!(all["codes"][1]["id"], "advice");
     assert_eq!(all["codes"][1]["share"], 0.75);
     assert_eq!(all["groups"]["groups"][2]["value"], "");
-    let codes: serde_json::Value = serde_json::from_slice(&export(&s, Format::Json, Some("codes"), false)).unwrap();
+    let codes: serde_json::Value =
+        serde_json::from_slice(&export(&s, Format::Json, Some("codes"), false)).unwrap();
     assert_eq!(codes, all["codes"]);
 }
 
 #[test]
 fn terminal_tables_open_with_the_coverage_sentence() {
-    let text = String::from_utf8(export(&summary(Lang::En), Format::Table, Some("coverage"), false)).unwrap();
-    assert!(text.starts_with("Needs summary: Behovsanalys Testlän\n═"), "{text}");
-    assert!(text.contains("4 organisations took part in 5 interviews"), "{text}");
-    let drafts = text.lines().find(|l| l.contains("of which drafts")).unwrap();
-    assert!(drafts.starts_with("  of which drafts  ") && drafts.ends_with(" 1"), "{drafts}");
+    let text = String::from_utf8(export(
+        &summary(Lang::En),
+        Format::Table,
+        Some("coverage"),
+        false,
+    ))
+    .unwrap();
+    assert!(
+        text.starts_with("Needs summary: Behovsanalys Testlän\n═"),
+        "{text}"
+    );
+    assert!(
+        text.contains("4 organisations took part in 5 interviews"),
+        "{text}"
+    );
+    let drafts = text
+        .lines()
+        .find(|l| l.contains("of which drafts"))
+        .unwrap();
+    assert!(
+        drafts.starts_with("  of which drafts  ") && drafts.ends_with(" 1"),
+        "{drafts}"
+    );
 }
 
 #[test]
@@ -245,7 +359,13 @@ fn export_refuses_what_it_cannot_do() {
         .unwrap_err()
         .to_string()
     };
-    assert_eq!(fail(Format::Markdown, Some("groups"), false), "the groups table needs a grouping attribute: add --by ATTRIBUTE");
-    assert_eq!(fail(Format::Markdown, None, true), "--bom only applies to --format csv");
+    assert_eq!(
+        fail(Format::Markdown, Some("groups"), false),
+        "the groups table needs a grouping attribute: add --by ATTRIBUTE"
+    );
+    assert_eq!(
+        fail(Format::Markdown, None, true),
+        "--bom only applies to --format csv"
+    );
     assert!(fail(Format::Csv, Some("tabell"), false).starts_with("there is no table 'tabell'"));
 }

@@ -47,7 +47,9 @@ pub fn render(table: &Table, lang: Lang, bom: bool) -> Result<Vec<u8>, Error> {
         }
         writer.write_record(&record)?;
     }
-    writer.into_inner().map_err(|e| Error::Csv(e.into_error().into()))
+    writer
+        .into_inner()
+        .map_err(|e| Error::Csv(e.into_error().into()))
 }
 
 fn percent(share: f64) -> String {

@@ -26,7 +26,11 @@ pub struct Export {
 /// The document heading: "Needs summary: <project title>".
 pub fn heading(summary: &Summary) -> String {
     let word = words::summary_title(summary.lang);
-    if summary.title.trim().is_empty() { word.to_string() } else { format!("{word}: {}", summary.title.trim()) }
+    if summary.title.trim().is_empty() {
+        word.to_string()
+    } else {
+        format!("{word}: {}", summary.title.trim())
+    }
 }
 
 pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
@@ -36,12 +40,18 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
     let lang = summary.lang;
     let wanted = match (&export.table, export.format) {
         (Some(id), _) => Some(id.as_str()),
-        (None, Format::Csv) => Some(if summary.groups.is_some() { "groups" } else { "codes" }),
+        (None, Format::Csv) => Some(if summary.groups.is_some() {
+            "groups"
+        } else {
+            "codes"
+        }),
         (None, _) => None,
     };
     if let Some(id) = wanted {
         if !crate::report::TABLES.contains(&id) {
-            return Err(Error::UnknownTable { table: id.to_string() });
+            return Err(Error::UnknownTable {
+                table: id.to_string(),
+            });
         }
         if id == "groups" && summary.groups.is_none() {
             return Err(Error::NoGrouping);
@@ -50,7 +60,12 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
             return Err(Error::NoScales);
         }
     }
-    let chosen = || -> Vec<Table> { tables(summary).into_iter().filter(|t| wanted.is_none_or(|id| t.id == id)).collect() };
+    let chosen = || -> Vec<Table> {
+        tables(summary)
+            .into_iter()
+            .filter(|t| wanted.is_none_or(|id| t.id == id))
+            .collect()
+    };
     let heading = heading(summary);
     Ok(match export.format {
         Format::Json => json::render(summary, wanted).into_bytes(),
@@ -58,9 +73,12 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
         Format::Markdown => markdown::render(&heading, &chosen(), lang).into_bytes(),
         Format::Xlsx => xlsx::render(&heading, &chosen(), lang)?,
         Format::Csv => {
-            let table = chosen().into_iter().next().ok_or_else(|| Error::UnknownTable {
-                table: wanted.unwrap_or_default().to_string(),
-            })?;
+            let table = chosen()
+                .into_iter()
+                .next()
+                .ok_or_else(|| Error::UnknownTable {
+                    table: wanted.unwrap_or_default().to_string(),
+                })?;
             csv::render(&table, lang, export.bom)?
         }
     })

@@ -27,16 +27,28 @@ pub fn section(table: &Table, lang: Lang) -> String {
     let rule: Vec<String> = table
         .columns
         .iter()
-        .map(|c| if c.kind.is_numeric() { "---:".to_string() } else { "---".to_string() })
+        .map(|c| {
+            if c.kind.is_numeric() {
+                "---:".to_string()
+            } else {
+                "---".to_string()
+            }
+        })
         .collect();
     out.push_str(&row(&rule));
     let shown = table.brief.unwrap_or(usize::MAX).min(table.rows.len());
     for cells in &table.rows[..shown] {
-        let texts: Vec<String> = (0..table.columns.len()).map(|i| cell(cells.get(i).unwrap_or(&Value::Empty), lang)).collect();
+        let texts: Vec<String> = (0..table.columns.len())
+            .map(|i| cell(cells.get(i).unwrap_or(&Value::Empty), lang))
+            .collect();
         out.push_str(&row(&texts));
     }
     if shown < table.rows.len() {
-        out.push_str(&format!("\n*… {} {}.*\n", table.rows.len() - shown, words::more_rows(lang)));
+        out.push_str(&format!(
+            "\n*… {} {}.*\n",
+            table.rows.len() - shown,
+            words::more_rows(lang)
+        ));
     }
     out
 }
@@ -47,7 +59,11 @@ fn row(cells: &[String]) -> String {
 
 fn cell(value: &Value, lang: Lang) -> String {
     match value {
-        Value::Label { text, depth: 0, strong: true } => format!("**{}**", escape(text)),
+        Value::Label {
+            text,
+            depth: 0,
+            strong: true,
+        } => format!("**{}**", escape(text)),
         other => escape(&cell_text(other, lang)),
     }
 }
@@ -56,8 +72,15 @@ fn cell(value: &Value, lang: Lang) -> String {
 /// become spaces so a cell stays on its row.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.split_whitespace().flat_map(|w| std::iter::once(' ').chain(w.chars())).skip(1) {
-        if matches!(c, '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#') {
+    for c in text
+        .split_whitespace()
+        .flat_map(|w| std::iter::once(' ').chain(w.chars()))
+        .skip(1)
+    {
+        if matches!(
+            c,
+            '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -77,8 +100,18 @@ mod tests {
             id: "codes",
             title: "T".into(),
             note: String::new(),
-            columns: vec![Column::new("Kod", Kind::Text), Column::new("n", Kind::CountShare)],
-            rows: vec![vec![Value::text("x|y")], vec![Value::text("z"), Value::CountShare(2, 0.5), Value::text("extra")]],
+            columns: vec![
+                Column::new("Kod", Kind::Text),
+                Column::new("n", Kind::CountShare),
+            ],
+            rows: vec![
+                vec![Value::text("x|y")],
+                vec![
+                    Value::text("z"),
+                    Value::CountShare(2, 0.5),
+                    Value::text("extra"),
+                ],
+            ],
             brief: None,
         };
         let text = section(&table, Lang::Sv);

@@ -41,10 +41,16 @@ pub fn section(table: &Table, lang: Lang) -> String {
                 .map(|(i, column)| {
                     let value = row.get(i).unwrap_or(&Value::Empty);
                     let text = match value {
-                        Value::Label { text, depth, .. } => format!("{}{text}", "  ".repeat(*depth)),
+                        Value::Label { text, depth, .. } => {
+                            format!("{}{text}", "  ".repeat(*depth))
+                        }
                         other => cell_text(other, lang),
                     };
-                    if column.kind == Kind::Prose { wrap(&text, PROSE_WIDTH) } else { vec![text] }
+                    if column.kind == Kind::Prose {
+                        wrap(&text, PROSE_WIDTH)
+                    } else {
+                        vec![text]
+                    }
                 })
                 .collect()
         })
@@ -54,7 +60,12 @@ pub fn section(table: &Table, lang: Lang) -> String {
         .iter()
         .enumerate()
         .map(|(i, column)| {
-            let body = cells.iter().flat_map(|row| &row[i]).map(|line| line.width()).max().unwrap_or(0);
+            let body = cells
+                .iter()
+                .flat_map(|row| &row[i])
+                .map(|line| line.width())
+                .max()
+                .unwrap_or(0);
             body.max(column.heading.width())
         })
         .collect();
@@ -65,7 +76,11 @@ pub fn section(table: &Table, lang: Lang) -> String {
             .zip(&widths)
             .map(|((text, column), &width)| {
                 let pad = " ".repeat(width.saturating_sub(text.width()));
-                if column.kind.is_numeric() { format!("{pad}{text}") } else { format!("{text}{pad}") }
+                if column.kind.is_numeric() {
+                    format!("{pad}{text}")
+                } else {
+                    format!("{text}{pad}")
+                }
             })
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
@@ -77,12 +92,19 @@ pub fn section(table: &Table, lang: Lang) -> String {
     for row in &cells {
         let height = row.iter().map(Vec::len).max().unwrap_or(1);
         for k in 0..height {
-            let texts: Vec<&str> = row.iter().map(|lines| lines.get(k).map_or("", String::as_str)).collect();
+            let texts: Vec<&str> = row
+                .iter()
+                .map(|lines| lines.get(k).map_or("", String::as_str))
+                .collect();
             out.push_str(&line(&texts));
         }
     }
     if shown < table.rows.len() {
-        out.push_str(&format!("… {} {}\n", table.rows.len() - shown, words::more_rows(lang)));
+        out.push_str(&format!(
+            "… {} {}\n",
+            table.rows.len() - shown,
+            words::more_rows(lang)
+        ));
     }
     out
 }
@@ -117,13 +139,27 @@ mod tests {
             id: "codes",
             title: "Behov".into(),
             note: String::new(),
-            columns: vec![Column::new("Kod", Kind::Text), Column::new("n", Kind::Count)],
-            rows: vec![vec![Value::text("Åtgärder"), Value::Count(12)], vec![Value::text("日本"), Value::Count(3)]],
+            columns: vec![
+                Column::new("Kod", Kind::Text),
+                Column::new("n", Kind::Count),
+            ],
+            rows: vec![
+                vec![Value::text("Åtgärder"), Value::Count(12)],
+                vec![Value::text("日本"), Value::Count(3)],
+            ],
             brief: None,
         };
         let text = section(&table, Lang::Sv);
         let lines: Vec<&str> = text.lines().skip(3).collect();
-        assert_eq!(lines, ["Kod        n", "────────  ──", "Åtgärder  12", "日本       3"]);
+        assert_eq!(
+            lines,
+            [
+                "Kod        n",
+                "────────  ──",
+                "Åtgärder  12",
+                "日本       3"
+            ]
+        );
     }
 
     #[test]

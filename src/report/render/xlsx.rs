@@ -1,7 +1,9 @@
 //! The workbook a civil servant pastes into a report: one sheet per table, a bold frozen
 //! header row with filters, fitted column widths, counts as numbers and shares as percentages.
 
-use rust_xlsxwriter::{Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use rust_xlsxwriter::{
+    Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+};
 
 use crate::model::Lang;
 use crate::report::Error;
@@ -92,18 +94,32 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
                     sheet.write_number_with_format(y, x + 1, *s, &share)?;
                 }
                 Value::Text(text) => {
-                    let format = if column.kind == Kind::Prose { &prose } else { &top };
+                    let format = if column.kind == Kind::Prose {
+                        &prose
+                    } else {
+                        &top
+                    };
                     height = height.max(write_text(sheet, y, x, text, format)?);
                 }
-                Value::Label { text, depth, strong } => {
-                    let mut format = top.clone().set_indent(u8::try_from(*depth).unwrap_or(u8::MAX));
+                Value::Label {
+                    text,
+                    depth,
+                    strong,
+                } => {
+                    let mut format = top
+                        .clone()
+                        .set_indent(u8::try_from(*depth).unwrap_or(u8::MAX));
                     if *strong {
                         format = format.set_bold();
                     }
                     height = height.max(write_text(sheet, y, x, text, &format)?);
                 }
             }
-            c += if column.kind == Kind::CountShare { 2 } else { 1 };
+            c += if column.kind == Kind::CountShare {
+                2
+            } else {
+                1
+            };
         }
         r += height;
     }
@@ -131,7 +147,13 @@ fn col(i: usize) -> u16 {
 
 /// Writes `text` at (row, col), continuing in the cells below when it exceeds Excel's cell
 /// limit. Returns the number of rows used.
-fn write_text(sheet: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Result<u32, Error> {
+fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<u32, Error> {
     let chunks = split(text, CELL_LIMIT);
     for (k, chunk) in chunks.iter().enumerate() {
         sheet.write_string_with_format(row + k as u32, col, *chunk, format)?;
@@ -166,13 +188,21 @@ fn sheet_name(title: &str, used: &[String]) -> String {
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
         .collect();
     let clean = clean.trim_matches('\'').trim();
-    let base: String = if clean.is_empty() { "Sheet".to_string() } else { clean.chars().take(31).collect() };
+    let base: String = if clean.is_empty() {
+        "Sheet".to_string()
+    } else {
+        clean.chars().take(31).collect()
+    };
     let taken = |name: &str| used.iter().any(|u| u.to_lowercase() == name.to_lowercase());
     let mut name = base.clone();
     let mut n = 2;
     while taken(&name) {
         let suffix = format!(" {n}");
-        name = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        name = base
+            .chars()
+            .take(31 - suffix.chars().count())
+            .collect::<String>()
+            + &suffix;
         n += 1;
     }
     name
