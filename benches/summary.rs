@@ -95,8 +95,7 @@ fn summary(c: &mut Criterion<ThreadTime>) {
     edited.interviews[123].answers[0]
         .text
         .push_str(" Och finansiering.");
-    edited.interviews[123].modified =
-        edited.interviews[123].modified + jiff::SignedDuration::from_secs(1);
+    edited.interviews[123].modified += jiff::SignedDuration::from_secs(1);
     group.bench_function("refresh after one edit", |b| {
         b.iter_batched(
             || index.clone(),

@@ -605,7 +605,12 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
         "{:?}",
         results.counts
     );
-    assert!(results.hits.iter().all(|h| h.snippet.highlights.len() >= 1));
+    assert!(
+        results
+            .hits
+            .iter()
+            .all(|h| !h.snippet.highlights.is_empty())
+    );
     insta::assert_snapshot!("search_120x40", render(&mut app, 120, 40).backend());
     let first = results.hits[0].clone();
     keys(&mut app, "<Enter>");

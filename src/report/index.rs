@@ -245,7 +245,7 @@ mod tests {
     }
 
     fn bump(interview: &mut Interview) {
-        interview.modified = interview.modified + jiff::SignedDuration::from_secs(1);
+        interview.modified += jiff::SignedDuration::from_secs(1);
     }
 
     #[test]
