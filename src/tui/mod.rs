@@ -330,7 +330,7 @@ pub fn perform(app: &mut App, effect: Effect) {
         Effect::SaveSettings => app.settings.save(),
         Effect::WriteFile { path, bytes } => path
             .parent()
-            .map_or(Ok(()), |dir| store::create_dir(dir))
+            .map_or(Ok(()), store::create_dir)
             .and_then(|()| store::write_atomic(&path, &bytes))
             .map(|()| {
                 let text = if sv {
