@@ -220,7 +220,9 @@ fn run_search(app: &mut App) {
     match handle.search(&view.query, &options) {
         Ok(mut results) => {
             // Equal scores in index order would shuffle between runs; break ties by id.
-            results.hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+            results
+                .hits
+                .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
             view.selected = view.selected.min(results.hits.len().saturating_sub(1));
             view.results = Some(results);
             view.failure = None;
