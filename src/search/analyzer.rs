@@ -16,6 +16,7 @@ use super::stem::stem;
 /// Tokenizer names registered on the index.
 pub const MAIN: &str = "behov_sv";
 pub const FOLDED: &str = "behov_sv_folded";
+pub const PAIRS: &str = "behov_sv_pairs";
 
 /// Longer "words" (pasted hashes, URLs) are not indexed: nobody searches for them by hand.
 const MAX_WORD_CHARS: usize = 40;
@@ -154,17 +155,32 @@ pub fn terms(text: &str, folded: bool) -> Vec<(usize, String)> {
     out
 }
 
-/// The tantivy side: the same analysis as a token stream for the `text` and `folded` fields.
+/// Two consecutive terms (stop words skipped) as one term of the `pairs` field, which turns a
+/// two-word phrase into one posting list.
+pub fn pair(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// What a token stream produces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Analysis {
+    Main,
+    Folded,
+    Pairs,
+}
+
+/// The tantivy side: the same analysis as a token stream for the `text`, `folded` and
+/// `pairs` fields.
 #[derive(Clone)]
 pub struct SwedishTokenizer {
-    folded: bool,
+    analysis: Analysis,
     token: Token,
 }
 
 impl SwedishTokenizer {
-    pub fn analyzer(folded: bool) -> TextAnalyzer {
+    pub fn analyzer(analysis: Analysis) -> TextAnalyzer {
         TextAnalyzer::from(SwedishTokenizer {
-            folded,
+            analysis,
             token: Token::default(),
         })
     }
@@ -177,8 +193,9 @@ impl Tokenizer for SwedishTokenizer {
         self.token.reset();
         SwedishTokenStream {
             words: words(text),
-            folded: self.folded,
+            analysis: self.analysis,
             scratch: String::new(),
+            previous: String::new(),
             position: 0,
             token: &mut self.token,
         }
@@ -187,8 +204,10 @@ impl Tokenizer for SwedishTokenizer {
 
 pub struct SwedishTokenStream<'a> {
     words: Words<'a>,
-    folded: bool,
+    analysis: Analysis,
     scratch: String,
+    /// For pairs: the previous term.
+    previous: String,
     position: usize,
     token: &'a mut Token,
 }
@@ -198,9 +217,18 @@ impl TokenStream for SwedishTokenStream<'_> {
         while let Some(range) = self.words.next_word() {
             let position = self.position;
             self.position += 1;
-            if let Some(term) = term_of(self.words.word(), self.folded, &mut self.scratch) {
+            let folded = self.analysis == Analysis::Folded;
+            if let Some(term) = term_of(self.words.word(), folded, &mut self.scratch) {
                 self.token.text.clear();
-                self.token.text.push_str(term);
+                if self.analysis == Analysis::Pairs {
+                    let first = std::mem::replace(&mut self.previous, term.to_string());
+                    if first.is_empty() {
+                        continue;
+                    }
+                    self.token.text.push_str(&pair(&first, &self.previous));
+                } else {
+                    self.token.text.push_str(term);
+                }
                 self.token.offset_from = range.start;
                 self.token.offset_to = range.end;
                 self.token.position = position;
@@ -273,9 +301,31 @@ mod tests {
         );
     }
 
+    fn pairs(text: &str) -> Vec<String> {
+        terms(text, false)
+            .windows(2)
+            .map(|w| pair(&w[0].1, &w[1].1))
+            .collect()
+    }
+
+    #[test]
+    fn pairs_join_consecutive_terms_across_stop_words() {
+        assert_eq!(
+            pairs("stöd till företagen, konkreta insatser"),
+            ["stöd företag", "företag konkr", "konkr insat"]
+        );
+        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Pairs);
+        let mut stream = analyzer.token_stream("stöd till företagen, konkreta insatser");
+        let mut seen = Vec::new();
+        while let Some(token) = stream.next() {
+            seen.push(token.text.clone());
+        }
+        assert_eq!(seen, pairs("stöd till företagen, konkreta insatser"));
+    }
+
     #[test]
     fn the_token_stream_matches_terms() {
-        let mut analyzer = SwedishTokenizer::analyzer(false);
+        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Main);
         let mut stream = analyzer.token_stream("Konkreta insatser, tack!");
         let mut seen = Vec::new();
         while let Some(token) = stream.next() {

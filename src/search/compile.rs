@@ -202,12 +202,32 @@ impl Compiler<'_> {
                 .all(|(((_, m), (_, f)), ((_, mt), (_, ft)))| {
                     fold(m) == *f && self.doc_freq(mt) == self.doc_freq(ft)
                 });
-        let exact = one_or_phrase(main_terms);
+        let exact = if main.len() == 1 {
+            one_or_phrase(main_terms)
+        } else {
+            self.phrase_query(&main, main_terms)
+        };
         if redundant {
             return Some(exact);
         }
         let folded = Box::new(BoostQuery::new(one_or_phrase(folded_terms), FOLDED_WEIGHT));
         Some(Box::new(BooleanQuery::union(vec![exact, folded])))
+    }
+
+    /// A phrase through the `pairs` field: a two-word phrase without a stop word inside is
+    /// exactly one pair term; longer phrases or gaps need every pair and a position check,
+    /// which then only runs on the few answers that have all the pairs.
+    fn phrase_query(&self, main: &[(usize, String)], terms: Vec<(usize, Term)>) -> Box<dyn Query> {
+        let mut pairs: Vec<Box<dyn Query>> = main
+            .windows(2)
+            .map(|w| term_query(self.fields.pairs, &analyzer::pair(&w[0].1, &w[1].1)))
+            .collect();
+        let adjacent = main.len() == 2 && main[1].0 == main[0].0 + 1;
+        if adjacent {
+            return pairs.remove(0);
+        }
+        pairs.push(one_or_phrase(terms));
+        Box::new(BooleanQuery::intersection(pairs))
     }
 
     fn prefix(&mut self, prefix: &str) -> Option<Box<dyn Query>> {

@@ -44,6 +44,7 @@ pub fn documents(
         add_codes(fields, catalog, answer, &mut doc);
         doc.add_text(fields.text, &answer.text);
         doc.add_text(fields.folded, &answer.text);
+        doc.add_text(fields.pairs, &answer.text);
         docs.push(doc);
     }
     if !interview.notes.trim().is_empty() {
@@ -56,6 +57,7 @@ pub fn documents(
         );
         doc.add_text(fields.text, &interview.notes);
         doc.add_text(fields.folded, &interview.notes);
+        doc.add_text(fields.pairs, &interview.notes);
         docs.push(doc);
     }
     let mut state = TantivyDocument::new();

@@ -206,10 +206,53 @@ struct Tally;
 
 struct SegmentTally {
     answers: usize,
-    respondent_ords: HashSet<u64>,
-    interview_ords: HashSet<u64>,
-    respondents: Option<StrColumn>,
-    interviews: Option<StrColumn>,
+    respondents: Option<Ords>,
+    interviews: Option<Ords>,
+}
+
+/// The distinct values of a string column seen in one segment, as a bit set of ordinals:
+/// a bit per value is far cheaper per match than hashing.
+struct Ords {
+    column: StrColumn,
+    seen: Vec<u64>,
+}
+
+impl Ords {
+    fn new(column: Option<StrColumn>) -> Option<Ords> {
+        let column = column?;
+        let words = column.dictionary().num_terms().div_ceil(64);
+        Some(Ords {
+            column,
+            seen: vec![0; words],
+        })
+    }
+
+    fn add(&mut self, doc: DocId) {
+        for ord in self.column.term_ords(doc) {
+            if let Some(word) = self.seen.get_mut((ord / 64) as usize) {
+                *word |= 1 << (ord % 64);
+            }
+        }
+    }
+
+    /// The seen values, read in one pass over the segment's dictionary (looking ordinals up
+    /// one by one would decompress a dictionary block each).
+    fn values(&self) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let seen = |ord: u64| {
+            self.seen
+                .get((ord / 64) as usize)
+                .is_some_and(|w| w & (1 << (ord % 64)) != 0)
+        };
+        if let Ok(mut stream) = self.column.dictionary().stream() {
+            while stream.advance() {
+                if seen(stream.term_ord()) {
+                    out.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                }
+            }
+        }
+        out
+    }
 }
 
 #[derive(Default)]
@@ -230,10 +273,8 @@ impl Collector for Tally {
     ) -> tantivy::Result<SegmentTally> {
         Ok(SegmentTally {
             answers: 0,
-            respondent_ords: HashSet::new(),
-            interview_ords: HashSet::new(),
-            respondents: segment.fast_fields().str("respondent")?,
-            interviews: segment.fast_fields().str("interview")?,
+            respondents: Ords::new(segment.fast_fields().str("respondent")?),
+            interviews: Ords::new(segment.fast_fields().str("interview")?),
         })
     }
 
@@ -261,31 +302,19 @@ impl SegmentCollector for SegmentTally {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         self.answers += 1;
-        if let Some(column) = &self.respondents {
-            self.respondent_ords.extend(column.term_ords(doc));
+        if let Some(ords) = &mut self.respondents {
+            ords.add(doc);
         }
-        if let Some(column) = &self.interviews {
-            self.interview_ords.extend(column.term_ords(doc));
+        if let Some(ords) = &mut self.interviews {
+            ords.add(doc);
         }
     }
 
     fn harvest(self) -> TallyFruit {
-        let names = |column: &Option<StrColumn>, ords: HashSet<u64>| {
-            let mut out = HashSet::new();
-            if let Some(column) = column {
-                for ord in ords {
-                    let mut s = String::new();
-                    if column.ord_to_str(ord, &mut s).unwrap_or(false) {
-                        out.insert(s);
-                    }
-                }
-            }
-            out
-        };
         TallyFruit {
             answers: self.answers,
-            respondents: names(&self.respondents, self.respondent_ords),
-            interviews: names(&self.interviews, self.interview_ords),
+            respondents: self.respondents.map(|o| o.values()).unwrap_or_default(),
+            interviews: self.interviews.map(|o| o.values()).unwrap_or_default(),
         }
     }
 }

@@ -17,7 +17,7 @@ use tantivy::{
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
 
-use super::analyzer::{self, SwedishTokenizer};
+use super::analyzer::{self, Analysis, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
@@ -532,12 +532,13 @@ fn new_index(dir: Option<&Path>) -> Result<Index> {
 }
 
 fn register_tokenizers(index: &Index) {
-    index
-        .tokenizers()
-        .register(analyzer::MAIN, SwedishTokenizer::analyzer(false));
-    index
-        .tokenizers()
-        .register(analyzer::FOLDED, SwedishTokenizer::analyzer(true));
+    let tokenizers = index.tokenizers();
+    tokenizers.register(analyzer::MAIN, SwedishTokenizer::analyzer(Analysis::Main));
+    tokenizers.register(
+        analyzer::FOLDED,
+        SwedishTokenizer::analyzer(Analysis::Folded),
+    );
+    tokenizers.register(analyzer::PAIRS, SwedishTokenizer::analyzer(Analysis::Pairs));
 }
 
 fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {

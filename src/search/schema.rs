@@ -8,7 +8,7 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Values of the `kind` field.
 pub const KIND_ANSWER: &str = "answer";
@@ -34,6 +34,9 @@ pub struct Fields {
     pub date: Field,
     pub text: Field,
     pub folded: Field,
+    /// Consecutive word pairs, so a phrase is one posting list instead of a position check
+    /// of every answer that has all its words.
+    pub pairs: Field,
     /// On state documents: a hash of the interview file's size, mtime and inode.
     pub stamp: Field,
 }
@@ -54,6 +57,9 @@ pub fn build() -> (Schema, Fields) {
     let name_indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer::FOLDED)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let pair_indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::PAIRS)
+        .set_index_option(IndexRecordOption::WithFreqs);
     let fields = Fields {
         kind: b.add_text_field("kind", STRING | STORED),
         id: b.add_text_field("id", STRING | STORED),
@@ -70,6 +76,10 @@ pub fn build() -> (Schema, Fields) {
         date: b.add_text_field("date", STRING | STORED),
         text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
         folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
+        pairs: b.add_text_field(
+            "pairs",
+            TextOptions::default().set_indexing_options(pair_indexing),
+        ),
         stamp: b.add_u64_field("stamp", FAST),
     };
     (b.build(), fields)
