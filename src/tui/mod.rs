@@ -332,6 +332,7 @@ pub fn perform(app: &mut App, effect: Effect) {
         Effect::SaveSettings => app.settings.save(),
         Effect::WriteFile { path, bytes } => path
             .parent()
+            .filter(|dir| !dir.as_os_str().is_empty())
             .map_or(Ok(()), store::create_dir)
             .and_then(|()| store::write_atomic(&path, &bytes))
             .map(|()| {
