@@ -362,6 +362,16 @@ fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
+    // leaving a text box and pressing a command never types the command into the box.
+    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+        let mut effects = on_key(app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        effects.extend(on_key(
+            app,
+            KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
+        ));
+        return effects;
+    }
     // The status line is for the last action; a new key starts afresh.
     if !matches!(app.overlay, Some(Overlay::Help)) {
         app.status = app
