@@ -299,7 +299,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some((_, summary)) = &view.summary else {
         return;
     };
-    let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let head_height = if area.width < 120 { 5 } else { 3 };
+    let [head, body] =
+        Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     let c = &summary.coverage;
     let coverage = if app.sv() {
         format!(
@@ -344,7 +346,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(vec![
             Line::from(Span::styled(coverage, theme::title())),
             Line::from(Span::styled(settings, theme::dim())),
-        ]),
+        ])
+        .wrap(Wrap { trim: true }),
         head,
     );
     match view.view {
