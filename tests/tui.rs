@@ -675,3 +675,53 @@ fn filters_without_syntax_and_a_saved_edit_is_searchable() {
     }
     assert_eq!(app.search.results.as_ref().unwrap().hits.len(), 1);
 }
+
+#[test]
+fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    // Three keys: the Summary tab, split by organisation type, the passages behind the cell.
+    keys(&mut app, "4");
+    insta::assert_snapshot!("summary_120x40", render(&mut app, 120, 40).backend());
+    keys(&mut app, "g");
+    insta::assert_snapshot!("summary_by_type_80x24", render(&mut app, 80, 24).backend());
+    keys(&mut app, "<Enter>");
+    let Some(behov::tui::app::Overlay::Drill(list)) = &app.overlay else {
+        panic!("no passages shown")
+    };
+    assert!(list.title.contains("näringslivskontor"), "{}", list.title);
+    let project = &app.session.as_ref().unwrap().project;
+    assert!(!list.passages.is_empty());
+    for passage in &list.passages {
+        let interview = project.interview(&passage.interview).unwrap();
+        assert!(
+            interview
+                .respondents
+                .iter()
+                .any(|r| project.respondent(r).unwrap().attribute("type") == "näringslivskontor")
+        );
+    }
+    insta::assert_snapshot!("summary_drill_120x40", render(&mut app, 120, 40).backend());
+    // Enter opens the answer; Esc comes back to the Summary tab.
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Capture);
+    keys(&mut app, "<Esc>");
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, 3));
+}
+
+#[test]
+fn export_the_summary_from_the_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "4gx");
+    let out = dir.path().join("rapport.xlsx");
+    let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
+        panic!("no export form")
+    };
+    form.fields[1].value = out.display().to_string();
+    form.fields[1].cursor = form.fields[1].value.len();
+    keys(&mut app, "<Enter>");
+    let bytes = std::fs::read(&out).expect("written");
+    assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip");
+    assert!(app.status.as_ref().unwrap().text.contains("rapport.xlsx"));
+}

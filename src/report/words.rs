@@ -66,7 +66,6 @@ words! {
     quote: "Citat", "Quote";
     respondent: "Respondent", "Respondent";
     interview: "Intervju", "Interview";
-    coder: "Kodare", "Coder";
     quotes_note: "Kodade passager i hela meningar, högst en per organisation och kod.", "Coded passages as whole sentences, at most one per organisation and code.";
     summary_title: "Behovssammanställning", "Needs summary";
     filter: "Urval", "Selection";

@@ -14,7 +14,11 @@ pub const TEMP_SUFFIX: &str = ".behov-tmp";
 /// fsync, rename over the target, fsync the folder so the rename itself survives a power cut.
 /// On any failure the temp file is removed and the previous `path` is untouched.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name ("needs.xlsx") has an empty parent: that is the current folder.
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())

@@ -12,6 +12,7 @@ use super::screens::code_picker::{self, CodePicker};
 use super::screens::codebook::{self, CodebookView};
 use super::screens::retrieval::{self, RetrievalView};
 use super::screens::search::{self, SearchView};
+use super::screens::summary::{self, DrillList, SummaryView};
 use super::screens::{capture, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
@@ -53,6 +54,11 @@ pub enum Effect {
     SaveDefaultCodebook,
     /// Runs the Search tab's query against the index.
     RunSearch,
+    /// Writes an export (atomically).
+    WriteFile {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +109,8 @@ pub enum FormPurpose {
     /// The memo of the current answer's coding number `n`.
     Memo(usize),
     CoderName,
+    /// Where to export the summary.
+    Export,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +131,8 @@ pub enum Overlay {
     Codings {
         selected: usize,
     },
+    /// The passages behind a summary cell.
+    Drill(DrillList),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +157,7 @@ pub struct App {
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
     pub search: SearchView,
+    pub summary: SummaryView,
     pub history: History,
     /// Codes applied most recently, first: the picker offers them at the top.
     pub recent_codes: Vec<String>,
@@ -180,6 +191,7 @@ impl App {
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
             search: SearchView::default(),
+            summary: SummaryView::default(),
             history: History::default(),
             recent_codes: Vec::new(),
             size: (120, 40),
@@ -227,6 +239,7 @@ impl App {
         self.setup = setup::Setup::default();
         self.codebook = CodebookView::default();
         self.search = SearchView::default();
+        self.summary = SummaryView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);
@@ -244,6 +257,7 @@ impl App {
             | Some(Overlay::Picker(_))
             | Some(Overlay::CodePicker(_)) => return Context::Form,
             Some(Overlay::Codings { .. }) => return Context::Codings,
+            Some(Overlay::Drill(_)) => return Context::Drill,
             Some(Overlay::Confirm { .. }) => return Context::Dialog,
             Some(Overlay::Help) | None => {}
         }
@@ -252,7 +266,7 @@ impl App {
             Screen::Tabs if self.tab == 0 => Context::Interviews,
             Screen::Tabs if self.tab == 1 => Context::Codebook,
             Screen::Tabs if self.tab == 2 => Context::Search,
-            Screen::Tabs => Context::Coming,
+            Screen::Tabs => Context::Summary,
             Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
             Screen::Capture => Context::Capture,
             Screen::Respondents => Context::Respondents,
@@ -263,6 +277,9 @@ impl App {
 
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
+        if self.screen == Screen::Tabs && self.tab == 3 {
+            summary::refresh(self);
+        }
         let Some(session) = &self.session else { return };
         match self.screen {
             Screen::Tabs => self.interviews.refresh(session, self.lang),
@@ -345,6 +362,16 @@ fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
+    // leaving a text box and pressing a command never types the command into the box.
+    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+        let mut effects = on_key(app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        effects.extend(on_key(
+            app,
+            KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
+        ));
+        return effects;
+    }
     // The status line is for the last action; a new key starts afresh.
     if !matches!(app.overlay, Some(Overlay::Help)) {
         app.status = app
@@ -368,6 +395,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
         Some(Overlay::CodePicker(picker)) => return code_picker::on_key(app, picker, key),
         Some(Overlay::Codings { selected }) => return capture::on_codings_key(app, selected, key),
+        Some(Overlay::Drill(list)) => {
+            return summary::on_drill_key(app, list, keymap::lookup(Context::Drill, &key));
+        }
         None => {}
     }
     let context = app.context();
@@ -406,6 +436,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Screen::Welcome => welcome::on_action(app, action),
             Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
             Screen::Tabs if app.tab == 2 => search::on_action(app, action),
+            Screen::Tabs if app.tab == 3 => summary::on_action(app, action),
             Screen::Tabs => interviews::on_action(app, action),
             Screen::Retrieval => retrieval::on_action(app, action),
             Screen::Capture => capture::on_action(app, action),
@@ -466,6 +497,7 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         }
         FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
         FormPurpose::CoderName => codebook::submit_coder(app, &form),
+        FormPurpose::Export => summary::submit_export(app, &form),
     };
     match result {
         Ok(effects) => effects,

@@ -17,11 +17,12 @@ pub enum Context {
     Setup,
     Dialog,
     Form,
-    Coming,
     Codebook,
     Retrieval,
     Codings,
     Search,
+    Summary,
+    Drill,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,10 @@ pub enum Action {
     CoderName,
     MakeDefault,
     ClearFilters,
+    Group,
+    StatusFilter,
+    Pseudonyms,
+    Export,
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -264,7 +269,26 @@ static FORM: &[Binding] = &[
     bind!("F1", [code(F(1))], Help, "hjälp", "help", false),
 ];
 
-static COMING: &[Binding] = &[];
+#[rustfmt::skip]
+static SUMMARY: &[Binding] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3],
+    bind!("g", [k('g')], Group, "dela upp efter nästa attribut", "split by the next attribute", true),
+    bind!("←→", [code(KLeft), k('h')], Left, "välj kolumn (grupp)", "choose a column (group)", false),
+    bind!("←→", [code(KRight), k('l')], Right, "välj kolumn (grupp)", "choose a column (group)", false),
+    bind!("Enter", [code(Enter)], Open, "passagerna bakom cellen", "the passages behind the cell", true),
+    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, "byt vy: behov, samförekomst, skalfrågor", "switch view: needs, co-occurrence, scale questions", true),
+    bind!("f", [k('f')], CoderFilter, "räkna en kodare / alla", "count one coder / all", false),
+    bind!("s", [k('s')], StatusFilter, "bara klara intervjuer / alla", "complete interviews only / all", false),
+    bind!("p", [k('p')], Pseudonyms, "pseudonymer / namn", "pseudonyms / names", false),
+    bind!("x", [k('x')], Export, "exportera (xlsx, md, csv, json)", "export (xlsx, md, csv, json)", true),
+];
+
+#[rustfmt::skip]
+static DRILL: &[Binding] = &[
+    MOVE[0], MOVE[1],
+    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
+    bind!("Esc", [code(Esc), k('q')], Back, "stäng", "close", true),
+];
 
 #[rustfmt::skip]
 static SEARCH: &[Binding] = &[
@@ -322,7 +346,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Setup => SETUP,
         Context::Dialog => DIALOG,
         Context::Form => FORM,
-        Context::Coming => COMING,
+        Context::Summary => SUMMARY,
+        Context::Drill => DRILL,
         Context::Codebook => CODEBOOK,
         Context::Retrieval => RETRIEVAL,
         Context::Codings => CODINGS,
@@ -335,7 +360,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
 pub fn with_global(context: Context) -> bool {
     matches!(
         context,
-        Context::Interviews | Context::Coming | Context::Codebook | Context::Search
+        Context::Interviews | Context::Summary | Context::Codebook | Context::Search
     )
 }
 
@@ -427,6 +452,8 @@ mod tests {
             Context::Retrieval,
             Context::Codings,
             Context::Search,
+            Context::Summary,
+            Context::Drill,
         ] {
             for lang in [Lang::Sv, Lang::En] {
                 assert!(!help_lines(context, lang).is_empty());

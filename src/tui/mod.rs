@@ -218,7 +218,11 @@ fn run_search(app: &mut App) {
         ..SearchOptions::default()
     };
     match handle.search(&view.query, &options) {
-        Ok(results) => {
+        Ok(mut results) => {
+            // Equal scores in index order would shuffle between runs; break ties by id.
+            results
+                .hits
+                .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
             view.selected = view.selected.min(results.hits.len().saturating_sub(1));
             view.results = Some(results);
             view.failure = None;
@@ -326,6 +330,19 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
+        Effect::WriteFile { path, bytes } => path
+            .parent()
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map_or(Ok(()), store::create_dir)
+            .and_then(|()| store::write_atomic(&path, &bytes))
+            .map(|()| {
+                let text = if sv {
+                    format!("Sparade {}.", path.display())
+                } else {
+                    format!("Saved {}.", path.display())
+                };
+                app.info(text);
+            }),
         Effect::RunSearch => {
             run_search(app);
             Ok(())

@@ -10,7 +10,8 @@ use super::app::{App, Overlay, Screen, TABS};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
-    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, welcome,
+    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, summary,
+    welcome,
 };
 use super::theme;
 
@@ -45,7 +46,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Screen::Tabs if app.tab == 1 => codebook::draw(app, frame, body),
         Screen::Tabs if app.tab == 2 => search::draw(app, frame, body),
         Screen::Retrieval => retrieval::draw(app, frame, body),
-        Screen::Tabs => draw_coming(app, frame, body),
+        Screen::Tabs => summary::draw(app, frame, body),
         Screen::Capture => capture::draw(app, frame, body),
         Screen::Respondents => respondents::draw(app, frame, body),
         Screen::Setup => setup::draw(app, frame, body),
@@ -69,6 +70,10 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Some(Overlay::CodePicker(picker)) => {
             let height = area.height.saturating_sub(4).max(12);
             code_picker::draw(app, picker, frame, centered(area, 100, height))
+        }
+        Some(Overlay::Drill(list)) => {
+            let height = area.height.saturating_sub(4).max(10);
+            summary::draw_drill(app, list, frame, centered(area, 110, height))
         }
         Some(Overlay::Codings { selected }) => {
             capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
@@ -132,19 +137,6 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_coming(app: &App, frame: &mut Frame, area: Rect) {
-    let text = app.t(
-        "Sammanställning: behovstabeller per respondent och attribut med citat och export. Kommer i nästa version.",
-        "Summary: needs tables by respondent and attribute with quotes and export. Coming in the next version.",
-    );
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .style(theme::dim()),
-        area.inner(ratatui::layout::Margin::new(2, 1)),
-    );
 }
 
 /// Footer hints from the live keymap, as many as fit.

@@ -5,6 +5,8 @@ use rust_xlsxwriter::{
     Color, DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
 };
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::model::Lang;
 use crate::report::Error;
 use crate::report::table::{Kind, Table, Value};
@@ -13,8 +15,8 @@ use crate::report::words;
 /// Excel's limit for one cell, in UTF-16 code units; longer text continues in the cells below.
 pub const CELL_LIMIT: usize = 32_767;
 
-/// Widest autofitted column, in pixels (about 45 characters); quotes get a wider, wrapped one.
-const MAX_FIT_PIXELS: u32 = 320;
+/// Widest fitted column, in characters; quotes get a wider, wrapped one.
+const MAX_FIT: usize = 45;
 const PROSE_WIDTH: f64 = 80.0;
 
 pub fn render(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, Error> {
@@ -35,6 +37,35 @@ pub fn render(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, Erro
 struct SheetColumn {
     heading: String,
     kind: Kind,
+    /// Widest cell below the header, in characters.
+    widest: usize,
+}
+
+impl SheetColumn {
+    fn new(heading: String, kind: Kind) -> SheetColumn {
+        SheetColumn {
+            heading,
+            kind,
+            widest: 0,
+        }
+    }
+
+    /// The fitted width, in Excel's character units: the widest cell, or the header's longest
+    /// word if that is wider (headers wrap), within bounds; quotes get a wide wrapped column.
+    fn width(&self) -> f64 {
+        if self.kind == Kind::Prose {
+            return PROSE_WIDTH;
+        }
+        let word = self
+            .heading
+            .split_whitespace()
+            .map(|w| w.width())
+            .max()
+            .unwrap_or(0);
+        // Bold header text runs about a tenth wider.
+        let header = (word as f64 * 1.1).ceil() as usize;
+        (self.widest.max(header).clamp(4, MAX_FIT) + 2) as f64
+    }
 }
 
 fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), Error> {
@@ -53,19 +84,13 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
     let mut columns = Vec::new();
     for column in &table.columns {
         if column.kind == Kind::CountShare {
-            columns.push(SheetColumn {
-                heading: column.heading.clone(),
-                kind: Kind::Count,
-            });
-            columns.push(SheetColumn {
-                heading: format!("{}, {}", column.heading, words::share(lang)),
-                kind: Kind::Share,
-            });
+            columns.push(SheetColumn::new(column.heading.clone(), Kind::Count));
+            columns.push(SheetColumn::new(
+                format!("{}, {}", column.heading, words::share(lang)),
+                Kind::Share,
+            ));
         } else {
-            columns.push(SheetColumn {
-                heading: column.heading.clone(),
-                kind: column.kind,
-            });
+            columns.push(SheetColumn::new(column.heading.clone(), column.kind));
         }
     }
     for (c, column) in columns.iter().enumerate() {
@@ -78,20 +103,27 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
         for (i, column) in table.columns.iter().enumerate() {
             let value = row.get(i).unwrap_or(&Value::Empty);
             let (x, y) = (col(c), r);
+            let mut shown = 0;
             match value {
                 Value::Empty => {}
                 Value::Count(n) => {
                     sheet.write_number_with_format(y, x, *n as f64, &count)?;
+                    shown = digits(*n);
                 }
                 Value::Share(s) => {
                     sheet.write_number_with_format(y, x, *s, &share)?;
+                    shown = 4;
                 }
                 Value::Decimal(d) => {
                     sheet.write_number_with_format(y, x, *d, &decimal)?;
+                    shown = 4;
                 }
                 Value::CountShare(n, s) => {
                     sheet.write_number_with_format(y, x, *n as f64, &count)?;
                     sheet.write_number_with_format(y, x + 1, *s, &share)?;
+                    shown = digits(*n);
+                    let half = &mut columns[c + 1];
+                    half.widest = half.widest.max(4);
                 }
                 Value::Text(text) => {
                     let format = if column.kind == Kind::Prose {
@@ -100,21 +132,27 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
                         &top
                     };
                     height = height.max(write_text(sheet, y, x, text, format)?);
+                    shown = text.width();
                 }
                 Value::Label {
                     text,
                     depth,
                     strong,
                 } => {
+                    // Excel indents only left-aligned text.
                     let mut format = top
                         .clone()
+                        .set_align(FormatAlign::Left)
                         .set_indent(u8::try_from(*depth).unwrap_or(u8::MAX));
                     if *strong {
                         format = format.set_bold();
                     }
                     height = height.max(write_text(sheet, y, x, text, &format)?);
+                    // An indent level is about three characters wide.
+                    shown = text.width() + 3 * depth;
                 }
             }
+            columns[c].widest = columns[c].widest.max(shown);
             c += if column.kind == Kind::CountShare {
                 2
             } else {
@@ -124,21 +162,68 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
         r += height;
     }
     sheet.set_freeze_panes(1, 0)?;
-    if !columns.is_empty() {
-        sheet.autofilter(0, 0, r - 1, col(columns.len() - 1))?;
-    }
-    sheet.set_autofit_max_width(MAX_FIT_PIXELS);
-    sheet.autofit();
+    let last = col(columns.len().saturating_sub(1));
+    sheet.autofilter(0, 0, r - 1, last)?;
     for (c, column) in columns.iter().enumerate() {
-        if column.kind == Kind::Prose {
-            sheet.set_column_width(col(c), PROSE_WIDTH)?;
+        sheet.set_column_width(col(c), column.width())?;
+    }
+    // Not every program grows a row for wrapped text on opening: size the header's.
+    let lines = columns
+        .iter()
+        .map(|c| lines(&c.heading, c.width() - 2.0))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(0, 15.0 * lines as f64)?;
+    // Below the table, merged across it and wrapped, so it neither runs off the page nor
+    // widens a column; Excel does not grow a merged row, so its height is set here.
+    if !table.note.is_empty() {
+        let note = Format::new()
+            .set_italic()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
+        if last == 0 {
+            write_text(sheet, r + 1, 0, &table.note, &note)?;
+        } else {
+            sheet.merge_range(r + 1, 0, r + 1, last, &table.note, &note)?;
+        }
+        let per_line = columns
+            .iter()
+            .map(SheetColumn::width)
+            .sum::<f64>()
+            .max(20.0);
+        let lines = (table.note.width() as f64 / per_line).ceil().max(1.0);
+        sheet.set_row_height(r + 1, 15.0 * lines)?;
+    }
+    // On paper: A4, one page across and as many down as it takes, the header on each.
+    sheet.set_paper_size(9);
+    if columns.len() > 6 {
+        sheet.set_landscape();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Lines that `text` wraps to at `width` characters (bold, so a tenth wider), word by word.
+fn lines(text: &str, width: f64) -> usize {
+    let mut lines = 1;
+    let mut used = 0.0;
+    for word in text.split_whitespace() {
+        let w = word.width() as f64 * 1.1;
+        if used > 0.0 && used + 1.0 + w > width {
+            lines += 1;
+            used = w;
+        } else {
+            used += if used > 0.0 { 1.0 + w } else { w };
         }
     }
-    // After autofit, so the note does not widen the first column.
-    if !table.note.is_empty() {
-        write_text(sheet, r + 1, 0, &table.note, &Format::new().set_italic())?;
-    }
-    Ok(())
+    lines
+}
+
+/// Characters of a whole number as "#,##0" shows it.
+fn digits(n: usize) -> usize {
+    let d = n.to_string().len();
+    d + (d - 1) / 3
 }
 
 fn col(i: usize) -> u16 {

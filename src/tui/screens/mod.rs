@@ -8,4 +8,5 @@ pub mod respondents;
 pub mod retrieval;
 pub mod search;
 pub mod setup;
+pub mod summary;
 pub mod welcome;
