@@ -218,11 +218,7 @@ fn run_search(app: &mut App) {
         ..SearchOptions::default()
     };
     match handle.search(&view.query, &options) {
-        Ok(mut results) => {
-            // Equal scores in index order would shuffle between runs; break ties by id.
-            results
-                .hits
-                .sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        Ok(results) => {
             view.selected = view.selected.min(results.hits.len().saturating_sub(1));
             view.results = Some(results);
             view.failure = None;
