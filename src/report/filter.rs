@@ -45,17 +45,11 @@ impl Filter {
             check_attribute(project, id)?;
         }
         if !self.coders.is_empty() {
-            let known: BTreeSet<&str> = project
-                .interviews
-                .iter()
-                .flat_map(|i| &i.answers)
-                .flat_map(|a| &a.codings)
-                .map(|c| c.coder.as_str())
-                .collect();
-            if let Some(coder) = self.coders.iter().find(|c| !known.contains(c.as_str())) {
+            let known = crate::model::coding_ops::coders(project);
+            if let Some(coder) = self.coders.iter().find(|c| !known.contains(c)) {
                 return Err(Error::UnknownCoder {
                     coder: coder.clone(),
-                    known: known.into_iter().map(String::from).collect(),
+                    known,
                 });
             }
         }

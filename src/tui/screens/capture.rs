@@ -180,6 +180,12 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// The interview open in the capture screen, to change.
+fn current_interview_mut(app: &mut App) -> Option<&mut Interview> {
+    let id = app.capture.as_ref()?.interview.clone();
+    app.session.as_mut()?.project.interview_mut(&id)
+}
+
 /// Saves the current interview now (for changes that are not typed text).
 fn save_now(app: &mut App) -> Vec<Effect> {
     let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
@@ -272,13 +278,7 @@ fn toggle_complete(app: &mut App) -> Vec<Effect> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return refusal;
     }
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
-        return Vec::new();
-    };
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
-    };
-    let Some(interview) = session.project.interview_mut(&id) else {
+    let Some(interview) = current_interview_mut(app) else {
         return Vec::new();
     };
     interview.status = match interview.status {
@@ -338,13 +338,7 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
         "" => None,
         text => Some(parse_date(app, text)?),
     };
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
-        return Ok(Vec::new());
-    };
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
-    };
-    let Some(interview) = session.project.interview_mut(&id) else {
+    let Some(interview) = current_interview_mut(app) else {
         return Ok(Vec::new());
     };
     interview.interviewer = interviewer;
