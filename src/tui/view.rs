@@ -198,7 +198,7 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled(title.to_string(), theme::title())));
         for (key, text) in entries {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {key:<12}"), theme::key()),
+                Span::styled(format!("  {key:<12} "), theme::key()),
                 Span::raw(text.to_string()),
             ]));
         }
@@ -224,7 +224,7 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
                     ),
                 ),
                 ("Enter", app.t("ny rad", "new line")),
-                ("Backsteg/Del", app.t("radera tecken", "delete a character")),
+                (app.t("Backsteg/Del", "Bksp/Del"), app.t("radera tecken", "delete a character")),
             ],
         );
     }
