@@ -224,7 +224,10 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
                     ),
                 ),
                 ("Enter", app.t("ny rad", "new line")),
-                (app.t("Backsteg/Del", "Bksp/Del"), app.t("radera tecken", "delete a character")),
+                (
+                    app.t("Backsteg/Del", "Bksp/Del"),
+                    app.t("radera tecken", "delete a character"),
+                ),
             ],
         );
     }
