@@ -282,6 +282,8 @@ impl Synth {
             },
             answers,
             notes: String::new(),
+            notes_codings: Vec::new(),
+            source: None,
             created,
             modified: created,
         }
@@ -334,6 +336,7 @@ impl Synth {
             scale: None,
             choices: Vec::new(),
             codings,
+            time: None,
         }
     }
 }

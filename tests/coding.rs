@@ -210,3 +210,41 @@ fn toggle_applies_then_removes() {
         vec![coding("funding", Some(Span { start: 0, end: 3 }))]
     );
 }
+
+#[test]
+fn the_notes_outside_the_guide_are_coded_merged_deleted_and_retrieved_like_answers() {
+    let (_dir, mut project) = demo();
+    let interview = project
+        .interviews
+        .iter_mut()
+        .find(|i| !i.notes.is_empty())
+        .unwrap();
+    let id = interview.id.clone();
+    let chars = interview.notes.chars().count();
+    interview.notes_codings.push(coding("incentives", None));
+    interview.notes_codings.push(coding(
+        "roadmap",
+        Some(Span {
+            start: 0,
+            end: chars.min(5),
+        }),
+    ));
+    assert_eq!(validate(&project), vec![]);
+
+    let found = coding_ops::retrieve(&project, "roadmap", &RetrieveFilter::default());
+    let notes: Vec<_> = found.iter().filter(|r| r.question.is_none()).collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].interview, id);
+    assert!(coding_ops::usage(&project, None)["roadmap"].answers > 0);
+
+    assert!(coding_ops::merge(&mut project, "incentives", "funding").contains(&id));
+    let interview = project.interview(&id).unwrap();
+    assert_eq!(interview.notes_codings[0].code, "funding");
+    assert!(coding_ops::delete(&mut project, "roadmap").contains(&id));
+    assert_eq!(project.interview(&id).unwrap().notes_codings.len(), 1);
+
+    project.interview_mut(&id).unwrap().notes_codings[0].code = "nosuch".into();
+    let problems = validate(&project);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].message, "unknown code 'nosuch'");
+}

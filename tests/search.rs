@@ -76,6 +76,7 @@ fn interview(id: &str, respondent: &str) -> Interview {
                         created: now,
                     })
                     .collect(),
+                time: None,
             })
             .collect(),
         notes: if id == "i002" {
@@ -83,6 +84,8 @@ fn interview(id: &str, respondent: &str) -> Interview {
         } else {
             String::new()
         },
+        notes_codings: vec![],
+        source: None,
         created: now,
         modified: now,
     }
@@ -393,6 +396,25 @@ fn a_saved_edit_is_found_after_commit_and_removal_too() {
             .hits
             .is_empty()
     );
+}
+
+#[test]
+fn coded_notes_outside_the_guide_are_found_by_their_code() {
+    let mut f = fixture();
+    assert!(ids(&f.index, "code:roadmap").iter().all(|id| id != "i002/notes"));
+    let mut edited = f.project.interview("i002").unwrap().clone();
+    edited.notes_codings.push(Coding {
+        code: "roadmap".into(),
+        span: None,
+        coder: "t".into(),
+        memo: String::new(),
+        created: jiff::Timestamp::UNIX_EPOCH,
+    });
+    f.store.save_interview(&edited).unwrap();
+    f.index.update_interview(&edited).unwrap();
+    f.index.commit().unwrap();
+    assert_eq!(ids(&f.index, "code:roadmap"), ["i001/q03", "i002/notes"]);
+    assert_eq!(ids(&f.index, "code:roadmap bidrag"), ["i002/notes"]);
 }
 
 #[test]

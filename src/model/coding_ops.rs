@@ -74,9 +74,9 @@ pub fn merge(project: &mut Project, from: &str, into: &str) -> Vec<String> {
     let mut changed = Vec::new();
     for interview in &mut project.interviews {
         let mut touched = false;
-        for answer in &mut interview.answers {
-            let mut kept: Vec<Coding> = Vec::with_capacity(answer.codings.len());
-            for mut coding in std::mem::take(&mut answer.codings) {
+        for codings in interview.codings_mut() {
+            let mut kept: Vec<Coding> = Vec::with_capacity(codings.len());
+            for mut coding in std::mem::take(codings) {
                 if coding.code == from {
                     coding.code = into.to_string();
                     touched = true;
@@ -95,7 +95,7 @@ pub fn merge(project: &mut Project, from: &str, into: &str) -> Vec<String> {
                     None => kept.push(coding),
                 }
             }
-            answer.codings = kept;
+            *codings = kept;
         }
         if touched {
             changed.push(interview.id.clone());
@@ -117,8 +117,8 @@ pub fn delete(project: &mut Project, id: &str) -> Vec<String> {
     let mut changed = Vec::new();
     for interview in &mut project.interviews {
         let before = interview.coding_count();
-        for answer in &mut interview.answers {
-            answer.codings.retain(|c| c.code != id);
+        for codings in interview.codings_mut() {
+            codings.retain(|c| c.code != id);
         }
         if interview.coding_count() != before {
             changed.push(interview.id.clone());
@@ -171,8 +171,8 @@ pub fn usage(project: &Project, coder: Option<&str>) -> HashMap<String, Usage> {
     let mut answers: HashMap<String, HashSet<(usize, usize)>> = HashMap::new();
     let mut respondents: HashMap<String, HashSet<&str>> = HashMap::new();
     for (ii, interview) in project.interviews.iter().enumerate() {
-        for (ai, answer) in interview.answers.iter().enumerate() {
-            for coding in answer
+        for (ai, part) in interview.parts().enumerate() {
+            for coding in part
                 .codings
                 .iter()
                 .filter(|c| coder.is_none_or(|k| c.coder == k))
@@ -214,8 +214,8 @@ pub fn coding_count(project: &Project, id: &str) -> usize {
     project
         .interviews
         .iter()
-        .flat_map(|i| &i.answers)
-        .flat_map(|a| &a.codings)
+        .flat_map(|i| i.parts())
+        .flat_map(|p| p.codings)
         .filter(|c| c.code == id)
         .count()
 }
@@ -224,7 +224,8 @@ pub fn coding_count(project: &Project, id: &str) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Retrieved {
     pub interview: String,
-    pub question: String,
+    /// The question, or `None` for the notes outside the guide.
+    pub question: Option<String>,
     pub code: String,
     pub coder: String,
     pub span: Option<Span>,
@@ -249,22 +250,26 @@ pub fn retrieve(project: &Project, code: &str, filter: &RetrieveFilter) -> Vec<R
         if !matches_attribute(project, interview, filter) {
             continue;
         }
-        let mut answers: Vec<_> = interview.answers.iter().collect();
-        answers.sort_by_key(|a| project.guide.position(&a.question).unwrap_or(usize::MAX));
-        for answer in answers {
-            for coding in &answer.codings {
+        let mut parts: Vec<_> = interview.parts().collect();
+        // Guide order; unknown questions, then the notes outside the guide, last.
+        parts.sort_by_key(|p| match p.question {
+            Some(q) => project.guide.position(q).unwrap_or(usize::MAX - 1),
+            None => usize::MAX,
+        });
+        for part in parts {
+            for coding in part.codings {
                 if !codes.contains(&coding.code)
                     || filter.coder.as_ref().is_some_and(|k| &coding.coder != k)
                 {
                     continue;
                 }
                 let text = match coding.span {
-                    Some(span) => span.slice(&answer.text).unwrap_or("").to_string(),
-                    None => answer.text.clone(),
+                    Some(span) => span.slice(part.text).unwrap_or("").to_string(),
+                    None => part.text.to_string(),
                 };
                 out.push(Retrieved {
                     interview: interview.id.clone(),
-                    question: answer.question.clone(),
+                    question: part.question.map(str::to_string),
                     code: coding.code.clone(),
                     coder: coding.coder.clone(),
                     span: coding.span,
@@ -293,8 +298,8 @@ pub fn coders(project: &Project) -> Vec<String> {
     let set: BTreeSet<&str> = project
         .interviews
         .iter()
-        .flat_map(|i| &i.answers)
-        .flat_map(|a| &a.codings)
+        .flat_map(|i| i.parts())
+        .flat_map(|p| p.codings)
         .map(|c| c.coder.as_str())
         .collect();
     set.into_iter().map(str::to_string).collect()

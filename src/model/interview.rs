@@ -17,8 +17,17 @@ pub struct Interview {
     pub status: Status,
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// The part outside the guide: free notes, the start of a transcript, digressions. Coded,
+    /// searched and counted like an answer, so nothing in an interview is left out.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Codings of `notes` (spans are characters of `notes`). Absent in files written before
+    /// the notes could be coded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes_codings: Vec<Coding>,
+    /// The transcript file an imported interview was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     pub created: Timestamp,
     pub modified: Timestamp,
 }
@@ -46,8 +55,63 @@ impl Interview {
     }
 
     pub fn coding_count(&self) -> usize {
-        self.answers.iter().map(|a| a.codings.len()).sum()
+        self.parts().map(|p| p.codings.len()).sum()
     }
+
+    /// The codable part at `index`: the answers in file order, then the notes outside the
+    /// guide at `answers.len()`.
+    pub fn part(&self, index: usize) -> Option<Part<'_>> {
+        match self.answers.get(index) {
+            Some(a) => Some(Part {
+                question: Some(&a.question),
+                text: &a.text,
+                codings: &a.codings,
+            }),
+            None if index == self.answers.len() => Some(Part {
+                question: None,
+                text: &self.notes,
+                codings: &self.notes_codings,
+            }),
+            None => None,
+        }
+    }
+
+    /// Every codable part, in the order of `part`.
+    pub fn parts(&self) -> impl Iterator<Item = Part<'_>> {
+        (0..=self.answers.len()).filter_map(|i| self.part(i))
+    }
+
+    /// The codings of every part, for operations that change codings wherever they are.
+    pub fn codings_mut(&mut self) -> impl Iterator<Item = &mut Vec<Coding>> {
+        self.answers
+            .iter_mut()
+            .map(|a| &mut a.codings)
+            .chain(std::iter::once(&mut self.notes_codings))
+    }
+}
+
+/// A codable part of an interview: an answer to a guide question, or (`question` `None`) the
+/// notes outside the guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub question: Option<&'a str>,
+    pub text: &'a str,
+    pub codings: &'a [Coding],
+}
+
+/// The file an interview was imported from: recorded so the same file is not imported twice
+/// unnoticed, and so a reader can go back to the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file name, without its folder (folders are personal and machine-specific).
+    pub file: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+    /// The reader used: `docx`, `vtt`, `srt` or `txt`.
+    pub format: String,
+    /// The text encoding found, e.g. `UTF-8`, `UTF-16LE`, `windows-1252`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub encoding: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +154,16 @@ pub struct Answer {
     pub choices: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub codings: Vec<Coding>,
+    /// Where the answer lies in the recording, for answers imported from a timed transcript.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Clip>,
+}
+
+/// A stretch of a recording in milliseconds from its start, `end` at or after `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clip {
+    pub start_ms: u64,
+    pub end_ms: u64,
 }
 
 impl Answer {
@@ -100,6 +174,7 @@ impl Answer {
             scale: None,
             choices: Vec::new(),
             codings: Vec::new(),
+            time: None,
         }
     }
 
@@ -162,6 +237,42 @@ impl Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An interview file as written before the notes could be coded.
+    const OLD_FILE: &str = r#"{"id":"i001","respondents":["r001"],"interviewer":"Maria",
+        "date":"2026-02-03","mode":"video","consent":{"given":true},"status":"draft",
+        "answers":[{"question":"q01","text":"Vi behöver råd."}],
+        "notes":"Uppföljning i maj.","created":"2026-02-03T10:00:00Z",
+        "modified":"2026-02-03T10:00:00Z"}"#;
+
+    #[test]
+    fn old_files_load_and_the_notes_are_the_last_codable_part() {
+        let mut interview: Interview = serde_json::from_str(OLD_FILE).unwrap();
+        assert!(interview.notes_codings.is_empty());
+        assert_eq!(interview.source, None);
+        assert_eq!(interview.answers[0].time, None);
+        interview.notes_codings.push(Coding {
+            code: "advice".into(),
+            span: Some(Span { start: 0, end: 11 }),
+            coder: "Maria".into(),
+            memo: String::new(),
+            created: Timestamp::UNIX_EPOCH,
+        });
+        let parts: Vec<Part> = interview.parts().collect();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].question, Some("q01"));
+        assert_eq!(parts[1].question, None);
+        assert_eq!(parts[1].text, "Uppföljning i maj.");
+        assert_eq!(interview.part(2), None);
+        assert_eq!(interview.coding_count(), 1);
+        assert_eq!(interview.codings_mut().count(), 2);
+
+        // Written back, the new field is kept and an absent source stays absent.
+        let json = serde_json::to_string(&interview).unwrap();
+        assert!(json.contains("notes_codings") && !json.contains("source"));
+        let again: Interview = serde_json::from_str(&json).unwrap();
+        assert_eq!(again, interview);
+    }
 
     #[test]
     fn span_slices_by_characters_not_bytes() {

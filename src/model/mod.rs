@@ -13,7 +13,7 @@ mod validate;
 pub use codebook::{Code, Codebook, parse_colour};
 pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
-pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};
+pub use interview::{Answer, Clip, Coding, Consent, Interview, Mode, Part, Source, Span, Status};
 pub use project::{Project, SCHEMA_VERSION};
 pub use respondent::{AttributeDef, Gender, Person, Respondent};
 pub use text::{Lang, Localized};

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{Codebook, Interview, Project, QuestionKind, parse_colour};
+use super::{Codebook, Coding, Interview, Project, QuestionKind, parse_colour};
 
 /// Which file of the project a problem is in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -373,34 +373,43 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
                 ),
             );
         }
-        let chars = answer.text.chars().count();
-        for (ki, coding) in answer.codings.iter().enumerate() {
-            if project.codebook.code(&coding.code).is_none() {
-                p.add(
-                    &file,
-                    path!["answers", ai, "codings", ki, "code"],
-                    format!("unknown code '{}'", coding.code),
-                );
-            }
-            if let Some(span) = coding.span
-                && !span.fits(chars)
-            {
-                p.add(
-                    &file,
-                    path!["answers", ai, "codings", ki, "span"],
-                    format!(
-                        "span {}–{} does not fit the answer of {chars} characters",
-                        span.start, span.end
-                    ),
-                );
-            }
-            if coding.coder.trim().is_empty() {
-                p.add(
-                    &file,
-                    path!["answers", ai, "codings", ki, "coder"],
-                    "coding has no coder".into(),
-                );
-            }
+        let at = |ki: usize, field: &'static str| path!["answers", ai, "codings", ki, field];
+        check_codings(project, &file, &answer.text, "answer", &answer.codings, at, p);
+    }
+    let at = |ki: usize, field: &'static str| path!["notes_codings", ki, field];
+    check_codings(project, &file, &interview.notes, "notes", &interview.notes_codings, at, p);
+}
+
+/// Problems with the codings of one part of an interview (an answer or the notes), each at
+/// the path `at(coding index, field)`.
+fn check_codings(
+    project: &Project,
+    file: &FileRef,
+    text: &str,
+    part: &str,
+    codings: &[Coding],
+    at: impl Fn(usize, &'static str) -> Vec<PathSeg>,
+    p: &mut Problems,
+) {
+    let chars = text.chars().count();
+    for (ki, coding) in codings.iter().enumerate() {
+        if project.codebook.code(&coding.code).is_none() {
+            p.add(file, at(ki, "code"), format!("unknown code '{}'", coding.code));
+        }
+        if let Some(span) = coding.span
+            && !span.fits(chars)
+        {
+            p.add(
+                file,
+                at(ki, "span"),
+                format!(
+                    "span {}–{} does not fit the {part} of {chars} characters",
+                    span.start, span.end
+                ),
+            );
+        }
+        if coding.coder.trim().is_empty() {
+            p.add(file, at(ki, "coder"), "coding has no coder".into());
         }
     }
 }

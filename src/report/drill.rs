@@ -26,7 +26,8 @@ pub struct Passage {
     pub respondents: Vec<usize>,
     /// Their names or pseudonyms, comma-separated.
     pub attribution: String,
-    pub question: String,
+    /// The question, or `None` for the notes outside the guide.
+    pub question: Option<String>,
     /// The code as applied (the drilled code or one of its descendants).
     pub code: String,
     pub span: Option<Span>,
@@ -80,20 +81,20 @@ pub fn passages(
             {
                 continue;
             }
-            let Some(answer) = interview.answers.get(coding.answer as usize) else {
+            let Some(part) = interview.part(coding.answer as usize) else {
                 continue;
             };
-            let Some(applied) = answer.codings.get(coding.coding as usize) else {
+            let Some(applied) = part.codings.get(coding.coding as usize) else {
                 continue;
             };
             out.push(Passage {
                 interview: interview.id.clone(),
                 respondents: eligible.clone(),
                 attribution: names.join(&eligible),
-                question: answer.question.clone(),
+                question: part.question.map(str::to_string),
                 code: applied.code.clone(),
                 span: applied.span,
-                text: passage(&answer.text, applied.span),
+                text: passage(part.text, applied.span),
                 coder: applied.coder.clone(),
                 memo: applied.memo.clone(),
             });

@@ -25,7 +25,8 @@ pub(crate) struct AnswerRow {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CodingRow {
-    /// Index of the answer in the interview, and of the coding in the answer.
+    /// Index of the part in the interview (see `Interview::part`: the notes outside the guide
+    /// come after the answers), and of the coding in the part.
     pub answer: u32,
     pub coding: u32,
     /// Position in the codebook (never `UNKNOWN`: codings of unknown codes are left out).
@@ -46,6 +47,8 @@ pub(crate) struct Row {
     pub date: Date,
     /// Known respondents as positions in `project.respondents`, deduplicated.
     pub respondents: Vec<u32>,
+    /// One per part of the interview: the answers, then the notes (question `UNKNOWN`, never
+    /// `answered`).
     pub answers: Vec<AnswerRow>,
     /// In answer order.
     pub codings: Vec<CodingRow>,
@@ -173,11 +176,10 @@ impl Index {
         }
         let mut codings = Vec::new();
         let answers = interview
-            .answers
-            .iter()
+            .parts()
             .enumerate()
-            .map(|(ai, answer)| {
-                for (ki, coding) in answer.codings.iter().enumerate() {
+            .map(|(ai, part)| {
+                for (ki, coding) in part.codings.iter().enumerate() {
                     let Some(code) = ids
                         .codes
                         .get(coding.code.as_str())
@@ -185,7 +187,7 @@ impl Index {
                     else {
                         continue;
                     };
-                    let length = coding.span.map_or(answer.text.len(), |s| s.len());
+                    let length = coding.span.map_or(part.text.len(), |s| s.len());
                     codings.push(CodingRow {
                         answer: ai as u32,
                         coding: ki as u32,
@@ -194,14 +196,16 @@ impl Index {
                         length: u32::try_from(length).unwrap_or(u32::MAX),
                     });
                 }
+                let answer = part.question.and_then(|_| interview.answers.get(ai));
                 AnswerRow {
-                    question: ids
-                        .questions
-                        .get(answer.question.as_str())
+                    question: part
+                        .question
+                        .and_then(|q| ids.questions.get(q))
                         .and_then(|&q| u16::try_from(q).ok())
                         .unwrap_or(UNKNOWN),
-                    scale: answer.scale,
-                    answered: !answer.is_empty(),
+                    scale: answer.and_then(|a| a.scale),
+                    // The notes are no answer to count, though their codings count.
+                    answered: answer.is_some_and(|a| !a.is_empty()),
                 }
             })
             .collect();

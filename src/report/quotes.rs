@@ -23,7 +23,8 @@ pub struct Quote {
     /// The respondent's value of the grouping attribute, when there is one.
     pub group: Option<String>,
     pub interview: String,
-    pub question: String,
+    /// The question, or `None` for the notes outside the guide.
+    pub question: Option<String>,
     pub coder: String,
 }
 
@@ -56,10 +57,10 @@ pub fn quotes(
                 .iter()
                 .filter_map(|c| {
                     let interview = project.interviews.get(*tally.included.get(c.interview)?)?;
-                    let answer = interview.answers.get(c.answer)?;
-                    let coding = answer.codings.get(c.coding)?;
+                    let part = interview.part(c.answer)?;
+                    let coding = part.codings.get(c.coding)?;
                     Some(Quote {
-                        text: passage(&answer.text, coding.span),
+                        text: passage(part.text, coding.span),
                         respondent: names.join(tally.respondents_of(c.interview)),
                         group: by.map(|a| {
                             let value = project.respondents[c.respondent].attribute(a);
@@ -70,7 +71,7 @@ pub fn quotes(
                             }
                         }),
                         interview: interview.id.clone(),
-                        question: answer.question.clone(),
+                        question: part.question.map(str::to_string),
                         coder: coding.coder.clone(),
                     })
                 })

@@ -403,7 +403,11 @@ fn quotes(s: &Summary, lang: Lang) -> Table {
                 row.push(Value::text(q.group.clone().unwrap_or_default()));
             }
             row.push(Value::text(&q.interview));
-            row.push(Value::text(&q.question));
+            row.push(Value::text(
+                q.question
+                    .clone()
+                    .unwrap_or_else(|| w::outside_guide(lang).to_string()),
+            ));
             rows.push(row);
         }
     }

@@ -18,6 +18,7 @@ macro_rules! words {
 
 words! {
     not_given: "(uppgift saknas)", "(not given)";
+    outside_guide: "utanför guiden", "outside the guide";
     all: "Alla", "All";
     share: "andel", "share";
     overview: "Översikt", "Overview";

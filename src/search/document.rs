@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use tantivy::TantivyDocument;
 
-use crate::model::{Answer, Interview};
+use crate::model::{Coding, Interview};
 
 use super::catalog::Catalog;
 use super::schema::{Fields, KIND_ANSWER, KIND_NOTES, KIND_STATE};
@@ -41,13 +41,13 @@ pub fn documents(
             &answer_id(&interview.id, &answer.question),
         );
         doc.add_text(fields.question, &answer.question);
-        add_codes(fields, catalog, answer, &mut doc);
+        add_codes(fields, catalog, &answer.codings, &mut doc);
         doc.add_text(fields.text, &answer.text);
         doc.add_text(fields.folded, &answer.text);
         doc.add_text(fields.pairs, &answer.text);
         docs.push(doc);
     }
-    if !interview.notes.trim().is_empty() {
+    if !interview.notes.trim().is_empty() || !interview.notes_codings.is_empty() {
         let mut doc = common(
             fields,
             catalog,
@@ -55,6 +55,7 @@ pub fn documents(
             KIND_NOTES,
             &notes_id(&interview.id),
         );
+        add_codes(fields, catalog, &interview.notes_codings, &mut doc);
         doc.add_text(fields.text, &interview.notes);
         doc.add_text(fields.folded, &interview.notes);
         doc.add_text(fields.pairs, &interview.notes);
@@ -92,8 +93,8 @@ fn common(
     doc
 }
 
-fn add_codes(fields: &Fields, catalog: &Catalog, answer: &Answer, doc: &mut TantivyDocument) {
-    let direct: BTreeSet<&str> = answer.codings.iter().map(|c| c.code.as_str()).collect();
+fn add_codes(fields: &Fields, catalog: &Catalog, codings: &[Coding], doc: &mut TantivyDocument) {
+    let direct: BTreeSet<&str> = codings.iter().map(|c| c.code.as_str()).collect();
     let lineage: BTreeSet<String> = direct.iter().flat_map(|c| catalog.lineage(c)).collect();
     for code in &lineage {
         doc.add_text(fields.code, code);

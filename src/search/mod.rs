@@ -59,6 +59,9 @@ mod schema;
 mod snippet;
 mod stem;
 
+/// The Swedish analysis of a text (normal forms, stop words out, stems), for matching
+/// text outside the index the way the index does: the importer matches questions with it.
+pub use analyzer::terms;
 pub use document::{answer_id, notes_id};
 pub use error::{Error, Result};
 pub use handle::{Counts, Hit, SearchHandle, SearchOptions, SearchResults};

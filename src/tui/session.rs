@@ -127,7 +127,7 @@ impl Session {
                 let answer = item.answer_mut(q);
                 edit::apply(&mut answer.text, &mut answer.codings, &entry.edit).len()
             }
-            None => edit::apply(&mut item.notes, &mut Vec::new(), &entry.edit).len(),
+            None => edit::apply(&mut item.notes, &mut item.notes_codings, &entry.edit).len(),
         };
         self.revision += 1;
         self.unsaved.insert(interview.to_string());

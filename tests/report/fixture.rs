@@ -81,6 +81,7 @@ fn answer(question: &str, text: &str, scale: Option<u8>, codings: Vec<Coding>) -
         scale,
         choices: Vec::new(),
         codings,
+        time: None,
     }
 }
 
@@ -105,6 +106,8 @@ fn interview(
         status,
         answers,
         notes: String::new(),
+        notes_codings: Vec::new(),
+        source: None,
         created: Timestamp::UNIX_EPOCH,
         modified: Timestamp::UNIX_EPOCH,
     }

@@ -901,6 +901,15 @@ pub fn open_at(app: &mut App, id: &str, question: &str, at: Option<usize>) {
     app.capture = Some(capture);
 }
 
+/// Opens an interview at a codable part: a question's answer, or (`None`) the notes outside
+/// the guide; the cursor at character `at`.
+pub fn open_part(app: &mut App, id: &str, question: Option<&str>, at: Option<usize>) {
+    match question {
+        Some(q) => open_at(app, id, q, at),
+        None => open_notes(app, id, at.unwrap_or(0)),
+    }
+}
+
 /// Opens an interview at its notes, the cursor at character `at`.
 pub fn open_notes(app: &mut App, id: &str, at: usize) {
     open(app, id);

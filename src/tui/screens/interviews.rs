@@ -373,6 +373,8 @@ pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Ef
         status: Status::Draft,
         answers: Vec::new(),
         notes: String::new(),
+        notes_codings: Vec::new(),
+        source: None,
         created: now,
         modified: now,
     });

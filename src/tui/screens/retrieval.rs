@@ -92,10 +92,10 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Open => {
             if let Some(hit) = view.hits.get(view.selected).cloned() {
-                capture::open_at(
+                capture::open_part(
                     app,
                     &hit.interview,
-                    &hit.question,
+                    hit.question.as_deref(),
                     hit.span.map(|s| s.start),
                 );
                 if let Some(c) = app.capture.as_mut() {
@@ -199,7 +199,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .unwrap_or_default();
         let number = project
             .guide
-            .position(&hit.question)
+            .position(hit.question.as_deref().unwrap_or_default())
             .map(|p| p + 1)
             .unwrap_or(0);
         // The question is shortened so the heading stays on one line.
@@ -208,7 +208,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .max(12);
         let question: String = project
             .guide
-            .question(&hit.question)
+            .question(hit.question.as_deref().unwrap_or_default())
             .map(|q| {
                 let text = q.text.get(app.lang);
                 if text.chars().count() > room {
@@ -224,11 +224,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .filter(|c| c.id != view.code)
             .map(|c| format!(" [{}]", c.label.get(app.lang)))
             .unwrap_or_default();
-        let heading = format!(
-            "{}{who} · {}{number} {question}",
-            if selected { "▶ " } else { "  " },
-            app.t("F", "Q")
-        );
+        let place = match hit.question {
+            Some(_) => format!("{}{number} {question}", app.t("F", "Q")),
+            None => app.t("utanför guiden", "outside the guide").to_string(),
+        };
+        let heading = format!("{}{who} · {place}", if selected { "▶ " } else { "  " });
         let heading = Line::from(vec![
             Span::raw(heading),
             Span::styled(format!(" · {}{sub}", hit.coder), theme::dim()),

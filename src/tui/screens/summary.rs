@@ -220,7 +220,12 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
         Some(Action::Back) => return Vec::new(),
         Some(Action::Open) | Some(Action::Edit) => {
             if let Some(p) = list.passages.get(list.selected) {
-                capture::open_at(app, &p.interview, &p.question, p.span.map(|s| s.start));
+                capture::open_part(
+                    app,
+                    &p.interview,
+                    p.question.as_deref(),
+                    p.span.map(|s| s.start),
+                );
                 if let Some(c) = app.capture.as_mut() {
                     c.back_to = (crate::tui::app::Screen::Tabs, 3);
                 }
@@ -553,9 +558,9 @@ pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
         let question = project
             .and_then(|pr| {
                 Some((
-                    pr.guide.position(&p.question)? + 1,
+                    pr.guide.position(p.question.as_deref()?)? + 1,
                     pr.guide
-                        .question(&p.question)?
+                        .question(p.question.as_deref()?)?
                         .text
                         .get(app.lang)
                         .to_string(),
@@ -568,7 +573,10 @@ pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
                     text.chars().take(60).collect::<String>()
                 )
             })
-            .unwrap_or_else(|| p.question.clone());
+            .unwrap_or_else(|| match &p.question {
+                Some(q) => q.clone(),
+                None => app.t("utanför guiden", "outside the guide").to_string(),
+            });
         let head = Line::from(format!(
             "{}{} · {question} · {}",
             if i == list.selected { "▶ " } else { "  " },
