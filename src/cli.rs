@@ -14,6 +14,8 @@ use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
+mod import;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "behov",
@@ -68,6 +70,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Bring transcripts in as draft interviews laid onto the guide (docx, vtt, srt, txt, md;
+    /// folders too), or a respondent list (--respondent-list FILE.xlsx|.csv)
+    Import(import::ImportArgs),
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -144,7 +149,7 @@ fn parse_condition(s: &str) -> Result<(String, String), String> {
     }
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     s.parse()
         .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
@@ -261,6 +266,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 cli.lang.unwrap_or_else(locale_lang),
             )
         }
+        Some(Command::Import(args)) => import::run(&require(project)?, args),
         Some(Command::Synth {
             interviews,
             out,

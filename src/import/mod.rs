@@ -17,6 +17,8 @@ mod time;
 mod txt;
 mod vtt;
 
+pub use time::show as show_time;
+
 use std::fmt;
 
 pub use decode::Encoding;
