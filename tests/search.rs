@@ -401,7 +401,11 @@ fn a_saved_edit_is_found_after_commit_and_removal_too() {
 #[test]
 fn coded_notes_outside_the_guide_are_found_by_their_code() {
     let mut f = fixture();
-    assert!(ids(&f.index, "code:roadmap").iter().all(|id| id != "i002/notes"));
+    assert!(
+        ids(&f.index, "code:roadmap")
+            .iter()
+            .all(|id| id != "i002/notes")
+    );
     let mut edited = f.project.interview("i002").unwrap().clone();
     edited.notes_codings.push(Coding {
         code: "roadmap".into(),

@@ -114,7 +114,13 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
             eprintln!();
         }
         let reserved: Vec<String> = opened.store.reserved_ids().map(str::to_string).collect();
-        let mut plan = import::plan(&opened.project, contents, &options, &reserved, Timestamp::now());
+        let mut plan = import::plan(
+            &opened.project,
+            contents,
+            &options,
+            &reserved,
+            Timestamp::now(),
+        );
         plan.failed.extend(read_failed);
         let written = if args.dry_run {
             Vec::new()
@@ -147,7 +153,11 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
         report.insert("dry_run".into(), json!(args.dry_run));
         let _ = writeln!(out, "{:#}", Value::Object(report));
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn open(dir: &Path, dry_run: bool) -> Result<Opened, Failure> {
@@ -252,7 +262,11 @@ fn plan_text(project: &Project, plan: &Plan) -> String {
             },
             i.id,
             i.date,
-            if i.interviewer.is_empty() { "unknown" } else { &i.interviewer },
+            if i.interviewer.is_empty() {
+                "unknown"
+            } else {
+                &i.interviewer
+            },
         );
         if let Some(first) = &d.duplicate_of {
             s += &format!(
@@ -260,7 +274,12 @@ fn plan_text(project: &Project, plan: &Plan) -> String {
             );
             continue;
         }
-        let outside = d.mapping.places.iter().filter(|p| **p == Place::Outside).count();
+        let outside = d
+            .mapping
+            .places
+            .iter()
+            .filter(|p| **p == Place::Outside)
+            .count();
         s += &format!(
             "  {} turns · {} of {} questions found · {outside} turns outside the guide\n",
             d.transcript.turns.len(),
@@ -278,7 +297,10 @@ fn plan_text(project: &Project, plan: &Plan) -> String {
             let line = match d.mapping.answers.iter().find(|a| a.question == q.id) {
                 Some(a) => {
                     let asked = &d.transcript.turns[a.asked_by[0]];
-                    let at = asked.start_ms.map(|t| format!(" {}", import::show_time(t))).unwrap_or_default();
+                    let at = asked
+                        .start_ms
+                        .map(|t| format!(" {}", import::show_time(t)))
+                        .unwrap_or_default();
                     format!(
                         "turn {}{at} \"{}\" ({:.0} %), {} turns",
                         a.asked_by[0] + 1,
@@ -413,7 +435,11 @@ fn list_text(path: &Path, plan: &ListPlan, dry_run: bool) -> String {
     s += &format!(
         "{} {added} new, {updated} updated, {same} unchanged respondent(s){}\n",
         if dry_run { "Dry run:" } else { "Respondents:" },
-        if dry_run { "; nothing was written." } else { "." }
+        if dry_run {
+            "; nothing was written."
+        } else {
+            "."
+        }
     );
     s
 }

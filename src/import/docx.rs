@@ -36,7 +36,11 @@ pub fn read(bytes: &[u8]) -> Result<Transcript> {
                 "the zip archive has no word/document.xml".into(),
             ));
         }
-        Err(e) => return Err(Error::DamagedDocx(format!("word/document.xml cannot be read ({e})"))),
+        Err(e) => {
+            return Err(Error::DamagedDocx(format!(
+                "word/document.xml cannot be read ({e})"
+            )));
+        }
     };
     if file.encrypted() {
         return Err(Error::Encrypted);
@@ -133,7 +137,11 @@ fn paragraphs(xml: &str) -> Result<Vec<String>> {
 /// A table row as text: `speaker: text` when the cells before the last read as a speaker
 /// (and maybe a time), otherwise the cells joined by tabs.
 fn row_text(row: Vec<String>) -> Option<String> {
-    let cells: Vec<&str> = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let cells: Vec<&str> = row
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     let (last, before) = cells.split_last()?;
     if before.is_empty() {
         return Some(last.to_string());

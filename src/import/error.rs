@@ -11,9 +11,7 @@ pub enum Error {
         "'{0}' is not a transcript behov reads (docx, vtt, srt, txt or md); name the format with --as"
     )]
     UnknownFormat(String),
-    #[error(
-        "the file is not text: it holds binary data (an image, a program or a damaged file?)"
-    )]
+    #[error("the file is not text: it holds binary data (an image, a program or a damaged file?)")]
     Binary,
     #[error("the file is not a Word document (.docx): {0}")]
     NotDocx(String),

@@ -19,8 +19,11 @@ use super::{Transcript, Turn};
 
 /// A match at least this strong is taken wherever it is in the transcript.
 const STRONG: f32 = 0.5;
+/// A question not found yet is then taken at this strength from a question-like turn
+/// anywhere (asked out of order and in other words).
+const ANYWHERE: f32 = 0.35;
 /// A weaker match is taken only where guide order expects the question.
-const WEAK: f32 = 0.25;
+const WEAK: f32 = 0.22;
 
 /// Where one turn of the transcript went.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,8 +166,10 @@ fn places_and_answers(
 /// The text of `chosen` turns as paragraphs, each prefixed `Name: ` when more than one
 /// speaker is among them.
 pub fn compose(turns: &[Turn], chosen: &[usize]) -> String {
-    let names: BTreeSet<Option<&str>> =
-        chosen.iter().map(|&i| turns[i].speaker.as_deref()).collect();
+    let names: BTreeSet<Option<&str>> = chosen
+        .iter()
+        .map(|&i| turns[i].speaker.as_deref())
+        .collect();
     let prefix = names.len() > 1;
     let mut out = String::new();
     for &i in chosen {
@@ -206,7 +211,9 @@ fn pick_interviewer(
     if let Some(name) = named.map(fold)
         && let Some(found) = speakers.iter().find(|s| {
             let s = fold(s);
-            s == name || s.split_whitespace().any(|w| name.split_whitespace().any(|n| n == w))
+            s == name
+                || s.split_whitespace()
+                    .any(|w| name.split_whitespace().any(|n| n == w))
         })
     {
         return Some(found.clone());
@@ -215,8 +222,16 @@ fn pick_interviewer(
     for (turn, scores) in turns.iter().zip(scores) {
         if let Some(s) = &turn.speaker {
             let best = scores.iter().copied().fold(0.0, f32::max);
-            let asks = if is_question_like(&turn.text) { 0.2 } else { 0.0 };
-            *weight.entry(s).or_default() += if best >= WEAK { best + asks } else { asks / 4.0 };
+            let asks = if is_question_like(&turn.text) {
+                0.2
+            } else {
+                0.0
+            };
+            *weight.entry(s).or_default() += if best >= WEAK {
+                best + asks
+            } else {
+                asks / 4.0
+            };
         }
     }
     speakers
@@ -227,7 +242,7 @@ fn pick_interviewer(
 
 /// Which turn asks which question: strong matches first, anywhere, each question and each
 /// turn used once; then, in guide order, the best weaker question-like turn between the
-/// turns of the neighbouring questions.
+/// turns of the neighbouring questions; then the best remaining question-like turns anywhere.
 fn assign(
     turns: &[Turn],
     scores: &[Vec<f32>],
@@ -259,7 +274,12 @@ fn assign(
         if turn_of[q].is_some() {
             continue;
         }
-        let after = turn_of[..q].iter().rev().flatten().next().map_or(0, |&i| i + 1);
+        let after = turn_of[..q]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map_or(0, |&i| i + 1);
         let before = turn_of[q + 1..].iter().flatten().next().copied();
         let window = match before {
             Some(b) if b >= after => after..b,
@@ -267,6 +287,7 @@ fn assign(
         };
         let best = window
             .filter(|&i| asked[i].is_none() && candidate(i) && is_question_like(&turns[i].text))
+            .filter(|&i| fits_best(&scores[i], q, &turn_of))
             .map(|i| (scores[i][q], i))
             .filter(|&(s, _)| s >= WEAK)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -275,7 +296,37 @@ fn assign(
             turn_of[q] = Some(i);
         }
     }
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, row) in scores.iter().enumerate() {
+        if asked[i].is_some() || !candidate(i) || !is_question_like(&turns[i].text) {
+            continue;
+        }
+        for (q, &s) in row.iter().enumerate() {
+            if s >= ANYWHERE && turn_of[q].is_none() && fits_best(row, q, &turn_of) {
+                pairs.push((s, i, q));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (s, i, q) in pairs {
+        if asked[i].is_none() && turn_of[q].is_none() {
+            asked[i] = Some((q, s));
+            turn_of[q] = Some(i);
+        }
+    }
     asked
+}
+
+/// Whether question `q` is (about) the best match of a turn among the questions not found
+/// yet: a weak match must not take a turn that asks another question.
+fn fits_best(row: &[f32], q: usize, turn_of: &[Option<usize>]) -> bool {
+    let best = row
+        .iter()
+        .zip(turn_of)
+        .filter(|(_, t)| t.is_none())
+        .map(|(s, _)| *s)
+        .fold(0.0, f32::max);
+    row[q] >= best * 0.9
 }
 
 /// Whether a turn reads as a question: a question mark, or a question word or request first.
@@ -285,10 +336,9 @@ fn is_question_like(text: &str) -> bool {
         "är", "berätta", "beskriv", "skulle", "om",
     ];
     text.contains('?')
-        || text
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| OPENERS.contains(&fold(w).trim_matches(|c: char| !c.is_alphanumeric())))
+        || text.split_whitespace().next().is_some_and(|w| {
+            OPENERS.contains(&fold(w).trim_matches(|c: char| !c.is_alphanumeric()))
+        })
 }
 
 fn fold(s: &str) -> String {
@@ -297,8 +347,8 @@ fn fold(s: &str) -> String {
 
 /// Scores turns against the guide's questions.
 struct Matcher {
-    /// Per question, its terms with their weights.
-    questions: Vec<Vec<(String, f32)>>,
+    /// Per question, its Swedish and its English terms with their weights.
+    questions: Vec<[Vec<(String, f32)>; 2]>,
 }
 
 /// Terms shorter than this are never matched as part of a compound.
@@ -308,61 +358,68 @@ const COMPOUND_CREDIT: f32 = 0.7;
 
 impl Matcher {
     fn new(guide: &Guide) -> Matcher {
-        let sets: Vec<BTreeSet<String>> = guide
+        let sets: Vec<[BTreeSet<String>; 2]> = guide
             .questions
             .iter()
-            .map(|q| term_set(&q.text.sv).into_iter().chain(term_set(&q.text.en)).collect())
+            .map(|q| [term_set(&q.text.sv), term_set(&q.text.en)])
             .collect();
         let n = sets.len().max(1) as f32;
         let mut df: HashMap<&str, usize> = HashMap::new();
-        for set in &sets {
+        for set in sets.iter().flatten() {
             for t in set {
                 *df.entry(t).or_default() += 1;
             }
         }
-        let questions = sets
-            .iter()
-            .map(|set| {
-                set.iter()
-                    .map(|t| (t.clone(), (1.0 + n / df[t.as_str()] as f32).ln()))
-                    .collect()
-            })
-            .collect();
+        let weigh = |set: &BTreeSet<String>| {
+            set.iter()
+                .map(|t| (t.clone(), (1.0 + n / df[t.as_str()] as f32).ln()))
+                .collect()
+        };
+        let questions = sets.iter().map(|[sv, en]| [weigh(sv), weigh(en)]).collect();
         Matcher { questions }
     }
 
-    /// Each question's share of its weighted terms found in `text`.
+    /// Each question's share of its weighted terms found in `text`, in the language that
+    /// matches best.
     fn scores(&self, text: &str) -> Vec<f32> {
         let found = term_set(text);
+        let share = |terms: &Vec<(String, f32)>| {
+            let total: f32 = terms.iter().map(|(_, w)| w).sum();
+            if total == 0.0 {
+                return 0.0;
+            }
+            let got: f32 = terms.iter().map(|(t, w)| w * credit(t, &found)).sum();
+            got / total
+        };
         self.questions
             .iter()
-            .map(|terms| {
-                let total: f32 = terms.iter().map(|(_, w)| w).sum();
-                if total == 0.0 {
-                    return 0.0;
-                }
-                let got: f32 = terms.iter().map(|(t, w)| w * credit(t, &found)).sum();
-                got / total
-            })
+            .map(|[sv, en]| share(sv).max(share(en)))
             .collect()
     }
 }
 
-/// How far `term` is present in `found`: 1 exactly, `COMPOUND_CREDIT` as part of a compound.
+/// How far `term` is present in `found`: 1 exactly; `COMPOUND_CREDIT` when a found word is a
+/// compound containing it; and when it is itself a compound, that credit for the share of it
+/// that found words make up (`energiomställning` is half there in `omställningen` alone, and
+/// there in `energi` … `omställningen`).
 fn credit(term: &str, found: &BTreeSet<String>) -> f32 {
     if found.contains(term) {
         return 1.0;
     }
+    let chars = term.chars().count();
     let long = |s: &str| s.chars().count() >= COMPOUND_MIN;
-    if long(term)
-        && found
-            .iter()
-            .any(|f| long(f) && (f.contains(term) || term.contains(f.as_str())))
-    {
-        COMPOUND_CREDIT
-    } else {
-        0.0
+    if chars < COMPOUND_MIN {
+        return 0.0;
     }
+    if found.iter().any(|f| long(f) && f.contains(term)) {
+        return COMPOUND_CREDIT;
+    }
+    let covered: usize = found
+        .iter()
+        .filter(|f| long(f) && term.contains(f.as_str()))
+        .map(|f| f.chars().count())
+        .sum();
+    COMPOUND_CREDIT * (covered.min(chars) as f32 / chars as f32)
 }
 
 fn term_set(text: &str) -> BTreeSet<String> {
@@ -384,8 +441,14 @@ mod tests {
         };
         Guide {
             questions: vec![
-                q("q1", "Berätta kort om er organisation och vilka företag ni möter."),
-                q("q2", "Vilka behov ser ni hos företagen när det gäller grön omställning?"),
+                q(
+                    "q1",
+                    "Berätta kort om er organisation och vilka företag ni möter.",
+                ),
+                q(
+                    "q2",
+                    "Vilka behov ser ni hos företagen när det gäller grön omställning?",
+                ),
                 q("q3", "Hur mogna är företagen inom energiomställning?"),
                 q("q4", "Hur mogna är företagen inom digitalisering?"),
             ],
@@ -426,12 +489,18 @@ mod tests {
         let t = transcript(&[
             ("Maria", "Hej och välkomna! Spelar vi in nu?"),
             ("Anna", "Ja, det går bra."),
-            ("Maria", "Kan ni börja med att berätta om organisationen och företagen ni träffar?"),
+            (
+                "Maria",
+                "Kan ni börja med att berätta om organisationen och företagen ni träffar?",
+            ),
             ("Anna", "Vi är sju personer och möter 400 företag om året."),
             ("Maria", "Och digitaliseringen, hur mogna är företagen där?"),
             ("Anna", "Ganska omogna."),
             ("Peter", "Jag håller inte med, de är rätt digitala."),
-            ("Maria", "Vad ser ni för behov hos företagen i den gröna omställningen?"),
+            (
+                "Maria",
+                "Vad ser ni för behov hos företagen i den gröna omställningen?",
+            ),
             ("Anna", "Rådgivning framför allt."),
             ("Maria", "Mm."),
             ("Anna", "Och pengar."),
@@ -440,14 +509,29 @@ mod tests {
         assert_eq!(m.interviewer.as_deref(), Some("Maria"));
         assert_eq!(m.participants, ["Anna", "Peter"]);
         assert_eq!(asked(&m), [(2, "q1"), (4, "q4"), (7, "q2")]);
-        assert_eq!(m.outside, "Maria: Hej och välkomna! Spelar vi in nu?\n\nAnna: Ja, det går bra.");
+        assert_eq!(
+            m.outside,
+            "Maria: Hej och välkomna! Spelar vi in nu?\n\nAnna: Ja, det går bra."
+        );
         let q4 = m.answers.iter().find(|a| a.question == "q4").unwrap();
-        assert_eq!(q4.text, "Anna: Ganska omogna.\n\nPeter: Jag håller inte med, de är rätt digitala.");
-        assert_eq!(q4.time, Some(Clip { start_ms: 4000, end_ms: 6900 }));
+        assert_eq!(
+            q4.text,
+            "Anna: Ganska omogna.\n\nPeter: Jag håller inte med, de är rätt digitala."
+        );
+        assert_eq!(
+            q4.time,
+            Some(Clip {
+                start_ms: 4000,
+                end_ms: 6900
+            })
+        );
         let q1 = m.answers.iter().find(|a| a.question == "q1").unwrap();
         assert_eq!(q1.text, "Vi är sju personer och möter 400 företag om året.");
         let q2 = m.answers.iter().find(|a| a.question == "q2").unwrap();
-        assert_eq!(q2.text, "Anna: Rådgivning framför allt.\n\nMaria: Mm.\n\nAnna: Och pengar.");
+        assert_eq!(
+            q2.text,
+            "Anna: Rådgivning framför allt.\n\nMaria: Mm.\n\nAnna: Och pengar."
+        );
         // The answers are in guide order.
         let order: Vec<&str> = m.answers.iter().map(|a| a.question.as_str()).collect();
         assert_eq!(order, ["q1", "q2", "q4"]);
@@ -456,7 +540,10 @@ mod tests {
     #[test]
     fn the_one_rare_word_tells_similar_questions_apart() {
         let t = transcript(&[
-            ("M", "Hur långt har företagen kommit med energiomställningen?"),
+            (
+                "M",
+                "Hur långt har företagen kommit med energiomställningen?",
+            ),
             ("A", "Långt."),
             ("M", "Och med digitaliseringen?"),
             ("A", "Kortare."),
@@ -469,13 +556,19 @@ mod tests {
     fn without_speakers_question_like_turns_are_matched() {
         let t = transcript(&[
             ("", "Då börjar vi."),
-            ("", "Vilka behov ser ni hos företagen kring grön omställning?"),
+            (
+                "",
+                "Vilka behov ser ni hos företagen kring grön omställning?",
+            ),
             ("", "Framför allt rådgivning och en färdplan."),
         ]);
         let m = map(&t, &guide(), None);
         assert_eq!(m.interviewer, None);
         assert_eq!(asked(&m), [(1, "q2")]);
-        assert_eq!(m.answers[0].text, "Framför allt rådgivning och en färdplan.");
+        assert_eq!(
+            m.answers[0].text,
+            "Framför allt rådgivning och en färdplan."
+        );
         assert_eq!(m.outside, "Då börjar vi.");
     }
 

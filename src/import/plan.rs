@@ -6,9 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::model::{
-    Answer, Consent, Interview, Mode, Person, Project, Respondent, Source, Status,
-};
+use crate::model::{Answer, Consent, Interview, Mode, Person, Project, Respondent, Source, Status};
 use crate::store::{self, Store};
 
 use super::{Format, Mapping, Result, Transcript, map, read};
@@ -236,12 +234,7 @@ pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result
 
 /// The respondent: named by the user (id or name), else the one the file is named after, else
 /// the one whose people speak in it, else a new one named after the file.
-fn choose_respondent(
-    project: &Project,
-    file: &str,
-    mapping: &Mapping,
-    named: Option<&str>,
-) -> Who {
+fn choose_respondent(project: &Project, file: &str, mapping: &Mapping, named: Option<&str>) -> Who {
     let new = |name: &str| {
         Who::New(Respondent {
             id: Project::next_id("r", project.respondents.iter().map(|r| r.id.as_str())),
@@ -260,7 +253,10 @@ fn choose_respondent(
         };
     }
     let proposed = respondent_from_file_name(file);
-    if let Some(id) = proposed.as_deref().and_then(|p| find_respondent(project, p)) {
+    if let Some(id) = proposed
+        .as_deref()
+        .and_then(|p| find_respondent(project, p))
+    {
         return Who::Existing {
             id,
             because: "named in the file name",
@@ -287,7 +283,11 @@ fn find_respondent(project: &Project, wanted: &str) -> Option<String> {
         return Some(r.id.clone());
     }
     let key = loose_key(wanted);
-    if let Some(r) = project.respondents.iter().find(|r| loose_key(&r.name) == key) {
+    if let Some(r) = project
+        .respondents
+        .iter()
+        .find(|r| loose_key(&r.name) == key)
+    {
         return Some(r.id.clone());
     }
     let words: Vec<&str> = key.split_whitespace().collect();
@@ -380,7 +380,13 @@ fn is_role(name: &str) -> bool {
     let first = first.split(' ').next().unwrap_or("");
     matches!(
         first,
-        "intervjuare" | "interviewer" | "respondent" | "speaker" | "talare" | "deltagare" | "okand"
+        "intervjuare"
+            | "interviewer"
+            | "respondent"
+            | "speaker"
+            | "talare"
+            | "deltagare"
+            | "okand"
             | "unknown"
     ) || name.chars().any(|c| c.is_ascii_digit())
 }

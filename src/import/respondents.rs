@@ -24,7 +24,10 @@ pub enum ListChange {
         name: String,
         changes: Vec<(String, String, String)>,
     },
-    Unchanged { id: String, name: String },
+    Unchanged {
+        id: String,
+        name: String,
+    },
 }
 
 /// Everything a respondent list would change.
@@ -46,16 +49,23 @@ pub fn read_table(bytes: &[u8], name: &str) -> Result<Vec<Vec<String>>> {
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     match ext.as_deref() {
         Some("xlsx" | "xlsm" | "xls" | "ods") => {
-            let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(
-                |e| Error::Table(format!("the workbook cannot be read ({e}); save it again as .xlsx")),
-            )?;
+            let mut book =
+                calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+                    Error::Table(format!(
+                        "the workbook cannot be read ({e}); save it again as .xlsx"
+                    ))
+                })?;
             let range = book
                 .worksheet_range_at(0)
                 .ok_or_else(|| Error::Table("the workbook has no sheets".into()))?
                 .map_err(|e| Error::Table(format!("the first sheet cannot be read ({e})")))?;
             Ok(range
                 .rows()
-                .map(|row| row.iter().map(|c| c.to_string().trim().to_string()).collect())
+                .map(|row| {
+                    row.iter()
+                        .map(|c| c.to_string().trim().to_string())
+                        .collect()
+                })
                 .collect())
         }
         Some("csv" | "txt" | "tsv") => {
@@ -156,7 +166,10 @@ pub fn plan_list(project: &Project, rows: &[Vec<String>]) -> Result<ListPlan> {
         };
         let name = cell(&Column::Name);
         if name.is_empty() {
-            warnings.push(format!("row {}: no organisation name, so the row was skipped", n + 1));
+            warnings.push(format!(
+                "row {}: no organisation name, so the row was skipped",
+                n + 1
+            ));
             continue;
         }
         let key = super::plan::loose_key(name);
@@ -215,7 +228,11 @@ pub fn plan_list(project: &Project, rows: &[Vec<String>]) -> Result<ListPlan> {
                         ("phone", &mut p.phone, &person.phone),
                     ] {
                         if !new.is_empty() && old != new {
-                            diff.push((format!("{} {field}", person.name), old.clone(), new.clone()));
+                            diff.push((
+                                format!("{} {field}", person.name),
+                                old.clone(),
+                                new.clone(),
+                            ));
                             *old = new.clone();
                         }
                     }
@@ -265,7 +282,11 @@ fn merge(earlier: ListChange, later: ListChange) -> ListChange {
     match (earlier, later) {
         (ListChange::Update { changes: mut a, .. }, ListChange::Update { id, name, changes }) => {
             a.extend(changes);
-            ListChange::Update { id, name, changes: a }
+            ListChange::Update {
+                id,
+                name,
+                changes: a,
+            }
         }
         (earlier @ ListChange::Update { .. }, ListChange::Unchanged { .. }) => earlier,
         (_, later) => later,
@@ -306,8 +327,14 @@ fn column(header: &str, attributes: &[AttributeDef]) -> Column {
         return Column::Attribute(a.id.clone());
     }
     match key.as_str() {
-        "namn" | "name" | "organisation" | "organisationens namn" | "organization" | "respondent"
-        | "aktor" | "organisationsnamn" => Column::Name,
+        "namn"
+        | "name"
+        | "organisation"
+        | "organisationens namn"
+        | "organization"
+        | "respondent"
+        | "aktor"
+        | "organisationsnamn" => Column::Name,
         "kontaktperson" | "kontakt" | "contact" | "contact person" => {
             Column::Person(PersonField::Name)
         }

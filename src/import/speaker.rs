@@ -36,7 +36,8 @@ pub fn split(line: &str) -> Label<'_> {
     };
     let (head, tail) = (&rest[..colon], &rest[colon + 1..]);
     // A time such as 10:30 is not a label.
-    if tail.starts_with(|c: char| c.is_ascii_digit()) && head.ends_with(|c: char| c.is_ascii_digit())
+    if tail.starts_with(|c: char| c.is_ascii_digit())
+        && head.ends_with(|c: char| c.is_ascii_digit())
     {
         return plain;
     }
@@ -125,7 +126,10 @@ mod tests {
 
     #[test]
     fn every_label_style() {
-        assert_eq!(parts("Anna: Vi behöver råd."), (Some("Anna"), None, "Vi behöver råd."));
+        assert_eq!(
+            parts("Anna: Vi behöver råd."),
+            (Some("Anna"), None, "Vi behöver råd.")
+        );
         assert_eq!(
             parts("Anna Berg (00:01:02): Ja."),
             (Some("Anna Berg"), Some(62_000), "Ja.")

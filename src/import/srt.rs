@@ -30,7 +30,11 @@ pub fn read(text: &str) -> Result<(Vec<Turn>, Vec<String>)> {
             if !words.is_empty() {
                 words.push(' ');
             }
-            words.push_str(if words.is_empty() { label.rest } else { line.trim() });
+            words.push_str(if words.is_empty() {
+                label.rest
+            } else {
+                line.trim()
+            });
         }
         cues.push(Turn {
             speaker: who,
@@ -86,7 +90,10 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(turns.len(), 2);
         assert_eq!(turns[1].text, "Vi är sju personer på enheten.");
-        assert_eq!((turns[1].start_ms, turns[1].end_ms), (Some(4_200), Some(9_000)));
+        assert_eq!(
+            (turns[1].start_ms, turns[1].end_ms),
+            (Some(4_200), Some(9_000))
+        );
     }
 
     #[test]

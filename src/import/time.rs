@@ -53,7 +53,16 @@ mod tests {
         assert_eq!(parse("01:02"), Some(62_000));
         assert_eq!(parse("1:02:03"), Some(3_723_000));
         assert_eq!(parse(" 12:00.04 "), Some(720_040));
-        for bad in ["", "12", "1:2:3:4", "00:61:00", "aa:bb", "00:01:02.1234", "1:-2", "::"] {
+        for bad in [
+            "",
+            "12",
+            "1:2:3:4",
+            "00:61:00",
+            "aa:bb",
+            "00:01:02.1234",
+            "1:-2",
+            "::",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
         assert_eq!(show(3_723_999), "1:02:03");

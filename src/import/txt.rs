@@ -11,7 +11,11 @@ pub fn read(text: &str) -> Vec<Turn> {
         let l = strip_markdown(l);
         split_turn(l).is_some()
     });
-    if labelled { by_label(text) } else { by_paragraph(text) }
+    if labelled {
+        by_label(text)
+    } else {
+        by_paragraph(text)
+    }
 }
 
 /// A line that starts a turn: (speaker, start, the text on the line).
@@ -111,7 +115,11 @@ mod tests {
             [
                 (None, None, "Intervju med Sala kommun".into()),
                 (s("Maria"), Some(5_000), "Hur arbetar ni?".into()),
-                (s("Karin"), Some(9_000), "Vi har en plan.\nOch en budget.".into()),
+                (
+                    s("Karin"),
+                    Some(9_000),
+                    "Vi har en plan.\nOch en budget.".into()
+                ),
                 (s("Maria"), Some(60_000), "Tack.".into()),
             ]
         );
@@ -130,7 +138,10 @@ mod tests {
         );
         assert_eq!(
             turns("# Intervju\n\n**Maria:** Hej.\n- **Peter:** Hej hej.\n")[1..],
-            [(s("Maria"), None, "Hej.".into()), (s("Peter"), None, "Hej hej.".into())]
+            [
+                (s("Maria"), None, "Hej.".into()),
+                (s("Peter"), None, "Hej hej.".into())
+            ]
         );
     }
 

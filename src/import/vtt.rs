@@ -32,7 +32,10 @@ pub fn read(text: &str) -> Result<(Vec<Turn>, Vec<String>)> {
         ));
     }
     if !header {
-        warnings.insert(0, "the file does not start with WEBVTT; its cues were read anyway".into());
+        warnings.insert(
+            0,
+            "the file does not start with WEBVTT; its cues were read anyway".into(),
+        );
     }
     Ok((join_cues(cues), warnings))
 }
@@ -171,7 +174,10 @@ mod tests {
                 (Some("Anna Berg"), "Vi har & gör mycket."),
             ]
         );
-        assert_eq!((turns[0].start_ms, turns[0].end_ms), (Some(5_320), Some(10_500)));
+        assert_eq!(
+            (turns[0].start_ms, turns[0].end_ms),
+            (Some(5_320), Some(10_500))
+        );
     }
 
     #[test]
@@ -181,14 +187,20 @@ mod tests {
         let (turns, _) = read(zoom).unwrap();
         assert_eq!(
             speakers(&turns),
-            [(Some("Maria Lind"), "Välkomna."), (Some("Peter Holm"), "Tack.")]
+            [
+                (Some("Maria Lind"), "Välkomna."),
+                (Some("Peter Holm"), "Tack.")
+            ]
         );
         let whisper = "WEBVTT\n\n00:00.000 --> 00:03.000\nVilka behov ser ni\n\n\
             00:03.000 --> 00:05.000\nhos företagen?\n\n00:05.000 --> 00:09.000\nRådgivning.\n";
         let (turns, _) = read(whisper).unwrap();
         assert_eq!(
             speakers(&turns),
-            [(None, "Vilka behov ser ni hos företagen?"), (None, "Rådgivning.")]
+            [
+                (None, "Vilka behov ser ni hos företagen?"),
+                (None, "Rådgivning.")
+            ]
         );
     }
 
@@ -202,6 +214,9 @@ mod tests {
             warnings,
             ["line 3: a cue without a valid time (start --> end) was skipped"]
         );
-        assert!(matches!(read("Bara text\n\nutan tider\n"), Err(Error::NotVtt(_))));
+        assert!(matches!(
+            read("Bara text\n\nutan tider\n"),
+            Err(Error::NotVtt(_))
+        ));
     }
 }

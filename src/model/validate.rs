@@ -374,10 +374,26 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
             );
         }
         let at = |ki: usize, field: &'static str| path!["answers", ai, "codings", ki, field];
-        check_codings(project, &file, &answer.text, "answer", &answer.codings, at, p);
+        check_codings(
+            project,
+            &file,
+            &answer.text,
+            "answer",
+            &answer.codings,
+            at,
+            p,
+        );
     }
     let at = |ki: usize, field: &'static str| path!["notes_codings", ki, field];
-    check_codings(project, &file, &interview.notes, "notes", &interview.notes_codings, at, p);
+    check_codings(
+        project,
+        &file,
+        &interview.notes,
+        "notes",
+        &interview.notes_codings,
+        at,
+        p,
+    );
 }
 
 /// Problems with the codings of one part of an interview (an answer or the notes), each at
@@ -394,7 +410,11 @@ fn check_codings(
     let chars = text.chars().count();
     for (ki, coding) in codings.iter().enumerate() {
         if project.codebook.code(&coding.code).is_none() {
-            p.add(file, at(ki, "code"), format!("unknown code '{}'", coding.code));
+            p.add(
+                file,
+                at(ki, "code"),
+                format!("unknown code '{}'", coding.code),
+            );
         }
         if let Some(span) = coding.span
             && !span.fits(chars)

@@ -142,7 +142,11 @@ pub fn replay(root: &Path, project: &mut Project) -> Result<Recovery> {
                 edit::apply(&mut answer.text, &mut answer.codings, &entry.edit);
             }
             None => {
-                edit::apply(&mut interview.notes, &mut interview.notes_codings, &entry.edit);
+                edit::apply(
+                    &mut interview.notes,
+                    &mut interview.notes_codings,
+                    &entry.edit,
+                );
             }
         }
         recovery.edits += 1;
