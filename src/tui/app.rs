@@ -13,7 +13,7 @@ use super::screens::codebook::{self, CodebookView};
 use super::screens::retrieval::{self, RetrievalView};
 use super::screens::search::{self, SearchView};
 use super::screens::summary::{self, DrillList, SummaryView};
-use super::screens::{capture, interviews, respondents, setup, welcome};
+use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
@@ -61,6 +61,8 @@ pub enum Effect {
     SaveDefaultCodebook,
     /// Runs the Search tab's query against the index.
     RunSearch,
+    /// Settles the first of the session's conflicts.
+    Resolve(crate::model::Keep),
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -176,6 +178,8 @@ pub struct App {
     pub quit: bool,
     /// The user chose to quit although text is only in memory; or a signal ends behov.
     pub quit_forced: bool,
+    /// The selected button of the conflict screen.
+    pub conflict_button: usize,
 }
 
 impl App {
@@ -209,6 +213,7 @@ impl App {
             last_edit: None,
             quit: false,
             quit_forced: false,
+            conflict_button: 0,
         }
     }
 
@@ -264,6 +269,9 @@ impl App {
 
     /// The keymap context the user is in now.
     pub fn context(&self) -> Context {
+        if conflict::is_open(self) {
+            return Context::Conflict;
+        }
         match &self.overlay {
             Some(Overlay::Form { .. })
             | Some(Overlay::Picker(_))
@@ -392,6 +400,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             .status
             .take()
             .filter(|s| s.error && app.screen == Screen::Welcome);
+    }
+    if conflict::is_open(app) {
+        return conflict::on_key(app, key);
     }
     match app.overlay.take() {
         Some(Overlay::Help) => return Vec::new(),

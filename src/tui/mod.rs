@@ -398,6 +398,10 @@ pub fn perform(app: &mut App, effect: Effect) {
             run_search(app);
             Ok(())
         }
+        Effect::Resolve(keep) => match app.session.as_mut() {
+            Some(session) => session.resolve_first(keep),
+            None => Ok(()),
+        },
         Effect::SaveDefaultCodebook => match app.session.as_ref() {
             Some(session) => {
                 store::defaults::save_user_codebook(&session.project.codebook).map(|path| {
@@ -498,10 +502,12 @@ pub fn maintain(app: &mut App) {
     };
     match session.check_disk() {
         Ok(notices) if !notices.is_empty() => {
-            if let Some(capture) = app.capture.as_mut() {
-                capture.editor = editor::Editor::at(0);
+            let open = app.capture.as_ref().map(|c| c.interview.clone());
+            if notices.iter().any(|(id, _)| Some(id) == open.as_ref()) {
+                screens::capture::text_reloaded(app);
             }
-            app.error(notices.join(" "));
+            let text: Vec<String> = notices.into_iter().map(|(_, n)| n).collect();
+            app.error(text.join(" "));
         }
         Ok(_) => {}
         Err(e) => app.error(e.to_string()),

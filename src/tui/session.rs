@@ -402,15 +402,16 @@ impl Session {
     }
 
     /// Looks for interview files changed, added or deleted by other programs and takes them
-    /// in; returns a sentence for each.
-    pub fn check_disk(&mut self) -> store::Result<Vec<String>> {
+    /// in; returns each interview's id with a sentence saying what happened.
+    pub fn check_disk(&mut self) -> store::Result<Vec<(String, String)>> {
         if self.read_only() {
             return Ok(Vec::new());
         }
         let mut notices = Vec::new();
         for id in self.store.changed_interviews()? {
             let local = self.unsaved.contains(&id);
-            notices.push(self.take_theirs(&id, local)?);
+            let notice = self.take_theirs(&id, local)?;
+            notices.push((id, notice));
         }
         Ok(notices)
     }

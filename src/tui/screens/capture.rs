@@ -81,6 +81,18 @@ fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
 }
 
 /// The text being edited: the current answer's, or the notes.
+/// After the open interview's file was reloaded the text under the cursor may be another:
+/// the cursor goes to the end of the text as it is now.
+pub fn text_reloaded(app: &mut App) {
+    let Some(capture) = app.capture.as_ref() else {
+        return;
+    };
+    let end = current_text(app, capture).len();
+    if let Some(capture) = app.capture.as_mut() {
+        capture.editor = crate::tui::editor::Editor::at(end);
+    }
+}
+
 fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
     let Some(interview) = interview(app, capture) else {
         return "";
