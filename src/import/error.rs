@@ -8,9 +8,9 @@ pub enum Error {
     #[error("the file holds no text that could be read as a transcript")]
     NoText,
     #[error(
-        "'{0}' is not a transcript behov reads (docx, vtt, srt, txt or md); name the format with --as"
+        "the file is not a transcript behov reads (.docx, .vtt, .srt, .txt or .md); if it is one, name its format with --as"
     )]
-    UnknownFormat(String),
+    UnknownFormat,
     #[error("the file is not text: it holds binary data (an image, a program or a damaged file?)")]
     Binary,
     #[error("the file is not a Word document (.docx): {0}")]

@@ -107,7 +107,7 @@ pub fn read(bytes: &[u8], name: &str, format: Option<Format>) -> Result<Transcri
     }
     let format = match format.or_else(|| Format::from_extension(name)) {
         Some(f) => f,
-        None => sniff(bytes).ok_or_else(|| Error::UnknownFormat(name.to_string()))?,
+        None => sniff(bytes).ok_or(Error::UnknownFormat)?,
     };
     let mut transcript = match format {
         Format::Docx => docx::read(bytes)?,

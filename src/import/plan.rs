@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
 use crate::model::{Answer, Consent, Interview, Mode, Person, Project, Respondent, Source, Status};
-use crate::store::{self, Store};
+use crate::store::{self, Batch, Store};
 
 use super::{Format, Mapping, Result, Transcript, map, read};
 
@@ -193,9 +193,9 @@ pub fn draft(
     })
 }
 
-/// Writes the plan: the project file first when respondents or people were added (so no
-/// interview ever names a respondent that is not saved), then each interview, every file
-/// atomically. Returns the ids of the interviews written.
+/// Writes the plan as one change: every new interview, and the project file when respondents
+/// or people were added. After a failure or a crash either all of it is written or none of it
+/// is. Returns the ids of the interviews written.
 pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result<Vec<String>> {
     let mut next = project.clone();
     for d in plan.to_write() {
@@ -219,16 +219,25 @@ pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result
             }
         }
     }
-    if next.respondents != project.respondents {
-        store.save_project(&next)?;
+    let mut batch = Batch::new();
+    for d in plan.to_write() {
+        batch.interview(d.interview.clone());
+    }
+    let respondents_changed = next.respondents != project.respondents;
+    if respondents_changed {
+        batch.project(next.clone());
+    }
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    store.save_batch(&batch)?;
+    if respondents_changed {
         project.respondents = next.respondents;
     }
-    let mut written = Vec::new();
-    for d in plan.to_write() {
-        store.save_interview(&d.interview)?;
-        project.interviews.push(d.interview.clone());
-        written.push(d.interview.id.clone());
-    }
+    let written = batch.interviews().iter().map(|i| i.id.clone()).collect();
+    project
+        .interviews
+        .extend(batch.interviews().iter().cloned());
     Ok(written)
 }
 
