@@ -156,3 +156,97 @@ fn row_text(row: Vec<String>) -> Option<String> {
     }
     Some(cells.join("\t"))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn docx(body: &str) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let mut z = zip::ZipWriter::new(Cursor::new(&mut bytes));
+        let options = zip::write::SimpleFileOptions::default();
+        z.start_file("word/document.xml", options).unwrap();
+        write!(z, r#"<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>"#)
+            .unwrap();
+        z.start_file("word/header1.xml", options).unwrap();
+        write!(z, "<w:hdr {W}><w:p><w:r><w:t>Sidhuvud</w:t></w:r></w:p></w:hdr>").unwrap();
+        z.finish().unwrap();
+        bytes
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+    }
+
+    fn turns(body: &str) -> Vec<(Option<String>, String)> {
+        read(&docx(body))
+            .unwrap()
+            .turns
+            .into_iter()
+            .map(|t| (t.speaker, t.text))
+            .collect()
+    }
+
+    #[test]
+    fn tracked_changes_soft_breaks_and_entities() {
+        let body = format!(
+            "{}<w:p><w:r><w:t>Anna: Vi har </w:t></w:r><w:del><w:r><w:delText>inga</w:delText></w:r></w:del>\
+             <w:ins><w:r><w:t>många</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> idéer &amp; planer</w:t>\
+             <w:br/><w:t>på &#229;tgärder.</w:t></w:r></w:p>",
+            p("Maria: Vad har ni?")
+        );
+        assert_eq!(
+            turns(&body),
+            [
+                (Some("Maria".into()), "Vad har ni?".into()),
+                (Some("Anna".into()), "Vi har många idéer & planer\npå åtgärder.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn teams_layout_and_tables() {
+        let body = format!(
+            "{}{}{}<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>\
+             <w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("Maria Lind   0:00:03"),
+            p("Välkomna."),
+            p("Sista raden i stycket."),
+            p("Peter Holm"),
+            p("Tack."),
+            p("Anna"),
+            p("0:01:02"),
+            p("Hej.")
+        );
+        let read = read(&docx(&body)).unwrap();
+        let got: Vec<_> = read
+            .turns
+            .iter()
+            .map(|t| (t.speaker.as_deref(), t.start_ms, t.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Maria Lind"), Some(3_000), "Välkomna.\nSista raden i stycket."),
+                (Some("Peter Holm"), None, "Tack."),
+                (Some("Anna"), Some(62_000), "Hej."),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_word_document_says_so() {
+        assert!(matches!(read(b"\x89PNG\r\n"), Err(Error::NotDocx(_))));
+        assert!(matches!(
+            read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"),
+            Err(Error::Encrypted)
+        ));
+        assert!(matches!(read(b"PK\x03\x04broken"), Err(Error::DamagedDocx(_))));
+        let broken_xml = docx("<w:p><w:r><w:t>ohne Ende</w:r></w:p>");
+        assert!(matches!(read(&broken_xml), Err(Error::DamagedDocx(_))));
+    }
+}
