@@ -417,11 +417,7 @@ fn unwritable(root: &Path) -> Option<String> {
             continue;
         }
         let probe = dir.join(format!(".write-test.{}{TEMP_SUFFIX}", std::process::id()));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&probe)
-        {
+        match fault::create_new(&probe) {
             Ok(_) => {
                 let _ = fs::remove_file(&probe);
             }
