@@ -187,8 +187,9 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             disk_full_after: Some(20_000),
             ..Plan::default()
         });
-        let mut at = before.chars().count();
+        let start = before.chars().count();
         for (n, c) in typed.chars().enumerate() {
+            let at = start + n;
             if n == 300 {
                 fault::clear();
             }
@@ -205,7 +206,6 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             let mut line = serde_json::to_string(&entry).unwrap();
             line.push('\n');
             let _ = fault::write_all(&mut file, line.as_bytes());
-            at += 1;
         }
     }
     file.flush().unwrap();
