@@ -52,11 +52,20 @@ fn transcript(project: &Project, words: usize, seed: usize) -> Vec<u8> {
     let questions = &project.guide.questions;
     let per_question = words / questions.len();
     for (q, question) in questions.iter().enumerate() {
-        push(&mut out, "Maria Lind", &format!("Okej. {}", question.text.sv), &mut t);
+        push(
+            &mut out,
+            "Maria Lind",
+            &format!("Okej. {}", question.text.sv),
+            &mut t,
+        );
         let mut said = 0;
         let mut k = q + seed;
         while said < per_question {
-            let who = if k % 3 == 0 { "Lina Strand" } else { "Erik Wallin" };
+            let who = if k % 3 == 0 {
+                "Lina Strand"
+            } else {
+                "Erik Wallin"
+            };
             let text = format!(
                 "{}, och {}.",
                 SENTENCES[k % SENTENCES.len()],
@@ -80,7 +89,12 @@ fn bench(c: &mut Criterion) {
     let project = opened.project.clone();
     let two_hours = transcript(&project, 20_000, 0);
     let folder: Vec<(String, Vec<u8>)> = (0..100)
-        .map(|n| (format!("Mälarporten {n}.vtt"), transcript(&project, 10_000, n)))
+        .map(|n| {
+            (
+                format!("Mälarporten {n}.vtt"),
+                transcript(&project, 10_000, n),
+            )
+        })
         .collect();
     println!(
         "2-hour transcript: {} KB; folder: 100 files, {} MB",
@@ -99,7 +113,9 @@ fn bench(c: &mut Criterion) {
     };
 
     let mut group = c.benchmark_group("import");
-    group.sample_size(20).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("2-hour transcript, mapped and saved", |b| {
         b.iter_batched(
             || {
@@ -120,7 +136,9 @@ fn bench(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
-    group.sample_size(10).measurement_time(Duration::from_secs(30));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
     group.bench_function("folder of 100 one-hour transcripts", |b| {
         b.iter_batched(
             || {
@@ -128,7 +146,8 @@ fn bench(c: &mut Criterion) {
                 (project.clone(), folder.clone())
             },
             |(mut p, files)| {
-                let plan = import::plan(&p, files, &Options::default(), &[], jiff::Timestamp::now());
+                let plan =
+                    import::plan(&p, files, &Options::default(), &[], jiff::Timestamp::now());
                 assert_eq!(plan.to_write().count(), 100);
                 import::apply(&opened.store, &mut p, &plan).unwrap()
             },

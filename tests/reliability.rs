@@ -187,8 +187,9 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             disk_full_after: Some(20_000),
             ..Plan::default()
         });
-        let mut at = before.chars().count();
+        let start = before.chars().count();
         for (n, c) in typed.chars().enumerate() {
+            let at = start + n;
             if n == 300 {
                 fault::clear();
             }
@@ -205,7 +206,6 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             let mut line = serde_json::to_string(&entry).unwrap();
             line.push('\n');
             let _ = fault::write_all(&mut file, line.as_bytes());
-            at += 1;
         }
     }
     file.flush().unwrap();
@@ -498,4 +498,68 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
         disk.interview(&target).unwrap().answer("q12").unwrap().text,
         "En kollega skrev detta."
     );
+}
+
+#[test]
+fn a_wall_of_parentheses_pasted_into_search_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    send(&mut app, Message::Paste("(".repeat(100_000)));
+    assert_eq!(app.search.query.chars().count(), 1_000);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("cut to 1000 characters")
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let opened = {
+        let _read_only = fault::inject(Plan {
+            folders_read_only: true,
+            ..Plan::default()
+        });
+        Session::open(&root, false).unwrap()
+    };
+    assert!(opened.session.read_only());
+    let said = opened.notices.join(" ");
+    assert!(said.contains("cannot be written"), "{said}");
+    assert!(said.contains("Read-only"), "{said}");
+    // The lock was let go: a writable behov can open it at once.
+    drop(opened);
+    assert!(!Session::open(&root, false).unwrap().session.read_only());
+}
+
+#[test]
+fn a_project_with_loose_file_modes_is_made_private_on_open() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    for name in ["project.json", "interviews/i003.json", "interviews"] {
+        let mode = if name == "interviews" { 0o755 } else { 0o644 };
+        std::fs::set_permissions(root.join(name), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let opened = Session::open(&root, false).unwrap();
+    let said = opened.notices.join(" ");
+    assert!(said.contains("3 files or folders"), "{said}");
+    for (name, mode) in [
+        ("project.json", 0o600),
+        ("interviews/i003.json", 0o600),
+        ("interviews", 0o700),
+    ] {
+        let now = std::fs::metadata(root.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(now, mode, "{name}");
+    }
 }

@@ -170,10 +170,17 @@ mod tests {
         let mut z = zip::ZipWriter::new(Cursor::new(&mut bytes));
         let options = zip::write::SimpleFileOptions::default();
         z.start_file("word/document.xml", options).unwrap();
-        write!(z, r#"<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>"#)
-            .unwrap();
+        write!(
+            z,
+            r#"<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>"#
+        )
+        .unwrap();
         z.start_file("word/header1.xml", options).unwrap();
-        write!(z, "<w:hdr {W}><w:p><w:r><w:t>Sidhuvud</w:t></w:r></w:p></w:hdr>").unwrap();
+        write!(
+            z,
+            "<w:hdr {W}><w:p><w:r><w:t>Sidhuvud</w:t></w:r></w:p></w:hdr>"
+        )
+        .unwrap();
         z.finish().unwrap();
         bytes
     }
@@ -203,7 +210,10 @@ mod tests {
             turns(&body),
             [
                 (Some("Maria".into()), "Vad har ni?".into()),
-                (Some("Anna".into()), "Vi har många idéer & planer\npå åtgärder.".into()),
+                (
+                    Some("Anna".into()),
+                    "Vi har många idéer & planer\npå åtgärder.".into()
+                ),
             ]
         );
     }
@@ -231,7 +241,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Some("Maria Lind"), Some(3_000), "Välkomna.\nSista raden i stycket."),
+                (
+                    Some("Maria Lind"),
+                    Some(3_000),
+                    "Välkomna.\nSista raden i stycket."
+                ),
                 (Some("Peter Holm"), None, "Tack."),
                 (Some("Anna"), Some(62_000), "Hej."),
             ]
@@ -245,7 +259,10 @@ mod tests {
             read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest"),
             Err(Error::Encrypted)
         ));
-        assert!(matches!(read(b"PK\x03\x04broken"), Err(Error::DamagedDocx(_))));
+        assert!(matches!(
+            read(b"PK\x03\x04broken"),
+            Err(Error::DamagedDocx(_))
+        ));
         let broken_xml = docx("<w:p><w:r><w:t>ohne Ende</w:r></w:p>");
         assert!(matches!(read(&broken_xml), Err(Error::DamagedDocx(_))));
     }

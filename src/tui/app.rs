@@ -355,7 +355,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
 
 fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
     if search::is_typing(app) {
-        app.search.query.push_str(&text.replace(['\r', '\n'], " "));
+        search::add_to_query(app, &text.replace(['\r', '\n'], " "));
         return vec![Effect::RunSearch];
     }
     match &mut app.overlay {

@@ -54,12 +54,18 @@ pub fn language(choice: Option<Lang>) -> Lang {
 }
 
 /// Starts the interface on `dir` (or the welcome screen) and returns when the user quits.
-pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+/// The interface needs a terminal; checked before anything is changed on disk.
+pub fn require_terminal() -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::usage(
             "the interface needs a terminal on stdin and stdout; in scripts use the subcommands (behov check, behov synth, …)",
         ));
     }
+    Ok(())
+}
+
+pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+    require_terminal()?;
     let lang = language(lang);
     let monochrome = take_no_color();
     let log_file = init_logging();
