@@ -294,16 +294,17 @@ fn plan_text(project: &Project, plan: &Plan) -> String {
             s.push('\n');
         }
         for (n, q) in project.guide.questions.iter().enumerate() {
-            let line = match d.mapping.answers.iter().find(|a| a.question == q.id) {
-                Some(a) => {
-                    let asked = &d.transcript.turns[a.asked_by[0]];
+            let found = d.mapping.answers.iter().find(|a| a.question == q.id);
+            let line = match found.and_then(|a| Some((a, *a.asked_by.first()?))) {
+                Some((a, turn)) => {
+                    let asked = &d.transcript.turns[turn];
                     let at = asked
                         .start_ms
                         .map(|t| format!(" {}", import::show_time(t)))
                         .unwrap_or_default();
                     format!(
                         "turn {}{at} \"{}\" ({:.0} %), {} turns",
-                        a.asked_by[0] + 1,
+                        turn + 1,
                         short(&asked.text, 50),
                         a.confidence * 100.0,
                         a.turns.len()
@@ -372,7 +373,7 @@ fn plan_json(project: &Project, plan: &Plan) -> Value {
                     "number": project.guide.position(&a.question).map(|p| p + 1),
                     "confidence": (a.confidence * 100.0).round() / 100.0,
                     "asked_by": a.asked_by,
-                    "asked": turns[a.asked_by[0]].text,
+                    "asked": a.asked_by.first().map(|&t| turns[t].text.as_str()),
                     "turns": a.turns,
                     "start_ms": a.time.map(|t| t.start_ms),
                     "end_ms": a.time.map(|t| t.end_ms),

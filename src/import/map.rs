@@ -83,8 +83,30 @@ pub fn map(transcript: &Transcript, guide: &Guide, interviewer: Option<&str>) ->
     places_and_answers(transcript, guide, &asked, interviewer, speakers)
 }
 
-/// Builds the mapping from the chosen question turns: `asked[i]` is the question index and
-/// confidence of turn `i`, if it asks one.
+/// Every turn's place from the chosen question turns (`asked[i]`: the question index and
+/// confidence of turn `i`, if it asks one): a question's answer runs until the next question.
+fn places(guide: &Guide, asked: &[Option<(usize, f32)>]) -> Vec<Place> {
+    let mut current: Option<usize> = None;
+    asked
+        .iter()
+        .map(|a| match a {
+            Some((q, confidence)) => {
+                current = Some(*q);
+                Place::Asks {
+                    question: guide.questions[*q].id.clone(),
+                    confidence: *confidence,
+                }
+            }
+            None => match current {
+                Some(q) => Place::Answers {
+                    question: guide.questions[q].id.clone(),
+                },
+                None => Place::Outside,
+            },
+        })
+        .collect()
+}
+
 fn places_and_answers(
     transcript: &Transcript,
     guide: &Guide,
@@ -92,52 +114,63 @@ fn places_and_answers(
     interviewer: Option<String>,
     speakers: Vec<String>,
 ) -> Mapping {
+    let participants = speakers
+        .into_iter()
+        .filter(|s| Some(s) != interviewer.as_ref())
+        .collect();
+    recompose(
+        transcript,
+        guide,
+        places(guide, asked),
+        interviewer,
+        participants,
+    )
+}
+
+/// The mapping that `places` (one per turn) make: each question's answer from the turns placed
+/// under it, the text outside the guide from the rest. Used again when a reviewer moves turns.
+pub fn recompose(
+    transcript: &Transcript,
+    guide: &Guide,
+    places: Vec<Place>,
+    interviewer: Option<String>,
+    participants: Vec<String>,
+) -> Mapping {
     let turns = &transcript.turns;
-    let mut places = Vec::with_capacity(turns.len());
-    let mut current: Option<usize> = None;
-    for a in asked {
-        match a {
-            Some((q, confidence)) => {
-                current = Some(*q);
-                places.push(Place::Asks {
-                    question: guide.questions[*q].id.clone(),
-                    confidence: *confidence,
-                });
-            }
-            None => places.push(match current {
-                Some(q) => Place::Answers {
-                    question: guide.questions[q].id.clone(),
-                },
-                None => Place::Outside,
-            }),
-        }
-    }
     let mut answers = Vec::new();
-    for (q, question) in guide.questions.iter().enumerate() {
-        let asked_by: Vec<usize> = (0..turns.len())
-            .filter(|&i| asked[i].is_some_and(|(aq, _)| aq == q))
-            .collect();
-        if asked_by.is_empty() {
+    for question in &guide.questions {
+        let id = question.id.as_str();
+        let mut asked_by = Vec::new();
+        let mut answer_turns = Vec::new();
+        let mut confidence: f32 = 0.0;
+        for (i, place) in places.iter().enumerate() {
+            match place {
+                Place::Asks {
+                    question,
+                    confidence: c,
+                } if question == id => {
+                    asked_by.push(i);
+                    confidence = confidence.max(*c);
+                }
+                Place::Answers { question } if question == id => answer_turns.push(i),
+                _ => {}
+            }
+        }
+        if asked_by.is_empty() && answer_turns.is_empty() {
             continue;
         }
-        let answer_turns: Vec<usize> = places
+        let start = asked_by
             .iter()
-            .enumerate()
-            .filter(|(_, p)| matches!(p, Place::Answers { question: id } if *id == question.id))
-            .map(|(i, _)| i)
-            .collect();
-        let confidence = asked_by
-            .iter()
-            .filter_map(|&i| asked[i].map(|(_, c)| c))
-            .fold(0.0, f32::max);
-        let start = asked_by.iter().filter_map(|&i| turns[i].start_ms).min();
+            .chain(&answer_turns)
+            .filter_map(|&i| turns[i].start_ms)
+            .min();
         let end = answer_turns
             .iter()
             .chain(&asked_by)
             .filter_map(|&i| turns[i].end_ms.or(turns[i].start_ms))
             .max();
         answers.push(Assignment {
-            question: question.id.clone(),
+            question: id.to_string(),
             confidence,
             text: compose(turns, &answer_turns),
             time: start.zip(end).map(|(start_ms, end_ms)| Clip {
@@ -153,10 +186,7 @@ fn places_and_answers(
         .collect();
     Mapping {
         outside: compose(turns, &outside_turns),
-        participants: speakers
-            .into_iter()
-            .filter(|s| Some(s) != interviewer.as_ref())
-            .collect(),
+        participants,
         interviewer,
         places,
         answers,

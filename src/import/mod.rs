@@ -11,6 +11,7 @@ mod error;
 mod map;
 mod plan;
 mod respondents;
+mod review;
 mod speaker;
 mod srt;
 mod time;
@@ -23,9 +24,10 @@ use std::fmt;
 
 pub use decode::Encoding;
 pub use error::{Error, Result};
-pub use map::{Assignment, Mapping, Place, map};
+pub use map::{Assignment, Mapping, Place, map, recompose};
 pub use plan::{Draft, Options, Plan, Who, apply, draft, plan, respondent_from_file_name};
 pub use respondents::{ListChange, ListPlan, apply_list, plan_list, read_table};
+pub use review::{Review, part};
 
 /// One stretch of speech: who spoke (if the file says), when (if it is timed), and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
