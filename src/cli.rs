@@ -14,6 +14,7 @@ use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
+mod export;
 mod import;
 
 #[derive(Debug, Parser)]
@@ -73,6 +74,9 @@ pub enum Command {
     /// Bring transcripts in as draft interviews laid onto the guide (docx, vtt, srt, txt, md;
     /// folders too), or a respondent list (--respondent-list FILE.xlsx|.csv)
     Import(import::ImportArgs),
+    /// Write the project for NVivo, ATLAS.ti, MAXQDA or QualCoder: --format qdpx (REFI-QDA
+    /// project) or qdc (codebook alone)
+    Export(export::ExportArgs),
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -144,7 +148,7 @@ pub enum StatusArg {
     Draft,
 }
 
-fn parse_condition(s: &str) -> Result<(String, String), String> {
+pub(crate) fn parse_condition(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((attribute, value)) if !attribute.trim().is_empty() => {
             Ok((attribute.trim().to_string(), value.trim().to_string()))
@@ -272,6 +276,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             )
         }
         Some(Command::Import(args)) => import::run(&require(project)?, args),
+        Some(Command::Export(args)) => {
+            let dir = require(pick(args.dir.clone(), project)?)?;
+            export::run(&dir, args, cli.lang.unwrap_or_else(locale_lang))
+        }
         Some(Command::Synth {
             interviews,
             out,

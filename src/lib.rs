@@ -5,6 +5,7 @@
 //! `tui` are thin layers over them.
 
 pub mod cli;
+pub mod exchange;
 pub mod import;
 pub mod model;
 pub mod report;
