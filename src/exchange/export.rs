@@ -561,3 +561,174 @@ pub fn describe(code: &Code) -> String {
     lines.push(format!("{ID_PREFIX}code/{}", code.id));
     lines.join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::exchange::tests_support::demo;
+    use crate::exchange::{conformance, dom};
+    use crate::model::Span;
+
+    fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = BTreeMap::new();
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            out.insert(file.name().unwrap().into_owned(), data);
+        }
+        out
+    }
+
+    #[test]
+    fn the_demo_exports_as_the_schema_and_standard_require() {
+        let project = demo();
+        let (bytes, counts) = qdpx(&project, &Options::default()).unwrap();
+        let files = unzip(&bytes);
+        let qde = String::from_utf8(files["project.qde"].clone()).unwrap();
+        assert!(!qde.starts_with('\u{feff}'));
+        let root = dom::parse(&qde).unwrap();
+        assert_eq!(root.name, "Project");
+        assert_eq!(root.attr("xmlns"), Some(PROJECT_NS));
+        let problems = conformance::check(&root);
+        assert!(problems.is_empty(), "{problems:#?}");
+
+        let sources: Vec<&dom::Element> = root.child("Sources").unwrap().children.iter().collect();
+        assert_eq!(sources.len(), project.interviews.len());
+        assert_eq!(files.len(), sources.len() + 1);
+        let mut selections = 0;
+        for source in &sources {
+            let guid = source.attr("guid").unwrap();
+            assert_eq!(
+                source.attr("plainTextPath"),
+                Some(format!("internal://{guid}.txt").as_str())
+            );
+            let text = String::from_utf8(files[&format!("sources/{guid}.txt")].clone()).unwrap();
+            assert!(!text.starts_with('\u{feff}') && !text.contains('\r'));
+            for sel in source.children("PlainTextSelection") {
+                let start: usize = sel.attr("startPosition").unwrap().parse().unwrap();
+                let end: usize = sel.attr("endPosition").unwrap().parse().unwrap();
+                assert!(start < end);
+                let slice = Span { start, end }.slice(&text).unwrap();
+                assert_eq!(sel.attr("name"), Some(slice));
+                assert_eq!(sel.children("Coding").count(), 1);
+                assert!(
+                    sel.attr("creatingUser").is_some() && sel.attr("creationDateTime").is_some()
+                );
+                selections += 1;
+            }
+        }
+        let total: usize = project.interviews.iter().map(|i| i.coding_count()).sum();
+        assert_eq!(selections, total);
+        assert_eq!(counts.codings, total);
+        assert_eq!(counts.skipped, 0);
+        let cases = root.child("Cases").unwrap().children("Case").count();
+        assert_eq!(cases, project.respondents.len());
+        let memos = project
+            .interviews
+            .iter()
+            .flat_map(|i| i.parts())
+            .flat_map(|p| p.codings)
+            .filter(|c| !c.memo.is_empty())
+            .count();
+        assert_eq!(root.child("Notes").unwrap().children("Note").count(), memos);
+        assert!(memos > 0);
+    }
+
+    #[test]
+    fn a_second_export_is_byte_for_byte_the_same() {
+        let project = demo();
+        let a = qdpx(&project, &Options::default()).unwrap().0;
+        let b = qdpx(&project, &Options::default()).unwrap().0;
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn codes_nest_with_colours_and_descriptions() {
+        let project = demo();
+        let qdc = String::from_utf8(qdc(&project).unwrap()).unwrap();
+        let root = dom::parse(&qdc).unwrap();
+        assert_eq!(root.name, "CodeBook");
+        assert_eq!(root.attr("xmlns"), Some(CODEBOOK_NS));
+        assert!(conformance::check(&root).is_empty());
+        let codes: Vec<&dom::Element> = root
+            .walk()
+            .into_iter()
+            .filter(|e| e.name == "Code")
+            .collect();
+        assert_eq!(codes.len(), project.codebook.codes.len());
+        for code in &project.codebook.codes {
+            let guid = derive("code", &[&code.id]);
+            let e = codes
+                .iter()
+                .find(|e| e.attr("guid") == Some(guid.as_str()))
+                .unwrap();
+            assert_eq!(e.attr("color"), Some(code.colour.as_str()));
+            assert_eq!(e.child("Description").unwrap().text, describe(code));
+            // A child sits inside its parent's element.
+            if let Some(parent) = &code.parent {
+                let pg = derive("code", &[parent]);
+                let p = codes
+                    .iter()
+                    .find(|e| e.attr("guid") == Some(pg.as_str()))
+                    .unwrap();
+                assert!(
+                    p.children("Code")
+                        .any(|c| c.attr("guid") == Some(guid.as_str()))
+                );
+            }
+        }
+        let empty = Project {
+            codebook: crate::model::Codebook::default(),
+            ..project
+        };
+        assert!(
+            super::qdc(&empty)
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
+    }
+
+    #[test]
+    fn filters_choose_interviews_and_coders() {
+        let project = demo();
+        let coder = coding_ops::coders(&project)[0].clone();
+        let options = Options {
+            filter: Filter {
+                coders: [coder.clone()].into(),
+                status: Some(Status::Complete),
+                ..Filter::default()
+            },
+            lang: Lang::Sv,
+        };
+        let (qde, texts, counts) = project_qde(&project, &options).unwrap();
+        let complete = project
+            .interviews
+            .iter()
+            .filter(|i| i.status == Status::Complete)
+            .count();
+        assert_eq!(texts.len(), complete);
+        let root = dom::parse(std::str::from_utf8(&qde).unwrap()).unwrap();
+        assert!(conformance::check(&root).is_empty());
+        let users: Vec<&str> = root
+            .child("Users")
+            .unwrap()
+            .children("User")
+            .filter_map(|u| u.attr("name"))
+            .collect();
+        assert_eq!(users, [coder.as_str()]);
+        assert!(counts.codings > 0);
+        let unknown = Options {
+            filter: Filter {
+                coders: ["nobody".to_string()].into(),
+                ..Filter::default()
+            },
+            lang: Lang::Sv,
+        };
+        assert!(project_qde(&project, &unknown).is_err());
+    }
+}

@@ -2,6 +2,8 @@
 //! standard: projects (`.qdpx`, a zip of `project.qde` and the source texts) and codebooks
 //! (`.qdc`). No terminal code here; the command line and the interface call these functions.
 
+pub mod conformance;
+pub mod dom;
 pub mod export;
 pub mod guid;
 pub mod layout;
