@@ -2,11 +2,14 @@
 //! standard: projects (`.qdpx`, a zip of `project.qde` and the source texts) and codebooks
 //! (`.qdc`). No terminal code here; the command line and the interface call these functions.
 
+mod archive;
 pub mod conformance;
 pub mod dom;
 pub mod export;
 pub mod guid;
 pub mod layout;
+pub mod positions;
+pub mod refi;
 mod xml;
 
 pub use export::{Counts, Options, qdc, qdpx};
