@@ -13,6 +13,9 @@ use super::guid;
 pub struct Problem {
     pub line: usize,
     pub message: String,
+    /// Whether an import must refuse the file: GUIDs and references it depends on. Order,
+    /// colours and the like are the suites' own business and are read anyway.
+    pub fatal: bool,
 }
 
 /// The children each element may have, in the order the schema requires.
@@ -86,7 +89,22 @@ const GUID_ATTRS: [&str; 9] = [
 /// Checks a `Project` or a codebook's `CodeBook` tree.
 pub fn check(root: &Element) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut say = |line: usize, message: String| problems.push(Problem { line, message });
+    let mut say = |line: usize, message: String| {
+        let fatal = [
+            "used twice",
+            "points to",
+            "has no",
+            "not a GUID",
+            "positions",
+        ]
+        .iter()
+        .any(|k| message.contains(k));
+        problems.push(Problem {
+            line,
+            message,
+            fatal,
+        })
+    };
     let all = root.walk();
     let codebook_file = root.name == "CodeBook";
 

@@ -7,6 +7,7 @@ pub mod conformance;
 pub mod dom;
 pub mod export;
 pub mod guid;
+pub mod import;
 pub mod layout;
 pub mod positions;
 pub mod refi;
