@@ -14,6 +14,7 @@ use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
+mod exchange_import;
 mod export;
 mod import;
 

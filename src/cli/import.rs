@@ -16,7 +16,8 @@ use crate::store::{Opened, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Transcript files, or folders of them
+    /// Transcript files, or folders of them; or REFI-QDA files from NVivo, ATLAS.ti, MAXQDA or
+    /// QualCoder (.qdpx projects, .qdc codebooks)
     #[arg(value_name = "FILE", required_unless_present = "respondent_list")]
     pub files: Vec<PathBuf>,
     /// The respondent (id or name) of every file; a new name creates the respondent
@@ -55,6 +56,9 @@ pub enum AsArg {
 }
 
 pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
+    if super::exchange_import::wanted(&args.files)? {
+        return super::exchange_import::run(dir, &args.files, args.dry_run, args.format);
+    }
     let mut opened = open(dir, args.dry_run)?;
     let mut out = std::io::stdout().lock();
     let mut report = serde_json::Map::new();
@@ -160,7 +164,7 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-fn open(dir: &Path, dry_run: bool) -> Result<Opened, Failure> {
+pub(super) fn open(dir: &Path, dry_run: bool) -> Result<Opened, Failure> {
     if dry_run {
         return Ok(Store::open_read_only(dir)?);
     }

@@ -25,6 +25,9 @@ use crate::store::{self, Batch, Store};
 /// What an import found and did, for the user.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
+    /// The project's name and the program that wrote the file, as the file says.
+    pub name: String,
+    pub origin: String,
     /// How the file differs from the standard, and how positions were counted.
     pub dialect: Vec<String>,
     /// Sources not imported, each with its reason.
@@ -107,6 +110,7 @@ pub fn plan_qdc(bytes: &[u8], file: &str, project: &Project) -> Result<Plan> {
     let mut next = project.clone();
     let mut report = Report {
         dialect: refi.dialect.clone(),
+        origin: refi.origin.clone(),
         ..Report::default()
     };
     merge_codes(&mut next.codebook, &refi.codes, &mut report);
@@ -502,6 +506,8 @@ pub fn plan_qdpx(bytes: Vec<u8>, project: &Project, limit: u64, now: Timestamp) 
     refuse_broken(&root, &qde_name)?;
     let refi = refi::read(&root, &qde_name)?;
     report.dialect.extend(refi.dialect.iter().cloned());
+    report.name = refi.name.clone();
+    report.origin = refi.origin.clone();
     Importer {
         archive,
         refi,

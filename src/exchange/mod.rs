@@ -13,6 +13,7 @@ pub mod positions;
 pub mod refi;
 mod xml;
 
+pub use archive::MAX_UNPACKED;
 pub use export::{Counts, Options, qdc, qdpx};
 
 /// The project schema's namespace.
