@@ -159,15 +159,7 @@ pub fn draft(
         },
         consent: Consent::default(),
         status: Status::Draft,
-        answers: mapping
-            .answers
-            .iter()
-            .map(|a| Answer {
-                text: a.text.clone(),
-                time: a.time,
-                ..Answer::new(&a.question)
-            })
-            .collect(),
+        answers: answers(&mapping),
         notes: mapping.outside.clone(),
         notes_codings: Vec::new(),
         source: Some(Source {
@@ -198,17 +190,38 @@ pub fn draft(
 /// is. Returns the ids of the interviews written.
 pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result<Vec<String>> {
     let mut next = project.clone();
-    for d in plan.to_write() {
+    let drafts: Vec<&Draft> = plan.to_write().collect();
+    let respondents_changed = add_to(&mut next, &drafts);
+    let mut batch = Batch::new();
+    for d in &drafts {
+        batch.interview(d.interview.clone());
+    }
+    if respondents_changed {
+        batch.project(next.clone());
+    }
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    store.save_batch(&batch)?;
+    *project = next;
+    Ok(drafts.iter().map(|d| d.interview.id.clone()).collect())
+}
+
+/// Adds the drafts' interviews to `project` in memory, with their new respondents and contact
+/// people. Returns whether the respondents changed (so project.json must be saved too).
+pub fn add_to(project: &mut Project, drafts: &[&Draft]) -> bool {
+    let before = project.respondents.clone();
+    for d in drafts {
         let id = match &d.who {
             Who::New(r) => {
-                if next.respondent(&r.id).is_none() {
-                    next.respondents.push(r.clone());
+                if project.respondent(&r.id).is_none() {
+                    project.respondents.push(r.clone());
                 }
                 r.id.clone()
             }
             Who::Existing { id, .. } => id.clone(),
         };
-        if let Some(r) = next.respondents.iter_mut().find(|r| r.id == id) {
+        if let Some(r) = project.respondents.iter_mut().find(|r| r.id == id) {
             for name in &d.new_people {
                 if !r.people.iter().any(|p| same_name(&p.name, name)) {
                     r.people.push(Person {
@@ -218,27 +231,31 @@ pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result
                 }
             }
         }
+        project.interviews.push(d.interview.clone());
     }
-    let mut batch = Batch::new();
-    for d in plan.to_write() {
-        batch.interview(d.interview.clone());
+    project.respondents != before
+}
+
+impl Draft {
+    /// Takes a reviewed mapping: the interview's answers and notes are made from it again.
+    pub fn set_mapping(&mut self, mapping: Mapping) {
+        self.interview.answers = answers(&mapping);
+        self.interview.notes = mapping.outside.clone();
+        self.mapping = mapping;
     }
-    let respondents_changed = next.respondents != project.respondents;
-    if respondents_changed {
-        batch.project(next.clone());
-    }
-    if batch.is_empty() {
-        return Ok(Vec::new());
-    }
-    store.save_batch(&batch)?;
-    if respondents_changed {
-        project.respondents = next.respondents;
-    }
-    let written = batch.interviews().iter().map(|i| i.id.clone()).collect();
-    project
-        .interviews
-        .extend(batch.interviews().iter().cloned());
-    Ok(written)
+}
+
+fn answers(mapping: &Mapping) -> Vec<Answer> {
+    mapping
+        .answers
+        .iter()
+        .filter(|a| !a.text.is_empty())
+        .map(|a| Answer {
+            text: a.text.clone(),
+            time: a.time,
+            ..Answer::new(&a.question)
+        })
+        .collect()
 }
 
 /// The respondent: named by the user (id or name), else the one the file is named after, else
