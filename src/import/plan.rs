@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Answer, Consent, Interview, Mode, Person, Project, Respondent, Source, Status};
+use crate::model::{
+    Answer, Codebook, Consent, Interview, Mode, Person, Project, Respondent, Source, Status,
+};
 use crate::store::{self, Batch, Store};
 
 use super::{Format, Mapping, Result, Transcript, map, read};
@@ -73,7 +75,7 @@ pub fn plan(
 ) -> Plan {
     let mut plan = Plan::default();
     // Later drafts must see the ids, respondents and checksums of earlier ones.
-    let mut scratch = project.clone();
+    let mut scratch = outline(project);
     for (file, bytes) in files {
         match draft(&scratch, &file, &bytes, options, reserved, now) {
             Ok(d) => {
@@ -89,6 +91,40 @@ pub fn plan(
         }
     }
     plan
+}
+
+/// What drafting needs of a project: the guide, the respondents, and each interview's id and
+/// source without its text (a copy of every answer of a large project would cost more than
+/// the import itself).
+fn outline(project: &Project) -> Project {
+    Project {
+        schema_version: project.schema_version,
+        title: project.title.clone(),
+        description: String::new(),
+        guide: project.guide.clone(),
+        attributes: project.attributes.clone(),
+        respondents: project.respondents.clone(),
+        codebook: Codebook::default(),
+        interviews: project
+            .interviews
+            .iter()
+            .map(|i| Interview {
+                id: i.id.clone(),
+                respondents: i.respondents.clone(),
+                interviewer: String::new(),
+                date: i.date,
+                mode: i.mode,
+                consent: Consent::default(),
+                status: i.status,
+                answers: Vec::new(),
+                notes: String::new(),
+                notes_codings: Vec::new(),
+                source: i.source.clone(),
+                created: i.created,
+                modified: i.modified,
+            })
+            .collect(),
+    }
 }
 
 /// One file as a draft interview of `project`.
