@@ -61,7 +61,7 @@ fn transcript(project: &Project, words: usize, seed: usize) -> Vec<u8> {
         let mut said = 0;
         let mut k = q + seed;
         while said < per_question {
-            let who = if k % 3 == 0 {
+            let who = if k.is_multiple_of(3) {
                 "Lina Strand"
             } else {
                 "Erik Wallin"

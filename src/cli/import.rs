@@ -55,6 +55,9 @@ pub enum AsArg {
     Txt,
 }
 
+/// Files larger than this show progress even when they are the only one.
+const BIG_FILE: u64 = 5_000_000;
+
 pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
     if super::exchange_import::wanted(&args.files)? {
         return super::exchange_import::run(dir, &args.files, args.dry_run, args.format);
@@ -96,27 +99,30 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
             again: args.again,
         };
         let total = files.len();
-        let progress = std::io::stderr().is_terminal() && total > 1;
+        let tty = std::io::stderr().is_terminal();
         let mut read_failed = Vec::new();
-        let contents: Vec<(String, Vec<u8>)> = files
-            .iter()
-            .enumerate()
-            .filter_map(|(n, path)| {
-                if progress {
-                    eprint!("\rreading {}/{total}", n + 1);
+        let mut shown = false;
+        // Files are read one at a time as the plan takes them, so progress is shown while
+        // they are mapped and only one file's bytes are held at once.
+        let contents = files.iter().enumerate().filter_map(|(n, path)| {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            if tty && (total > 1 || size > BIG_FILE) {
+                eprint!(
+                    "\rreading {}/{total}: {} ({:.1} MB)\x1b[K",
+                    n + 1,
+                    path.display(),
+                    size as f64 / 1e6
+                );
+                shown = true;
+            }
+            match std::fs::read(path) {
+                Ok(bytes) => Some((path.to_string_lossy().into_owned(), bytes)),
+                Err(e) => {
+                    read_failed.push((path.display().to_string(), e.to_string()));
+                    None
                 }
-                match std::fs::read(path) {
-                    Ok(bytes) => Some((path.to_string_lossy().into_owned(), bytes)),
-                    Err(e) => {
-                        read_failed.push((path.display().to_string(), e.to_string()));
-                        None
-                    }
-                }
-            })
-            .collect();
-        if progress {
-            eprintln!();
-        }
+            }
+        });
         let reserved: Vec<String> = opened.store.reserved_ids().map(str::to_string).collect();
         let mut plan = import::plan(
             &opened.project,
@@ -125,6 +131,9 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
             &reserved,
             Timestamp::now(),
         );
+        if shown {
+            eprintln!();
+        }
         plan.failed.extend(read_failed);
         let written = if args.dry_run {
             Vec::new()

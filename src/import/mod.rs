@@ -25,7 +25,7 @@ use std::fmt;
 pub use decode::Encoding;
 pub use error::{Error, Result};
 pub use map::{Assignment, Mapping, Place, map, recompose};
-pub use plan::{Draft, Options, Plan, Who, apply, draft, plan, respondent_from_file_name};
+pub use plan::{Draft, Options, Plan, Who, add_to, apply, draft, plan, respondent_from_file_name};
 pub use respondents::{ListChange, ListPlan, apply_list, plan_list, read_table};
 pub use review::{Review, part};
 

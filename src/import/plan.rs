@@ -6,7 +6,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::model::{Answer, Consent, Interview, Mode, Person, Project, Respondent, Source, Status};
+use crate::model::{
+    Answer, Codebook, Consent, Interview, Mode, Person, Project, Respondent, Source, Status,
+};
 use crate::store::{self, Batch, Store};
 
 use super::{Format, Mapping, Result, Transcript, map, read};
@@ -73,7 +75,7 @@ pub fn plan(
 ) -> Plan {
     let mut plan = Plan::default();
     // Later drafts must see the ids, respondents and checksums of earlier ones.
-    let mut scratch = project.clone();
+    let mut scratch = outline(project);
     for (file, bytes) in files {
         match draft(&scratch, &file, &bytes, options, reserved, now) {
             Ok(d) => {
@@ -89,6 +91,40 @@ pub fn plan(
         }
     }
     plan
+}
+
+/// What drafting needs of a project: the guide, the respondents, and each interview's id and
+/// source without its text (a copy of every answer of a large project would cost more than
+/// the import itself).
+fn outline(project: &Project) -> Project {
+    Project {
+        schema_version: project.schema_version,
+        title: project.title.clone(),
+        description: String::new(),
+        guide: project.guide.clone(),
+        attributes: project.attributes.clone(),
+        respondents: project.respondents.clone(),
+        codebook: Codebook::default(),
+        interviews: project
+            .interviews
+            .iter()
+            .map(|i| Interview {
+                id: i.id.clone(),
+                respondents: i.respondents.clone(),
+                interviewer: String::new(),
+                date: i.date,
+                mode: i.mode,
+                consent: Consent::default(),
+                status: i.status,
+                answers: Vec::new(),
+                notes: String::new(),
+                notes_codings: Vec::new(),
+                source: i.source.clone(),
+                created: i.created,
+                modified: i.modified,
+            })
+            .collect(),
+    }
 }
 
 /// One file as a draft interview of `project`.
@@ -159,15 +195,7 @@ pub fn draft(
         },
         consent: Consent::default(),
         status: Status::Draft,
-        answers: mapping
-            .answers
-            .iter()
-            .map(|a| Answer {
-                text: a.text.clone(),
-                time: a.time,
-                ..Answer::new(&a.question)
-            })
-            .collect(),
+        answers: answers(&mapping),
         notes: mapping.outside.clone(),
         notes_codings: Vec::new(),
         source: Some(Source {
@@ -198,17 +226,38 @@ pub fn draft(
 /// is. Returns the ids of the interviews written.
 pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result<Vec<String>> {
     let mut next = project.clone();
-    for d in plan.to_write() {
+    let drafts: Vec<&Draft> = plan.to_write().collect();
+    let respondents_changed = add_to(&mut next, &drafts);
+    let mut batch = Batch::new();
+    for d in &drafts {
+        batch.interview(d.interview.clone());
+    }
+    if respondents_changed {
+        batch.project(next.clone());
+    }
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    store.save_batch(&batch)?;
+    *project = next;
+    Ok(drafts.iter().map(|d| d.interview.id.clone()).collect())
+}
+
+/// Adds the drafts' interviews to `project` in memory, with their new respondents and contact
+/// people. Returns whether the respondents changed (so project.json must be saved too).
+pub fn add_to(project: &mut Project, drafts: &[&Draft]) -> bool {
+    let before = project.respondents.clone();
+    for d in drafts {
         let id = match &d.who {
             Who::New(r) => {
-                if next.respondent(&r.id).is_none() {
-                    next.respondents.push(r.clone());
+                if project.respondent(&r.id).is_none() {
+                    project.respondents.push(r.clone());
                 }
                 r.id.clone()
             }
             Who::Existing { id, .. } => id.clone(),
         };
-        if let Some(r) = next.respondents.iter_mut().find(|r| r.id == id) {
+        if let Some(r) = project.respondents.iter_mut().find(|r| r.id == id) {
             for name in &d.new_people {
                 if !r.people.iter().any(|p| same_name(&p.name, name)) {
                     r.people.push(Person {
@@ -218,27 +267,31 @@ pub fn apply(store: &Store, project: &mut Project, plan: &Plan) -> store::Result
                 }
             }
         }
+        project.interviews.push(d.interview.clone());
     }
-    let mut batch = Batch::new();
-    for d in plan.to_write() {
-        batch.interview(d.interview.clone());
+    project.respondents != before
+}
+
+impl Draft {
+    /// Takes a reviewed mapping: the interview's answers and notes are made from it again.
+    pub fn set_mapping(&mut self, mapping: Mapping) {
+        self.interview.answers = answers(&mapping);
+        self.interview.notes = mapping.outside.clone();
+        self.mapping = mapping;
     }
-    let respondents_changed = next.respondents != project.respondents;
-    if respondents_changed {
-        batch.project(next.clone());
-    }
-    if batch.is_empty() {
-        return Ok(Vec::new());
-    }
-    store.save_batch(&batch)?;
-    if respondents_changed {
-        project.respondents = next.respondents;
-    }
-    let written = batch.interviews().iter().map(|i| i.id.clone()).collect();
-    project
-        .interviews
-        .extend(batch.interviews().iter().cloned());
-    Ok(written)
+}
+
+fn answers(mapping: &Mapping) -> Vec<Answer> {
+    mapping
+        .answers
+        .iter()
+        .filter(|a| !a.text.is_empty())
+        .map(|a| Answer {
+            text: a.text.clone(),
+            time: a.time,
+            ..Answer::new(&a.question)
+        })
+        .collect()
 }
 
 /// The respondent: named by the user (id or name), else the one the file is named after, else

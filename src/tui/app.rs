@@ -11,9 +11,10 @@ use super::keymap::{self, Action, Context};
 use super::screens::code_picker::{self, CodePicker};
 use super::screens::codebook::{self, CodebookView};
 use super::screens::retrieval::{self, RetrievalView};
+use super::screens::review::ReviewScreen;
 use super::screens::search::{self, SearchView};
 use super::screens::summary::{self, DrillList, SummaryView};
-use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
+use super::screens::{capture, conflict, import, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
@@ -63,6 +64,8 @@ pub enum Effect {
     RunSearch,
     /// Settles the first of the session's conflicts.
     Resolve(crate::model::Keep),
+    /// Reads a transcript and opens the review of its mapping.
+    ReadTranscript(PathBuf),
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -122,6 +125,8 @@ pub enum FormPurpose {
     CoderName,
     /// Where to export the summary.
     Export,
+    /// The transcript to import.
+    Import,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,6 +185,8 @@ pub struct App {
     pub quit_forced: bool,
     /// The selected button of the conflict screen.
     pub conflict_button: usize,
+    /// An imported transcript under review (drawn over everything, takes every key).
+    pub review: Option<ReviewScreen>,
 }
 
 impl App {
@@ -214,6 +221,7 @@ impl App {
             quit: false,
             quit_forced: false,
             conflict_button: 0,
+            review: None,
         }
     }
 
@@ -404,6 +412,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if conflict::is_open(app) {
         return conflict::on_key(app, key);
     }
+    if app.review.is_some() {
+        return import::on_key(app, key);
+    }
     match app.overlay.take() {
         Some(Overlay::Help) => return Vec::new(),
         Some(Overlay::Confirm { what, question }) => {
@@ -523,6 +534,7 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
         FormPurpose::CoderName => codebook::submit_coder(app, &form),
         FormPurpose::Export => summary::submit_export(app, &form),
+        FormPurpose::Import => import::submit(app, &form),
     };
     match result {
         Ok(effects) => effects,

@@ -46,6 +46,7 @@ pub enum Action {
     SortReverse,
     Respondents,
     Setup,
+    Import,
     Demo,
     Back,
     Edit,
@@ -194,6 +195,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera intervjun", "delete the interview", false),
     bind!("r", [k('r')], Respondents, "respondenter", "respondents", true),
     bind!("p", [k('p')], Setup, "projekt: titel, guide, attribut", "project: title, guide, attributes", true),
+    bind!("i", [k('i')], Import, "importera ett transkript", "import a transcript", false),
     bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", false),
 ];
 

@@ -387,6 +387,10 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
+        Effect::ReadTranscript(path) => {
+            screens::import::read(app, &path);
+            Ok(())
+        }
         Effect::WriteFile { path, bytes } => path
             .parent()
             .filter(|dir| !dir.as_os_str().is_empty())

@@ -80,6 +80,9 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }
         None => {}
     }
+    if let Some(review) = app.review.as_mut() {
+        super::screens::review::view(review, app.lang, frame, area);
+    }
     if conflict::is_open(app) {
         conflict::draw(app, frame, area);
     }

@@ -206,6 +206,12 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             confirm_delete(app);
         }
         Action::Respondents => app.screen = Screen::Respondents,
+        Action::Import => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            super::import::open_form(app);
+        }
         Action::Setup => app.screen = Screen::Setup,
         _ => {}
     }

@@ -1,0 +1,588 @@
+//! Reviewing an imported transcript before it becomes an interview: the transcript beside the
+//! guide, which turns went to which question and how sure the match is; keys move a boundary
+//! by a turn, put a turn under another question or outside the guide, and undo; Enter imports.
+//! Nothing here changes the transcript's words.
+//!
+//! A self-contained screen: its own state, keys (with the descriptions the footer shows),
+//! `update(key) -> Outcome` and `view`. The application only opens it and acts on the outcome.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::import::{Draft, Place, Review, part, show_time};
+use crate::model::{Guide, Lang};
+use crate::tui::theme;
+
+/// What the application does after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    /// Import the interview as reviewed.
+    Accept,
+    /// Leave without importing.
+    Cancel,
+}
+
+/// The screen's commands, each with its keys and the description shown in the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    JoinAbove,
+    JoinBelow,
+    Assign,
+    Asks,
+    Outside,
+    Undo,
+    Accept,
+    Cancel,
+}
+
+/// The keymap: (command, keys shown, Swedish description, English description).
+const KEYS: [(Command, &str, &str, &str); 12] = [
+    (Command::Accept, "Enter", "importera", "import"),
+    (Command::Cancel, "Esc", "avbryt", "cancel"),
+    (Command::Assign, "a", "till fråga", "to question"),
+    (Command::Outside, "o", "utanför guiden", "outside guide"),
+    (
+        Command::JoinAbove,
+        "K/J",
+        "till delen ovan/nedan",
+        "to part above/below",
+    ),
+    (Command::JoinBelow, "J", "till delen nedan", "to part below"),
+    (Command::Asks, "f", "ställer fråga", "asks question"),
+    (Command::Undo, "u", "ångra", "undo"),
+    (Command::Up, "↑/k", "föregående replik", "previous turn"),
+    (Command::Down, "↓/j", "nästa replik", "next turn"),
+    (Command::PageUp, "PgUp", "sida upp", "page up"),
+    (Command::PageDown, "PgDn", "sida ner", "page down"),
+];
+
+fn command(key: &KeyEvent) -> Option<Command> {
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    Some(match key.code {
+        KeyCode::Up if shift => Command::JoinAbove,
+        KeyCode::Down if shift => Command::JoinBelow,
+        KeyCode::Up | KeyCode::Char('k') => Command::Up,
+        KeyCode::Down | KeyCode::Char('j') => Command::Down,
+        KeyCode::PageUp => Command::PageUp,
+        KeyCode::PageDown => Command::PageDown,
+        KeyCode::Char('K') => Command::JoinAbove,
+        KeyCode::Char('J') => Command::JoinBelow,
+        KeyCode::Char('a') => Command::Assign,
+        KeyCode::Char('f') => Command::Asks,
+        KeyCode::Char('o') => Command::Outside,
+        KeyCode::Char('u') => Command::Undo,
+        KeyCode::Enter => Command::Accept,
+        KeyCode::Esc => Command::Cancel,
+        _ => return None,
+    })
+}
+
+/// Choosing a question for the selected turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Chooser {
+    /// The turn asks the chosen question (else it answers it).
+    asks: bool,
+    /// 0 is "outside the guide" (only when assigning), then the questions.
+    selected: usize,
+}
+
+pub struct ReviewScreen {
+    pub draft: Draft,
+    review: Review,
+    guide: Guide,
+    selected: usize,
+    chooser: Option<Chooser>,
+    /// Rows of the transcript list at the last draw, for paging.
+    page: usize,
+}
+
+impl ReviewScreen {
+    pub fn new(draft: Draft, guide: &Guide) -> ReviewScreen {
+        let review = Review::new(draft.transcript.clone(), draft.mapping.clone(), guide);
+        ReviewScreen {
+            draft,
+            review,
+            guide: guide.clone(),
+            selected: 0,
+            chooser: None,
+            page: 10,
+        }
+    }
+
+    /// The draft with the reviewed mapping, to import.
+    pub fn into_draft(self) -> Draft {
+        let mut draft = self.draft;
+        draft.set_mapping(self.review.into_mapping());
+        draft
+    }
+
+    pub fn update(&mut self, key: KeyEvent) -> Outcome {
+        if let Some(chooser) = self.chooser {
+            self.choose(chooser, key);
+            return Outcome::Continue;
+        }
+        let turns = self.review.transcript.turns.len();
+        let last = turns.saturating_sub(1);
+        match command(&key) {
+            Some(Command::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Command::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Command::PageUp) => self.selected = self.selected.saturating_sub(self.page),
+            Some(Command::PageDown) => self.selected = (self.selected + self.page).min(last),
+            Some(Command::JoinAbove) => {
+                self.review.move_boundary(self.selected, false);
+            }
+            Some(Command::JoinBelow) => {
+                self.review.move_boundary(self.selected, true);
+            }
+            Some(Command::Assign) => {
+                let current = part(&self.review.mapping().places[self.selected])
+                    .and_then(|q| self.guide.position(q))
+                    .map_or(0, |p| p + 1);
+                self.chooser = Some(Chooser {
+                    asks: false,
+                    selected: current,
+                });
+            }
+            Some(Command::Asks) => {
+                self.chooser = Some(Chooser {
+                    asks: true,
+                    selected: 1,
+                })
+            }
+            Some(Command::Outside) => self.review.assign(self.selected, None),
+            Some(Command::Undo) => {
+                self.review.undo();
+            }
+            Some(Command::Accept) => return Outcome::Accept,
+            Some(Command::Cancel) => return Outcome::Cancel,
+            None => {}
+        }
+        Outcome::Continue
+    }
+
+    fn choose(&mut self, mut chooser: Chooser, key: KeyEvent) {
+        let count = self.guide.questions.len() + 1;
+        let first = usize::from(chooser.asks);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                chooser.selected = chooser.selected.saturating_sub(1).max(first)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                chooser.selected = (chooser.selected + 1).min(count - 1)
+            }
+            KeyCode::Esc => {
+                self.chooser = None;
+                return;
+            }
+            KeyCode::Enter => {
+                let question = chooser
+                    .selected
+                    .checked_sub(1)
+                    .map(|q| self.guide.questions[q].id.clone());
+                match (chooser.asks, question) {
+                    (true, Some(q)) => self.review.asks(self.selected, &q),
+                    (_, q) => self.review.assign(self.selected, q.as_deref()),
+                }
+                self.chooser = None;
+                return;
+            }
+            _ => {}
+        }
+        self.chooser = Some(chooser);
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+}
+
+fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Sv { sv } else { en }
+}
+
+/// The label of a place: `F3 ?` for the turn asking question 3 (with the match's
+/// confidence), `F3` for its answer, `–` outside the guide.
+fn place_label(guide: &Guide, place: &Place, lang: Lang) -> String {
+    let q = t(lang, "F", "Q");
+    let number = |id: &str| guide.position(id).map_or(0, |p| p + 1);
+    match place {
+        Place::Asks {
+            question,
+            confidence,
+        } => format!("{q}{}? {:>3.0}%", number(question), confidence * 100.0),
+        Place::Answers { question } => format!("{q}{}", number(question)),
+        Place::Outside => "–".to_string(),
+    }
+}
+
+fn clip(text: &str, width: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.width() <= width {
+        return flat;
+    }
+    let mut out = String::new();
+    for c in flat.chars() {
+        if out.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let mapping = state.review.mapping();
+    let found = mapping
+        .answers
+        .iter()
+        .filter(|a| !a.asked_by.is_empty())
+        .count();
+    let [head, body, detail, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(5),
+        Constraint::Length(5),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = format!(
+        "{} {} · {} {found}/{} · {} {}",
+        t(lang, "Granska importen:", "Review the import:"),
+        state.draft.file.rsplit(['/', '\\']).next().unwrap_or(""),
+        t(lang, "frågor hittade", "questions found"),
+        state.guide.questions.len(),
+        state.review.transcript.turns.len(),
+        t(lang, "repliker", "turns"),
+    );
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(clip(&title, usize::from(head.width)), theme::title()),
+            Line::styled(
+                t(
+                    lang,
+                    "Orden ändras aldrig här, bara vilken fråga varje replik hör till.",
+                    "The words never change here, only which question each turn belongs to.",
+                ),
+                theme::dim(),
+            ),
+        ]),
+        head,
+    );
+    let guide_width = (body.width / 3).clamp(24, 44);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(guide_width), Constraint::Min(20)]).areas(body);
+
+    // The guide: each question with its match.
+    let selected_part = part(&mapping.places[state.selected]).map(str::to_string);
+    let inner = usize::from(left.width.saturating_sub(2));
+    let mut items = vec![ListItem::new(Line::from(format!(
+        "  – {} ({})",
+        t(lang, "utanför guiden", "outside the guide"),
+        mapping
+            .places
+            .iter()
+            .filter(|p| **p == Place::Outside)
+            .count()
+    )))];
+    for (n, q) in state.guide.questions.iter().enumerate() {
+        let answer = mapping.answers.iter().find(|a| a.question == q.id);
+        let mark = match answer {
+            Some(a) if !a.asked_by.is_empty() => "✓",
+            Some(_) => "·",
+            None => " ",
+        };
+        let tail = answer.map_or(String::new(), |a| {
+            if a.asked_by.is_empty() {
+                format!(" ({})", a.turns.len())
+            } else {
+                format!(" {:.0}% ({})", a.confidence * 100.0, a.turns.len())
+            }
+        });
+        let room = inner.saturating_sub(tail.width() + 6);
+        let line = format!(
+            "{}{mark}{:>2} {}{tail}",
+            if selected_part.as_deref() == Some(q.id.as_str()) {
+                "▶"
+            } else {
+                " "
+            },
+            n + 1,
+            clip(q.text.get(lang), room)
+        );
+        items.push(ListItem::new(line));
+    }
+    frame.render_widget(
+        List::new(items).block(Block::default().borders(Borders::ALL).title(t(
+            lang,
+            " Guiden ",
+            " The guide ",
+        ))),
+        left,
+    );
+
+    // The transcript: every turn with its time, speaker and place.
+    let rows = usize::from(right.height.saturating_sub(2)).max(1);
+    state.page = rows;
+    let inner = usize::from(right.width.saturating_sub(2));
+    let items: Vec<ListItem> = state
+        .review
+        .transcript
+        .turns
+        .iter()
+        .zip(&mapping.places)
+        .enumerate()
+        .map(|(i, (turn, place))| {
+            let at = turn
+                .start_ms
+                .map_or("       ".to_string(), |t| format!("{:>7}", show_time(t)));
+            let who = clip(turn.speaker.as_deref().unwrap_or(""), 16);
+            let label = format!("{:<9}", place_label(&state.guide, place, lang));
+            let head = format!(
+                "{}{label} {at} {who:<16} ",
+                if i == state.selected { "▶" } else { " " }
+            );
+            let text = clip(&turn.text, inner.saturating_sub(head.width()));
+            let style = if matches!(place, Place::Asks { .. }) {
+                theme::title()
+            } else {
+                ratatui::style::Style::new()
+            };
+            ListItem::new(Line::from(vec![Span::raw(head), Span::styled(text, style)]))
+        })
+        .collect();
+    let mut list_state = ListState::default().with_selected(Some(state.selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::default().borders(Borders::ALL).title(t(
+                lang,
+                " Transkriptet ",
+                " The transcript ",
+            )))
+            .highlight_style(theme::selected()),
+        right,
+        &mut list_state,
+    );
+
+    // The selected turn in full.
+    let turn = &state.review.transcript.turns[state.selected];
+    frame.render_widget(
+        Paragraph::new(turn.text.as_str())
+            .wrap(Wrap { trim: true })
+            .block(Block::default().borders(Borders::TOP).title(format!(
+                " {} {} ",
+                turn.speaker.as_deref().unwrap_or(t(lang, "(okänd talare)", "(unknown speaker)")),
+                place_label(&state.guide, &mapping.places[state.selected], lang)
+            ))),
+        detail,
+    );
+
+    // The footer, from the keymap.
+    let hints: Vec<Span> = KEYS
+        .iter()
+        .filter(|(c, ..)| {
+            !matches!(
+                c,
+                Command::PageUp
+                    | Command::PageDown
+                    | Command::Up
+                    | Command::Down
+                    | Command::JoinBelow
+            )
+        })
+        .flat_map(|(_, keys, sv, en)| {
+            [
+                Span::styled(*keys, theme::key()),
+                Span::raw(format!(" {}  ", t(lang, sv, en))),
+            ]
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(Line::from(hints)), footer);
+
+    if let Some(chooser) = state.chooser {
+        draw_chooser(state, chooser, lang, frame, area);
+    }
+}
+
+fn draw_chooser(state: &ReviewScreen, chooser: Chooser, lang: Lang, frame: &mut Frame, area: Rect) {
+    let height = (state.guide.questions.len() as u16 + 3).min(area.height);
+    let width = area.width.min(70);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, popup);
+    let inner = usize::from(width.saturating_sub(4));
+    let mut items = vec![ListItem::new(format!(
+        "  – {}",
+        t(lang, "utanför guiden", "outside the guide")
+    ))];
+    for (n, q) in state.guide.questions.iter().enumerate() {
+        items.push(ListItem::new(format!(
+            "{:>3} {}",
+            n + 1,
+            clip(q.text.get(lang), inner.saturating_sub(4))
+        )));
+    }
+    let title = if chooser.asks {
+        t(
+            lang,
+            " Vilken fråga ställer repliken? ",
+            " Which question does the turn ask? ",
+        )
+    } else {
+        t(
+            lang,
+            " Vart hör repliken? ",
+            " Where does the turn belong? ",
+        )
+    };
+    let mut list_state = ListState::default().with_selected(Some(chooser.selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .highlight_style(theme::selected())
+            .highlight_symbol("▶"),
+        popup,
+        &mut list_state,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::import::{self, Options};
+    use crate::store::Store;
+
+    fn screen() -> (ReviewScreen, crate::model::Project) {
+        let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo");
+        let project = Store::open_read_only(&demo).unwrap().project;
+        let file = "Västmanlands Livsmedelsförbund 2026-04-22.txt";
+        let bytes = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/import-examples")
+                .join(file),
+        )
+        .unwrap();
+        let draft = import::draft(
+            &project,
+            file,
+            &bytes,
+            &Options::default(),
+            &[],
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        (ReviewScreen::new(draft, &project.guide), project)
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn press(s: &mut ReviewScreen, keys: &str) -> Outcome {
+        let mut out = Outcome::Continue;
+        for c in keys.chars() {
+            out = s.update(key(match c {
+                '\n' => KeyCode::Enter,
+                '\u{1b}' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            }));
+        }
+        out
+    }
+
+    fn draw(s: &mut ReviewScreen, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| view(s, Lang::Sv, f, f.area())).unwrap();
+        terminal
+    }
+
+    #[test]
+    fn snapshots_at_two_sizes() {
+        let (mut s, _) = screen();
+        press(&mut s, "jjjjj");
+        insta::assert_snapshot!("review_120x36", draw(&mut s, 120, 36).backend());
+        insta::assert_snapshot!("review_80x24", draw(&mut s, 80, 24).backend());
+        press(&mut s, "a");
+        insta::assert_snapshot!("review_chooser_80x24", draw(&mut s, 80, 24).backend());
+    }
+
+    #[test]
+    fn keys_move_turns_and_the_words_never_change() {
+        let (mut s, project) = screen();
+        let words: Vec<String> = s
+            .review
+            .transcript
+            .turns
+            .iter()
+            .map(|t| t.text.clone())
+            .collect();
+        let answer = |s: &ReviewScreen, q: &str| {
+            s.review
+                .mapping()
+                .answers
+                .iter()
+                .find(|a| a.question == q)
+                .map_or(String::new(), |a| a.text.clone())
+        };
+        // Turn 7 (Johanna on finance) answers q03; it goes outside the guide, then back.
+        press(&mut s, "jjjjjjj");
+        assert_eq!(s.selected(), 7);
+        assert!(answer(&s, "q03").contains("finansiering"));
+        press(&mut s, "o");
+        assert!(!answer(&s, "q03").contains("finansiering"));
+        assert!(s.review.mapping().outside.contains("finansiering"));
+        press(&mut s, "u");
+        assert!(answer(&s, "q03").contains("finansiering"));
+        // Assign it to question 12 through the chooser (0 outside, 1…12), then undo.
+        press(&mut s, "a");
+        for _ in 0..9 {
+            press(&mut s, "j");
+        }
+        press(&mut s, "\n");
+        assert!(answer(&s, "q12").contains("Sedan finansiering"));
+        press(&mut s, "u");
+        // Typing letters that are no command changes nothing, Esc leaves a chooser.
+        press(&mut s, "xyzåäö");
+        press(&mut s, "a\u{1b}");
+        let after: Vec<String> = s
+            .review
+            .transcript
+            .turns
+            .iter()
+            .map(|t| t.text.clone())
+            .collect();
+        assert_eq!(after, words);
+        // The boundary moves: turn 7 joins the part below (q02 is asked right after it).
+        s.update(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+        assert!(answer(&s, "q02").starts_with("Sedan finansiering"));
+        assert_eq!(press(&mut s, "\n"), Outcome::Accept);
+        let draft = s.into_draft();
+        assert!(
+            draft
+                .interview
+                .answer("q02")
+                .unwrap()
+                .text
+                .starts_with("Sedan finansiering")
+        );
+        assert!(crate::model::validate(&project).is_empty());
+        let (mut s, _) = screen();
+        assert_eq!(press(&mut s, "\u{1b}"), Outcome::Cancel);
+    }
+}
