@@ -96,9 +96,9 @@ pub struct SummaryArgs {
     /// Count only codings by this coder (repeat for several)
     #[arg(long = "coder", value_name = "NAME")]
     pub coders: Vec<String>,
-    /// Count only complete interviews, or only drafts (default: both)
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
+    /// Which interviews count: complete ones (the default), drafts, or all
+    #[arg(long, value_enum, default_value_t = StatusArg::Complete)]
+    pub status: StatusArg,
     /// Only respondents with this attribute value; repeat: one attribute's values are
     /// alternatives, different attributes must all match
     #[arg(long = "where", value_name = "ATTRIBUTE=VALUE", value_parser = parse_condition)]
@@ -112,9 +112,10 @@ pub struct SummaryArgs {
     /// Name respondents "Organisation 7" instead of by name
     #[arg(long)]
     pub pseudonyms: bool,
-    /// Start CSV with a byte-order mark, so Excel reads å, ä, ö right
-    #[arg(long)]
-    pub bom: bool,
+    /// CSV for Excel in the report's language (sv: `;`, decimal comma, BOM, CRLF), or RFC 4180
+    /// for scripts (`,`, decimal point, no BOM)
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv: Option<CsvArg>,
     /// Quotes per code
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=report::QUOTE_POOL as i64))]
     pub quotes: u8,
@@ -133,6 +134,13 @@ pub enum FormatArg {
 pub enum StatusArg {
     Complete,
     Draft,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvArg {
+    Excel,
+    Rfc4180,
 }
 
 fn parse_condition(s: &str) -> Result<(String, String), String> {
@@ -346,10 +354,11 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     }
     let mut filter = report::Filter {
         coders: args.coders.into_iter().collect(),
-        status: args.status.map(|s| match s {
-            StatusArg::Complete => Status::Complete,
-            StatusArg::Draft => Status::Draft,
-        }),
+        status: match args.status {
+            StatusArg::Complete => Some(Status::Complete),
+            StatusArg::Draft => Some(Status::Draft),
+            StatusArg::All => None,
+        },
         from: args.from,
         to: args.to,
         ..report::Filter::default()
@@ -368,10 +377,16 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         pseudonyms: args.pseudonyms,
         quotes: usize::from(args.quotes),
     };
+    if args.csv.is_some() && format != render::Format::Csv {
+        return Err(Failure::usage("--csv only applies to --format csv"));
+    }
     let export = render::Export {
         format,
         table: args.table,
-        bom: args.bom,
+        csv: match args.csv {
+            Some(CsvArg::Rfc4180) => render::csv::Dialect::Rfc4180,
+            Some(CsvArg::Excel) | None => render::csv::Dialect::Excel,
+        },
     };
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {

@@ -11,7 +11,8 @@ use super::Localized;
 pub struct AttributeDef {
     pub id: String,
     pub label: Localized,
-    /// Suggested values; an empty list means any text is accepted.
+    /// Allowed values, in the order forms offer them and tables list them; an empty list
+    /// means any text is accepted. `behov check` reports values outside the list.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
@@ -27,6 +28,37 @@ pub struct Respondent {
     /// Contact people. Personal data under GDPR: never exported unless asked for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+}
+
+impl AttributeDef {
+    /// Whether a user's `name` for an attribute means this one: its id, or its Swedish or
+    /// English label, compared as values are (see `value_key`).
+    pub fn is_named(&self, name: &str) -> bool {
+        let key = value_key(name);
+        [
+            self.id.as_str(),
+            self.label.sv.as_str(),
+            self.label.en.as_str(),
+        ]
+        .iter()
+        .any(|n| !n.is_empty() && value_key(n) == key)
+    }
+}
+
+/// How attribute values (and names) are compared when a person types them: case, accents
+/// and spacing do not matter, so "vasteras", "Västerås" and " västerås" are one municipality.
+pub fn value_key(value: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let words: Vec<String> = value
+        .split_whitespace()
+        .map(|w| {
+            w.nfd()
+                .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    words.join(" ")
 }
 
 impl Respondent {

@@ -63,7 +63,11 @@ pub fn passages(
     for (row, interview) in index.rows.iter().zip(&project.interviews) {
         scope.respondents_of(row, &mut eligible);
         if let Some((attribute, value)) = &cell.group {
-            eligible.retain(|&r| project.respondents[r].attribute(attribute) == value);
+            // A group holds every spelling of its value (see `grouping`).
+            let key = crate::model::value_key(value);
+            eligible.retain(|&r| {
+                crate::model::value_key(project.respondents[r].attribute(attribute)) == key
+            });
         }
         if eligible.is_empty() {
             continue;

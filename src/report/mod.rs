@@ -19,6 +19,7 @@ mod coverage;
 mod drill;
 mod error;
 mod filter;
+pub mod format;
 mod grouping;
 mod index;
 mod lookup;
@@ -40,7 +41,7 @@ pub use cooccurrence::{CodeRef, Cooccurrence, Pair, cooccurrence};
 pub use coverage::{AttributeSplit, Coverage, Genders, coverage};
 pub use drill::{Drill, Passage, passages};
 pub use error::Error;
-pub use filter::{Filter, check_attribute};
+pub use filter::{Filter, attribute};
 pub use grouping::Group;
 pub use index::Index;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
@@ -111,8 +112,8 @@ pub fn summarise_with(
     index: &Index,
     options: &Options,
 ) -> Result<Summary, Error> {
-    options.filter.check(project)?;
-    let tally = Tally::new(project, index, &options.filter);
+    let filter = options.filter.resolve(project)?;
+    let tally = Tally::new(project, index, &filter);
     Summary::from_tally(project, &tally, options)
 }
 
@@ -125,7 +126,10 @@ impl Summary {
         options: &Options,
     ) -> Result<Summary, Error> {
         let lang = options.lang;
-        let by = options.by.as_deref();
+        let by = match options.by.as_deref() {
+            Some(name) => Some(attribute(project, name)?.id.as_str()),
+            None => None,
+        };
         let names = Names::new(project, options.pseudonyms);
         Ok(Summary {
             title: project.title.clone(),

@@ -19,8 +19,8 @@ pub struct Export {
     /// Only the table with this id (see `report::TABLES`). CSV holds one table, so without
     /// an id it is the needs table, or the groups table when the summary has groups.
     pub table: Option<String>,
-    /// Start CSV with a byte-order mark, so Excel reads it as UTF-8.
-    pub bom: bool,
+    /// Who a CSV file is for: Excel in the summary's language, or scripts.
+    pub csv: csv::Dialect,
 }
 
 /// The document heading: "Needs summary: <project title>".
@@ -34,9 +34,6 @@ pub fn heading(summary: &Summary) -> String {
 }
 
 pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
-    if export.bom && export.format != Format::Csv {
-        return Err(Error::BomWithoutCsv);
-    }
     let lang = summary.lang;
     let wanted = match (&export.table, export.format) {
         (Some(id), _) => Some(id.as_str()),
@@ -79,7 +76,7 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
                 .ok_or_else(|| Error::UnknownTable {
                     table: wanted.unwrap_or_default().to_string(),
                 })?;
-            csv::render(&table, lang, export.bom)?
+            csv::render(&table, lang, export.csv)?
         }
     })
 }

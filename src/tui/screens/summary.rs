@@ -36,7 +36,8 @@ pub struct SummaryView {
     /// The attribute the needs are split by.
     pub by: Option<String>,
     pub coder: Option<String>,
-    pub complete_only: bool,
+    /// Count drafts too; by default only complete interviews count, as in report files.
+    pub all_statuses: bool,
     pub pseudonyms: bool,
     pub selected: usize,
     /// 0 the whole row, n the nth group, for drilling.
@@ -59,7 +60,7 @@ impl SummaryView {
     fn filter(&self) -> Filter {
         Filter {
             coders: self.coder.iter().cloned().collect(),
-            status: self.complete_only.then_some(Status::Complete),
+            status: (!self.all_statuses).then_some(Status::Complete),
             ..Filter::default()
         }
     }
@@ -92,7 +93,7 @@ pub fn refresh(app: &mut App) {
         session.revision,
         view.by.clone(),
         view.coder.clone(),
-        view.complete_only,
+        view.all_statuses,
         view.pseudonyms,
         app.lang,
     );
@@ -163,7 +164,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 view.coder.as_ref(),
             )
         }
-        Action::StatusFilter => view.complete_only = !view.complete_only,
+        Action::StatusFilter => view.all_statuses = !view.all_statuses,
         Action::Pseudonyms => view.pseudonyms = !view.pseudonyms,
         Action::Open if view.view == 0 => drill(app),
         Action::Export => open_export(app),
@@ -274,7 +275,8 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
     let export = Export {
         format,
         table: None,
-        bom: format == Format::Csv,
+        // The same bytes as `behov summary --format csv` in this language.
+        csv: report::render::csv::Dialect::Excel,
     };
     let bytes = report::render::export(summary, &export).map_err(|e| e.to_string())?;
     Ok(vec![Effect::WriteFile { path, bytes }])
@@ -289,8 +291,9 @@ fn bar(share: f64, width: usize) -> String {
     )
 }
 
-fn percent(share: f64) -> String {
-    format!("{:>3.0} %", share * 100.0)
+/// A share as every report format prints it.
+fn percent(share: f64, lang: Lang) -> String {
+    report::format::percent(share, lang)
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -305,12 +308,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let c = &summary.coverage;
     let coverage = if app.sv() {
         format!(
-            "{} av {} respondenter intervjuade · {} intervjuer ({} klara, {} utkast) · {} kodningar",
+            "{} av {} organisationer intervjuade · {} intervjuer ({} klara, {} utkast) · {} kodningar",
             c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
         )
     } else {
         format!(
-            "{} of {} respondents interviewed · {} interviews ({} complete, {} drafts) · {} codings",
+            "{} of {} organisations interviewed · {} interviews ({} complete, {} drafts) · {} codings",
             c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
         )
     };
@@ -330,10 +333,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         app.t("kodare (f):", "coder (f):"),
         view.coder.clone().unwrap_or(all.clone()),
         app.t("intervjuer (s):", "interviews (s):"),
-        if view.complete_only {
-            app.t("klara", "complete")
-        } else {
+        if view.all_statuses {
             app.t("alla", "all")
+        } else {
+            app.t("klara", "complete")
         },
         app.t("namn (p):", "names (p):"),
         if view.pseudonyms {
@@ -367,7 +370,7 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut header = format!(
         "{:<label_width$} {:>5} {:<22}",
         app.t("Behov", "Need"),
-        app.t("Resp.", "Resp."),
+        app.t("Org.", "Org."),
         app.t("Andel", "Share")
     );
     let groups = summary.groups.as_ref();
@@ -393,13 +396,13 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
             "{label:<label_width$} {:>5} {} {}",
             row.counts.respondents,
             bar(row.share, 14),
-            percent(row.share)
+            format!("{:>5}", percent(row.share, app.lang))
         );
         if let Some(m) = groups
             && let Some(mrow) = m.rows.iter().find(|r| r.id == row.id)
         {
             for (n, cell) in mrow.cells.iter().enumerate().take(room) {
-                let cell_text = format!("{} {}", cell.respondents, percent(cell.share).trim());
+                let cell_text = format!("{} {}", cell.respondents, percent(cell.share, app.lang));
                 let mark = if selected && view.column == n + 1 {
                     "▸"
                 } else {
@@ -496,7 +499,8 @@ fn draw_pairs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
 
 fn draw_scales(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
-    let fmt = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.1}"));
+    let fmt =
+        |v: Option<f64>| v.map_or("–".to_string(), |x| report::format::decimal(x, app.lang));
     for (i, scale) in summary.scales.iter().enumerate().skip(app.summary.selected) {
         let style = if i == app.summary.selected {
             theme::selected()
