@@ -45,7 +45,7 @@ pub enum Command {
     },
     /// Validate every file and reference; exit 1 if there are problems
     Check { dir: Option<PathBuf> },
-    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON or XLSX for the report
+    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON, XLSX or a Word report
     Summary(SummaryArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
@@ -87,7 +87,7 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Write to FILE instead of standard output (required for xlsx)
+    /// Write to FILE instead of standard output (required for xlsx and docx)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Only this table; csv holds one: by default the needs table, or the groups table with --by
@@ -128,6 +128,7 @@ pub enum FormatArg {
     Csv,
     Json,
     Xlsx,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -346,11 +347,22 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         FormatArg::Csv => render::Format::Csv,
         FormatArg::Json => render::Format::Json,
         FormatArg::Xlsx => render::Format::Xlsx,
+        FormatArg::Docx => render::Format::Docx,
     };
-    if format == render::Format::Xlsx && args.out.is_none() {
-        return Err(Failure::usage(
-            "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
-        ));
+    if args.out.is_none() {
+        match format {
+            render::Format::Xlsx => {
+                return Err(Failure::usage(
+                    "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
+                ));
+            }
+            render::Format::Docx => {
+                return Err(Failure::usage(
+                    "a Word document cannot go to the terminal; say where with --out FILE.docx",
+                ));
+            }
+            _ => {}
+        }
     }
     let mut filter = report::Filter {
         coders: args.coders.into_iter().collect(),

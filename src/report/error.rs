@@ -27,6 +27,8 @@ pub enum Error {
     NoScales,
     #[error("the workbook could not be written: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the Word document could not be written: {0}")]
+    Docx(#[from] zip::result::ZipError),
     #[error("the CSV could not be written: {0}")]
     Csv(#[from] csv::Error),
 }

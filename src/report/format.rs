@@ -49,7 +49,7 @@ pub fn count(n: usize, lang: Lang) -> String {
     };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(d);

@@ -24,6 +24,7 @@ mod grouping;
 mod index;
 mod lookup;
 mod matrix;
+mod method;
 mod names;
 mod questions;
 mod quotes;
@@ -31,7 +32,7 @@ pub mod render;
 mod scale;
 mod summary;
 mod table;
-mod tables;
+pub(crate) mod tables;
 mod tally;
 pub mod words;
 
@@ -45,6 +46,7 @@ pub use filter::{Filter, attribute};
 pub use grouping::Group;
 pub use index::Index;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
+pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, passage, quotes};
@@ -98,6 +100,8 @@ pub struct Summary {
     pub scales: Vec<Scale>,
     pub questions: Vec<QuestionCodes>,
     pub quotes: Vec<CodeQuotes>,
+    /// Interviewers, guide and codebook: the report's method section and appendix.
+    pub method: Method,
 }
 
 /// The whole summary of `project` under `options`, indexing the project first: for one-off
@@ -151,6 +155,7 @@ impl Summary {
                 options.quotes.min(QUOTE_POOL),
                 lang,
             ),
+            method: method(project, tally, lang),
         })
     }
 }

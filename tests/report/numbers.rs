@@ -394,13 +394,13 @@ fn filters() {
             s.codes[0].share,
         )
     };
-    // Coder erik: his 4 codings (i1 advice, i3 funding + advice, i5 grants); every interview
-    // still counts, so the share is of all 4 interviewed.
+    // Coder erik: his 4 codings (i1 advice, i3 funding + advice, i5 grants); only the
+    // interviews he coded count, so the share is of the 2 organisations in them.
     let erik = Filter {
         coders: ["erik".to_string()].into(),
         ..Filter::default()
     };
-    assert_eq!(needs(erik), (5, 4, counts(2, 3, 3, 4), 0.5));
+    assert_eq!(needs(erik), (3, 2, counts(2, 3, 3, 4), 1.0));
     // Complete only: i4 (r5's only interview) drops out; needs by r1 r2 r3 in 4 interviews.
     let complete = Filter {
         status: Some(Status::Complete),
@@ -448,7 +448,7 @@ fn filters_naming_what_does_not_exist_are_refused() {
     };
     assert_eq!(
         refuse(typo),
-        "the project has no attribute 'typ'; use one of: type, municipality"
+        "the project has no attribute 'typ'; use one of: type (Organisationstyp), municipality (Kommun)"
     );
     let coder = Filter {
         coders: ["sven".to_string()].into(),

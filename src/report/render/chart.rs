@@ -6,7 +6,7 @@
 use std::convert::Infallible;
 
 use embedded_graphics::mono_font::MonoTextStyle;
-use embedded_graphics::mono_font::iso_8859_1::{FONT_9X18_BOLD, FONT_10X20};
+use embedded_graphics::mono_font::iso_8859_1::FONT_10X20;
 use embedded_graphics::pixelcolor::Rgb888;
 use embedded_graphics::prelude::*;
 use embedded_graphics::primitives::{PrimitiveStyle, Rectangle};
@@ -29,15 +29,17 @@ const WHITE: Rgb888 = Rgb888::new(255, 255, 255);
 const INK: Rgb888 = Rgb888::new(0x26, 0x26, 0x26);
 const GRID: Rgb888 = Rgb888::new(0xD9, 0xD9, 0xD9);
 const BLUE: Rgb888 = Rgb888::new(0x2E, 0x75, 0xB6);
+/// Bars of parent codes, darker than their children's.
+const NAVY: Rgb888 = Rgb888::new(0x1F, 0x4E, 0x79);
 /// Scale values from the lowest (light) to the highest (dark).
 const STEPS: [Rgb888; 7] = [
-    Rgb888::new(0xDE, 0xEB, 0xF7),
     Rgb888::new(0xC6, 0xDB, 0xEF),
     Rgb888::new(0x9E, 0xCA, 0xE1),
     Rgb888::new(0x6B, 0xAE, 0xD6),
     Rgb888::new(0x42, 0x92, 0xC6),
     Rgb888::new(0x21, 0x71, 0xB5),
-    Rgb888::new(0x08, 0x45, 0x94),
+    Rgb888::new(0x08, 0x51, 0x9C),
+    Rgb888::new(0x08, 0x30, 0x6B),
 ];
 
 /// A PNG with its size in pixels.
@@ -66,12 +68,13 @@ pub struct Stack {
     pub counts: Vec<usize>,
 }
 
-/// Horizontal bars, 0–100 %, with the share printed at the end of each bar.
+/// Horizontal bars, 0–100 %, with the share printed at the end of each bar; root codes
+/// bars darker, their children's indented under them.
 pub fn bars(bars: &[Bar], axis: [&str; 5]) -> Picture {
     let label_width = label_width(bars.iter().map(|b| b.label.chars().count() + 2 * b.depth));
     let left = PAD + label_width + PAD;
     // Room for "100 %" after the longest bar.
-    let span = WIDTH as i32 - left - 6 * CHAR - PAD;
+    let span = WIDTH as i32 - left - 7 * CHAR - PAD;
     let height = (PAD + ROW * bars.len() as i32 + ROW + PAD) as u32;
     let mut canvas = Canvas::new(WIDTH, height);
     let bottom = PAD + ROW * bars.len() as i32;
@@ -83,10 +86,11 @@ pub fn bars(bars: &[Bar], axis: [&str; 5]) -> Picture {
     for (i, bar) in bars.iter().enumerate() {
         let top = PAD + ROW * i as i32;
         let label = format!("{}{}", "  ".repeat(bar.depth), shorten(&bar.label));
-        canvas.text(&label, PAD, top + 5, bar.depth == 0);
+        canvas.text(&label, PAD, top + 5);
         let length = (span as f64 * bar.share.clamp(0.0, 1.0)).round() as u32;
-        canvas.fill(left, top + (ROW - BAR as i32) / 2, length, BAR, BLUE);
-        canvas.text(&bar.text, left + length as i32 + 6, top + 5, false);
+        let colour = if bar.depth == 0 { NAVY } else { BLUE };
+        canvas.fill(left, top + (ROW - BAR as i32) / 2, length, BAR, colour);
+        canvas.text(&bar.text, left + length as i32 + 6, top + 5);
     }
     canvas.picture()
 }
@@ -118,12 +122,12 @@ pub fn stacked(stacks: &[Stack], legend: &[String]) -> Picture {
         for &(k, x) in line {
             canvas.fill(x, top + 7, 16, 16, colours[k]);
             canvas.outline(x, top + 7, 16, 16);
-            canvas.text(&shorten(&legend[k]), x + 22, top + 5, false);
+            canvas.text(&shorten(&legend[k]), x + 22, top + 5);
         }
     }
     for (i, stack) in stacks.iter().enumerate() {
         let top = PAD + legend_height + ROW * i as i32;
-        canvas.text(&shorten(&stack.label), PAD, top + 5, false);
+        canvas.text(&shorten(&stack.label), PAD, top + 5);
         let total: usize = stack.counts.iter().sum();
         if total == 0 {
             continue;
@@ -160,7 +164,8 @@ fn palette(n: usize) -> Vec<Rgb888> {
         0 => Vec::new(),
         1 => vec![BLUE],
         _ => (0..n)
-            .map(|k| STEPS[k * (STEPS.len() - 1) / (n - 1)])
+            // Spread over the steps, rounded, so neighbours never share a colour.
+            .map(|k| STEPS[(k * (STEPS.len() - 1) + (n - 1) / 2) / (n - 1)])
             .collect(),
     }
 }
@@ -214,10 +219,9 @@ impl Canvas {
             .draw(self);
     }
 
-    /// Text with its top left at (x, y); parents' labels in bold.
-    fn text(&mut self, text: &str, x: i32, y: i32, bold: bool) {
-        let font = if bold { &FONT_9X18_BOLD } else { &FONT_10X20 };
-        let style = MonoTextStyle::new(font, INK);
+    /// Text with its top left at (x, y).
+    fn text(&mut self, text: &str, x: i32, y: i32) {
+        let style = MonoTextStyle::new(&FONT_10X20, INK);
         let _ =
             Text::with_baseline(&shorten(text), Point::new(x, y), style, Baseline::Top).draw(self);
     }

@@ -1,6 +1,6 @@
 //! One call from a summary to the bytes of an output file, for the CLI and the TUI's export.
 
-use super::{csv, json, markdown, terminal, xlsx};
+use super::{csv, docx, json, markdown, terminal, xlsx};
 use crate::report::{Error, Summary, Table, tables, words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// A Word report (`.docx`).
+    Docx,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +71,7 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
         Format::Table => terminal::render(&heading, &chosen(), lang).into_bytes(),
         Format::Markdown => markdown::render(&heading, &chosen(), lang).into_bytes(),
         Format::Xlsx => xlsx::render(&heading, &chosen(), lang)?,
+        Format::Docx => docx::render(summary)?,
         Format::Csv => {
             let table = chosen()
                 .into_iter()

@@ -9,6 +9,7 @@ pub mod markdown;
 mod png;
 pub mod terminal;
 pub mod xlsx;
+mod xlsx_charts;
 
 pub use export::{Export, Format, export, heading};
 

@@ -393,10 +393,10 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
             .take(label_width)
             .collect();
         let mut text = format!(
-            "{label:<label_width$} {:>5} {} {}",
+            "{label:<label_width$} {:>5} {} {:>5}",
             row.counts.respondents,
             bar(row.share, 14),
-            format!("{:>5}", percent(row.share, app.lang))
+            percent(row.share, app.lang)
         );
         if let Some(m) = groups
             && let Some(mrow) = m.rows.iter().find(|r| r.id == row.id)
