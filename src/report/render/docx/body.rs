@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::model::Lang;
 use crate::report::render::cell_text;
 use crate::report::render::chart::{DPI, Picture};
-use crate::report::table::{Kind, Table, Value};
+use crate::report::table::{Table, Value};
 
 /// A4 in twentieths of a point, with 2 cm margins.
 const PAGE_WIDTH: u32 = 11_906;
@@ -119,21 +119,7 @@ impl Body {
     /// right-aligned, child rows indented, parent rows bold. `size` is the font size in
     /// half-points for wide tables, else the style's.
     pub fn table(&mut self, table: &Table, lang: Lang, size: Option<u32>) {
-        let width = self.orientation.text_width();
-        let weights: Vec<u32> = table
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| match c.kind {
-                Kind::Prose => 8,
-                Kind::Text if i == 0 => 6,
-                Kind::Text => 3,
-                Kind::CountShare => 2,
-                _ => 2,
-            })
-            .collect();
-        let total: u32 = weights.iter().sum::<u32>().max(1);
-        let widths: Vec<u32> = weights.iter().map(|w| width * w / total).collect();
+        let widths = column_widths(table, lang, self.orientation.text_width(), size);
         self.xml.push_str(concat!(
             "<w:tbl><w:tblPr>",
             r#"<w:tblW w:w="5000" w:type="pct"/>"#,
@@ -271,6 +257,70 @@ impl Body {
         );
         (xml, self.pictures)
     }
+}
+
+/// Column widths in twips that add up to `total`: a number column as wide as its longest
+/// heading word or cell (so "Organisationer" never breaks inside the word), the rest shared
+/// by the text columns after their longest cell, up to 40 characters each.
+fn column_widths(table: &Table, lang: Lang, total: u32, size: Option<u32>) -> Vec<u32> {
+    // Average character widths (half an em, 0.6 em bold) at the table's size; an em in
+    // twips is ten times the size in half-points.
+    let half_points = size.unwrap_or(19);
+    let plain = 5 * half_points;
+    let bold = 6 * half_points;
+    let padding = 240;
+    let longest = |i: usize| {
+        table
+            .rows
+            .iter()
+            .map(|r| match r.get(i) {
+                Some(Value::Label { text, depth, .. }) => text.chars().count() + 2 * depth,
+                Some(other) => cell_text(other, lang).chars().count(),
+                None => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let needs: Vec<(bool, u32)> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let word = column
+                .heading
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0) as u32;
+            let heading = word * bold;
+            if column.kind.is_numeric() {
+                (false, heading.max(longest(i) as u32 * plain) + padding)
+            } else {
+                let cells = longest(i).min(40) as u32 * plain;
+                (true, heading.max(cells) + padding)
+            }
+        })
+        .collect();
+    let fixed: u32 = needs.iter().filter(|(text, _)| !text).map(|(_, w)| w).sum();
+    let wanted: u32 = needs.iter().filter(|(text, _)| *text).map(|(_, w)| w).sum();
+    let room = total.saturating_sub(fixed);
+    let mut widths: Vec<u32> = if fixed > total * 3 / 4 || wanted == 0 {
+        // Too many numbers for the page, or no room left for the labels: everything shrinks
+        // alike.
+        let all: u32 = needs.iter().map(|(_, w)| w).sum::<u32>().max(1);
+        needs.iter().map(|(_, w)| total * w / all).collect()
+    } else {
+        needs
+            .iter()
+            .map(|&(text, w)| if text { room * w / wanted } else { w })
+            .collect()
+    };
+    // Rounding leaves a few twips over: the first column takes them.
+    let used: u32 = widths.iter().sum();
+    if let Some(first) = widths.first_mut() {
+        *first += total.saturating_sub(used);
+    }
+    widths
 }
 
 /// A section's page: A4 in `orientation`, 2 cm margins, the page number in the footer.

@@ -100,7 +100,7 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
             ),
         );
         body.text(Some("Caption"), &caption);
-        let size = if m.groups.len() > 8 { Some(15) } else { None };
+        let size = if m.groups.len() > 8 { Some(14) } else { None };
         body.table(groups, lang, size);
         body.text(Some("Note"), &groups.note);
         body.section(Orientation::Portrait);
