@@ -470,3 +470,81 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::Synth;
+
+    /// Messages about attribute values in a synthetic project of six respondents after `edit`.
+    fn value_problems(edit: impl FnOnce(&mut Project)) -> Vec<String> {
+        let mut project = Synth::new(3).project(6);
+        project.interviews.clear();
+        edit(&mut project);
+        validate(&project)
+            .into_iter()
+            .map(|p| p.message)
+            .filter(|m| m.contains("value") || m.contains("differs"))
+            .collect()
+    }
+
+    fn set(project: &mut Project, attribute: &str, values: &[&str]) {
+        for (r, v) in project.respondents.iter_mut().zip(values) {
+            r.attributes.insert(attribute.to_string(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn values_outside_the_allowed_ones_are_reported() {
+        let problems = value_problems(|p| {
+            let def = p.attributes.iter_mut().find(|a| a.id == "type").unwrap();
+            def.values = vec!["kommun".into(), "inkubator".into()];
+            set(
+                p,
+                "type",
+                &[
+                    "kommun",
+                    "Inkubator",
+                    "inkubator",
+                    "bank",
+                    "kommun",
+                    "kommun",
+                ],
+            );
+        });
+        assert_eq!(
+            problems,
+            [
+                "respondent 'r000002' has type 'Inkubator', which differs from the allowed value 'inkubator' only in case, accents or spaces",
+                "respondent 'r000004' has type 'bank', which is not one of its allowed values: kommun, inkubator",
+            ]
+        );
+    }
+
+    #[test]
+    fn spellings_that_differ_only_in_case_accents_or_spaces_are_reported() {
+        let problems = value_problems(|p| {
+            p.attributes.iter_mut().for_each(|a| a.values.clear());
+            set(
+                p,
+                "municipality",
+                &[
+                    "Västerås",
+                    "vasteras",
+                    "Västerås",
+                    "Sala",
+                    "Västerås ",
+                    "sala",
+                ],
+            );
+        });
+        assert_eq!(
+            problems,
+            [
+                "respondent 'r000002' has municipality 'vasteras', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
+                "respondent 'r000005' has municipality 'Västerås ', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
+                "respondent 'r000006' has municipality 'sala', which differs from 'Sala' (1 respondent) only in case, accents or spaces",
+            ]
+        );
+    }
+}

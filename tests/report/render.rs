@@ -401,3 +401,142 @@ fn export_refuses_what_it_cannot_do() {
     );
     assert!(fail(Format::Csv, Some("tabell")).starts_with("there is no table 'tabell'"));
 }
+
+#[test]
+fn docx_is_a_word_package_with_headings_tables_and_charts() {
+    use super::formats::{docx_table, part, text_of};
+    for (lang, headings) in [
+        (
+            Lang::Sv,
+            [
+                "Metod och underlag",
+                "Behov",
+                "Per organisationstyp",
+                "Skalfrågor",
+                "Behoven ett och ett",
+                "Bilaga: Kodbok",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Method and material",
+                "Needs",
+                "By organisation type",
+                "Scale questions",
+                "The needs one by one",
+                "Appendix: Codebook",
+            ],
+        ),
+    ] {
+        let bytes = export(&summary(lang), Format::Docx, None, Dialect::Excel);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+        for name in [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/media/chart1.png",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
+        let mut png = Vec::new();
+        zip.by_name("word/media/chart1.png")
+            .unwrap()
+            .read_to_end(&mut png)
+            .unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let rels = part(&bytes, "word/_rels/document.xml.rels");
+        assert!(rels.contains(r#"Id="rIdPicture1""#) && rels.contains("media/chart1.png"));
+        assert!(part(&bytes, "[Content_Types].xml").contains(r#"Extension="png""#));
+
+        let document = part(&bytes, "word/document.xml");
+        let found: Vec<String> = document
+            .split(r#"<w:pStyle w:val="Heading1"/>"#)
+            .skip(1)
+            .map(|p| text_of(&p[..p.find("</w:p>").unwrap()]))
+            .collect();
+        assert_eq!(found, headings, "{lang:?}");
+        // Every picture is referenced from the body, with its numbers as alternative text.
+        assert_eq!(
+            document.matches("r:embed=\"rIdPicture").count(),
+            names
+                .iter()
+                .filter(|n| n.starts_with("word/media/"))
+                .count()
+        );
+        assert!(document.contains("descr=\""));
+
+        let needs = docx_table(&document, 0);
+        let sv = lang == Lang::Sv;
+        assert_eq!(
+            needs[0][..3],
+            if sv {
+                [
+                    "Kod",
+                    "Organisationer",
+                    "Andel av intervjuade organisationer",
+                ]
+            } else {
+                [
+                    "Code",
+                    "Organisations",
+                    "Share of organisations interviewed",
+                ]
+            }
+        );
+        let advice = if sv { "Rådgivning" } else { "Advice" };
+        let row = needs.iter().find(|r| r[0] == advice).unwrap();
+        assert_eq!(row[1..3], ["3", if sv { "75\u{a0}%" } else { "75%" }]);
+        let groups = docx_table(&document, 1);
+        assert_eq!(groups[0][1], if sv { "Alla (n=4)" } else { "All (n=4)" });
+        assert!(document.contains(r#"<w:tblHeader/>"#), "header rows repeat");
+    }
+}
+
+#[test]
+fn docx_survives_text_that_is_not_xml() {
+    let mut project = small_project();
+    project.title = "Behov & <tillväxt> \"2026\"\u{1}".into();
+    let s = report::summarise(&project, &Options::default()).unwrap();
+    let bytes = export(&s, Format::Docx, None, Dialect::Excel);
+    let document = super::formats::part(&bytes, "word/document.xml");
+    assert!(document.contains("Behov &amp; &lt;tillväxt&gt; &quot;2026&quot;"));
+    assert!(!document.contains('\u{1}'));
+}
+
+#[test]
+fn xlsx_draws_native_charts_beside_the_needs_split_and_scale_tables() {
+    let bytes = export(&summary(Lang::Sv), Format::Xlsx, None, Dialect::Excel);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+    let charts: Vec<String> = zip
+        .file_names()
+        .map(|n| n.unwrap().to_string())
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .collect();
+    // Needs, per type, and the one scale question.
+    assert_eq!(charts.len(), 3, "{charts:?}");
+    let mut xml = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let needs = xml("xl/charts/chart1.xml");
+    assert!(needs.contains("<c:barDir val=\"bar\"/>"), "{needs}");
+    assert!(needs.contains("'Behov och teman'!$C$2:$C$"), "{needs}");
+    let groups = xml("xl/charts/chart2.xml");
+    assert!(
+        groups.contains("'Per organisationstyp'!$E$2:$E$"),
+        "{groups}"
+    );
+    let scales = xml("xl/charts/chart3.xml");
+    assert!(
+        scales.contains("<c:grouping val=\"percentStacked\"/>"),
+        "{scales}"
+    );
+}
