@@ -218,7 +218,9 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
         let lines = (table.note.width() as f64 / per_line).ceil().max(1.0);
         sheet.set_row_height(r + 1, 15.0 * lines)?;
     }
-    // On paper: A4, one page across and as many down as it takes, the header on each.
+    // On paper: the table (and its note) without the chart beside it, A4, one page across
+    // and as many down as it takes, the header on each.
+    sheet.set_print_area(0, 0, r + 1, last)?;
     sheet.set_paper_size(9);
     if columns.len() > 6 {
         sheet.set_landscape();
