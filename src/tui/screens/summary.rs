@@ -22,8 +22,9 @@ use crate::tui::theme;
 
 const VIEWS_SV: [&str; 3] = ["behov", "samförekomst", "skalfrågor"];
 const VIEWS_EN: [&str; 3] = ["needs", "co-occurrence", "scale questions"];
-const FORMATS: [(&str, Format); 4] = [
+const FORMATS: [(&str, Format); 5] = [
     ("xlsx", Format::Xlsx),
+    ("docx", Format::Docx),
     ("md", Format::Markdown),
     ("csv", Format::Csv),
     ("json", Format::Json),
