@@ -52,6 +52,26 @@ pub fn enter(app: &mut App) -> Vec<Effect> {
     vec![Effect::RunSearch]
 }
 
+/// The longest query the box takes, in characters: longer pastes are cut, with a note.
+pub const MAX_QUERY: usize = 1_000;
+
+/// Adds typed or pasted text to the query, up to [`MAX_QUERY`] characters.
+pub fn add_to_query(app: &mut App, text: &str) {
+    let room = MAX_QUERY.saturating_sub(app.search.query.chars().count());
+    let taken: String = text.chars().take(room).collect();
+    let cut = taken.chars().count() < text.chars().count();
+    app.search.query.push_str(&taken);
+    app.search.selected = 0;
+    if cut {
+        let note = if app.sv() {
+            format!("Sökfrågan kortades till {MAX_QUERY} tecken.")
+        } else {
+            format!("The query was cut to {MAX_QUERY} characters.")
+        };
+        app.error(note);
+    }
+}
+
 pub fn on_typing_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let view = &mut app.search;
@@ -80,8 +100,7 @@ pub fn on_typing_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             return vec![Effect::RunSearch];
         }
         KeyCode::Char(c) if !ctrl => {
-            view.query.push(c);
-            view.selected = 0;
+            add_to_query(app, &c.to_string());
             return vec![Effect::RunSearch];
         }
         _ => {}
