@@ -522,6 +522,40 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
 }
 
 #[test]
+fn a_passage_coded_twice_is_listed_once_with_both_coders() {
+    let mut project = small_project();
+    // i2's answer coded "advice" by anna: erik codes the same words too, with a memo.
+    let answer = project.interviews[1]
+        .answers
+        .iter_mut()
+        .find(|a| a.codings.iter().any(|c| c.code == "advice"))
+        .unwrap();
+    let mut twice = answer
+        .codings
+        .iter()
+        .find(|c| c.code == "advice")
+        .unwrap()
+        .clone();
+    twice.coder = "erik".into();
+    twice.memo = "tydligt".into();
+    answer.codings.push(twice);
+    let index = Index::new(&project);
+    let names = Names::new(&project, false);
+    let cell = Drill {
+        code: "advice".into(),
+        group: None,
+        question: None,
+    };
+    let found = passages(&project, &index, &Filter::default(), &cell, &names);
+    let i2: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|p| p.interview == "i2")
+        .map(|p| (p.coder.as_str(), p.memo.as_str()))
+        .collect();
+    assert_eq!(i2, [("anna, erik", "tydligt")]);
+}
+
+#[test]
 fn the_needs_table_alone_matches_the_summary() {
     let project = small_project();
     let tally = Tally::new(&project, &Index::new(&project), &Filter::default());
