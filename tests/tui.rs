@@ -43,6 +43,8 @@ fn keys(app: &mut App, keys: &str) {
             ("<Tab>", KeyCode::Tab),
             ("<Down>", KeyCode::Down),
             ("<BS>", KeyCode::Backspace),
+            ("<Right>", KeyCode::Right),
+            ("<Left>", KeyCode::Left),
         ];
         if let Some((name, code)) = named.iter().find(|(n, _)| rest.starts_with(n)) {
             key(app, *code);
@@ -714,6 +716,48 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
     assert_eq!(app.screen, Screen::Capture);
     keys(&mut app, "<Esc>");
     assert_eq!((app.screen, app.tab), (Screen::Tabs, 3));
+}
+
+#[test]
+fn the_split_table_scrolls_sideways_to_the_selected_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    // By municipality: eleven groups, more than either width shows.
+    keys(&mut app, "4gg");
+    insta::assert_snapshot!("summary_split_80x24", render(&mut app, 80, 24).backend());
+    keys(
+        &mut app,
+        "<Right><Right><Right><Right><Right><Right><Right><Right>",
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_80x24",
+        render(&mut app, 80, 24).backend()
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_120x40",
+        render(&mut app, 120, 40).backend()
+    );
+    // Enter opens the column marked on screen: the ninth municipality.
+    keys(&mut app, "<Enter>");
+    let Some(behov::tui::app::Overlay::Drill(list)) = &app.overlay else {
+        panic!("no passages shown")
+    };
+    let project = &app.session.as_ref().unwrap().project;
+    let options = behov::report::Options {
+        filter: behov::report::Filter {
+            status: Some(behov::model::Status::Complete),
+            ..Default::default()
+        },
+        by: Some("municipality".into()),
+        ..Default::default()
+    };
+    let summary = behov::report::summarise(project, &options).unwrap();
+    let ninth = &summary.groups.unwrap().groups[8].label;
+    assert!(
+        list.title.contains(ninth.as_str()),
+        "{} / {ninth}",
+        list.title
+    );
 }
 
 #[test]

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Lang, Status};
 use crate::report::render::{Export, Format};
@@ -18,6 +17,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::screens::capture;
 use crate::tui::screens::codebook::next_of;
+use crate::tui::screens::needs_table::NeedsTable;
 use crate::tui::theme;
 
 const VIEWS_SV: [&str; 3] = ["behov", "samförekomst", "skalfrågor"];
@@ -283,20 +283,6 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
     Ok(vec![Effect::WriteFile { path, bytes }])
 }
 
-fn bar(share: f64, width: usize) -> String {
-    let filled = (share * width as f64).round() as usize;
-    format!(
-        "{}{}",
-        "█".repeat(filled.min(width)),
-        "·".repeat(width - filled.min(width))
-    )
-}
-
-/// A share as every report format prints it.
-fn percent(share: f64, lang: Lang) -> String {
-    report::format::percent(share, lang)
-}
-
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
     let view = &app.summary;
@@ -366,61 +352,13 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     let quotes_height = (area.height / 3).clamp(4, 12);
     let [table, quotes] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(quotes_height)]).areas(area);
-    let label_width = 34usize.min(table.width as usize / 3);
-    let mut lines = Vec::new();
-    let mut header = format!(
-        "{:<label_width$} {:>5} {:<22}",
-        app.t("Behov", "Need"),
-        app.t("Org.", "Org."),
-        app.t("Andel", "Share")
-    );
-    let groups = summary.groups.as_ref();
-    let column_width = 9usize;
-    let room = (table.width as usize).saturating_sub(header.width() + 1) / column_width;
-    if let Some(m) = groups {
-        for (i, g) in m.groups.iter().enumerate().take(room) {
-            let name: String = g.label.chars().take(column_width - 1).collect();
-            let mark = if view.column == i + 1 { "▾" } else { " " };
-            header.push_str(&format!("{mark}{name:>w$}", w = column_width - 1));
-        }
+    NeedsTable {
+        summary,
+        selected: view.selected,
+        column: view.column,
+        lang: app.lang,
     }
-    lines.push(Line::from(Span::styled(header, theme::title())));
-    let height = table.height.saturating_sub(1) as usize;
-    let offset = (view.selected + 1).saturating_sub(height.max(1));
-    for (i, row) in summary.codes.iter().enumerate().skip(offset).take(height) {
-        let selected = i == view.selected;
-        let label: String = format!("{}{}", "  ".repeat(row.depth), row.label)
-            .chars()
-            .take(label_width)
-            .collect();
-        let mut text = format!(
-            "{label:<label_width$} {:>5} {} {:>5}",
-            row.counts.respondents,
-            bar(row.share, 14),
-            percent(row.share, app.lang)
-        );
-        if let Some(m) = groups
-            && let Some(mrow) = m.rows.iter().find(|r| r.id == row.id)
-        {
-            for (n, cell) in mrow.cells.iter().enumerate().take(room) {
-                let cell_text = format!("{} {}", cell.respondents, percent(cell.share, app.lang));
-                let mark = if selected && view.column == n + 1 {
-                    "▸"
-                } else {
-                    " "
-                };
-                text.push_str(&format!("{mark}{cell_text:>w$}", w = column_width - 1));
-            }
-        }
-        let marker = if selected { "▶" } else { " " };
-        let line = Line::from(format!("{marker}{text}"));
-        lines.push(if selected {
-            line.style(theme::selected())
-        } else {
-            line
-        });
-    }
-    frame.render_widget(Paragraph::new(lines), table);
+    .draw(frame, table);
     let selected = summary.codes.get(view.selected);
     let mut quote_lines = Vec::new();
     if let Some(q) = selected.and_then(|row| summary.quotes.iter().find(|q| q.id == row.id)) {
