@@ -293,15 +293,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [head, body] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     let c = &summary.coverage;
+    // Drafts are either counted or, by default, said to be left out.
+    let drafts = match (app.sv(), c.drafts_left_out) {
+        (true, 0) => format!("{} klara, {} utkast", c.complete, c.drafts),
+        (true, n) => format!("{} klara; {n} utkast ej medräknade", c.complete),
+        (false, 0) => format!("{} complete, {} drafts", c.complete, c.drafts),
+        (false, n) => format!("{} complete; {n} drafts not counted", c.complete),
+    };
     let coverage = if app.sv() {
         format!(
-            "{} av {} organisationer intervjuade · {} intervjuer ({} klara, {} utkast) · {} kodningar",
-            c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
+            "{} av {} organisationer intervjuade · {} intervjuer ({drafts}) · {} kodningar",
+            c.interviewed, c.respondents, c.interviews, c.codings
         )
     } else {
         format!(
-            "{} of {} organisations interviewed · {} interviews ({} complete, {} drafts) · {} codings",
-            c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
+            "{} of {} organisations interviewed · {} interviews ({drafts}) · {} codings",
+            c.interviewed, c.respondents, c.interviews, c.codings
         )
     };
     let all = app.t("alla", "all").to_string();
