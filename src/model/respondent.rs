@@ -43,6 +43,31 @@ impl AttributeDef {
         .iter()
         .any(|n| !n.is_empty() && value_key(n) == key)
     }
+
+    /// `value` as the project already spells it: the allowed value, or else the spelling most
+    /// respondents have, that differs from it only in case, accents or spaces; `value` itself
+    /// when there is none. Forms store this, so "västerås" typed in a hurry joins "Västerås"
+    /// instead of starting a group of its own.
+    pub fn spelling(&self, respondents: &[Respondent], value: &str) -> String {
+        let key = value_key(value);
+        if key.is_empty() {
+            return String::new();
+        }
+        if let Some(allowed) = self.values.iter().find(|v| value_key(v) == key) {
+            return allowed.clone();
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for r in respondents {
+            let v = r.attribute(&self.id);
+            if value_key(v) == key {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or_else(|| value.trim().to_string(), |(v, _)| v.to_string())
+    }
 }
 
 /// How attribute values (and names) are compared when a person types them: case, accents
@@ -87,4 +112,46 @@ pub enum Gender {
     Woman,
     Man,
     Other,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Localized;
+
+    fn with(place: &str) -> Respondent {
+        Respondent {
+            id: place.to_string(),
+            name: String::new(),
+            attributes: [("municipality".to_string(), place.to_string())].into(),
+            people: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_and_values_compare_without_case_accents_or_spaces() {
+        assert_eq!(value_key("  Västerås   stad "), "vasteras stad");
+        let def = AttributeDef {
+            id: "municipality".into(),
+            label: Localized::new("Kommun", "Municipality"),
+            values: Vec::new(),
+        };
+        assert!(def.is_named("kommun") && def.is_named("MUNICIPALITY"));
+        assert!(!def.is_named("kommuner"));
+    }
+
+    #[test]
+    fn a_typed_value_takes_the_projects_spelling() {
+        let mut def = AttributeDef {
+            id: "municipality".into(),
+            label: Localized::new("Kommun", "Municipality"),
+            values: Vec::new(),
+        };
+        let people = [with("Västerås"), with("Västerås"), with("vasteras")];
+        assert_eq!(def.spelling(&people, "VASTERAS "), "Västerås");
+        assert_eq!(def.spelling(&people, "Sala"), "Sala");
+        assert_eq!(def.spelling(&people, "  "), "");
+        def.values = vec!["västerås".into()];
+        assert_eq!(def.spelling(&people, "Västerås"), "västerås");
+    }
 }

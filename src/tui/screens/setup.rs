@@ -491,7 +491,7 @@ fn open_attribute_form(app: &mut App, index: Option<usize>) {
                 existing.map(|a| a.label.en.clone()).unwrap_or_default(),
             ),
             Field::text(
-                app.t("Föreslagna värden", "Suggested values"),
+                app.t("Tillåtna värden", "Allowed values"),
                 existing.map(|a| a.values.join("; ")).unwrap_or_default(),
             )
             .with_hint(app.t(
