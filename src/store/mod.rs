@@ -298,10 +298,11 @@ impl Store {
             seen.insert(rel);
         }
         for rel in stamps.keys() {
-            if rel.starts_with(INTERVIEWS_DIR) && !seen.contains(rel) {
-                if let Some(id) = rel.file_stem() {
-                    changed.insert(id.to_string_lossy().into_owned());
-                }
+            if rel.starts_with(INTERVIEWS_DIR)
+                && !seen.contains(rel)
+                && let Some(id) = rel.file_stem()
+            {
+                changed.insert(id.to_string_lossy().into_owned());
             }
         }
         Ok(changed.into_iter().collect())

@@ -180,6 +180,8 @@ pub struct App {
     pub quit_forced: bool,
     /// The selected button of the conflict screen.
     pub conflict_button: usize,
+    /// How far the two texts of the conflict screen are scrolled.
+    pub conflict_scroll: u16,
 }
 
 impl App {
@@ -214,6 +216,7 @@ impl App {
             quit: false,
             quit_forced: false,
             conflict_button: 0,
+            conflict_scroll: 0,
         }
     }
 

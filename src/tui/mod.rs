@@ -445,14 +445,23 @@ fn save_failure(app: &App, e: &store::Error) -> String {
         .session
         .as_ref()
         .map_or(0, Session::unwritten_characters);
+    let full = matches!(
+        e,
+        store::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull
+    );
     if unwritten > 0 {
+        let cause = match (full, sv) {
+            (true, true) => "disken är full".to_string(),
+            (true, false) => "the disk is full".to_string(),
+            (false, _) => e.to_string(),
+        };
         if sv {
             format!(
-                "Inte sparat: {e} — {unwritten} tecken finns bara i minnet. Frigör utrymme så sparas de; avsluta inte förrän dess."
+                "Inte sparat: {unwritten} tecken finns bara i minnet ({cause}). Frigör utrymme så sparas de av sig själva; avsluta inte förrän dess."
             )
         } else {
             format!(
-                "Not saved: {e} — {unwritten} characters are only in memory. Free some space and they will be saved; do not quit until then."
+                "Not saved: {unwritten} characters are only in memory ({cause}). Free some space and they are saved by themselves; do not quit until then."
             )
         }
     } else if sv {
