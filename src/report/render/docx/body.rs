@@ -146,7 +146,7 @@ impl Body {
                 "left"
             };
             self.cell_start(*w, Some("DDEBF7"), align, 0);
-            self.run(Run::Bold(&column.heading), size);
+            self.run(Run::Bold(&column.heading), Some(heading_size(size)));
             self.xml.push_str("</w:p></w:tc>");
         }
         self.xml.push_str("</w:tr>");
@@ -263,12 +263,11 @@ impl Body {
 /// heading word or cell (so "Organisationer" never breaks inside the word), the rest shared
 /// by the text columns after their longest cell, up to 40 characters each.
 fn column_widths(table: &Table, lang: Lang, total: u32, size: Option<u32>) -> Vec<u32> {
-    // Average character widths (half an em, 0.6 em bold) at the table's size; an em in
+    // Average character widths (half an em; 0.65 em bold, in the headings' size); an em in
     // twips is ten times the size in half-points.
-    let half_points = size.unwrap_or(19);
-    let plain = 5 * half_points;
-    let bold = 6 * half_points;
-    let padding = 240;
+    let plain = 5 * size.unwrap_or(BODY_SIZE);
+    let bold = 13 * heading_size(size) / 2;
+    let padding = 260;
     let longest = |i: usize| {
         table
             .rows
@@ -321,6 +320,14 @@ fn column_widths(table: &Table, lang: Lang, total: u32, size: Option<u32>) -> Ve
         *first += total.saturating_sub(used);
     }
     widths
+}
+
+/// The table text's size in half-points (the TableText style's).
+const BODY_SIZE: u32 = 19;
+
+/// Column headings a point smaller than the cells, so long words like "Organisationer" fit.
+fn heading_size(size: Option<u32>) -> u32 {
+    size.unwrap_or(BODY_SIZE).saturating_sub(2)
 }
 
 /// A section's page: A4 in `orientation`, 2 cm margins, the page number in the footer.

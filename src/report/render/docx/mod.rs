@@ -112,15 +112,17 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
             body.heading(2, &scale.text);
             let low = scale.min;
             let mut columns = vec![Column::new(t("Grupp", "Group"), Kind::Text)];
-            columns.extend(scale.labels.iter().enumerate().map(|(k, label)| {
-                let value = usize::from(low) + k;
-                let heading = if label.is_empty() {
-                    value.to_string()
-                } else {
-                    format!("{value} {label}")
-                };
-                Column::new(heading, Kind::Count)
-            }));
+            // Values as headings; what they mean is said under the table and in the legend.
+            let values: Vec<String> = (0..scale.labels.len())
+                .map(|k| (usize::from(low) + k).to_string())
+                .collect();
+            columns.extend(values.iter().map(|v| Column::new(v.clone(), Kind::Count)));
+            let meanings: Vec<String> = values
+                .iter()
+                .zip(&scale.labels)
+                .filter(|(_, label)| !label.is_empty())
+                .map(|(v, label)| format!("{v} = {label}"))
+                .collect();
             columns.push(Column::new(t("Svar", "Answers"), Kind::Count));
             columns.push(Column::new(t("Medelvärde", "Mean"), Kind::Decimal));
             columns.push(Column::new(t("Median", "Median"), Kind::Decimal));
@@ -163,6 +165,9 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
                 ),
             );
             body.table(&table, lang, None);
+            if !meanings.is_empty() {
+                body.text(Some("Note"), &format!("{}.", meanings.join(", ")));
+            }
             let stacks: Vec<Stack> = rows
                 .iter()
                 .map(|(label, d)| Stack {
@@ -170,9 +175,10 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
                     counts: d.counts.clone(),
                 })
                 .collect();
-            let legend: Vec<String> = table.columns[1..=scale.labels.len()]
+            let legend: Vec<String> = values
                 .iter()
-                .map(|c| c.heading.clone())
+                .zip(&scale.labels)
+                .map(|(v, label)| format!("{v} {label}").trim_end().to_string())
                 .collect();
             let alt = rows
                 .iter()
@@ -308,7 +314,7 @@ fn method_paragraph(summary: &Summary) -> String {
             format!(" Svaren kodas mot en kodbok med {codes} behov och teman (bilaga).")
         }
         (Lang::En, false) => format!(
-            " {coders} coded the answers against a codebook of {codes} needs and themes (appendix)."
+            " The answers were coded by {coders} against a codebook of {codes} needs and themes (appendix)."
         ),
         (Lang::En, true) => format!(
             " The answers are coded against a codebook of {codes} needs and themes (appendix)."
