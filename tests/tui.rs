@@ -776,3 +776,37 @@ fn export_the_summary_from_the_tab() {
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip");
     assert!(app.status.as_ref().unwrap().text.contains("rapport.xlsx"));
 }
+
+/// Exports from the tab in `format` (its name in the form) to `out`.
+fn export_from_the_tab(app: &mut App, format: &str, out: &Path) -> Vec<u8> {
+    keys(app, "x");
+    let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
+        panic!("no export form")
+    };
+    form.fields[0].value = format.to_string();
+    form.fields[1].value = out.display().to_string();
+    form.fields[1].cursor = form.fields[1].value.len();
+    keys(app, "<Enter>");
+    std::fs::read(out).expect("written")
+}
+
+#[test]
+fn the_tab_exports_the_word_report_and_the_same_csv_as_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "4");
+    let docx = export_from_the_tab(&mut app, "docx", &dir.path().join("rapport.docx"));
+    assert_eq!(&docx[..2], b"PK", "a Word document is a zip");
+    let csv = export_from_the_tab(&mut app, "csv", &dir.path().join("behov.csv"));
+    let cli = assert_cmd::Command::cargo_bin("behov")
+        .unwrap()
+        .env("BEHOV_DATA", dir.path())
+        .env_remove("BEHOV_PROJECT")
+        .args(["summary", "--lang", "sv", "--format", "csv"])
+        .arg(dir.path().join("demo"))
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    assert_eq!(csv, cli.stdout);
+    assert!(csv.starts_with("\u{feff}Kod;Organisationer;".as_bytes()));
+}
