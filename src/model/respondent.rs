@@ -68,6 +68,28 @@ impl AttributeDef {
             .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
             .map_or_else(|| value.trim().to_string(), |(v, _)| v.to_string())
     }
+
+    /// Gives respondents whose value differs from an allowed value only in case, accents or
+    /// spaces that allowed value, merging "västmanland" into "Västmanland". Returns how many
+    /// respondents changed.
+    pub fn respell(&self, respondents: &mut [Respondent]) -> usize {
+        let mut changed = 0;
+        for r in respondents {
+            let Some(value) = r.attributes.get_mut(&self.id) else {
+                continue;
+            };
+            let key = value_key(value);
+            if let Some(allowed) = self
+                .values
+                .iter()
+                .find(|v| *v != value && value_key(v) == key)
+            {
+                *value = allowed.clone();
+                changed += 1;
+            }
+        }
+        changed
+    }
 }
 
 /// How attribute values (and names) are compared when a person types them: case, accents
@@ -153,5 +175,23 @@ mod tests {
         assert_eq!(def.spelling(&people, "  "), "");
         def.values = vec!["västerås".into()];
         assert_eq!(def.spelling(&people, "Västerås"), "västerås");
+    }
+
+    #[test]
+    fn listing_a_value_merges_its_spellings_into_it() {
+        let def = AttributeDef {
+            id: "municipality".into(),
+            label: Localized::new("Kommun", "Municipality"),
+            values: vec!["Västerås".into()],
+        };
+        let mut people = [
+            with("Västerås"),
+            with("vasteras"),
+            with("VÄSTERÅS "),
+            with("Sala"),
+        ];
+        assert_eq!(def.respell(&mut people), 2);
+        let now: Vec<&str> = people.iter().map(|r| r.attribute("municipality")).collect();
+        assert_eq!(now, ["Västerås", "Västerås", "Västerås", "Sala"]);
     }
 }
