@@ -162,6 +162,33 @@ fn kill_9_while_typing_loses_nothing() {
         .unwrap();
     assert_eq!(interview.answer("q01").unwrap().text, TYPED);
     assert_eq!(behov::model::validate(&after), vec![]);
+    // Everything the interface made (journal, search index, lock, logs) is private.
+    let loose = loose_modes(dir.path());
+    assert!(loose.is_empty(), "{loose:?}");
+}
+
+/// Files and folders under `dir` (links aside) that others may read or enter.
+fn loose_modes(dir: &Path) -> Vec<(PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut loose = Vec::new();
+    let mut stack: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    while let Some(path) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        if meta.file_type().is_symlink() {
+            continue;
+        }
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            loose.push((path.clone(), mode));
+        }
+        if meta.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    loose
 }
 
 #[test]

@@ -146,10 +146,12 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
         key(&mut app, KeyCode::Esc);
         assert!(!app.quit);
     }
-    // Space is freed: the next round of the loop writes what was waiting.
-    maintain(&mut app);
+    // Space is freed: the journal writes what was waiting (the loop retries every 2 s)…
+    let journal = app.session.as_mut().unwrap().journal.as_mut().unwrap();
+    journal.flush().unwrap();
     assert_eq!(app.session.as_ref().unwrap().unwritten_characters(), 0);
-    // A crash now (no fold, no clean exit) loses nothing: the journal holds every character.
+    // …and a crash now (no fold, no clean exit) loses nothing: the journal holds every
+    // character, in whole lines.
     drop(app);
     let app = reopen(&root, Lang::En);
     assert_eq!(answer_in(&app, &id, "q01"), format!("{before}{typed}"));
@@ -159,6 +161,37 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
     );
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("Recovered 540 characters"), "{status}");
+    assert!(!status.contains("could not be read"), "{status}");
+}
+
+#[test]
+fn after_a_full_disk_the_loop_saves_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let before = answer_in(&app, &id, "q01");
+    let typed = typed_text(200);
+    {
+        let _full = fault::inject(Plan {
+            disk_full_after: Some(5_000),
+            ..Plan::default()
+        });
+        typing(&mut app, &typed);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.session.as_ref().unwrap().unwritten_characters() > 0);
+    }
+    maintain(&mut app);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Saved again"));
+    assert_eq!(
+        answer_on_disk(&root, &id, "q01"),
+        format!("{before}{typed}")
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(root.join(".behov/journal")).unwrap(),
+        ""
+    );
 }
 
 /// The negative control: the journal as it was written before, one line per entry with no
@@ -561,4 +594,54 @@ fn a_project_with_loose_file_modes_is_made_private_on_open() {
             & 0o777;
         assert_eq!(now, mode, "{name}");
     }
+}
+
+#[test]
+fn a_failing_fsync_is_reported_and_the_file_and_the_text_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let on_disk = std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap();
+    typing(&mut app, " Tillägg.");
+    {
+        let _fail = fault::inject(Plan {
+            fsync_fails_after: Some(0),
+            ..Plan::default()
+        });
+        key(&mut app, KeyCode::Esc); // folds: the save's fsync fails
+    }
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("fsync failed"), "{status}");
+    assert!(status.contains("in the journal"), "{status}");
+    assert_eq!(
+        std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap(),
+        on_disk,
+        "a save whose fsync failed does not replace the file"
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.contains(&id));
+    // The next round saves it.
+    maintain(&mut app);
+    assert!(answer_on_disk(&root, &id, "q01").ends_with(" Tillägg."));
+}
+
+#[test]
+fn a_linked_interview_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let elsewhere = dir.path().join("i003-real.json");
+    std::fs::rename(root.join("interviews/i003.json"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("interviews/i003.json")).unwrap();
+    let opened = Store::open(&root).unwrap();
+    let mut interview = opened.project.interview("i003").unwrap().clone();
+    interview.answer_mut("q01").text = "Sparat genom länken.".into();
+    opened.store.save_interview(&interview).unwrap();
+    let link = std::fs::symlink_metadata(root.join("interviews/i003.json")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&elsewhere)
+            .unwrap()
+            .contains("Sparat genom länken.")
+    );
 }

@@ -314,6 +314,8 @@ impl App {
     /// Saves every interview with typed text not yet in its file. An interview leaves the
     /// unsaved list only when its save succeeds.
     pub fn fold_all(&mut self) -> Vec<Effect> {
+        // Everything is folded now, so no fold is due when the typing pauses.
+        self.last_edit = None;
         let Some(session) = self.session.as_mut() else {
             return Vec::new();
         };
