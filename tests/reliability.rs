@@ -36,6 +36,7 @@ fn send(app: &mut App, message: Message) {
             perform(app, effect);
         }
     }
+    behov::tui::settle(app);
     app.guard_quit();
 }
 
@@ -521,6 +522,7 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
             project: false,
         },
     );
+    behov::tui::settle(&mut app);
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("changed by another program"), "{status}");
     // All or nothing: no file of the merge was written.
@@ -643,5 +645,53 @@ fn a_linked_interview_file_stays_a_link() {
         std::fs::read_to_string(&elsewhere)
             .unwrap()
             .contains("Sparat genom länken.")
+    );
+}
+
+#[test]
+fn a_change_of_many_files_is_written_beside_the_interface_and_saves_wait_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let session = app.session.as_mut().unwrap();
+    let changed = behov::model::coding_ops::merge(&mut session.project, "funding", "advice");
+    let other = session
+        .project
+        .interviews
+        .iter()
+        .find(|i| !changed.contains(&i.id))
+        .unwrap()
+        .id
+        .clone();
+    perform(
+        &mut app,
+        Effect::SaveChange {
+            interviews: changed.clone(),
+            codebook: true,
+            project: false,
+        },
+    );
+    // The interface goes on at once; a save asked for meanwhile waits for the change.
+    assert!(app.session.as_ref().unwrap().is_busy());
+    let session = app.session.as_mut().unwrap();
+    session
+        .project
+        .interview_mut(&other)
+        .unwrap()
+        .answer_mut("q12")
+        .text = "Sparas efter ändringen.".into();
+    behov::tui::session::touch(session.project.interview_mut(&other).unwrap());
+    perform(&mut app, Effect::SaveInterview(other.clone()));
+    assert_eq!(app.deferred, vec![Effect::SaveInterview(other.clone())]);
+    behov::tui::settle(&mut app);
+    assert!(!app.session.as_ref().unwrap().is_busy());
+    assert!(app.deferred.is_empty());
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("The change is saved"), "{status}");
+    let disk = Store::open_read_only(&root).unwrap().project;
+    assert!(disk.codebook.code("funding").is_none());
+    assert_eq!(
+        disk.interview(&other).unwrap().answer("q12").unwrap().text,
+        "Sparas efter ändringen."
     );
 }

@@ -182,6 +182,8 @@ pub struct App {
     pub conflict_button: usize,
     /// How far the two texts of the conflict screen are scrolled.
     pub conflict_scroll: u16,
+    /// Saves asked for while a change of many files is written, done after it.
+    pub deferred: Vec<Effect>,
 }
 
 impl App {
@@ -217,6 +219,7 @@ impl App {
             quit_forced: false,
             conflict_button: 0,
             conflict_scroll: 0,
+            deferred: Vec::new(),
         }
     }
 
