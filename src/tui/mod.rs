@@ -148,20 +148,30 @@ fn init_logging() -> Option<PathBuf> {
 fn install_panic_hook(log_dir: Option<PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        // A panic on a worker thread (the search index) is logged, and the interface goes on
+        // in its terminal; only the interface's own thread ends behov.
+        let interface = std::thread::current().name() == Some("main");
+        if interface {
+            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+        }
         let backtrace = std::backtrace::Backtrace::force_capture();
         if let Some(dir) = &log_dir {
             let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
             if let Ok(mut file) = std::fs::File::create(&path) {
                 let _ = writeln!(file, "{info}\n\n{backtrace}");
-                eprintln!(
-                    "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
-                    path.display()
-                );
+                if interface {
+                    eprintln!(
+                        "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
+                        path.display()
+                    );
+                }
             }
         }
-        previous(info);
+        tracing::error!("panic: {info}");
+        if interface {
+            previous(info);
+        }
     }));
 }
 
