@@ -72,7 +72,10 @@ fn the_demo_goes_out_and_comes_back_as_a_new_project() {
         .stdout(predicate::str::contains("Wrote 24 interviews"));
     let files = unzip(&out);
     assert!(files.contains_key("project.qde"));
-    assert_eq!(files.keys().filter(|k| k.starts_with("sources/")).count(), 24);
+    assert_eq!(
+        files.keys().filter(|k| k.starts_with("sources/")).count(),
+        24
+    );
     let text = String::from_utf8(files.values().nth(1).unwrap().clone()).unwrap();
     assert!(text.contains("\n\n1. "), "{text}");
 
@@ -94,7 +97,9 @@ fn the_demo_goes_out_and_comes_back_as_a_new_project() {
         .arg(&copy)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Added 24 interviews with 201 codings"));
+        .stdout(predicate::str::contains(
+            "Added 24 interviews with 201 codings",
+        ));
     behov(tmp.path()).arg("check").arg(&copy).assert().success();
     let original = Store::open_read_only(&root).unwrap().project;
     let back = Store::open_read_only(&copy).unwrap().project;
@@ -178,10 +183,22 @@ fn bad_files_and_outputs_are_refused_and_nothing_is_written() {
             "leads out of the archive",
         ),
         (
-            write("c.qdpx", &zip(&[("project.qde", b"<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">\n<Users>")])),
+            write(
+                "c.qdpx",
+                &zip(&[(
+                    "project.qde",
+                    b"<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">\n<Users>",
+                )]),
+            ),
             "project.qde, line",
         ),
-        (write("d.qdc", b"<CodeBook xmlns=\"urn:other\"><Codes/></CodeBook>"), "not REFI-QDA"),
+        (
+            write(
+                "d.qdc",
+                b"<CodeBook xmlns=\"urn:other\"><Codes/></CodeBook>",
+            ),
+            "not REFI-QDA",
+        ),
     ];
     for (file, expected) in cases {
         behov(tmp.path())

@@ -28,10 +28,11 @@ pub struct ExportArgs {
     /// Export only codings by this coder (repeat for several)
     #[arg(long = "coder", value_name = "NAME")]
     pub coders: Vec<String>,
-    /// Export only complete interviews, or only drafts (default: both)
+    /// Export only complete interviews, or only drafts (default: all)
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
-    /// Only interviews with a respondent that has this attribute value (as in summary)
+    /// Only interviews with a respondent that has this attribute value (as in summary: id or
+    /// label, case and accents aside)
     #[arg(long = "where", value_name = "ATTRIBUTE=VALUE", value_parser = parse_condition)]
     pub conditions: Vec<(String, String)>,
     /// First interview date exported
@@ -91,10 +92,11 @@ pub fn run(dir: &Path, args: ExportArgs, lang: Lang) -> Result<ExitCode, Failure
         ExportFormat::Qdpx => {
             let mut filter = Filter {
                 coders: args.coders.into_iter().collect(),
-                status: args.status.map(|s| match s {
-                    StatusArg::Complete => Status::Complete,
-                    StatusArg::Draft => Status::Draft,
-                }),
+                status: match args.status {
+                    Some(StatusArg::Complete) => Some(Status::Complete),
+                    Some(StatusArg::Draft) => Some(Status::Draft),
+                    Some(StatusArg::All) | None => None,
+                },
                 from: args.from,
                 to: args.to,
                 ..Filter::default()

@@ -98,9 +98,8 @@ pub fn project_qde(
     project: &Project,
     options: &Options,
 ) -> Result<(Vec<u8>, Vec<(String, String)>, Counts)> {
-    options.filter.check(project)?;
+    let filter = &options.filter.resolve(project)?;
     let lang = options.lang;
-    let filter = &options.filter;
     let ns = project.title.as_str();
     let respondent_passes = |r: &Respondent| {
         filter

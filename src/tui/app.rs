@@ -187,6 +187,10 @@ pub struct App {
     pub conflict_button: usize,
     /// An imported transcript under review (drawn over everything, takes every key).
     pub review: Option<ReviewScreen>,
+    /// How far the two texts of the conflict screen are scrolled.
+    pub conflict_scroll: u16,
+    /// Saves asked for while a change of many files is written, done after it.
+    pub deferred: Vec<Effect>,
 }
 
 impl App {
@@ -222,6 +226,8 @@ impl App {
             quit_forced: false,
             conflict_button: 0,
             review: None,
+            conflict_scroll: 0,
+            deferred: Vec::new(),
         }
     }
 
@@ -319,6 +325,8 @@ impl App {
     /// Saves every interview with typed text not yet in its file. An interview leaves the
     /// unsaved list only when its save succeeds.
     pub fn fold_all(&mut self) -> Vec<Effect> {
+        // Everything is folded now, so no fold is due when the typing pauses.
+        self.last_edit = None;
         let Some(session) = self.session.as_mut() else {
             return Vec::new();
         };
