@@ -63,7 +63,11 @@ pub fn qdc(project: &Project) -> Result<Vec<u8>> {
 
 /// A `.qdpx` file: `project.qde` and one `sources/<GUID>.txt` per exported interview.
 pub fn qdpx(project: &Project, options: &Options) -> Result<(Vec<u8>, Counts)> {
-    let (qde, sources, counts) = project_qde(project, options)?;
+    let Qde {
+        xml: qde,
+        sources,
+        counts,
+    } = project_qde(project, options)?;
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let file = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -93,11 +97,17 @@ struct Variable {
     id: String,
 }
 
-/// `project.qde` and the source texts (GUID, text) of a `.qdpx`.
-pub fn project_qde(
-    project: &Project,
-    options: &Options,
-) -> Result<(Vec<u8>, Vec<(String, String)>, Counts)> {
+/// The parts of a `.qdpx` before they are zipped.
+pub struct Qde {
+    /// `project.qde`.
+    pub xml: Vec<u8>,
+    /// Each source's GUID and text.
+    pub sources: Vec<(String, String)>,
+    pub counts: Counts,
+}
+
+/// `project.qde` and the source texts of a `.qdpx`.
+pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
     let filter = &options.filter.resolve(project)?;
     let lang = options.lang;
     let ns = project.title.as_str();
@@ -342,7 +352,11 @@ pub fn project_qde(
         xml.text("Description", &project.description)?;
     }
     xml.close("Project")?;
-    Ok((xml.finish(), texts, counts))
+    Ok(Qde {
+        xml: xml.finish(),
+        sources: texts,
+        counts,
+    })
 }
 
 /// The name a source gets in the other program: the interview id, respondents and date.
@@ -704,7 +718,11 @@ mod tests {
             },
             lang: Lang::Sv,
         };
-        let (qde, texts, counts) = project_qde(&project, &options).unwrap();
+        let Qde {
+            xml: qde,
+            sources: texts,
+            counts,
+        } = project_qde(&project, &options).unwrap();
         let complete = project
             .interviews
             .iter()
