@@ -811,3 +811,32 @@ fn the_tab_exports_the_word_report_and_the_same_csv_as_the_command_line() {
     assert_eq!(csv, cli.stdout);
     assert!(csv.starts_with("\u{feff}Kod;Organisationer;".as_bytes()));
 }
+
+#[test]
+fn the_tab_exports_the_same_qdpx_and_qdc_as_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "4");
+    let qdpx = export_from_the_tab(&mut app, "qdpx", &dir.path().join("projekt.qdpx"));
+    let qdc = export_from_the_tab(&mut app, "qdc", &dir.path().join("koder.qdc"));
+    let cli = |format: &str, out: &str| {
+        let path = dir.path().join(out);
+        let run = assert_cmd::Command::cargo_bin("behov")
+            .unwrap()
+            .env("BEHOV_DATA", dir.path())
+            .env_remove("BEHOV_PROJECT")
+            // The tab counts complete interviews unless told otherwise.
+            .args([
+                "export", "--lang", "sv", "--status", "complete", "--format", format,
+            ])
+            .arg("--out")
+            .arg(&path)
+            .arg(dir.path().join("demo"))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{run:?}");
+        std::fs::read(path).unwrap()
+    };
+    assert_eq!(qdpx, cli("qdpx", "cli.qdpx"));
+    assert_eq!(qdc, cli("qdc", "cli.qdc"));
+}

@@ -30,6 +30,10 @@ const FORMATS: [(&str, Format); 5] = [
     ("json", Format::Json),
 ];
 
+/// The exchange formats offered after the summary's own: a REFI-QDA project for NVivo,
+/// ATLAS.ti, MAXQDA and QualCoder, and the codebook alone.
+const EXCHANGE: [&str; 2] = ["qdpx", "qdc"];
+
 #[derive(Default)]
 pub struct SummaryView {
     /// 0 needs, 1 co-occurrence, 2 scale questions.
@@ -253,7 +257,11 @@ fn open_export(app: &mut App) {
         vec![
             Field::choice(
                 app.t("Format", "Format"),
-                FORMATS.iter().map(|(n, _)| n.to_string()).collect(),
+                FORMATS
+                    .iter()
+                    .map(|(n, _)| n.to_string())
+                    .chain(EXCHANGE.iter().map(|n| n.to_string()))
+                    .collect(),
                 0,
             )
             .with_hint("←→"),
@@ -270,7 +278,13 @@ fn open_export(app: &mut App) {
 }
 
 pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let (extension, format) = FORMATS[form.fields[0].chosen().min(FORMATS.len() - 1)];
+    let chosen = form.fields[0]
+        .chosen()
+        .min(FORMATS.len() + EXCHANGE.len() - 1);
+    if let Some(extension) = chosen.checked_sub(FORMATS.len()).map(|i| EXCHANGE[i]) {
+        return submit_exchange(app, form, extension);
+    }
+    let (extension, format) = FORMATS[chosen];
     let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
     if path.file_name().is_none() {
         return Err(app.t("Ange en fil.", "Give a file.").into());
@@ -285,6 +299,29 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
         csv: report::render::csv::Dialect::Excel,
     };
     let bytes = report::render::export(summary, &export).map_err(|e| e.to_string())?;
+    Ok(vec![Effect::WriteFile { path, bytes }])
+}
+
+/// A REFI-QDA project (the interviews and codings the summary counts, by its coder and status
+/// choices) or the codebook alone, as `behov export` writes them.
+fn submit_exchange(app: &App, form: &Form, extension: &str) -> Result<Vec<Effect>, String> {
+    let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
+    if path.file_name().is_none() {
+        return Err(app.t("Ange en fil.", "Give a file.").into());
+    }
+    let Some(session) = &app.session else {
+        return Ok(Vec::new());
+    };
+    let bytes = if extension == "qdc" {
+        crate::exchange::qdc(&session.project)
+    } else {
+        let options = crate::exchange::Options {
+            filter: app.summary.filter(),
+            lang: app.lang,
+        };
+        crate::exchange::qdpx(&session.project, &options).map(|(bytes, _)| bytes)
+    }
+    .map_err(|e| e.to_string())?;
     Ok(vec![Effect::WriteFile { path, bytes }])
 }
 
