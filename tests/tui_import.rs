@@ -79,6 +79,8 @@ fn a_transcript_is_reviewed_and_imported_from_the_interviews_tab() {
             .contains("Importerade i025 som utkast")
     );
 
+    // Changes of several files are written in the background; wait for it.
+    behov::tui::settle(&mut app);
     let project = behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
         .unwrap()
         .project;
