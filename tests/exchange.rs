@@ -241,3 +241,30 @@ fn bad_files_and_outputs_are_refused_and_nothing_is_written() {
         .stderr(predicate::str::contains("a device"));
     assert_eq!(snapshot(&root), before);
 }
+
+#[test]
+fn a_dry_run_reports_in_json_and_writes_nothing() {
+    let (tmp, root) = demo();
+    let out = tmp.path().join("demo.qdpx");
+    behov(tmp.path())
+        .args(["export", "--format", "qdpx", "--status", "all", "--out"])
+        .arg(&out)
+        .arg(&root)
+        .assert()
+        .success();
+    let fresh = tmp.path().join("fresh");
+    let run = behov(tmp.path())
+        .arg("import")
+        .arg(&out)
+        .args(["--dry-run", "--format", "json", "--project"])
+        .arg(&fresh)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let value: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let report = &value["exchange"][0];
+    assert_eq!(report["interviews"].as_array().unwrap().len(), 24);
+    assert_eq!(report["codings"], 201);
+    assert_eq!(value["dry_run"], true);
+    assert!(!fresh.exists());
+}

@@ -1485,6 +1485,41 @@ mod tests {
     }
 
     #[test]
+    fn nvivo_mac_paths_and_older_tools_without_internal() {
+        let text = "Vi behöver finansiering.";
+        let sources = format!(
+            r##"<TextSource guid="bbbbbbbb-0000-4000-8000-000000000001" name="Mac" richTextPath="internal://bbbbbbbb-0000-4000-8000-000000000001.docx" plainTextPath="internal://bbbbbbbb-0000-4000-8000-000000000001.txt">{}</TextSource>
+            <TextSource guid="bbbbbbbb-0000-4000-8000-000000000002" name="Old" plainTextPath="old.txt">{}</TextSource>
+            <TextSource guid="bbbbbbbb-0000-4000-8000-000000000003" name="Far" plainTextPath="relative://far.txt"/>"##,
+            selection(1, 11, 23, "finansiering"),
+            selection(2, 0, 2, "Vi"),
+        );
+        let xml = qde(&sources, "").replace("{ORIGIN}", "NVivo 15 Mac");
+        let bytes = zip_of(&[
+            ("project.qde", xml.as_bytes()),
+            (
+                "sources/bbbbbbbb-0000-4000-8000-000000000001.txt",
+                text.as_bytes(),
+            ),
+            ("sources/bbbbbbbb-0000-4000-8000-000000000001.docx", b"PK"),
+            ("sources/old.txt", text.as_bytes()),
+        ]);
+        let plan = plan_qdpx(bytes, &empty_like(&demo()), LIMIT, now()).unwrap();
+        assert_eq!(coded(&plan), ["finansiering", "Vi"]);
+        let d = plan.report.dialect.join("\n");
+        assert!(
+            d.contains("rich-text and a plain-text") && d.contains("without internal://"),
+            "{d}"
+        );
+        assert!(
+            plan.report
+                .skipped
+                .iter()
+                .any(|s| s.contains("Far: its text is a file outside the archive"))
+        );
+    }
+
+    #[test]
     fn a_source_without_codings_is_laid_onto_the_guide() {
         let demo = demo();
         let q1 = demo.guide.questions[0].text.sv.clone();
