@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::loose_modes;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 struct Session {
@@ -162,6 +165,9 @@ fn kill_9_while_typing_loses_nothing() {
         .unwrap();
     assert_eq!(interview.answer("q01").unwrap().text, TYPED);
     assert_eq!(behov::model::validate(&after), vec![]);
+    // Everything the interface made (journal, search index, lock, logs) is private.
+    let loose = loose_modes(dir.path());
+    assert!(loose.is_empty(), "{loose:?}");
 }
 
 #[test]

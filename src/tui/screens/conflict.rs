@@ -36,13 +36,17 @@ pub fn on_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) -> Vec<Ef
     match keymap::lookup(Context::Conflict, &key) {
         Some(Action::Left) => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
         Some(Action::Right) => *button = (*button + 1) % CHOICES.len(),
+        Some(Action::Up) => app.conflict_scroll = app.conflict_scroll.saturating_sub(1),
+        Some(Action::Down) => app.conflict_scroll = app.conflict_scroll.saturating_add(1),
         Some(Action::Choose(n)) if n < CHOICES.len() => {
             app.conflict_button = 0;
+            app.conflict_scroll = 0;
             return vec![Effect::Resolve(CHOICES[n])];
         }
         Some(Action::Confirm) => {
             let keep = CHOICES[*button];
             app.conflict_button = 0;
+            app.conflict_scroll = 0;
             return vec![Effect::Resolve(keep)];
         }
         _ => {}
@@ -83,7 +87,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [about, texts, buttons] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(if inner.width < 100 { 5 } else { 3 }),
         Constraint::Min(3),
         Constraint::Length(2),
     ])
@@ -97,21 +101,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for (area, heading, text) in [
         (
             mine,
-            app.t(" Din version (skriven här) ", " Your version (typed here) "),
+            app.t(" Din version ", " Your version "),
             &conflict.mine,
         ),
         (
             theirs,
-            app.t(
-                " Filens version (ändrad utanför behov) ",
-                " The file's version (changed outside behov) ",
-            ),
+            app.t(" Filens version ", " The file's version "),
             &conflict.theirs,
         ),
     ] {
         frame.render_widget(
             Paragraph::new(text.as_str())
                 .wrap(Wrap { trim: false })
+                .scroll((app.conflict_scroll, 0))
                 .block(Block::default().borders(Borders::ALL).title(heading)),
             area,
         );
@@ -127,8 +129,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw("  "));
     }
     let hint = app.t(
-        "←/→ välj · Enter bekräftar · 1–3 direkt",
-        "←/→ choose · Enter confirms · 1–3 directly",
+        "←/→ välj · Enter bekräftar · 1–3 direkt · ↑/↓ rullar texterna",
+        "←/→ choose · Enter confirms · 1–3 directly · ↑/↓ scroll the texts",
     );
     frame.render_widget(
         Paragraph::new(vec![
@@ -160,8 +162,8 @@ fn about_lines(app: &App, conflict: &TextConflict) -> Vec<Line<'static>> {
         None => app.t("anteckningar", "notes").to_string(),
     };
     let explain = app.t(
-        "Filen ändrades av någon annan (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
-        "The file was changed by someone else (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
+        "Filen ändrades utanför behov (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
+        "The file was changed outside behov (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
     );
     vec![
         Line::from(Span::styled(format!("{name} · {place}"), theme::title())),

@@ -491,7 +491,7 @@ fn open_attribute_form(app: &mut App, index: Option<usize>) {
                 existing.map(|a| a.label.en.clone()).unwrap_or_default(),
             ),
             Field::text(
-                app.t("Föreslagna värden", "Suggested values"),
+                app.t("Tillåtna värden", "Allowed values"),
                 existing.map(|a| a.values.join("; ")).unwrap_or_default(),
             )
             .with_hint(app.t(
@@ -523,10 +523,13 @@ pub fn submit_attribute(
     let attributes = &mut session.project.attributes;
     let label = Localized::new(sv.clone(), form.value(1).trim());
     let values = split_list(form.value(2));
+    let mut respelled = 0;
     match index.and_then(|i| attributes.get_mut(i)) {
         Some(attribute) => {
             attribute.label = label;
             attribute.values = values;
+            // Listing a value merges the respondents' other spellings of it into it.
+            respelled = attribute.respell(&mut session.project.respondents);
         }
         None => {
             let taken: Vec<String> = attributes.iter().map(|a| a.id.clone()).collect();
@@ -539,6 +542,14 @@ pub fn submit_attribute(
         }
     }
     session.revision += 1;
+    if respelled > 0 {
+        let text = if app.sv() {
+            format!("{respelled} organisationer fick värdets stavning i listan.")
+        } else {
+            format!("{respelled} organisations now have the value as the list spells it.")
+        };
+        app.status = Some(crate::tui::app::Status { text, error: false });
+    }
     Ok(vec![Effect::SaveProject])
 }
 
