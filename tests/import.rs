@@ -90,7 +90,7 @@ fn the_examples_become_drafts_that_are_coded_searched_and_summarised() {
     let (dir, root) = demo();
     let before = json(
         &behov(dir.path())
-            .args(["summary", "--format", "json"])
+            .args(["summary", "--status", "all", "--format", "json"])
             .arg(&root)
             .output()
             .unwrap()
@@ -211,7 +211,7 @@ fn the_examples_become_drafts_that_are_coded_searched_and_summarised() {
 
     let after = json(
         &behov(dir.path())
-            .args(["summary", "--format", "json"])
+            .args(["summary", "--status", "all", "--format", "json"])
             .arg(&root)
             .output()
             .unwrap()
