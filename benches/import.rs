@@ -85,8 +85,7 @@ fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("demo");
     store::demo::install(&root).unwrap();
-    let opened = Store::open(&root).unwrap();
-    let project = opened.project.clone();
+    let project = Store::open_read_only(&root).unwrap().project;
     let two_hours = transcript(&project, 20_000, 0);
     let folder: Vec<(String, Vec<u8>)> = (0..100)
         .map(|n| {
@@ -101,15 +100,23 @@ fn bench(c: &mut Criterion) {
         two_hours.len() / 1000,
         folder.iter().map(|(_, b)| b.len()).sum::<usize>() / 1_000_000
     );
-    let interviews = store::INTERVIEWS_DIR;
+    let interviews = root.join(store::INTERVIEWS_DIR);
     let clean = || {
-        for entry in std::fs::read_dir(root.join(interviews)).unwrap() {
+        for entry in std::fs::read_dir(&interviews).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             if name.as_str() > "i024.json" {
                 std::fs::remove_file(path).unwrap();
             }
         }
+    };
+    // Each run writes into a freshly opened project: the store remembers the files it wrote,
+    // and these are removed between runs behind its back. The project opened in the setup is
+    // the routine's own; the store is dropped (and its lock freed) when the routine ends.
+    let fresh = || {
+        clean();
+        let opened = Store::open(&root).unwrap();
+        (opened.store, opened.project)
     };
 
     let mut group = c.benchmark_group("import");
@@ -118,11 +125,8 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10));
     group.bench_function("2-hour transcript, mapped and saved", |b| {
         b.iter_batched(
-            || {
-                clean();
-                project.clone()
-            },
-            |mut p| {
+            fresh,
+            |(store, mut p)| {
                 let plan = import::plan(
                     &p,
                     [("Mälarporten.vtt".to_string(), two_hours.clone())],
@@ -131,7 +135,7 @@ fn bench(c: &mut Criterion) {
                     jiff::Timestamp::now(),
                 );
                 assert_eq!(plan.drafts[0].mapping.answers.len(), 12);
-                import::apply(&opened.store, &mut p, &plan).unwrap()
+                import::apply(&store, &mut p, &plan).unwrap()
             },
             BatchSize::PerIteration,
         )
@@ -141,15 +145,12 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(30));
     group.bench_function("folder of 100 one-hour transcripts", |b| {
         b.iter_batched(
-            || {
-                clean();
-                (project.clone(), folder.clone())
-            },
-            |(mut p, files)| {
+            || (fresh(), folder.clone()),
+            |((store, mut p), files)| {
                 let plan =
                     import::plan(&p, files, &Options::default(), &[], jiff::Timestamp::now());
                 assert_eq!(plan.to_write().count(), 100);
-                import::apply(&opened.store, &mut p, &plan).unwrap()
+                import::apply(&store, &mut p, &plan).unwrap()
             },
             BatchSize::PerIteration,
         )

@@ -90,8 +90,7 @@ fn the_examples_become_drafts_that_are_coded_searched_and_summarised() {
     let (dir, root) = demo();
     let before = json(
         &behov(dir.path())
-            // Imported interviews are drafts; the summary counts only complete ones unless told.
-            .args(["summary", "--format", "json", "--status", "all"])
+            .args(["summary", "--status", "all", "--format", "json"])
             .arg(&root)
             .output()
             .unwrap()
@@ -212,8 +211,7 @@ fn the_examples_become_drafts_that_are_coded_searched_and_summarised() {
 
     let after = json(
         &behov(dir.path())
-            // Imported interviews are drafts; the summary counts only complete ones unless told.
-            .args(["summary", "--format", "json", "--status", "all"])
+            .args(["summary", "--status", "all", "--format", "json"])
             .arg(&root)
             .output()
             .unwrap()

@@ -79,12 +79,15 @@ fn a_transcript_is_reviewed_and_imported_from_the_interviews_tab() {
             .contains("Importerade i025 som utkast")
     );
 
-    // Changes of several files are written in the background; wait for it.
+    // The interview (and the project file, had a respondent been new) is written as one
+    // change in the background; wait for it.
     behov::tui::settle(&mut app);
     let project = behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
         .unwrap()
         .project;
-    let imported = project.interview("i025").unwrap();
+    let imported = project
+        .interview("i025")
+        .unwrap_or_else(|| panic!("{:?}", app.status));
     assert_eq!(imported.respondents, ["r009"]);
     assert!(
         imported

@@ -248,20 +248,15 @@ fn pick_interviewer(
     {
         return Some(found.clone());
     }
-    let mut weight: HashMap<&str, f32> = HashMap::new();
+    // Only questions count: respondents talk far more, and their answers share words with
+    // the guide, but they seldom ask its questions.
+    let mut weight: HashMap<&str, f32> = speakers.iter().map(|s| (s.as_str(), 0.0)).collect();
     for (turn, scores) in turns.iter().zip(scores) {
-        if let Some(s) = &turn.speaker {
+        if let Some(s) = &turn.speaker
+            && is_question_like(&turn.text)
+        {
             let best = scores.iter().copied().fold(0.0, f32::max);
-            let asks = if is_question_like(&turn.text) {
-                0.2
-            } else {
-                0.0
-            };
-            *weight.entry(s).or_default() += if best >= WEAK {
-                best + asks
-            } else {
-                asks / 4.0
-            };
+            *weight.entry(s).or_default() += if best >= WEAK { best + 0.05 } else { 0.05 };
         }
     }
     speakers
@@ -359,15 +354,18 @@ fn fits_best(row: &[f32], q: usize, turn_of: &[Option<usize>]) -> bool {
     row[q] >= best * 0.9
 }
 
-/// Whether a turn reads as a question: a question mark, or a question word or request first.
+/// Whether a turn reads as a question: a question mark, or a sentence that starts with a
+/// question word or a request.
 fn is_question_like(text: &str) -> bool {
     const OPENERS: [&str; 16] = [
         "vad", "hur", "vilka", "vilken", "vilket", "varför", "när", "var", "finns", "har", "kan",
         "är", "berätta", "beskriv", "skulle", "om",
     ];
     text.contains('?')
-        || text.split_whitespace().next().is_some_and(|w| {
-            OPENERS.contains(&fold(w).trim_matches(|c: char| !c.is_alphanumeric()))
+        || text.split(['.', '!', ':', '\n']).any(|sentence| {
+            sentence.split_whitespace().next().is_some_and(|w| {
+                OPENERS.contains(&fold(w).trim_matches(|c: char| !c.is_alphanumeric()))
+            })
         })
 }
 
@@ -565,6 +563,23 @@ mod tests {
         // The answers are in guide order.
         let order: Vec<&str> = m.answers.iter().map(|a| a.question.as_str()).collect();
         assert_eq!(order, ["q1", "q2", "q4"]);
+    }
+
+    #[test]
+    fn the_interviewer_is_who_asks_even_when_others_talk_far_more_about_the_same_things() {
+        let mut turns = vec![(
+            "Maria",
+            "Vilka behov ser ni hos företagen när det gäller grön omställning?",
+        )];
+        turns.extend(std::iter::repeat_n(
+            ("Anna", "Företagen har behov av råd i den gröna omställningen, och vi möter många företag som är mogna för digitalisering och energiomställning."),
+            30,
+        ));
+        turns.push(("Maria", "Och digitaliseringen?"));
+        turns.push(("Anna", "Den går bra."));
+        let m = map(&transcript(&turns), &guide(), None);
+        assert_eq!(m.interviewer.as_deref(), Some("Maria"));
+        assert_eq!(asked(&m), [(0, "q2"), (31, "q4")]);
     }
 
     #[test]

@@ -185,12 +185,12 @@ pub struct App {
     pub quit_forced: bool,
     /// The selected button of the conflict screen.
     pub conflict_button: usize,
-    /// An imported transcript under review (drawn over everything, takes every key).
-    pub review: Option<ReviewScreen>,
     /// How far the two texts of the conflict screen are scrolled.
     pub conflict_scroll: u16,
     /// Saves asked for while a change of many files is written, done after it.
     pub deferred: Vec<Effect>,
+    /// An imported transcript under review (drawn over everything, takes every key).
+    pub review: Option<ReviewScreen>,
 }
 
 impl App {
@@ -225,9 +225,9 @@ impl App {
             quit: false,
             quit_forced: false,
             conflict_button: 0,
-            review: None,
             conflict_scroll: 0,
             deferred: Vec::new(),
+            review: None,
         }
     }
 
