@@ -49,6 +49,7 @@ pub struct SearchResults {
     pub counts: Option<Counts>,
     /// What was ignored or could not be found, for the user.
     pub notes: Vec<Note>,
+    pub suggestions: Vec<String>,
 }
 
 /// How many answers (notes included), respondents and interviews match.
@@ -142,6 +143,7 @@ impl SearchHandle {
                 hits: Vec::new(),
                 counts: options.counts.then(Counts::default),
                 notes: compiled.notes,
+                suggestions: Vec::new(),
             });
         };
         let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
@@ -165,6 +167,7 @@ impl SearchHandle {
             hits,
             counts,
             notes: compiled.notes,
+            suggestions: Vec::new(),
         })
     }
 
