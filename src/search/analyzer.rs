@@ -1,22 +1,36 @@
-//! The Swedish analyzer: words → lowercase → stop words out → (accents folded) → stemmed.
+//! The Swedish analyzer: words → lowercase → base forms from the lexicon (or a careful
+//! fallback) → the terms of each field.
+//!
+//! | field | terms of a word |
+//! |---|---|
+//! | `text` | its base forms (`insatserna` → `insats`); stop words are left out |
+//! | `folded` | the same with accents removed (`rådgivningen` → `radgivning`) |
+//! | `parts` | the base forms of a compound's words (`energikartläggningen` → `energi`, `kartläggning`) |
+//! | `words` | the word as written and without accents, for prefixes (`färdplanerna`) |
+//! | `pairs` | each two adjacent words, stop words included (`vem som`, `som göra`) |
 //!
 //! One tokenizer does every step in a single pass instead of a chain of tantivy filters:
-//! the snippet code needs the same word boundaries and normal forms, and one pass over each
-//! word is what makes indexing a million answers fast.
+//! the snippet code needs the same word boundaries and normal forms. Looking a word up in
+//! the lexicon costs microseconds, so each thread keeps the analyses of the words it saw.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::lexicon::LEXICON;
 use super::stem::stem;
 
 /// Tokenizer names registered on the index.
 pub const MAIN: &str = "behov_sv";
 pub const FOLDED: &str = "behov_sv_folded";
 pub const PAIRS: &str = "behov_sv_pairs";
+pub const PARTS: &str = "behov_sv_parts";
+pub const SURFACE: &str = "behov_sv_words";
 
 /// Longer "words" (pasted hashes, URLs) are not indexed: nobody searches for them by hand.
 const MAX_WORD_CHARS: usize = 40;
@@ -130,126 +144,283 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// The indexed term of one normalised word, or `None` for stop words and overlong words.
-/// `scratch` avoids an allocation per word.
-pub fn term_of<'a>(word: &'a str, folded: bool, scratch: &'a mut String) -> Option<&'a str> {
-    if is_stop_word(word) || (word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS)
-    {
-        return None;
+/// What the lexicon says about one word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Base forms, the first one used in phrases. A word can be a form of more than one
+    /// (`företagen`: `företag` and the verb `företa`); all are indexed.
+    pub lemmas: Vec<String>,
+    /// The base forms of a compound's words, for compound matches; empty for other words.
+    pub parts: Vec<String>,
+    /// Whether the lexicon knows the word (or all words of the compound). A word typed
+    /// without å, ä, ö that the lexicon knows (`svar`) is taken as typed.
+    pub known: bool,
+}
+
+/// Distinct words remembered per thread before the memory is cleared.
+const CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Rc<Analysis>>> = RefCell::new(HashMap::new());
+}
+
+/// The analysis of a lowercase word that is no stop word.
+pub fn analyse(word: &str) -> Rc<Analysis> {
+    if let Some(found) = CACHE.with(|c| c.borrow().get(word).cloned()) {
+        return found;
     }
-    if folded {
-        fold_into(word, scratch);
-        Some(stem(scratch))
-    } else {
-        Some(stem(word))
+    let analysis = Rc::new(analyse_uncached(word));
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), analysis.clone());
+    });
+    analysis
+}
+
+fn analyse_uncached(word: &str) -> Analysis {
+    let lemmas = LEXICON.lemmas(word);
+    if !lemmas.is_empty() {
+        return Analysis {
+            lemmas,
+            parts: Vec::new(),
+            known: true,
+        };
+    }
+    if let Some(split) = LEXICON.split(word) {
+        let mut parts = split.parts;
+        parts.dedup();
+        return Analysis {
+            lemmas: split
+                .heads
+                .iter()
+                .map(|head| format!("{}{head}", split.left))
+                .collect(),
+            parts,
+            known: true,
+        };
+    }
+    Analysis {
+        lemmas: vec![stem(word).to_string()],
+        parts: Vec::new(),
+        known: false,
     }
 }
 
-/// The terms of `text` with their positions, as the index sees them.
-pub fn terms(text: &str, folded: bool) -> Vec<(usize, String)> {
+fn is_overlong(word: &str) -> bool {
+    word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS
+}
+
+/// The analysis of a normalised word, or `None` for stop words and overlong words.
+pub fn analysis_of(word: &str) -> Option<Rc<Analysis>> {
+    if is_stop_word(word) || is_overlong(word) {
+        None
+    } else {
+        Some(analyse(word))
+    }
+}
+
+pub fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// Whether a word has letters that folding changes (å, ä, ö, é…).
+pub fn has_accents(word: &str) -> bool {
+    !word.is_ascii() && fold(word) != word
+}
+
+/// One word of a text as the query side sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWord {
+    pub position: usize,
+    /// The word as written, lowercased.
+    pub word: String,
+    /// `None` for stop words.
+    pub analysis: Option<Rc<Analysis>>,
+}
+
+impl QueryWord {
+    /// The term the `pairs` field has for this word.
+    pub fn pair_key(&self) -> &str {
+        match &self.analysis {
+            Some(a) => &a.lemmas[0],
+            None => &self.word,
+        }
+    }
+}
+
+/// Every word of `text` (stop words included, overlong words left out) with its position.
+pub fn query_words(text: &str) -> Vec<QueryWord> {
     let mut words = words(text);
-    let mut scratch = String::new();
     let mut out = Vec::new();
     let mut position = 0;
     while words.next_word().is_some() {
-        if let Some(term) = term_of(words.word(), folded, &mut scratch) {
-            out.push((position, term.to_string()));
+        let word = words.word();
+        if !is_overlong(word) {
+            out.push(QueryWord {
+                position,
+                word: word.to_string(),
+                analysis: analysis_of(word),
+            });
         }
         position += 1;
     }
     out
 }
 
-/// Two consecutive terms (stop words skipped) as one term of the `pairs` field, which turns a
-/// two-word phrase into one posting list.
+/// The terms of `text` in the accent-folded analysis (respondent names), with positions.
+pub fn folded_terms(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for w in query_words(text) {
+        if let Some(a) = &w.analysis {
+            out.push((w.position, fold(&a.lemmas[0])));
+        }
+    }
+    out
+}
+
+/// A term of the `pairs` field: two adjacent words.
 pub fn pair(first: &str, second: &str) -> String {
     format!("{first} {second}")
 }
 
 /// What a token stream produces.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Analysis {
+pub enum Stream {
     Main,
     Folded,
     Pairs,
+    Parts,
+    Surface,
 }
 
-/// The tantivy side: the same analysis as a token stream for the `text`, `folded` and
-/// `pairs` fields.
+/// The tantivy side: the analysis as a token stream for each field.
 #[derive(Clone)]
 pub struct SwedishTokenizer {
-    analysis: Analysis,
-    token: Token,
+    stream: Stream,
 }
 
 impl SwedishTokenizer {
-    pub fn analyzer(analysis: Analysis) -> TextAnalyzer {
-        TextAnalyzer::from(SwedishTokenizer {
-            analysis,
-            token: Token::default(),
-        })
+    pub fn analyzer(stream: Stream) -> TextAnalyzer {
+        TextAnalyzer::from(SwedishTokenizer { stream })
     }
+}
+
+/// One token before it is handed out.
+struct Pending {
+    text: String,
+    range: std::ops::Range<usize>,
+    position: usize,
 }
 
 impl Tokenizer for SwedishTokenizer {
-    type TokenStream<'a> = SwedishTokenStream<'a>;
+    type TokenStream<'a> = SwedishTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream<'a> {
-        self.token.reset();
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream {
         SwedishTokenStream {
-            words: words(text),
-            analysis: self.analysis,
-            scratch: String::new(),
-            previous: String::new(),
-            position: 0,
-            token: &mut self.token,
+            pending: tokens(text, self.stream).into_iter(),
+            token: Token::default(),
         }
     }
 }
 
-pub struct SwedishTokenStream<'a> {
-    words: Words<'a>,
-    analysis: Analysis,
-    scratch: String,
-    /// For pairs: the previous term.
-    previous: String,
-    position: usize,
-    token: &'a mut Token,
-}
-
-impl TokenStream for SwedishTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        while let Some(range) = self.words.next_word() {
-            let position = self.position;
-            self.position += 1;
-            let folded = self.analysis == Analysis::Folded;
-            if let Some(term) = term_of(self.words.word(), folded, &mut self.scratch) {
-                self.token.text.clear();
-                if self.analysis == Analysis::Pairs {
-                    let first = std::mem::replace(&mut self.previous, term.to_string());
-                    if first.is_empty() {
-                        continue;
-                    }
-                    self.token.text.push_str(&pair(&first, &self.previous));
-                } else {
-                    self.token.text.push_str(term);
+/// Every token of `text` for one field, in order.
+fn tokens(text: &str, stream: Stream) -> Vec<Pending> {
+    let mut words = words(text);
+    let mut out = Vec::new();
+    let mut position = 0;
+    let mut previous: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<Pending>, text: String, range: &std::ops::Range<usize>, position| {
+        if !out
+            .iter()
+            .rev()
+            .take_while(|p: &&Pending| p.position == position)
+            .any(|p| p.text == text)
+        {
+            out.push(Pending {
+                text,
+                range: range.clone(),
+                position,
+            });
+        }
+    };
+    while let Some(range) = words.next_word() {
+        let word = words.word();
+        let at = position;
+        position += 1;
+        if is_overlong(word) {
+            previous.clear();
+            continue;
+        }
+        let analysis = analysis_of(word);
+        match stream {
+            Stream::Main => {
+                for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                    push(&mut out, lemma.clone(), &range, at);
                 }
-                self.token.offset_from = range.start;
-                self.token.offset_to = range.end;
-                self.token.position = position;
-                self.token.position_length = 1;
-                return true;
+            }
+            Stream::Folded => {
+                for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                    push(&mut out, fold(lemma), &range, at);
+                }
+            }
+            Stream::Parts => {
+                for part in analysis.iter().flat_map(|a| &a.parts) {
+                    push(&mut out, part.clone(), &range, at);
+                }
+            }
+            Stream::Surface => {
+                push(&mut out, word.to_string(), &range, at);
+                let folded = fold(word);
+                if folded != word {
+                    push(&mut out, folded, &range, at);
+                }
+            }
+            Stream::Pairs => {
+                let keys: Vec<String> = match &analysis {
+                    Some(a) => a.lemmas.clone(),
+                    None => vec![word.to_string()],
+                };
+                for first in &previous {
+                    for second in &keys {
+                        push(&mut out, pair(first, second), &range, at);
+                    }
+                }
+                previous = keys;
             }
         }
-        false
+    }
+    out
+}
+
+pub struct SwedishTokenStream {
+    pending: std::vec::IntoIter<Pending>,
+    token: Token,
+}
+
+impl TokenStream for SwedishTokenStream {
+    fn advance(&mut self) -> bool {
+        let Some(next) = self.pending.next() else {
+            return false;
+        };
+        self.token.text = next.text;
+        self.token.offset_from = next.range.start;
+        self.token.offset_to = next.range.end;
+        self.token.position = next.position;
+        self.token.position_length = 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        self.token
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.token
+        &mut self.token
     }
 }
 
@@ -257,38 +428,50 @@ impl TokenStream for SwedishTokenStream<'_> {
 mod tests {
     use super::*;
 
-    fn texts(text: &str, folded: bool) -> Vec<String> {
-        terms(text, folded).into_iter().map(|(_, t)| t).collect()
+    fn stream(text: &str, kind: Stream) -> Vec<(String, usize)> {
+        let mut analyzer = SwedishTokenizer::analyzer(kind);
+        let mut stream = analyzer.token_stream(text);
+        let mut seen = Vec::new();
+        while let Some(token) = stream.next() {
+            seen.push((token.text.clone(), token.position));
+        }
+        seen
+    }
+
+    fn texts(text: &str, kind: Stream) -> Vec<String> {
+        stream(text, kind).into_iter().map(|(t, _)| t).collect()
     }
 
     #[test]
-    fn lowercases_drops_stop_words_and_stems() {
+    fn lowercases_drops_stop_words_and_finds_base_forms() {
         assert_eq!(
-            texts("Vi behöver en FÄRDPLAN för företagen.", false),
-            ["behöv", "färdpl", "företag"]
+            texts("Vi behöver en FÄRDPLAN för företagen.", Stream::Main)
+                .into_iter()
+                .filter(|t| t != "företa")
+                .collect::<Vec<_>>(),
+            ["behöva", "färdplan", "företag"]
         );
     }
 
     #[test]
     fn positions_keep_gaps_where_stop_words_were() {
-        let t = terms("stöd till företagen", false);
-        assert_eq!(t, [(0, "stöd".to_string()), (2, "företag".to_string())]);
+        assert_eq!(
+            stream("stöd till företaget", Stream::Main),
+            [("stöd".to_string(), 0), ("företag".to_string(), 2)]
+        );
     }
 
     #[test]
-    fn folded_analysis_removes_accents_before_stemming() {
-        assert_eq!(
-            texts("Rådgivningen är viktig", true),
-            ["radgivning", "viktig"]
-        );
-        assert_eq!(texts("rådgivningen", false), ["rådgivning"]);
+    fn folded_analysis_removes_accents_from_base_forms() {
+        assert_eq!(texts("Rådgivningen är viktig", Stream::Folded), ["radgivning", "viktig"]);
+        assert_eq!(texts("rådgivningen", Stream::Main), ["rådgivning"]);
     }
 
     #[test]
     fn nfd_input_is_one_word_in_nfc() {
         let nfd: String = "rådgivning".nfd().collect();
         assert_ne!(nfd, "rådgivning");
-        assert_eq!(texts(&nfd, false), ["rådgivning"]);
+        assert_eq!(texts(&nfd, Stream::Main), ["rådgivning"]);
     }
 
     #[test]
@@ -298,60 +481,55 @@ mod tests {
 
     #[test]
     fn folded_stop_words_are_stop_words() {
-        assert!(texts("for pa ar", false).is_empty());
-        assert!(texts("för på är", true).is_empty());
+        assert!(texts("for pa ar", Stream::Main).is_empty());
+        assert!(texts("för på är", Stream::Folded).is_empty());
     }
 
     #[test]
     fn overlong_words_emoji_and_cr_are_harmless() {
         let long = "x".repeat(200);
         assert_eq!(
-            texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), false),
+            texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), Stream::Main),
             ["stöd", "nätverk", "bidrag"]
         );
     }
 
-    fn pairs(text: &str) -> Vec<String> {
-        terms(text, false)
-            .windows(2)
-            .map(|w| pair(&w[0].1, &w[1].1))
-            .collect()
-    }
-
     #[test]
-    fn pairs_join_consecutive_terms_across_stop_words() {
+    fn pairs_join_adjacent_words_stop_words_included() {
         assert_eq!(
-            pairs("stöd till företagen, konkreta insatser"),
-            ["stöd företag", "företag konkr", "konkr insat"]
+            texts("vem som gör vad", Stream::Pairs),
+            ["vem som", "som gör", "gör vad"]
         );
-        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Pairs);
-        let mut stream = analyzer.token_stream("stöd till företagen, konkreta insatser");
-        let mut seen = Vec::new();
-        while let Some(token) = stream.next() {
-            seen.push(token.text.clone());
-        }
-        assert_eq!(seen, pairs("stöd till företagen, konkreta insatser"));
+        assert_eq!(texts("konkreta insatser", Stream::Pairs), ["konkret insats"]);
     }
 
     #[test]
-    fn the_token_stream_matches_terms() {
-        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Main);
+    fn compounds_index_their_parts_and_surface_forms_keep_their_letters() {
+        assert_eq!(
+            texts("energikartläggningen", Stream::Parts),
+            ["energi", "kartläggning"]
+        );
+        assert_eq!(texts("energikartläggningen", Stream::Main), ["energikartläggning"]);
+        assert_eq!(
+            texts("Färdplanerna och", Stream::Surface),
+            ["färdplanerna", "fardplanerna", "och"]
+        );
+    }
+
+    #[test]
+    fn the_token_stream_has_byte_offsets() {
+        let mut analyzer = SwedishTokenizer::analyzer(Stream::Main);
         let mut stream = analyzer.token_stream("Konkreta insatser, tack!");
         let mut seen = Vec::new();
         while let Some(token) = stream.next() {
-            seen.push((
-                token.text.clone(),
-                token.offset_from,
-                token.offset_to,
-                token.position,
-            ));
+            seen.push((token.text.clone(), token.offset_from, token.offset_to));
         }
         assert_eq!(
             seen,
             [
-                ("konkr".into(), 0, 8, 0),
-                ("insat".into(), 9, 17, 1),
-                ("tack".into(), 19, 23, 2)
+                ("konkret".into(), 0, 8),
+                ("insats".into(), 9, 17),
+                ("tack".into(), 19, 23)
             ]
         );
     }

@@ -47,10 +47,12 @@
 mod analyzer;
 mod catalog;
 mod compile;
+mod distance;
 mod document;
 mod error;
 mod handle;
 mod index;
+mod lexicon;
 mod merge;
 mod note;
 pub mod output;
@@ -66,4 +68,3 @@ pub use index::{Access, OpenReport, Progress, RebuildReason, SearchIndex, file_s
 pub use note::Note;
 pub use schema::SCHEMA_VERSION;
 pub use snippet::{Matched, Snippet};
-pub use stem::stem;

@@ -8,7 +8,7 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Values of the `kind` field.
 pub const KIND_ANSWER: &str = "answer";
@@ -34,9 +34,13 @@ pub struct Fields {
     pub date: Field,
     pub text: Field,
     pub folded: Field,
-    /// Consecutive word pairs, so a phrase is one posting list instead of a position check
-    /// of every answer that has all its words.
+    /// Adjacent word pairs, stop words included, so a phrase is one posting list instead
+    /// of a position check of every answer that has all its words.
     pub pairs: Field,
+    /// Base forms of the words of compounds, for compound matches.
+    pub parts: Field,
+    /// Words as written (and without accents), for prefixes.
+    pub words: Field,
     /// On state documents: a hash of the interview file's size, mtime and inode.
     pub stamp: Field,
 }
@@ -57,9 +61,13 @@ pub fn build() -> (Schema, Fields) {
     let name_indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer::FOLDED)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let pair_indexing = TextFieldIndexing::default()
-        .set_tokenizer(analyzer::PAIRS)
-        .set_index_option(IndexRecordOption::WithFreqs);
+    let counted = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let fields = Fields {
         kind: b.add_text_field("kind", STRING | STORED),
         id: b.add_text_field("id", STRING | STORED),
@@ -76,10 +84,9 @@ pub fn build() -> (Schema, Fields) {
         date: b.add_text_field("date", STRING | STORED),
         text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
         folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
-        pairs: b.add_text_field(
-            "pairs",
-            TextOptions::default().set_indexing_options(pair_indexing),
-        ),
+        pairs: b.add_text_field("pairs", counted(analyzer::PAIRS)),
+        parts: b.add_text_field("parts", counted(analyzer::PARTS)),
+        words: b.add_text_field("words", counted(analyzer::SURFACE)),
         stamp: b.add_u64_field("stamp", FAST),
     };
     (b.build(), fields)
