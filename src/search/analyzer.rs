@@ -152,8 +152,8 @@ pub struct Analysis {
     pub lemmas: Vec<String>,
     /// The base forms of a compound's words, for compound matches; empty for other words.
     pub parts: Vec<String>,
-    /// Whether the lexicon knows the word (or all words of the compound). A word typed
-    /// without å, ä, ö that the lexicon knows (`svar`) is taken as typed.
+    /// Whether the lexicon lists the word. A word typed without å, ä, ö that it lists
+    /// (`svar`) is taken as typed; others (`radgivning`) may be missing their letters.
     pub known: bool,
 }
 
@@ -183,13 +183,15 @@ pub fn analyse(word: &str) -> Rc<Analysis> {
 fn analyse_uncached(word: &str) -> Analysis {
     let lemmas = LEXICON.lemmas(word);
     if !lemmas.is_empty() {
+        let mut parts = LEXICON.split(word, true).map(|s| s.parts).unwrap_or_default();
+        parts.dedup();
         return Analysis {
             lemmas,
-            parts: Vec::new(),
+            parts,
             known: true,
         };
     }
-    if let Some(split) = LEXICON.split(word) {
+    if let Some(split) = LEXICON.split(word, false) {
         let mut parts = split.parts;
         parts.dedup();
         return Analysis {
@@ -199,7 +201,7 @@ fn analyse_uncached(word: &str) -> Analysis {
                 .map(|head| format!("{}{head}", split.left))
                 .collect(),
             parts,
-            known: true,
+            known: false,
         };
     }
     Analysis {

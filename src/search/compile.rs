@@ -179,7 +179,7 @@ impl Compiler<'_> {
                     None
                 }
             },
-            _ => self.phrase_of(typed, &words),
+            _ => self.phrase_of(&words),
         }
     }
 
@@ -245,33 +245,15 @@ impl Compiler<'_> {
                 self.stop_words.push(format!("\"{}\"", one.word));
                 None
             }
-            _ => self.phrase_of(text, &words),
+            _ => self.phrase_of(&words),
         }
     }
 
-    /// Words in this order, stop words included: every adjacent pair is one term of the
-    /// `pairs` field; with more than two words their positions are checked too, which then
-    /// only runs on the few answers that have all the pairs.
-    fn phrase_of(&mut self, _text: &str, words: &[QueryWord]) -> Option<Box<dyn Query>> {
+    /// Words in this order, in any of their forms, stop words included. Every adjacent
+    /// pair is one term of the `pairs` field (at the position of its second word), so two
+    /// words are one posting list and longer phrases a phrase of pairs.
+    fn phrase_of(&mut self, words: &[QueryWord]) -> Option<Box<dyn Query>> {
         let f = self.fields;
-        let mut parts: Vec<Box<dyn Query>> = words
-            .windows(2)
-            .map(|w| {
-                if w[1].position == w[0].position + 1 {
-                    term_query(f.pairs, &analyzer::pair(w[0].pair_key(), w[1].pair_key()))
-                } else {
-                    // An overlong word in between: nothing can match.
-                    Box::new(EmptyQuery) as Box<dyn Query>
-                }
-            })
-            .collect();
-        let content: Vec<(usize, Term)> = words
-            .iter()
-            .filter_map(|w| {
-                let a = w.analysis.as_ref()?;
-                Some((w.position, Term::from_field_text(f.text, &a.lemmas[0])))
-            })
-            .collect();
         if self.highlighting {
             self.highlight.main.extend(
                 words
@@ -279,16 +261,23 @@ impl Compiler<'_> {
                     .filter_map(|w| w.analysis.as_ref().map(|a| a.lemmas[0].clone())),
             );
         }
-        if words.len() > 2 && content.len() >= 2 {
-            let first = content[0].0;
-            parts.push(Box::new(PhraseQuery::new_with_offset(
-                content.into_iter().map(|(p, t)| (p - first, t)).collect(),
-            )));
+        if words.windows(2).any(|w| w[1].position != w[0].position + 1) {
+            // An overlong word in between: nothing can match.
+            return Some(Box::new(EmptyQuery));
         }
-        if parts.len() == 1 {
-            return parts.pop();
+        let mut pairs: Vec<(usize, Term)> = words
+            .windows(2)
+            .enumerate()
+            .map(|(i, w)| {
+                let pair = analyzer::pair(w[0].pair_key(), w[1].pair_key());
+                (i, Term::from_field_text(f.pairs, &pair))
+            })
+            .collect();
+        if pairs.len() == 1 {
+            let (_, term) = pairs.remove(0);
+            return Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
         }
-        Some(Box::new(BooleanQuery::intersection(parts)))
+        Some(Box::new(PhraseQuery::new_with_offset(pairs)))
     }
 
     /// Words starting with `prefix` as written (or, typed without accents, without them):

@@ -16,6 +16,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::analyzer::is_stop_word;
+use super::stem::stem;
+
 const RULES: &str = include_str!("lexicon/sv.aff");
 const WORDS: &str = include_str!("lexicon/sv.dic");
 
@@ -25,8 +28,11 @@ const COMPOUND_MIDDLE: char = 'U';
 const COMPOUND_END: char = 'Y';
 const ONLY_IN_COMPOUND: char = 'Z';
 const NEED_AFFIX: char = '¤';
+/// Adjectives with comparison forms (`konkret`: `konkretare`, `konkretast`).
+const ADJECTIVE: char = 'P';
 
-/// Parts of a compound must be at least this long: `före|tag` and `be|hov` are no compounds.
+/// Parts of a compound must be at least this long: `be|hov` is no compound. A first part of
+/// two letters is allowed when it is a word that begins compounds (`el|bil`).
 const MIN_LEFT: usize = 3;
 const MIN_HEAD: usize = 3;
 
@@ -122,6 +128,15 @@ fn condition_holds(condition: &[Class], stem: &str) -> bool {
         .all(|class| chars.next().is_some_and(|c| class.matches(c)))
 }
 
+/// `verkstäd` → `verkstad`, `bönd` → `bond`: the last ä or ö back to a or o.
+fn undo_umlaut(word: &str) -> String {
+    let Some((at, c)) = word.char_indices().rev().find(|(_, c)| matches!(c, 'ä' | 'ö')) else {
+        return word.to_string();
+    };
+    let plain = if c == 'ä' { 'a' } else { 'o' };
+    format!("{}{plain}{}", &word[..at], &word[at + c.len_utf8()..])
+}
+
 fn empty_or(text: &str) -> &str {
     if text == "0" { "" } else { text }
 }
@@ -137,6 +152,7 @@ impl Lexicon {
             COMPOUND_END,
             ONLY_IN_COMPOUND,
             NEED_AFFIX,
+            ADJECTIVE,
         ] {
             bits.add(flag);
         }
@@ -194,8 +210,7 @@ impl Lexicon {
 
     /// Every base form `word` (lowercase) is a form of, outside compounds: what each
     /// applicable rule leads back to, closest (longest) first, then the word itself if it
-    /// is a base form. Empty for unknown words. The first is the one phrases use, so
-    /// `konkreta` (also listed on its own) counts as `konkret`.
+    /// is a base form. Empty for unknown words. The first is the one phrases use.
     pub fn lemmas(&self, word: &str) -> Vec<String> {
         let mut out = Vec::new();
         self.derive(
@@ -205,10 +220,38 @@ impl Lexicon {
         );
         out.sort_by_key(|lemma| std::cmp::Reverse(lemma.len()));
         let own = self.bits.get(ONLY_IN_COMPOUND) | self.bits.get(NEED_AFFIX);
-        if self.words.get(word).is_some_and(|flags| flags & own == 0) && !out.iter().any(|l| l == word) {
+        let listed = self.words.get(word).is_some_and(|flags| flags & own == 0);
+        if listed && out.is_empty() {
+            out.extend(self.listed_form_of(word));
+        }
+        if listed && !out.iter().any(|l| l == word) {
             out.push(word.to_string());
         }
         out
+    }
+
+    /// The dictionary lists some inflected forms as words of their own, with no rule
+    /// leading back to the base form: plurals (`åtgärder`, `verkstäder`, `ansökningar`) and
+    /// the `-a` form of adjectives in `-t` (`konkreta`). The base form such a word is
+    /// listed for, found by taking one ending off (and an umlaut back) when that gives a
+    /// listed word; `kunde` keeps no ending to lose, so it never meets `kund`.
+    fn listed_form_of(&self, word: &str) -> Option<String> {
+        let bare = stem(word);
+        if bare != word {
+            let candidates = [bare.to_string(), undo_umlaut(bare)];
+            if let Some(found) = candidates.into_iter().find(|c| self.words.contains_key(c.as_str())) {
+                return Some(found);
+            }
+            if let Some(noun) = bare.strip_suffix("ning").map(|s| format!("{s}an"))
+                && self.words.contains_key(noun.as_str())
+            {
+                return Some(noun);
+            }
+        }
+        let adjective = self.bits.get(ADJECTIVE);
+        let base = word.strip_suffix('a')?;
+        (base.ends_with('t') && self.words.get(base).is_some_and(|f| f & adjective != 0))
+            .then(|| base.to_string())
     }
 
     /// The base forms `part` stands for at the start of a compound: a base form that may
@@ -228,6 +271,12 @@ impl Lexicon {
             }
         }
         out.into_iter().next()
+    }
+
+    /// Whether `part` is a listed word that may begin compounds (`el` of `elbil`).
+    fn begins_compounds(&self, part: &str) -> bool {
+        let begins = self.bits.get(COMPOUND_BEGIN);
+        self.words.get(part).is_some_and(|flags| flags & begins != 0)
     }
 
     /// The base forms of `part` as the last word of a compound (`kartläggningen` in
@@ -271,18 +320,36 @@ impl Lexicon {
     /// that may end a compound, after a first part that may begin one (itself split again
     /// if need be). Returns the base forms of the parts, first to last, the last part's
     /// forms together, or `None` when the word is no compound the lexicon can see.
-    pub fn split(&self, word: &str) -> Option<Split> {
-        self.split_at_depth(word, 0)
+    ///
+    /// A word the lexicon lists (`energieffektivisering`, `företagsbesök`) is split the same
+    /// way with a last word of at least four letters and no stop word in front, so
+    /// `företag` stays whole (`tag` cannot end a compound) and `tillverka` is no `verka`.
+    pub fn split(&self, word: &str, listed: bool) -> Option<Split> {
+        let (min_left, min_head) = if listed {
+            (MIN_LEFT, MIN_HEAD + 1)
+        } else {
+            (MIN_LEFT - 1, MIN_HEAD)
+        };
+        self.split_at_depth(word, 0, min_left, min_head)
     }
 
-    fn split_at_depth(&self, word: &str, depth: usize) -> Option<Split> {
+    fn split_at_depth(
+        &self,
+        word: &str,
+        depth: usize,
+        min_left: usize,
+        min_head: usize,
+    ) -> Option<Split> {
         let chars: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-        if chars.len() < MIN_LEFT + MIN_HEAD || depth > 3 {
+        if chars.len() < min_left + min_head || depth > 3 {
             return None;
         }
-        for left_chars in MIN_LEFT..=chars.len() - MIN_HEAD {
+        for left_chars in min_left..=chars.len() - min_head {
             let at = chars[left_chars];
             let (left, head) = word.split_at(at);
+            if is_stop_word(left) || (left_chars < MIN_LEFT && !self.begins_compounds(left)) {
+                continue;
+            }
             let heads = self.compound_end(head);
             if heads.is_empty() {
                 continue;
@@ -290,8 +357,8 @@ impl Lexicon {
             let mut parts = if let Some(lemma) = self.compound_begin(left) {
                 vec![lemma]
             } else if let Some(split) = self
-                .split_at_depth(left.strip_suffix('s').unwrap_or(left), depth + 1)
-                .or_else(|| self.split_at_depth(left, depth + 1))
+                .split_at_depth(left.strip_suffix('s').unwrap_or(left), depth + 1, MIN_LEFT, MIN_HEAD)
+                .or_else(|| self.split_at_depth(left, depth + 1, MIN_LEFT, MIN_HEAD))
             {
                 split.parts
             } else {
@@ -342,6 +409,9 @@ mod tests {
             ("kunderna", "kund"),
             ("tydligare", "tydlig"),
             ("verkstäder", "verkstad"),
+            ("åtgärder", "åtgärd"),
+            ("konkreta", "konkret"),
+            ("ansökningar", "ansökan"),
             ("nätverket", "nätverk"),
         ] {
             assert!(lemmas(form).contains(&lemma.to_string()), "{form}: {:?}", lemmas(form));
@@ -364,11 +434,14 @@ mod tests {
 
     #[test]
     fn unknown_compounds_split_into_known_words() {
-        let split = LEXICON.split("energikartläggningen").unwrap();
+        let split = LEXICON.split("energikartläggningen", false).unwrap();
         assert_eq!(split.left, "energi");
         assert_eq!(split.parts, ["energi", "kartläggning"]);
-        let split = LEXICON.split("hållbarhetsfrågorna").unwrap();
+        let split = LEXICON.split("hållbarhetsfrågorna", false).unwrap();
         assert_eq!(split.parts, ["hållbarhet", "fråga"]);
-        assert!(LEXICON.split("annars").is_none());
+        assert_eq!(LEXICON.split("elbilen", false).unwrap().parts, ["el", "bil"]);
+        assert!(LEXICON.split("annars", true).is_none());
+        assert!(LEXICON.split("företaget", true).is_none());
+        assert!(LEXICON.split("tillverka", true).is_none());
     }
 }

@@ -84,7 +84,7 @@ pub fn build() -> (Schema, Fields) {
         date: b.add_text_field("date", STRING | STORED),
         text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
         folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
-        pairs: b.add_text_field("pairs", counted(analyzer::PAIRS)),
+        pairs: b.add_text_field("pairs", text_options(analyzer::PAIRS, false)),
         parts: b.add_text_field("parts", counted(analyzer::PARTS)),
         words: b.add_text_field("words", counted(analyzer::SURFACE)),
         stamp: b.add_u64_field("stamp", FAST),
