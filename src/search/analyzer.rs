@@ -183,7 +183,7 @@ pub fn analyse(word: &str) -> Rc<Analysis> {
 fn analyse_uncached(word: &str) -> Analysis {
     let lemmas = LEXICON.lemmas(word);
     if !lemmas.is_empty() {
-        let mut parts = LEXICON.split(word, true).map(|s| s.parts).unwrap_or_default();
+        let mut parts = LEXICON.split(word).map(|s| s.parts).unwrap_or_default();
         parts.dedup();
         return Analysis {
             lemmas,
@@ -191,7 +191,7 @@ fn analyse_uncached(word: &str) -> Analysis {
             known: true,
         };
     }
-    if let Some(split) = LEXICON.split(word, false) {
+    if let Some(split) = LEXICON.split(word) {
         let mut parts = split.parts;
         parts.dedup();
         return Analysis {
@@ -502,7 +502,10 @@ mod tests {
             texts("vem som gör vad", Stream::Pairs),
             ["vem som", "som gör", "gör vad"]
         );
-        assert_eq!(texts("konkreta insatser", Stream::Pairs), ["konkret insats"]);
+        assert_eq!(
+            texts("konkreta insatser", Stream::Pairs),
+            ["konkret insats", "konkreta insats"]
+        );
     }
 
     #[test]
@@ -530,6 +533,7 @@ mod tests {
             seen,
             [
                 ("konkret".into(), 0, 8),
+                ("konkreta".into(), 0, 8),
                 ("insats".into(), 9, 17),
                 ("tack".into(), 19, 23)
             ]

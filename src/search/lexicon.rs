@@ -32,9 +32,11 @@ const NEED_AFFIX: char = '¤';
 const ADJECTIVE: char = 'P';
 
 /// Parts of a compound must be at least this long: `be|hov` is no compound. A first part of
-/// two letters is allowed when it is a word that begins compounds (`el|bil`).
+/// two letters is allowed when it is a word (`el|bil`) and no verb prefix.
 const MIN_LEFT: usize = 3;
 const MIN_HEAD: usize = 3;
+/// Two-letter verb prefixes that are no words of their own (`an|ställd`, `in|ställning`).
+const PARTICLES: [&str; 5] = ["an", "in", "be", "er", "ge"];
 
 pub struct Lexicon {
     /// Base form → its flags as bits.
@@ -128,13 +130,13 @@ fn condition_holds(condition: &[Class], stem: &str) -> bool {
         .all(|class| chars.next().is_some_and(|c| class.matches(c)))
 }
 
-/// `verkstäd` → `verkstad`, `bönd` → `bond`: the last ä or ö back to a or o.
-fn undo_umlaut(word: &str) -> String {
-    let Some((at, c)) = word.char_indices().rev().find(|(_, c)| matches!(c, 'ä' | 'ö')) else {
-        return word.to_string();
-    };
-    let plain = if c == 'ä' { 'a' } else { 'o' };
-    format!("{}{plain}{}", &word[..at], &word[at + c.len_utf8()..])
+/// The plurals with umlaut: `verkstäd(er)` → `verkstad`, `händ(er)` → `hand`. Only these
+/// endings: `behöv(er)` must never become `behov`.
+fn undo_umlaut(word: &str) -> Option<String> {
+    ["äd", "änd"].iter().find_map(|ending| {
+        let stem = word.strip_suffix(ending)?;
+        Some(format!("{stem}a{}", &ending["ä".len()..]))
+    })
 }
 
 fn empty_or(text: &str) -> &str {
@@ -221,9 +223,21 @@ impl Lexicon {
         out.sort_by_key(|lemma| std::cmp::Reverse(lemma.len()));
         let own = self.bits.get(ONLY_IN_COMPOUND) | self.bits.get(NEED_AFFIX);
         let listed = self.words.get(word).is_some_and(|flags| flags & own == 0);
-        if listed && out.is_empty() {
-            out.extend(self.listed_form_of(word));
+        // Only a verb reading (`åtgärder` read as `åtgärda`): the noun may be listed apart.
+        let verb_only = !word.ends_with('a') && out.iter().all(|l| l.ends_with('a'));
+        if (listed || verb_only)
+            && let Some(base) = self.listed_form_of(word)
+            && !out.contains(&base)
+        {
+            out.push(base);
         }
+        // `ansökningar` → `ansökning`, listed apart from `ansökan`, whose plural it is.
+        let verbal: Vec<String> = out
+            .iter()
+            .filter_map(|l| l.strip_suffix("ning").map(|s| format!("{s}an")))
+            .filter(|noun| self.words.contains_key(noun.as_str()) && !out.contains(noun))
+            .collect();
+        out.extend(verbal);
         if listed && !out.iter().any(|l| l == word) {
             out.push(word.to_string());
         }
@@ -238,8 +252,11 @@ impl Lexicon {
     fn listed_form_of(&self, word: &str) -> Option<String> {
         let bare = stem(word);
         if bare != word {
-            let candidates = [bare.to_string(), undo_umlaut(bare)];
-            if let Some(found) = candidates.into_iter().find(|c| self.words.contains_key(c.as_str())) {
+            let candidates = std::iter::once(bare.to_string()).chain(undo_umlaut(bare));
+            if let Some(found) = candidates
+                .into_iter()
+                .find(|c| self.words.contains_key(c.as_str()))
+            {
                 return Some(found);
             }
             if let Some(noun) = bare.strip_suffix("ning").map(|s| format!("{s}an"))
@@ -255,28 +272,24 @@ impl Lexicon {
     }
 
     /// The base forms `part` stands for at the start of a compound: a base form that may
-    /// begin one (`energi-`), or a form made for it (`hållbarhets-`, `skol-`).
-    fn compound_begin(&self, part: &str) -> Option<String> {
+    /// begin one (`energi-`), a form made for it (`hållbarhets-`, `skol-`), or a word that
+    /// begins compounds followed by the linking s (`besöks-`: `besök`, and the verb `besöka`
+    /// the dictionary also makes it from).
+    fn compound_begin(&self, part: &str) -> Vec<String> {
         let begins = self.bits.get(COMPOUND_BEGIN) | self.bits.get(COMPOUND_MIDDLE);
-        if self.words.get(part).is_some_and(|flags| flags & begins != 0) {
-            return Some(part.to_string());
-        }
         let mut out = Vec::new();
-        self.derive(part, |rule, _| rule.begins_compound, &mut out);
-        if out.is_empty() {
-            // The linking s after a word that begins compounds: `företags-`, `energis-`.
-            let bare = part.strip_suffix('s')?;
-            if self.words.get(bare).is_some_and(|flags| flags & begins != 0) {
-                return Some(bare.to_string());
-            }
+        if self.words.get(part).is_some_and(|flags| flags & begins != 0) {
+            out.push(part.to_string());
         }
-        out.into_iter().next()
-    }
-
-    /// Whether `part` is a listed word that may begin compounds (`el` of `elbil`).
-    fn begins_compounds(&self, part: &str) -> bool {
-        let begins = self.bits.get(COMPOUND_BEGIN);
-        self.words.get(part).is_some_and(|flags| flags & begins != 0)
+        self.derive(part, |rule, _| rule.begins_compound, &mut out);
+        if let Some(bare) = part.strip_suffix('s')
+            && bare.chars().count() >= MIN_LEFT
+            && self.words.contains_key(bare)
+            && !out.iter().any(|l| l == bare)
+        {
+            out.insert(0, bare.to_string());
+        }
+        out
     }
 
     /// The base forms of `part` as the last word of a compound (`kartläggningen` in
@@ -316,21 +329,16 @@ impl Lexicon {
         }
     }
 
-    /// A compound the lexicon does not list, split into its words: the longest last word
-    /// that may end a compound, after a first part that may begin one (itself split again
-    /// if need be). Returns the base forms of the parts, first to last, the last part's
-    /// forms together, or `None` when the word is no compound the lexicon can see.
-    ///
-    /// A word the lexicon lists (`energieffektivisering`, `företagsbesök`) is split the same
-    /// way with a last word of at least four letters and no stop word in front, so
-    /// `företag` stays whole (`tag` cannot end a compound) and `tillverka` is no `verka`.
-    pub fn split(&self, word: &str, listed: bool) -> Option<Split> {
-        let (min_left, min_head) = if listed {
-            (MIN_LEFT, MIN_HEAD + 1)
-        } else {
-            (MIN_LEFT - 1, MIN_HEAD)
-        };
-        self.split_at_depth(word, 0, min_left, min_head)
+    /// A compound split into its words: a last word the dictionary marks as a possible
+    /// compound end, after a first part that may begin one (itself split again if need
+    /// be). The longest last word gives the base form of a compound the lexicon does not
+    /// list (`energikartläggningen` → `energi` + `kartläggning`); the parts of every split
+    /// are kept. Listed compounds split too (`energieffektivisering`, `företagsbesök`). No
+    /// part is a stop word or a verb prefix, so `företag` stays whole (`tag` cannot end a
+    /// compound) and `tillverka` is no `verka`. `None` when the word is no compound the
+    /// lexicon can see.
+    pub fn split(&self, word: &str) -> Option<Split> {
+        self.split_at_depth(word, 0, MIN_LEFT - 1, MIN_HEAD)
     }
 
     fn split_at_depth(
@@ -344,35 +352,54 @@ impl Lexicon {
         if chars.len() < min_left + min_head || depth > 3 {
             return None;
         }
+        let mut found: Option<Split> = None;
         for left_chars in min_left..=chars.len() - min_head {
-            let at = chars[left_chars];
-            let (left, head) = word.split_at(at);
-            if is_stop_word(left) || (left_chars < MIN_LEFT && !self.begins_compounds(left)) {
+            let (left, head) = word.split_at(chars[left_chars]);
+            if is_stop_word(left)
+                || (left_chars < MIN_LEFT
+                    && (PARTICLES.contains(&left) || !self.words.contains_key(left)))
+            {
                 continue;
             }
             let heads = self.compound_end(head);
             if heads.is_empty() {
                 continue;
             }
-            let mut parts = if let Some(lemma) = self.compound_begin(left) {
-                vec![lemma]
+            let begin = self.compound_begin(left);
+            let mut parts = if !begin.is_empty() {
+                begin
             } else if let Some(split) = self
-                .split_at_depth(left.strip_suffix('s').unwrap_or(left), depth + 1, MIN_LEFT, MIN_HEAD)
+                .split_at_depth(
+                    left.strip_suffix('s').unwrap_or(left),
+                    depth + 1,
+                    MIN_LEFT,
+                    MIN_HEAD,
+                )
                 .or_else(|| self.split_at_depth(left, depth + 1, MIN_LEFT, MIN_HEAD))
             {
                 split.parts
             } else {
                 continue;
             };
-            let left_len = left.len();
             parts.extend(heads.iter().cloned());
-            return Some(Split {
-                left: word[..left_len].to_string(),
-                heads,
-                parts,
-            });
+            match &mut found {
+                None => {
+                    found = Some(Split {
+                        left: left.to_string(),
+                        heads,
+                        parts,
+                    });
+                }
+                Some(first) => {
+                    for part in parts {
+                        if !first.parts.contains(&part) {
+                            first.parts.push(part);
+                        }
+                    }
+                }
+            }
         }
-        None
+        found
     }
 }
 
@@ -383,7 +410,8 @@ pub struct Split {
     pub left: String,
     /// The base forms of the last word (`kartläggning`).
     pub heads: Vec<String>,
-    /// Base forms of every part, the heads last.
+    /// Base forms of every part, of every way the word splits (`näringslivs|frågor` and
+    /// `närings|livsfrågor`: a search for either part should find it).
     pub parts: Vec<String>,
 }
 
@@ -434,14 +462,16 @@ mod tests {
 
     #[test]
     fn unknown_compounds_split_into_known_words() {
-        let split = LEXICON.split("energikartläggningen", false).unwrap();
+        let split = LEXICON.split("energikartläggningen").unwrap();
         assert_eq!(split.left, "energi");
-        assert_eq!(split.parts, ["energi", "kartläggning"]);
-        let split = LEXICON.split("hållbarhetsfrågorna", false).unwrap();
-        assert_eq!(split.parts, ["hållbarhet", "fråga"]);
-        assert_eq!(LEXICON.split("elbilen", false).unwrap().parts, ["el", "bil"]);
-        assert!(LEXICON.split("annars", true).is_none());
-        assert!(LEXICON.split("företaget", true).is_none());
-        assert!(LEXICON.split("tillverka", true).is_none());
+        assert_eq!(split.heads, ["kartläggning"]);
+        assert_eq!(split.parts[..2], ["energi", "kartläggning"]);
+        let split = LEXICON.split("hållbarhetsfrågorna").unwrap();
+        assert_eq!(split.parts[..2], ["hållbarhet", "fråga"]);
+        assert!(LEXICON.split("solcellspark").unwrap().parts.contains(&"park".to_string()));
+        assert!(LEXICON.split("besöksnäringen").unwrap().parts.contains(&"besök".to_string()));
+        assert!(LEXICON.split("annars").is_none());
+        assert!(LEXICON.split("företaget").is_none());
+        assert!(LEXICON.split("tillverka").is_none());
     }
 }

@@ -17,6 +17,10 @@ const MIN_REMAINING: usize = 4;
 
 /// The key of a lowercased word the lexicon does not know.
 pub fn stem(word: &str) -> &str {
+    // `-het` is a derivation, not an ending: `hallbarhet` stays whole.
+    if word.ends_with("het") {
+        return word;
+    }
     for ending in ENDINGS {
         if let Some(rest) = word.strip_suffix(ending)
             && rest.chars().count() >= MIN_REMAINING
@@ -37,6 +41,7 @@ mod tests {
         assert_eq!(stem("foretagen"), "foretag");
         assert_eq!(stem("mälardalen"), "mälardal");
         assert_eq!(stem("fardplanerna"), "fardplan");
+        assert_eq!(stem("hallbarhet"), "hallbarhet");
     }
 
     #[test]
