@@ -23,6 +23,8 @@ pub enum Context {
     Search,
     Summary,
     Drill,
+    /// Two versions of one text: the user chooses which to keep.
+    Conflict,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +79,8 @@ pub enum Action {
     StatusFilter,
     Pseudonyms,
     Export,
+    /// The n-th choice of a dialog's buttons.
+    Choose(usize),
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -335,6 +339,16 @@ static CODINGS: &[Binding] = &[
     bind!("Esc", [code(Esc)], Back, "stäng", "close", true),
 ];
 
+#[rustfmt::skip]
+static CONFLICT: &[Binding] = &[
+    bind!("←", [code(KLeft), k('h'), code(BackTab)], Left, "föregående val", "previous choice", false),
+    bind!("→", [code(KeyCode::Right), k('l'), code(KeyCode::Tab)], Right, "nästa val", "next choice", false),
+    bind!("Enter", [code(Enter)], Confirm, "bekräfta det valda", "confirm the selected choice", true),
+    bind!("1", [k('1')], Choose(0), "behåll båda (din text efter filens)", "keep both (your text after the file's)", true),
+    bind!("2", [k('2')], Choose(1), "behåll din version", "keep your version", true),
+    bind!("3", [k('3')], Choose(2), "behåll filens version", "keep the file's version", true),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Global => GLOBAL,
@@ -352,6 +366,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Retrieval => RETRIEVAL,
         Context::Codings => CODINGS,
         Context::Search => SEARCH,
+        Context::Conflict => CONFLICT,
     }
 }
 
@@ -454,6 +469,7 @@ mod tests {
             Context::Search,
             Context::Summary,
             Context::Drill,
+            Context::Conflict,
         ] {
             for lang in [Lang::Sv, Lang::En] {
                 assert!(!help_lines(context, lang).is_empty());

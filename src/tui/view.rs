@@ -10,8 +10,8 @@ use super::app::{App, Overlay, Screen, TABS};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
-    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, summary,
-    welcome,
+    capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
+    summary, welcome,
 };
 use super::theme;
 
@@ -79,6 +79,9 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
             capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
         }
         None => {}
+    }
+    if conflict::is_open(app) {
+        conflict::draw(app, frame, area);
     }
 }
 
