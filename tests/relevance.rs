@@ -180,9 +180,17 @@ fn search_meets_the_relevance_targets() {
 
     let typos = &categories["typos"];
     let compounds = &categories["compounds"];
-    assert!(overall.precision() >= 0.97, "precision {:.3}", overall.precision());
+    assert!(
+        overall.precision() >= 0.97,
+        "precision {:.3}",
+        overall.precision()
+    );
     assert!(overall.recall() >= 0.97, "recall {:.3}", overall.recall());
-    assert!(compounds.recall() >= 0.9, "compounds recall {:.3}", compounds.recall());
+    assert!(
+        compounds.recall() >= 0.9,
+        "compounds recall {:.3}",
+        compounds.recall()
+    );
     let corrected = typos.suggested as f64 / typos.queries as f64;
     assert!(corrected >= 0.8, "typos corrected {corrected:.2}");
 }

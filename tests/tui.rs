@@ -636,6 +636,16 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
 }
 
 #[test]
+fn a_typo_gets_a_suggestion_in_the_search_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    wait_for_search(&mut app);
+    keys(&mut app, "3rådgivnng");
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(text.contains("Menade du: rådgivning?"), "{text}");
+}
+
+#[test]
 fn filters_without_syntax_and_a_saved_edit_is_searchable() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path(), Lang::En);

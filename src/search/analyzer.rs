@@ -158,7 +158,7 @@ pub struct Analysis {
 }
 
 /// Distinct words remembered per thread before the memory is cleared.
-const CACHE_WORDS: usize = 200_000;
+const CACHE_WORDS: usize = 100_000;
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Rc<Analysis>>> = RefCell::new(HashMap::new());
@@ -465,7 +465,10 @@ mod tests {
 
     #[test]
     fn folded_analysis_removes_accents_from_base_forms() {
-        assert_eq!(texts("Rådgivningen är viktig", Stream::Folded), ["radgivning", "viktig"]);
+        assert_eq!(
+            texts("Rådgivningen är viktig", Stream::Folded),
+            ["radgivning", "viktig"]
+        );
         assert_eq!(texts("rådgivningen", Stream::Main), ["rådgivning"]);
     }
 
@@ -514,7 +517,10 @@ mod tests {
             texts("energikartläggningen", Stream::Parts),
             ["energi", "kartläggning"]
         );
-        assert_eq!(texts("energikartläggningen", Stream::Main), ["energikartläggning"]);
+        assert_eq!(
+            texts("energikartläggningen", Stream::Main),
+            ["energikartläggning"]
+        );
         assert_eq!(
             texts("Färdplanerna och", Stream::Surface),
             ["färdplanerna", "fardplanerna", "och"]

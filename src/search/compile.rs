@@ -377,7 +377,11 @@ impl Compiler<'_> {
         self.near(&chars, &bare, max)
             .into_iter()
             .filter(|(term, d, df)| *d > 0 && *df > found && term != typed)
-            .min_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then_with(|| a.0.cmp(&b.0)))
+            .min_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(b.2.cmp(&a.2))
+                    .then_with(|| a.0.cmp(&b.0))
+            })
             .map(|(term, _, _)| term)
     }
 
@@ -543,5 +547,3 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
         _ => Box::new(BooleanQuery::union(queries)),
     }
 }
-
-

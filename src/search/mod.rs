@@ -67,4 +67,10 @@ pub use handle::{Counts, Hit, SearchHandle, SearchOptions, SearchResults};
 pub use index::{Access, OpenReport, Progress, RebuildReason, SearchIndex, file_stamp, index_dir};
 pub use note::Note;
 pub use schema::SCHEMA_VERSION;
+
+/// Reads the Swedish lexicon now rather than at the first word analysed (about 0.1 s;
+/// see `lexicon`). Opening an index does it anyway; a benchmark times it alone.
+pub fn load_lexicon() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+}
 pub use snippet::{Matched, Snippet};

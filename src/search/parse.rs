@@ -22,7 +22,10 @@ pub enum Node {
     /// A word prefix, without the `*`.
     Prefix(String),
     /// A word with typos allowed, without the `~`: every indexed word within `distance`.
-    Fuzzy { word: String, distance: usize },
+    Fuzzy {
+        word: String,
+        distance: usize,
+    },
     Phrase(String),
     Filter {
         key: String,
@@ -416,19 +419,45 @@ mod tests {
 
     #[test]
     fn swedish_quotes_make_phrases_and_tilde_allows_typos() {
-        for input in ["”konkreta insatser”", "“konkreta insatser”", "„konkreta insatser“", "\"konkreta insatser”"] {
-            assert_eq!(parse(input).clauses[0].node, Node::Phrase("konkreta insatser".into()), "{input}");
+        for input in [
+            "”konkreta insatser”",
+            "“konkreta insatser”",
+            "„konkreta insatser“",
+            "\"konkreta insatser”",
+        ] {
+            assert_eq!(
+                parse(input).clauses[0].node,
+                Node::Phrase("konkreta insatser".into()),
+                "{input}"
+            );
         }
         assert_eq!(
             parse("type:”science park”").clauses[0].node,
-            Node::Filter { key: "type".into(), value: "science park".into(), prefix: false }
+            Node::Filter {
+                key: "type".into(),
+                value: "science park".into(),
+                prefix: false
+            }
         );
         assert_eq!(
-            parse("rådgivnng~ kund~ stöd~1").clauses.iter().map(|c| c.node.clone()).collect::<Vec<_>>(),
+            parse("rådgivnng~ kund~ stöd~1")
+                .clauses
+                .iter()
+                .map(|c| c.node.clone())
+                .collect::<Vec<_>>(),
             [
-                Node::Fuzzy { word: "rådgivnng".into(), distance: 2 },
-                Node::Fuzzy { word: "kund".into(), distance: 1 },
-                Node::Fuzzy { word: "stöd".into(), distance: 1 },
+                Node::Fuzzy {
+                    word: "rådgivnng".into(),
+                    distance: 2
+                },
+                Node::Fuzzy {
+                    word: "kund".into(),
+                    distance: 1
+                },
+                Node::Fuzzy {
+                    word: "stöd".into(),
+                    distance: 1
+                },
             ]
         );
         assert_eq!(parse("a~3").clauses[0].node, Node::Word("a~3".into()));

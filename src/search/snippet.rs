@@ -114,7 +114,10 @@ fn mark_of(word: &str, highlight: &Highlight, matched: &mut Matched) -> Option<(
         matched.folded = true;
         return Some((folded, false));
     }
-    let part = analysis.parts.iter().find(|p| highlight.parts.contains(*p))?;
+    let part = analysis
+        .parts
+        .iter()
+        .find(|p| highlight.parts.contains(*p))?;
     matched.compound = true;
     Some((part.clone(), true))
 }

@@ -8,8 +8,8 @@
 
 /// Endings, longest first; at most one is removed.
 const ENDINGS: [&str; 14] = [
-    "arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ar", "er", "or", "en",
-    "et", "na",
+    "arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ar", "er", "or", "en", "et",
+    "na",
 ];
 
 /// Characters that must remain.

@@ -380,12 +380,23 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
         format!("{summary}{shown}"),
         theme::title(),
     )));
+    // The second line: a correction when a word found (almost) nothing, then the notes.
+    let mut second = Vec::new();
+    if let Some(better) = results.suggestions.first() {
+        second.push(Span::styled(
+            format!("{} {better}?  ", app.t("Menade du:", "Did you mean:")),
+            theme::title(),
+        ));
+    }
     if !results.notes.is_empty() {
         let notes: Vec<String> = results.notes.iter().map(|n| n.text(app.lang)).collect();
-        lines.push(Line::from(Span::styled(
+        second.push(Span::styled(
             format!("{} {}", app.t("Obs:", "Note:"), notes.join("; ")),
             theme::dim(),
-        )));
+        ));
+    }
+    if !second.is_empty() {
+        lines.push(Line::from(second));
     }
     lines
 }
