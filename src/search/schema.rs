@@ -47,27 +47,18 @@ pub struct Fields {
 
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text_options = |tokenizer: &str, stored: bool| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let options = TextOptions::default().set_indexing_options(indexing);
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
-    };
-    let name_indexing = TextFieldIndexing::default()
-        .set_tokenizer(analyzer::FOLDED)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let counted = |tokenizer: &str| {
+    // Phrases are answered by the `pairs` field, so it alone keeps word positions.
+    let indexed = |tokenizer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
-                .set_index_option(IndexRecordOption::WithFreqs),
+                .set_index_option(record),
         )
     };
+    let counted = |tokenizer: &str| indexed(tokenizer, IndexRecordOption::WithFreqs);
+    let name_indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::FOLDED)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let fields = Fields {
         kind: b.add_text_field("kind", STRING | STORED),
         id: b.add_text_field("id", STRING | STORED),
@@ -82,9 +73,12 @@ pub fn build() -> (Schema, Fields) {
         code: b.add_text_field("code", STRING),
         codes: b.add_text_field("codes", STORED),
         date: b.add_text_field("date", STRING | STORED),
-        text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
-        folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
-        pairs: b.add_text_field("pairs", text_options(analyzer::PAIRS, false)),
+        text: b.add_text_field("text", counted(analyzer::MAIN).set_stored()),
+        folded: b.add_text_field("folded", counted(analyzer::FOLDED)),
+        pairs: b.add_text_field(
+            "pairs",
+            indexed(analyzer::PAIRS, IndexRecordOption::WithFreqsAndPositions),
+        ),
         parts: b.add_text_field("parts", counted(analyzer::PARTS)),
         words: b.add_text_field("words", counted(analyzer::SURFACE)),
         stamp: b.add_u64_field("stamp", FAST),
