@@ -162,14 +162,14 @@ fn search_meets_the_relevance_targets() {
         }
         overall.add(t);
         println!(
-            "| {name} | {} | {:.2} | {:.2} |",
+            "| {name} | {} | {:.3} | {:.3} |",
             t.queries,
             t.precision(),
             t.recall()
         );
     }
     println!(
-        "| **all but typos** | {} | **{:.2}** | **{:.2}** |",
+        "| **all but typos** | {} | **{:.3}** | **{:.3}** |",
         overall.queries,
         overall.precision(),
         overall.recall()

@@ -4,8 +4,9 @@
 //! A word is looked up by its base forms (`text`), and also as a part of compounds
 //! (`parts`) at a lower, fixed score, so whole-word matches rank first. Accents are letters:
 //! a word typed with å, ä or ö matches only words with them. A word typed without them that
-//! the lexicon does not know (`radgivning`) also matches accented words (`folded`), ranked
-//! below exact ones; one it knows (`svar`) is taken as typed.
+//! the lexicon does not know (`radgivning`) also matches the words whose accent-free spelling
+//! has the same key (`words`: `radgivningen` of `rådgivningen`), ranked below exact ones; one
+//! it knows (`svar`) is taken as typed.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -15,13 +16,13 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::analyzer::{self, QueryWord, fold, has_accents};
+use super::analyzer::{self, QueryWord, has_accents};
 use super::catalog::{Catalog, attribute_term, normalise};
 use super::distance;
 use super::note::Note;
 use super::parse::{Clause, Node, Parsed};
 use super::schema::{Fields, KIND_ANSWER, KIND_NOTES};
-use super::stem::stem;
+use super::stem::{inflects, stem};
 
 /// Weight of a match that needed accent folding, relative to an exact one.
 const FOLDED_WEIGHT: f32 = 0.3;
@@ -37,11 +38,11 @@ const FEW: u64 = 1;
 pub struct Highlight {
     /// Base forms (`text`).
     pub main: HashSet<String>,
-    /// Base forms without accents (`folded`).
+    /// Words without accents (`words`), from words and prefixes typed without them.
     pub folded: HashSet<String>,
     /// Compound parts (`parts`).
     pub parts: HashSet<String>,
-    /// Words as written or without accents (`words`), from prefixes.
+    /// Words as written (`words`), from prefixes.
     pub surface: HashSet<String>,
 }
 
@@ -206,21 +207,15 @@ impl Compiler<'_> {
                 )));
             }
         }
-        let folding = !analysis.known && !has_accents(&word.word);
         let mut folded_terms = Vec::new();
-        if folding {
-            for lemma in &analysis.lemmas {
-                let folded = fold(lemma);
-                let term = Term::from_field_text(f.folded, &folded);
-                let df = self.doc_freq(&term);
-                if df > 0 {
-                    found += df;
-                    alternatives.push(Box::new(BoostQuery::new(
-                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                        FOLDED_WEIGHT,
-                    )));
-                    folded_terms.push(folded);
-                }
+        if !analysis.known && !has_accents(&word.word) {
+            for (term, df) in self.accent_free(&word.word) {
+                found += df;
+                alternatives.push(Box::new(BoostQuery::new(
+                    term_query(f.words, &term),
+                    FOLDED_WEIGHT,
+                )));
+                folded_terms.push(term);
             }
         }
         if self.highlighting {
@@ -281,7 +276,10 @@ impl Compiler<'_> {
     }
 
     /// Words starting with `prefix` as written (or, typed without accents, without them):
-    /// `hållbarhets*` finds `hållbarhetsfrågorna` but never `hållbarhet`.
+    /// `hållbarhets*` finds `hållbarhetsfrågorna` but never `hållbarhet`. A word whose base
+    /// form starts with the prefix is found through the base form, one posting list for all
+    /// its forms; only the few others (`hållbara*`: `hållbara`, base form `hållbar`) are
+    /// searched as written.
     fn prefix(&mut self, prefix: &str) -> Option<Box<dyn Query>> {
         let words = analyzer::query_words(prefix);
         let (last, leading) = words.split_last()?;
@@ -290,23 +288,50 @@ impl Compiler<'_> {
             .filter(|w| w.analysis.is_some())
             .map(|w| self.word(w))
             .collect();
-        let found = self.expand(self.fields.words, &last.word);
+        let f = self.fields;
+        let lemmas = self.expand(f.text, &last.word);
+        let covered = |surface: &str| {
+            analyzer::analyse(surface)
+                .lemmas
+                .iter()
+                .any(|l| l.starts_with(&last.word) && lemmas.iter().any(|(t, _)| t == l))
+        };
+        let written: Vec<(String, u64)> = self
+            .expand(f.words, &last.word)
+            .into_iter()
+            .filter(|(t, _)| !covered(t))
+            .collect();
         if self.highlighting {
             self.highlight
+                .main
+                .extend(lemmas.iter().map(|(t, _)| t.clone()));
+            self.highlight
                 .surface
-                .extend(found.iter().map(|(t, _)| t.clone()));
+                .extend(written.iter().map(|(t, _)| t.clone()));
+            self.highlight
+                .folded
+                .extend(written.iter().map(|(t, _)| t.clone()));
         }
-        parts.push(any_of(
-            found
-                .iter()
-                .map(|(t, _)| term_query(self.fields.words, t))
-                .collect(),
-        ));
+        let mut alternatives: Vec<Box<dyn Query>> =
+            lemmas.iter().map(|(t, _)| term_query(f.text, t)).collect();
+        alternatives.extend(written.iter().map(|(t, _)| term_query(f.words, t)));
+        parts.push(any_of(alternatives));
         if parts.len() == 1 {
             parts.pop()
         } else {
             Some(Box::new(BooleanQuery::intersection(parts)))
         }
+    }
+
+    /// Words of the `words` field that `typed` (without å, ä, ö) may stand for: those that
+    /// start with its key and have the same key (`radgivning` → `radgivning`,
+    /// `radgivningen`, spelled `rådgivning…` in the answers), with document frequencies.
+    fn accent_free(&self, typed: &str) -> Vec<(String, u64)> {
+        let key = stem(typed);
+        self.terms_with_prefix(self.fields.words, key)
+            .into_iter()
+            .filter(|(term, _)| inflects(term, key))
+            .collect()
     }
 
     /// Base forms within `distance` typos of `word` (or of it without an ending).
@@ -393,7 +418,7 @@ impl Compiler<'_> {
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if found.len() > MAX_EXPANSIONS {
             found.truncate(MAX_EXPANSIONS);
-            if field == self.fields.words {
+            if field != self.fields.respondent_name {
                 self.notes.push(Note::PrefixTruncated {
                     prefix: prefix.to_string(),
                     kept: MAX_EXPANSIONS,

@@ -43,7 +43,6 @@ pub fn documents(
         doc.add_text(fields.question, &answer.question);
         add_codes(fields, catalog, answer, &mut doc);
         doc.add_text(fields.text, &answer.text);
-        doc.add_text(fields.folded, &answer.text);
         doc.add_text(fields.pairs, &answer.text);
         doc.add_text(fields.parts, &answer.text);
         doc.add_text(fields.words, &answer.text);
@@ -58,7 +57,6 @@ pub fn documents(
             &notes_id(&interview.id),
         );
         doc.add_text(fields.text, &interview.notes);
-        doc.add_text(fields.folded, &interview.notes);
         doc.add_text(fields.pairs, &interview.notes);
         doc.add_text(fields.parts, &interview.notes);
         doc.add_text(fields.words, &interview.notes);

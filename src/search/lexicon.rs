@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::analyzer::is_stop_word;
+use super::analyzer::{FxBuild, is_stop_word};
 use super::stem::stem;
 
 const RULES: &str = include_str!("lexicon/sv.aff");
@@ -40,9 +40,9 @@ const PARTICLES: [&str; 5] = ["an", "in", "be", "er", "ge"];
 
 pub struct Lexicon {
     /// Base form → its flags as bits.
-    words: HashMap<Box<str>, u64>,
+    words: HashMap<Box<str>, u64, FxBuild>,
     /// Suffix rules by the ending they add.
-    rules: HashMap<Box<str>, Vec<Rule>>,
+    rules: HashMap<Box<str>, Vec<Rule>, FxBuild>,
     /// Longest ending in characters.
     longest: usize,
     bits: Bits,
@@ -158,7 +158,7 @@ impl Lexicon {
         ] {
             bits.add(flag);
         }
-        let mut rules: HashMap<Box<str>, Vec<Rule>> = HashMap::new();
+        let mut rules: HashMap<Box<str>, Vec<Rule>, FxBuild> = HashMap::default();
         let mut longest = 0;
         for line in RULES.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split(' ');
@@ -186,7 +186,7 @@ impl Lexicon {
                 imperative: add.is_empty() && strip.ends_with('a') && continuation == "-",
             });
         }
-        let mut words = HashMap::with_capacity(150_000);
+        let mut words = HashMap::with_capacity_and_hasher(150_000, FxBuild::default());
         let mut previous = String::new();
         for line in WORDS.lines() {
             let shared_len = line.bytes().take_while(u8::is_ascii_digit).count();

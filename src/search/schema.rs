@@ -33,13 +33,13 @@ pub struct Fields {
     pub codes: Field,
     pub date: Field,
     pub text: Field,
-    pub folded: Field,
     /// Adjacent word pairs, stop words included, so a phrase is one posting list instead
     /// of a position check of every answer that has all its words.
     pub pairs: Field,
     /// Base forms of the words of compounds, for compound matches.
     pub parts: Field,
-    /// Words as written (and without accents), for prefixes.
+    /// Words as written (and, when they have accents, without), for prefixes and for
+    /// words typed without å, ä and ö.
     pub words: Field,
     /// On state documents: a hash of the interview file's size, mtime and inode.
     pub stamp: Field,
@@ -74,7 +74,6 @@ pub fn build() -> (Schema, Fields) {
         codes: b.add_text_field("codes", STORED),
         date: b.add_text_field("date", STRING | STORED),
         text: b.add_text_field("text", counted(analyzer::MAIN).set_stored()),
-        folded: b.add_text_field("folded", counted(analyzer::FOLDED)),
         pairs: b.add_text_field(
             "pairs",
             indexed(analyzer::PAIRS, IndexRecordOption::WithFreqsAndPositions),

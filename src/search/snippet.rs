@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::analyzer::{self, analysis_of, fold};
+use super::stem::stem;
 use super::compile::Highlight;
 
 /// Default snippet length in characters: about two lines of a terminal.
@@ -88,36 +89,23 @@ struct Mark {
 
 /// Why a word is marked, and the term it counts as for the passage choice.
 fn mark_of(word: &str, highlight: &Highlight, matched: &mut Matched) -> Option<(String, bool)> {
-    if !highlight.surface.is_empty() {
-        if highlight.surface.contains(word) {
-            matched.text = true;
-            return Some((word.to_string(), false));
-        }
-        let folded = fold(word);
-        if highlight.surface.contains(&folded) {
-            matched.folded = true;
-            return Some((folded, false));
-        }
+    if highlight.surface.contains(word) {
+        matched.text = true;
+        return Some((word.to_string(), false));
     }
     let analysis = analysis_of(word)?;
     if let Some(lemma) = analysis.lemmas.iter().find(|l| highlight.main.contains(*l)) {
         matched.text = true;
         return Some((lemma.clone(), false));
     }
-    if !highlight.folded.is_empty()
-        && let Some(folded) = analysis
-            .lemmas
-            .iter()
-            .map(|l| fold(l))
-            .find(|f| highlight.folded.contains(f))
-    {
-        matched.folded = true;
-        return Some((folded, false));
+    if !highlight.folded.is_empty() {
+        let folded = fold(word);
+        if highlight.folded.contains(&folded) {
+            matched.folded = true;
+            return Some((stem(&folded).to_string(), false));
+        }
     }
-    let part = analysis
-        .parts
-        .iter()
-        .find(|p| highlight.parts.contains(*p))?;
+    let part = analysis.parts.iter().find(|p| highlight.parts.contains(*p))?;
     matched.compound = true;
     Some((part.clone(), true))
 }
@@ -286,7 +274,7 @@ mod tests {
     fn marks_accent_folded_matches() {
         let (s, m) = snippet(
             "Rådgivningen är bra.",
-            &hl(&["radgivning"], &["radgivning"]),
+            &hl(&["radgivning"], &["radgivningen"]),
             160,
         );
         assert_eq!(s.marked("[", "]"), "[Rådgivningen] är bra.");

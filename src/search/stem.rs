@@ -31,9 +31,31 @@ pub fn stem(word: &str) -> &str {
     word
 }
 
+/// Whether `word` is `key` or `key` with one ending (also the one-letter endings of
+/// genitives, definite forms and adjectives: `-s`, `-n`, `-t`, `-a`, `-e`), however short
+/// the key: `lanet` of `lan`, `hallbara` of `hallbar`. For words typed without å, ä and ö.
+pub fn inflects(word: &str, key: &str) -> bool {
+    let Some(ending) = word.strip_prefix(key) else {
+        return false;
+    };
+    ending.is_empty()
+        || ENDINGS.contains(&ending)
+        || ["s", "n", "t", "a", "e"].contains(&ending)
+        || stem(word) == key
+}
+
 #[cfg(test)]
 mod tests {
-    use super::stem;
+    use super::{inflects, stem};
+
+    #[test]
+    fn inflections_of_a_key_however_short() {
+        assert!(inflects("lanet", "lan"));
+        assert!(inflects("hallbara", "hallbar"));
+        assert!(inflects("radgivningen", "radgivning"));
+        assert!(!inflects("lantbruk", "lan"));
+        assert!(!inflects("hallbarhet", "hallbar"));
+    }
 
     #[test]
     fn one_ending_comes_off() {
