@@ -52,7 +52,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// The stop words as written and with accents folded, so `for` typed on a keyboard without
 /// å/ä/ö is dropped like `för` instead of becoming a required word nobody wrote.
-static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STOP: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
     STOP_WORDS
         .iter()
         .flat_map(|w| {
@@ -156,6 +156,8 @@ pub struct Analysis {
     /// Whether the lexicon lists the word. A word typed without å, ä, ö that it lists
     /// (`svar`) is taken as typed; others (`radgivning`) may be missing their letters.
     pub known: bool,
+    /// The word without accents, when it has any (`färdplanerna` → `fardplanerna`).
+    pub folded: Option<String>,
 }
 
 /// FxHash (as in rustc): hashing the word is most of a cache or lexicon lookup, and
@@ -211,6 +213,7 @@ pub fn analyse(word: &str) -> Rc<Analysis> {
 }
 
 fn analyse_uncached(word: &str) -> Analysis {
+    let folded = has_accents(word).then(|| fold(word));
     let lemmas = LEXICON.lemmas(word);
     if !lemmas.is_empty() {
         let mut parts = LEXICON.split(word).map(|s| s.parts).unwrap_or_default();
@@ -219,6 +222,7 @@ fn analyse_uncached(word: &str) -> Analysis {
             lemmas,
             parts,
             known: true,
+            folded,
         };
     }
     if let Some(split) = LEXICON.split(word) {
@@ -232,12 +236,14 @@ fn analyse_uncached(word: &str) -> Analysis {
                 .collect(),
             parts,
             known: false,
+            folded,
         };
     }
     Analysis {
         lemmas: vec![stem(word).to_string()],
         parts: Vec::new(),
         known: false,
+        folded,
     }
 }
 
@@ -342,109 +348,145 @@ impl SwedishTokenizer {
     }
 }
 
-/// One token before it is handed out.
-struct Pending {
-    text: String,
-    range: std::ops::Range<usize>,
-    position: usize,
-}
-
 impl Tokenizer for SwedishTokenizer {
-    type TokenStream<'a> = SwedishTokenStream;
+    type TokenStream<'a> = SwedishTokenStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream<'a> {
         SwedishTokenStream {
-            pending: tokens(text, self.stream).into_iter(),
+            words: words(text),
+            stream: self.stream,
+            position: 0,
+            pending: Vec::new(),
+            count: 0,
+            next: 0,
+            keys: Vec::new(),
+            key_count: 0,
+            previous: Vec::new(),
+            previous_count: 0,
             token: Token::default(),
         }
     }
 }
 
-/// Every token of `text` for one field, in order.
-fn tokens(text: &str, stream: Stream) -> Vec<Pending> {
-    let mut words = words(text);
-    let mut out = Vec::new();
-    let mut position = 0;
-    let mut previous: Vec<String> = Vec::new();
-    let push = |out: &mut Vec<Pending>, text: String, range: &std::ops::Range<usize>, position| {
-        if !out
-            .iter()
-            .rev()
-            .take_while(|p: &&Pending| p.position == position)
-            .any(|p| p.text == text)
-        {
-            out.push(Pending {
-                text,
-                range: range.clone(),
-                position,
-            });
-        }
-    };
-    while let Some(range) = words.next_word() {
-        let word = words.word();
-        let at = position;
-        position += 1;
-        if is_overlong(word) {
-            previous.clear();
-            continue;
-        }
-        let analysis = analysis_of(word);
-        match stream {
-            Stream::Main => {
-                for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
-                    push(&mut out, lemma.clone(), &range, at);
-                }
-            }
-            Stream::Folded => {
-                for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
-                    push(&mut out, fold(lemma), &range, at);
-                }
-            }
-            Stream::Parts => {
-                for part in analysis.iter().flat_map(|a| &a.parts) {
-                    push(&mut out, part.clone(), &range, at);
-                }
-            }
-            Stream::Surface if analysis.is_some() => {
-                push(&mut out, word.to_string(), &range, at);
-                let folded = fold(word);
-                if folded != word {
-                    push(&mut out, folded, &range, at);
-                }
-            }
-            Stream::Surface => {}
-            Stream::Pairs => {
-                let keys: Vec<String> = match &analysis {
-                    Some(a) => a.lemmas.clone(),
-                    None => vec![word.to_string()],
-                };
-                for first in &previous {
-                    for second in &keys {
-                        push(&mut out, pair(first, second), &range, at);
-                    }
-                }
-                previous = keys;
-            }
-        }
-    }
-    out
-}
-
-pub struct SwedishTokenStream {
-    pending: std::vec::IntoIter<Pending>,
+/// Tokens are made word by word into buffers that are reused, so indexing allocates
+/// nothing per word once the buffers have grown.
+pub struct SwedishTokenStream<'a> {
+    words: Words<'a>,
+    stream: Stream,
+    /// Position of the next word.
+    position: usize,
+    /// The current word's tokens: the first `count` of `pending`, `next` is handed out next.
+    pending: Vec<String>,
+    count: usize,
+    next: usize,
+    /// Pairs: the current word's keys (base forms, or itself for a stop word) and the
+    /// previous word's.
+    keys: Vec<String>,
+    key_count: usize,
+    previous: Vec<String>,
+    previous_count: usize,
     token: Token,
 }
 
-impl TokenStream for SwedishTokenStream {
+/// Puts `text` into the next reused buffer of `buffers`.
+fn put(buffers: &mut Vec<String>, count: &mut usize, text: &str) {
+    if buffers[..*count].iter().any(|b| b == text) {
+        return;
+    }
+    if buffers.len() == *count {
+        buffers.push(String::new());
+    }
+    let slot = &mut buffers[*count];
+    slot.clear();
+    slot.push_str(text);
+    *count += 1;
+}
+
+impl SwedishTokenStream<'_> {
+    /// Makes the tokens of the next word with any; false at the end of the text.
+    fn load(&mut self) -> bool {
+        loop {
+            let Some(range) = self.words.next_word() else {
+                return false;
+            };
+            let word = self.words.word();
+            self.token.offset_from = range.start;
+            self.token.offset_to = range.end;
+            self.token.position = self.position;
+            self.token.position_length = 1;
+            self.position += 1;
+            self.count = 0;
+            self.next = 0;
+            if is_overlong(word) {
+                self.previous_count = 0;
+                continue;
+            }
+            let analysis = analysis_of(word);
+            match self.stream {
+                Stream::Main => {
+                    for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                        put(&mut self.pending, &mut self.count, lemma);
+                    }
+                }
+                Stream::Folded => {
+                    let mut folded = String::new();
+                    for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                        fold_into(lemma, &mut folded);
+                        put(&mut self.pending, &mut self.count, &folded);
+                    }
+                }
+                Stream::Parts => {
+                    for part in analysis.iter().flat_map(|a| &a.parts) {
+                        put(&mut self.pending, &mut self.count, part);
+                    }
+                }
+                Stream::Surface => {
+                    if let Some(analysis) = &analysis {
+                        put(&mut self.pending, &mut self.count, word);
+                        if let Some(folded) = &analysis.folded {
+                            put(&mut self.pending, &mut self.count, folded);
+                        }
+                    }
+                }
+                Stream::Pairs => {
+                    self.key_count = 0;
+                    match &analysis {
+                        Some(a) => {
+                            for lemma in &a.lemmas {
+                                put(&mut self.keys, &mut self.key_count, lemma);
+                            }
+                        }
+                        None => put(&mut self.keys, &mut self.key_count, word),
+                    }
+                    let mut pair = String::new();
+                    for first in &self.previous[..self.previous_count] {
+                        for second in &self.keys[..self.key_count] {
+                            pair.clear();
+                            pair.push_str(first);
+                            pair.push(' ');
+                            pair.push_str(second);
+                            put(&mut self.pending, &mut self.count, &pair);
+                        }
+                    }
+                    std::mem::swap(&mut self.keys, &mut self.previous);
+                    self.previous_count = self.key_count;
+                }
+            }
+            if self.count > 0 {
+                return true;
+            }
+        }
+    }
+}
+
+impl TokenStream for SwedishTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(next) = self.pending.next() else {
+        if self.next >= self.count && !self.load() {
             return false;
-        };
-        self.token.text = next.text;
-        self.token.offset_from = next.range.start;
-        self.token.offset_to = next.range.end;
-        self.token.position = next.position;
-        self.token.position_length = 1;
+        }
+        self.token.text.clear();
+        self.token.text.push_str(&self.pending[self.next]);
+        self.next += 1;
         true
     }
 

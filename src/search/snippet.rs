@@ -9,8 +9,8 @@
 use std::ops::Range;
 
 use super::analyzer::{self, analysis_of, fold};
-use super::stem::stem;
 use super::compile::Highlight;
+use super::stem::stem;
 
 /// Default snippet length in characters: about two lines of a terminal.
 pub const DEFAULT_CHARS: usize = 160;
@@ -105,7 +105,10 @@ fn mark_of(word: &str, highlight: &Highlight, matched: &mut Matched) -> Option<(
             return Some((stem(&folded).to_string(), false));
         }
     }
-    let part = analysis.parts.iter().find(|p| highlight.parts.contains(*p))?;
+    let part = analysis
+        .parts
+        .iter()
+        .find(|p| highlight.parts.contains(*p))?;
     matched.compound = true;
     Some((part.clone(), true))
 }
