@@ -3,9 +3,8 @@
 //!
 //! | field | terms of a word |
 //! |---|---|
-//! | `text` | its base forms (`insatserna` → `insats`); stop words are left out |
+//! | `text` | its base forms (`insatserna` → `insats`); stop words are left out; prefixes and words typed without å, ä, ö are looked up in its dictionary |
 //! | `parts` | the base forms of a compound's words (`energikartläggningen` → `energi`, `kartläggning`) |
-//! | `words` | the word as written and without accents (`färdplanerna`, `fardplanerna`), for prefixes and words typed without å, ä, ö; stop words are left out |
 //!
 //! Respondent names are analysed into base forms without accents (`Folded`).
 //! | `pairs` | each two adjacent words, stop words included (`vem som`, `som göra`) |
@@ -31,7 +30,6 @@ pub const MAIN: &str = "behov_sv";
 pub const FOLDED: &str = "behov_sv_folded";
 pub const PAIRS: &str = "behov_sv_pairs";
 pub const PARTS: &str = "behov_sv_parts";
-pub const SURFACE: &str = "behov_sv_words";
 
 /// Longer "words" (pasted hashes, URLs) are not indexed: nobody searches for them by hand.
 const MAX_WORD_CHARS: usize = 40;
@@ -156,8 +154,6 @@ pub struct Analysis {
     /// Whether the lexicon lists the word. A word typed without å, ä, ö that it lists
     /// (`svar`) is taken as typed; others (`radgivning`) may be missing their letters.
     pub known: bool,
-    /// The word without accents, when it has any (`färdplanerna` → `fardplanerna`).
-    pub folded: Option<String>,
 }
 
 /// FxHash (as in rustc): hashing the word is most of a cache or lexicon lookup, and
@@ -213,7 +209,6 @@ pub fn analyse(word: &str) -> Rc<Analysis> {
 }
 
 fn analyse_uncached(word: &str) -> Analysis {
-    let folded = has_accents(word).then(|| fold(word));
     let lemmas = LEXICON.lemmas(word);
     if !lemmas.is_empty() {
         let mut parts = LEXICON.split(word).map(|s| s.parts).unwrap_or_default();
@@ -222,7 +217,6 @@ fn analyse_uncached(word: &str) -> Analysis {
             lemmas,
             parts,
             known: true,
-            folded,
         };
     }
     if let Some(split) = LEXICON.split(word) {
@@ -236,14 +230,12 @@ fn analyse_uncached(word: &str) -> Analysis {
                 .collect(),
             parts,
             known: false,
-            folded,
         };
     }
     Analysis {
         lemmas: vec![stem(word).to_string()],
         parts: Vec::new(),
         known: false,
-        folded,
     }
 }
 
@@ -333,7 +325,6 @@ pub enum Stream {
     Folded,
     Pairs,
     Parts,
-    Surface,
 }
 
 /// The tantivy side: the analysis as a token stream for each field.
@@ -438,14 +429,6 @@ impl SwedishTokenStream<'_> {
                 Stream::Parts => {
                     for part in analysis.iter().flat_map(|a| &a.parts) {
                         put(&mut self.pending, &mut self.count, part);
-                    }
-                }
-                Stream::Surface => {
-                    if let Some(analysis) = &analysis {
-                        put(&mut self.pending, &mut self.count, word);
-                        if let Some(folded) = &analysis.folded {
-                            put(&mut self.pending, &mut self.count, folded);
-                        }
                     }
                 }
                 Stream::Pairs => {
@@ -585,7 +568,7 @@ mod tests {
     }
 
     #[test]
-    fn compounds_index_their_parts_and_surface_forms_keep_their_letters() {
+    fn compounds_index_their_parts() {
         assert_eq!(
             texts("energikartläggningen", Stream::Parts),
             ["energi", "kartläggning"]
@@ -593,10 +576,6 @@ mod tests {
         assert_eq!(
             texts("energikartläggningen", Stream::Main),
             ["energikartläggning"]
-        );
-        assert_eq!(
-            texts("Färdplanerna och", Stream::Surface),
-            ["färdplanerna", "fardplanerna"]
         );
     }
 

@@ -4,9 +4,9 @@
 //! A word is looked up by its base forms (`text`), and also as a part of compounds
 //! (`parts`) at a lower, fixed score, so whole-word matches rank first. Accents are letters:
 //! a word typed with å, ä or ö matches only words with them. A word typed without them that
-//! the lexicon does not know (`radgivning`) also matches the words whose accent-free spelling
-//! has the same key (`words`: `radgivningen` of `rådgivningen`), ranked below exact ones; one
-//! it knows (`svar`) is taken as typed.
+//! the lexicon does not know (`radgivning`) also matches the base forms whose accent-free
+//! spelling is the same word (`rådgivning`), ranked below exact ones; one it knows (`svar`)
+//! is taken as typed.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -38,12 +38,10 @@ const FEW: u64 = 1;
 pub struct Highlight {
     /// Base forms (`text`).
     pub main: HashSet<String>,
-    /// Words without accents (`words`), from words and prefixes typed without them.
+    /// Base forms found for a word typed without å, ä and ö (`text`).
     pub folded: HashSet<String>,
     /// Compound parts (`parts`).
     pub parts: HashSet<String>,
-    /// Words as written (`words`), from prefixes.
-    pub surface: HashSet<String>,
 }
 
 pub struct Compiled {
@@ -212,7 +210,7 @@ impl Compiler<'_> {
             for (term, df) in self.accent_free(&word.word) {
                 found += df;
                 alternatives.push(Box::new(BoostQuery::new(
-                    term_query(f.words, &term),
+                    term_query(f.text, &term),
                     FOLDED_WEIGHT,
                 )));
                 folded_terms.push(term);
@@ -275,11 +273,10 @@ impl Compiler<'_> {
         Some(Box::new(PhraseQuery::new_with_offset(pairs)))
     }
 
-    /// Words starting with `prefix` as written (or, typed without accents, without them):
-    /// `hållbarhets*` finds `hållbarhetsfrågorna` but never `hållbarhet`. A word whose base
-    /// form starts with the prefix is found through the base form, one posting list for all
-    /// its forms; only the few others (`hållbara*`: `hållbara`, base form `hållbar`) are
-    /// searched as written.
+    /// Words whose base form starts with `prefix` (typed without å, ä and ö, also
+    /// those whose base form does without them): `hållbarhets*` finds
+    /// `hållbarhetsfrågorna` but never `hållbarhet`, and one posting list serves all forms
+    /// of a word.
     fn prefix(&mut self, prefix: &str) -> Option<Box<dyn Query>> {
         let words = analyzer::query_words(prefix);
         let (last, leading) = words.split_last()?;
@@ -289,33 +286,29 @@ impl Compiler<'_> {
             .map(|w| self.word(w))
             .collect();
         let f = self.fields;
-        let lemmas = self.expand(f.text, &last.word);
-        let covered = |surface: &str| {
-            analyzer::analyse(surface)
-                .lemmas
-                .iter()
-                .any(|l| l.starts_with(&last.word) && lemmas.iter().any(|(t, _)| t == l))
-        };
-        let written: Vec<(String, u64)> = self
-            .expand(f.words, &last.word)
-            .into_iter()
-            .filter(|(t, _)| !covered(t))
-            .collect();
+        let mut lemmas = self.terms_with_prefix(f.text, &last.word);
+        if !has_accents(&last.word) {
+            lemmas.extend(self.terms_where(|term| {
+                has_accents(term) && analyzer::fold(term).starts_with(&last.word)
+            }));
+        }
+        let mut found: Vec<(String, u64)> = lemmas.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if found.len() > MAX_EXPANSIONS {
+            found.truncate(MAX_EXPANSIONS);
+            self.notes.push(Note::PrefixTruncated {
+                prefix: last.word.clone(),
+                kept: MAX_EXPANSIONS,
+            });
+        }
         if self.highlighting {
             self.highlight
                 .main
-                .extend(lemmas.iter().map(|(t, _)| t.clone()));
-            self.highlight
-                .surface
-                .extend(written.iter().map(|(t, _)| t.clone()));
-            self.highlight
-                .folded
-                .extend(written.iter().map(|(t, _)| t.clone()));
+                .extend(found.iter().map(|(t, _)| t.clone()));
         }
-        let mut alternatives: Vec<Box<dyn Query>> =
-            lemmas.iter().map(|(t, _)| term_query(f.text, t)).collect();
-        alternatives.extend(written.iter().map(|(t, _)| term_query(f.words, t)));
-        parts.push(any_of(alternatives));
+        parts.push(any_of(
+            found.iter().map(|(t, _)| term_query(f.text, t)).collect(),
+        ));
         if parts.len() == 1 {
             parts.pop()
         } else {
@@ -323,15 +316,41 @@ impl Compiler<'_> {
         }
     }
 
-    /// Words of the `words` field that `typed` (without å, ä, ö) may stand for: those that
-    /// start with its key and have the same key (`radgivning` → `radgivning`,
-    /// `radgivningen`, spelled `rådgivning…` in the answers), with document frequencies.
+    /// Base forms with å, ä or ö that `typed` (without them) may stand for: their
+    /// accent-free spelling is `typed`'s key or inflects it (`radgivningen` → `rådgivning`).
+    /// A scan of the dictionary, made only for words the lexicon does not know.
     fn accent_free(&self, typed: &str) -> Vec<(String, u64)> {
         let key = stem(typed);
-        self.terms_with_prefix(self.fields.words, key)
-            .into_iter()
-            .filter(|(term, _)| inflects(term, key))
-            .collect()
+        self.terms_where(|term| {
+            has_accents(term) && {
+                let folded = analyzer::fold(term);
+                folded.starts_with(key) && inflects(&folded, key)
+            }
+        })
+        .into_iter()
+        .collect()
+    }
+
+    /// Every base form of the `text` field that `keep` accepts, with its document frequency.
+    fn terms_where(&self, keep: impl Fn(&str) -> bool) -> BTreeMap<String, u64> {
+        let mut found = BTreeMap::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.text) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key())
+                    && keep(term)
+                {
+                    *found.entry(term.to_string()).or_insert(0) +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        found
     }
 
     /// Base forms within `distance` typos of `word` (or of it without an ending).
@@ -418,12 +437,6 @@ impl Compiler<'_> {
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if found.len() > MAX_EXPANSIONS {
             found.truncate(MAX_EXPANSIONS);
-            if field != self.fields.respondent_name {
-                self.notes.push(Note::PrefixTruncated {
-                    prefix: prefix.to_string(),
-                    kept: MAX_EXPANSIONS,
-                });
-            }
         }
         found
     }

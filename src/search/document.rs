@@ -45,7 +45,6 @@ pub fn documents(
         doc.add_text(fields.text, &answer.text);
         doc.add_text(fields.pairs, &answer.text);
         doc.add_text(fields.parts, &answer.text);
-        doc.add_text(fields.words, &answer.text);
         docs.push(doc);
     }
     if !interview.notes.trim().is_empty() {
@@ -59,7 +58,6 @@ pub fn documents(
         doc.add_text(fields.text, &interview.notes);
         doc.add_text(fields.pairs, &interview.notes);
         doc.add_text(fields.parts, &interview.notes);
-        doc.add_text(fields.words, &interview.notes);
         docs.push(doc);
     }
     let mut state = TantivyDocument::new();

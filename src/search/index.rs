@@ -538,7 +538,6 @@ fn register_tokenizers(index: &Index) {
         (analyzer::FOLDED, Stream::Folded),
         (analyzer::PAIRS, Stream::Pairs),
         (analyzer::PARTS, Stream::Parts),
-        (analyzer::SURFACE, Stream::Surface),
     ] {
         tokenizers.register(name, SwedishTokenizer::analyzer(stream));
     }

@@ -38,9 +38,7 @@ pub struct Fields {
     pub pairs: Field,
     /// Base forms of the words of compounds, for compound matches.
     pub parts: Field,
-    /// Words as written (and, when they have accents, without), for prefixes and for
-    /// words typed without å, ä and ö.
-    pub words: Field,
+
     /// On state documents: a hash of the interview file's size, mtime and inode.
     pub stamp: Field,
 }
@@ -79,7 +77,6 @@ pub fn build() -> (Schema, Fields) {
             indexed(analyzer::PAIRS, IndexRecordOption::WithFreqsAndPositions),
         ),
         parts: b.add_text_field("parts", counted(analyzer::PARTS)),
-        words: b.add_text_field("words", counted(analyzer::SURFACE)),
         stamp: b.add_u64_field("stamp", FAST),
     };
     (b.build(), fields)

@@ -2,15 +2,15 @@
 //!
 //! The passage and the marks are plain data (byte ranges into the snippet text) so the
 //! terminal interface can colour them and the command line can bracket them. A word is
-//! marked when one of its terms is one the query searched for: a base form, a base form
-//! without accents (`radgivning` marks `Rådgivningen`), a part of a compound (`energi` marks
-//! `energikartläggningen`, listed in `compounds` too), or a word a prefix expanded to.
+//! marked when one of its terms is one the query searched for: a base form (also one a
+//! prefix or a typo expanded to, or one found for a word typed without accents:
+//! `radgivning` marks `Rådgivningen`), or a part of a compound (`energi` marks
+//! `energikartläggningen`, listed in `compounds` too).
 
 use std::ops::Range;
 
-use super::analyzer::{self, analysis_of, fold};
+use super::analyzer::{self, analysis_of};
 use super::compile::Highlight;
-use super::stem::stem;
 
 /// Default snippet length in characters: about two lines of a terminal.
 pub const DEFAULT_CHARS: usize = 160;
@@ -89,21 +89,18 @@ struct Mark {
 
 /// Why a word is marked, and the term it counts as for the passage choice.
 fn mark_of(word: &str, highlight: &Highlight, matched: &mut Matched) -> Option<(String, bool)> {
-    if highlight.surface.contains(word) {
-        matched.text = true;
-        return Some((word.to_string(), false));
-    }
     let analysis = analysis_of(word)?;
     if let Some(lemma) = analysis.lemmas.iter().find(|l| highlight.main.contains(*l)) {
         matched.text = true;
         return Some((lemma.clone(), false));
     }
-    if !highlight.folded.is_empty() {
-        let folded = fold(word);
-        if highlight.folded.contains(&folded) {
-            matched.folded = true;
-            return Some((stem(&folded).to_string(), false));
-        }
+    if let Some(lemma) = analysis
+        .lemmas
+        .iter()
+        .find(|l| highlight.folded.contains(*l))
+    {
+        matched.folded = true;
+        return Some((lemma.clone(), false));
     }
     let part = analysis
         .parts
@@ -277,7 +274,7 @@ mod tests {
     fn marks_accent_folded_matches() {
         let (s, m) = snippet(
             "Rådgivningen är bra.",
-            &hl(&["radgivning"], &["radgivningen"]),
+            &hl(&["radgivning"], &["rådgivning"]),
             160,
         );
         assert_eq!(s.marked("[", "]"), "[Rådgivningen] är bra.");
