@@ -316,19 +316,14 @@ impl Compiler<'_> {
         }
     }
 
-    /// Base forms with å, ä or ö that `typed` (without them) may stand for: their
-    /// accent-free spelling is `typed`'s key or inflects it (`radgivningen` → `rådgivning`).
-    /// A scan of the dictionary, made only for words the lexicon does not know.
+    /// Base forms with å, ä or ö that `typed` (without them) may be a form of: `typed` is
+    /// their accent-free spelling with at most one ending (`radgivningen` → `rådgivning`,
+    /// `lanet` → `lån` and `län`). A scan of the dictionary, made only for words the
+    /// lexicon does not know.
     fn accent_free(&self, typed: &str) -> Vec<(String, u64)> {
-        let key = stem(typed);
-        self.terms_where(|term| {
-            has_accents(term) && {
-                let folded = analyzer::fold(term);
-                folded.starts_with(key) && inflects(&folded, key)
-            }
-        })
-        .into_iter()
-        .collect()
+        self.terms_where(|term| has_accents(term) && inflects(typed, &analyzer::fold(term)))
+            .into_iter()
+            .collect()
     }
 
     /// Every base form of the `text` field that `keep` accepts, with its document frequency.
