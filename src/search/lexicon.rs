@@ -357,8 +357,9 @@ impl Lexicon {
             return None;
         }
         let mut found: Option<Split> = None;
-        for left_chars in min_left..=chars.len() - min_head {
-            let (left, head) = word.split_at(chars[left_chars]);
+        let splits = chars.iter().enumerate().take(chars.len() - min_head + 1);
+        for (left_chars, &at) in splits.skip(min_left) {
+            let (left, head) = word.split_at(at);
             if is_stop_word(left)
                 || (left_chars < MIN_LEFT
                     && (PARTICLES.contains(&left) || !self.words.contains_key(left)))
