@@ -4,12 +4,15 @@ use std::path::Path;
 
 use behov::model::{Lang, Status};
 use behov::store::settings::Settings;
-use behov::tui::app::{App, Effect, Message, Screen, update};
+use behov::tui::app::{App, Effect, Message, Screen, Tab, update};
 use behov::tui::session::Session;
 use behov::tui::{perform, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "tui/keys.rs"]
+mod keys;
 
 fn demo_app(dir: &Path, lang: Lang) -> App {
     let root = dir.join("demo");
@@ -42,7 +45,14 @@ fn keys(app: &mut App, keys: &str) {
             ("<Esc>", KeyCode::Esc),
             ("<Tab>", KeyCode::Tab),
             ("<Down>", KeyCode::Down),
+            ("<Up>", KeyCode::Up),
+            ("<Left>", KeyCode::Left),
+            ("<Right>", KeyCode::Right),
             ("<BS>", KeyCode::Backspace),
+            ("<F1>", KeyCode::F(1)),
+            ("<PgDn>", KeyCode::PageDown),
+            ("<Home>", KeyCode::Home),
+            ("<Del>", KeyCode::Delete),
         ];
         if let Some((name, code)) = named.iter().find(|(n, _)| rest.starts_with(n)) {
             key(app, *code);
@@ -89,7 +99,8 @@ fn a_new_interview_is_recorded_end_to_end() {
     keys(&mut app, "Mest verkstadsindustri.<Esc>");
     // Scale questions are answered with a digit.
     keys(&mut app, "jjj3");
-    keys(&mut app, "m<Esc>");
+    // Marking it complete with questions unanswered asks first.
+    keys(&mut app, "m<Right><Enter><Esc>");
     assert_eq!(app.screen, Screen::Tabs);
 
     let project = reload(&app);
@@ -219,9 +230,20 @@ fn deleting_asks_first_and_names_the_interview() {
     let frame = render(&mut app, 120, 40);
     let text = format!("{}", frame.backend());
     assert!(text.contains("Delete the interview with Arboga"), "{text}");
-    keys(&mut app, "n");
+    assert!(
+        text.contains("[ Cancel ]") && text.contains("[ Delete ]"),
+        "{text}"
+    );
+    // No movement key, no "yes" letter confirms; Enter on the default button cancels.
+    keys(&mut app, "jyk <Down><Enter>");
+    assert!(app.overlay.is_none());
     assert_eq!(reload(&app).interviews.len(), count);
-    keys(&mut app, "dy");
+    // Esc cancels too, after choosing the action.
+    keys(&mut app, "d<Right><Esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(reload(&app).interviews.len(), count);
+    // Choosing the action's button and pressing Enter deletes.
+    keys(&mut app, "d<Right><Enter>");
     assert_eq!(reload(&app).interviews.len(), count - 1);
 }
 
@@ -276,7 +298,7 @@ fn project_setup_adds_and_removes_questions() {
     keys(&mut app, "ggd");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("has answers in"), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let project = reload(&app);
     assert_eq!(project.guide.questions.len(), 12);
     assert!(project.interviews.iter().all(|i| i.answer("q01").is_none()));
@@ -526,7 +548,7 @@ fn merge_two_codes_and_undo_it() {
     keys(&mut app, "Mfunding<Enter>");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("codings move to \"Funding\""), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let merged = reload(&app);
     assert!(merged.codebook.code("incentives").is_none());
     assert_eq!(behov::model::validate(&merged), vec![]);
@@ -569,7 +591,7 @@ fn add_edit_and_delete_a_code() {
     let text = format!("{}", render(&mut app, 120, 40).backend());
     let count = behov::model::coding_ops::coding_count(&project, "roadmap");
     assert!(text.contains(&format!("its {count} codings")), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     assert!(reload(&app).codebook.code("roadmap").is_none());
     keys(&mut app, "u");
     assert_eq!(
@@ -618,7 +640,7 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
     let capture = app.capture.as_ref().unwrap();
     assert_eq!(capture.interview, first.interview);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 2));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Search));
     // Plural and definite forms: färdplaner finds answers that say färdplan.
     keys(&mut app, "<Esc>/");
     for _ in 0.."finansiering".len() {
@@ -706,7 +728,7 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
     keys(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Capture);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 3));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Summary));
 }
 
 #[test]

@@ -4,14 +4,15 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::form::{FieldInput, Form};
-use super::keymap::{self, Action, Context};
+use super::form::Form;
+use super::keymap::Context;
+use super::router;
 use super::screens::code_picker::{self, CodePicker};
-use super::screens::codebook::{self, CodebookView};
-use super::screens::retrieval::{self, RetrievalView};
-use super::screens::search::{self, SearchView};
+use super::screens::codebook::CodebookView;
+use super::screens::retrieval::RetrievalView;
+use super::screens::search::SearchView;
 use super::screens::summary::{self, DrillList, SummaryView};
 use super::screens::{capture, interviews, respondents, setup, welcome};
 use super::session::Session;
@@ -75,6 +76,28 @@ pub enum Screen {
 
 pub const TABS: usize = 4;
 
+/// The four tabs, in the order of their number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Interviews,
+    Codebook,
+    Search,
+    Summary,
+}
+
+impl Tab {
+    pub const ALL: [Tab; TABS] = [Tab::Interviews, Tab::Codebook, Tab::Search, Tab::Summary];
+
+    pub fn number(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// Below this the layout cannot hold the capture screen; a notice is shown instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
 /// What a confirmation dialog is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
@@ -83,6 +106,9 @@ pub enum Confirm {
     RemoveAttribute(usize),
     MergeCodes(String, String),
     DeleteCode(String),
+    DeleteRespondent(String),
+    /// Marking an interview with unanswered questions complete.
+    MarkComplete(String),
 }
 
 /// What a form, when saved, does.
@@ -106,19 +132,25 @@ pub enum FormPurpose {
         id: Option<String>,
         parent: Option<String>,
     },
+    /// A new code typed in the code picker, applied once saved.
+    CodeThenApply(code_picker::PickFor),
     /// The memo of the current answer's coding number `n`.
     Memo(usize),
-    CoderName,
+    /// The user's coder name; asked before the first coding, which then goes on in `then`.
+    CoderName {
+        then: Option<code_picker::PickFor>,
+    },
     /// Where to export the summary.
     Export,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// A question with two buttons, Cancel and the action; `yes` when the action is chosen.
     Confirm {
         what: Confirm,
         question: String,
+        yes: bool,
     },
     Form {
         purpose: FormPurpose,
@@ -135,6 +167,17 @@ pub enum Overlay {
     Drill(DrillList),
 }
 
+impl Overlay {
+    /// A confirmation with Cancel chosen: only a deliberate choice of the action confirms.
+    pub fn confirm(what: Confirm, question: String) -> Overlay {
+        Overlay::Confirm {
+            what,
+            question,
+            yes: false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
@@ -146,8 +189,10 @@ pub struct App {
     pub settings: Settings,
     pub session: Option<Session>,
     pub screen: Screen,
-    pub tab: usize,
+    pub tab: Tab,
     pub overlay: Option<Overlay>,
+    /// The help is open over whatever is under it (a form stays open beneath).
+    pub help: bool,
     pub status: Option<Status>,
     pub welcome: welcome::Welcome,
     pub interviews: interviews::InterviewList,
@@ -169,19 +214,15 @@ pub struct App {
 
 impl App {
     pub fn new(lang: Lang, settings: Settings) -> App {
-        let mut settings = settings;
-        // Every coding names its coder; an empty name would make an invalid file.
-        if settings.coder.trim().is_empty() {
-            settings.coder = crate::store::settings::login_name();
-        }
         let welcome = welcome::Welcome::new(&settings);
         App {
             lang,
             settings,
             session: None,
             screen: Screen::Welcome,
-            tab: 0,
+            tab: Tab::Interviews,
             overlay: None,
+            help: false,
             status: None,
             welcome,
             interviews: interviews::InterviewList::default(),
@@ -231,9 +272,10 @@ impl App {
         let root = session.store.root().to_path_buf();
         self.session = Some(session);
         self.screen = Screen::Tabs;
-        self.tab = 0;
+        self.tab = Tab::Interviews;
         self.capture = None;
         self.overlay = None;
+        self.help = false;
         self.interviews = interviews::InterviewList::default();
         self.respondents = respondents::RespondentList::default();
         self.setup = setup::Setup::default();
@@ -250,23 +292,39 @@ impl App {
         self.refresh();
     }
 
-    /// The keymap context the user is in now.
+    /// The keymap context the user is in now: the too-small notice, else the help, else an
+    /// overlay, else a text box with the keys, else the screen.
     pub fn context(&self) -> Context {
+        if self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT {
+            return Context::TooSmall;
+        }
+        if self.help {
+            return Context::Help;
+        }
+        self.context_under_help()
+    }
+
+    /// The context the help describes: the one under it.
+    pub fn context_under_help(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Form { .. })
-            | Some(Overlay::Picker(_))
-            | Some(Overlay::CodePicker(_)) => return Context::Form,
+            Some(Overlay::Form { .. }) => return Context::Form,
+            Some(Overlay::Picker(_)) => return Context::Picker,
+            Some(Overlay::CodePicker(_)) => return Context::CodePicker,
             Some(Overlay::Codings { .. }) => return Context::Codings,
             Some(Overlay::Drill(_)) => return Context::Drill,
-            Some(Overlay::Confirm { .. }) => return Context::Dialog,
-            Some(Overlay::Help) | None => {}
+            Some(Overlay::Confirm { .. }) => return Context::Confirm,
+            None => {}
         }
         match self.screen {
             Screen::Welcome => Context::Welcome,
-            Screen::Tabs if self.tab == 0 => Context::Interviews,
-            Screen::Tabs if self.tab == 1 => Context::Codebook,
-            Screen::Tabs if self.tab == 2 => Context::Search,
-            Screen::Tabs => Context::Summary,
+            Screen::Tabs => match self.tab {
+                Tab::Interviews if self.interviews.filtering => Context::InterviewFilter,
+                Tab::Interviews => Context::Interviews,
+                Tab::Codebook => Context::Codebook,
+                Tab::Search if self.search.typing => Context::SearchBox,
+                Tab::Search => Context::Search,
+                Tab::Summary => Context::Summary,
+            },
             Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
             Screen::Capture => Context::Capture,
             Screen::Respondents => Context::Respondents,
@@ -277,7 +335,7 @@ impl App {
 
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
-        if self.screen == Screen::Tabs && self.tab == 3 {
+        if self.screen == Screen::Tabs && self.tab == Tab::Summary {
             summary::refresh(self);
         }
         let Some(session) = &self.session else { return };
@@ -309,8 +367,8 @@ impl App {
 /// The one entry point: applies `message` to `app` and returns the IO to perform.
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let effects = match message {
-        Message::Key(key) => on_key(app, key),
-        Message::Paste(text) => on_paste(app, text),
+        Message::Key(key) => router::on_key(app, key),
+        Message::Paste(text) => router::on_paste(app, text),
         Message::Resize(w, h) => {
             app.size = (w, h);
             Vec::new()
@@ -329,194 +387,6 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     };
     app.refresh();
     effects
-}
-
-fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
-    if search::is_typing(app) {
-        app.search.query.push_str(&text.replace(['\r', '\n'], " "));
-        return vec![Effect::RunSearch];
-    }
-    match &mut app.overlay {
-        Some(Overlay::Form { form, .. }) => {
-            form.input(FieldInput::Insert(text));
-            Vec::new()
-        }
-        Some(Overlay::Picker(picker)) => {
-            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        Some(Overlay::CodePicker(picker)) => {
-            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        Some(_) => Vec::new(),
-        None if app.screen == Screen::Capture => capture::paste(app, &text),
-        None if app.screen == Screen::Tabs && app.interviews.filtering => {
-            app.interviews
-                .filter
-                .push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
-}
-
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
-    // leaving a text box and pressing a command never types the command into the box.
-    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
-        let mut effects = on_key(app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-        effects.extend(on_key(
-            app,
-            KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
-        ));
-        return effects;
-    }
-    // The status line is for the last action; a new key starts afresh.
-    if !matches!(app.overlay, Some(Overlay::Help)) {
-        app.status = app
-            .status
-            .take()
-            .filter(|s| s.error && app.screen == Screen::Welcome);
-    }
-    match app.overlay.take() {
-        Some(Overlay::Help) => return Vec::new(),
-        Some(Overlay::Confirm { what, question }) => {
-            return match keymap::lookup(Context::Dialog, &key) {
-                Some(Action::Confirm) => confirmed(app, what),
-                Some(Action::Back) => Vec::new(),
-                _ => {
-                    app.overlay = Some(Overlay::Confirm { what, question });
-                    Vec::new()
-                }
-            };
-        }
-        Some(Overlay::Form { purpose, form }) => return on_form_key(app, purpose, form, key),
-        Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
-        Some(Overlay::CodePicker(picker)) => return code_picker::on_key(app, picker, key),
-        Some(Overlay::Codings { selected }) => return capture::on_codings_key(app, selected, key),
-        Some(Overlay::Drill(list)) => {
-            return summary::on_drill_key(app, list, keymap::lookup(Context::Drill, &key));
-        }
-        None => {}
-    }
-    let context = app.context();
-    if context == Context::Editor {
-        return capture::on_editor_key(app, key);
-    }
-    if context == Context::Interviews && app.interviews.filtering {
-        return interviews::on_filter_key(app, key);
-    }
-    if context == Context::Search && app.search.typing {
-        return search::on_typing_key(app, key);
-    }
-    let Some(action) = keymap::lookup(context, &key) else {
-        return Vec::new();
-    };
-    match action {
-        Action::Help => {
-            app.overlay = Some(Overlay::Help);
-            Vec::new()
-        }
-        Action::Quit => {
-            app.quit = true;
-            let mut effects = app.fold_all();
-            effects.push(Effect::SaveSettings);
-            effects
-        }
-        Action::Tab(n) if n < TABS => {
-            app.tab = n;
-            if n == 2 {
-                search::enter(app)
-            } else {
-                Vec::new()
-            }
-        }
-        _ => match app.screen {
-            Screen::Welcome => welcome::on_action(app, action),
-            Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
-            Screen::Tabs if app.tab == 2 => search::on_action(app, action),
-            Screen::Tabs if app.tab == 3 => summary::on_action(app, action),
-            Screen::Tabs => interviews::on_action(app, action),
-            Screen::Retrieval => retrieval::on_action(app, action),
-            Screen::Capture => capture::on_action(app, action),
-            Screen::Respondents => respondents::on_action(app, action),
-            Screen::Setup => setup::on_action(app, action),
-        },
-    }
-}
-
-fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEvent) -> Vec<Effect> {
-    let input = match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Some(FieldInput::Insert(c.to_string()))
-        }
-        KeyCode::Backspace => Some(FieldInput::Backspace),
-        KeyCode::Delete => Some(FieldInput::Delete),
-        KeyCode::Home => Some(FieldInput::Home),
-        KeyCode::End => Some(FieldInput::End),
-        KeyCode::Left => Some(FieldInput::Left),
-        KeyCode::Right => Some(FieldInput::Right),
-        _ => None,
-    };
-    if let Some(input) = input {
-        form.input(input);
-        app.overlay = Some(Overlay::Form { purpose, form });
-        return Vec::new();
-    }
-    match keymap::lookup(Context::Form, &key) {
-        Some(Action::NextField) => form.next(),
-        Some(Action::PrevField) => form.prev(),
-        Some(Action::Back) => return Vec::new(),
-        Some(Action::Help) => {
-            app.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        Some(Action::Confirm) => return submit_form(app, purpose, form),
-        _ => {}
-    }
-    app.overlay = Some(Overlay::Form { purpose, form });
-    Vec::new()
-}
-
-/// Saves a form; a refusal keeps the form open with the reason under it.
-fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
-    let result = match &purpose {
-        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
-        FormPurpose::Respondent {
-            index,
-            then_interview,
-        } => respondents::submit(app, *index, *then_interview, &form),
-        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
-        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
-        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
-        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
-        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
-        FormPurpose::Code { id, parent } => {
-            codebook::submit_code(app, id.clone(), parent.clone(), &form)
-        }
-        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
-        FormPurpose::CoderName => codebook::submit_coder(app, &form),
-        FormPurpose::Export => summary::submit_export(app, &form),
-    };
-    match result {
-        Ok(effects) => effects,
-        Err(reason) => {
-            form.error = Some(reason);
-            app.overlay = Some(Overlay::Form { purpose, form });
-            Vec::new()
-        }
-    }
-}
-
-fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
-    match what {
-        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
-        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
-        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
-        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
-        Confirm::DeleteCode(id) => codebook::delete(app, &id),
-    }
 }
 
 /// The refusal every editing action gives on a read-only project, or `None` if writable.

@@ -6,10 +6,13 @@ pub mod editor;
 pub mod form;
 pub mod fuzzy;
 pub mod keymap;
+pub mod router;
 pub mod screens;
 pub mod search_worker;
 pub mod session;
+pub mod strings;
 pub mod theme;
+pub mod typing;
 pub mod undo;
 pub mod view;
 

@@ -62,18 +62,37 @@ impl Session {
             let mut journal = Journal::open(root)?;
             journal.clear()?;
             if recovery.edits > 0 {
-                let ids: Vec<&str> = recovery.interviews.iter().map(String::as_str).collect();
+                // Name the interviews as the user knows them: respondent and date, not ids.
+                let names: Vec<String> = recovery
+                    .interviews
+                    .iter()
+                    .filter_map(|id| project.interview(id))
+                    .map(|i| {
+                        let who: Vec<&str> = i
+                            .respondents
+                            .iter()
+                            .map(|r| {
+                                project
+                                    .respondent(r)
+                                    .map_or(r.as_str(), |r| r.name.as_str())
+                            })
+                            .collect();
+                        format!("{} ({})", who.join(" + "), i.date)
+                    })
+                    .collect();
                 notices.push(if sv {
                     format!(
-                        "Återställde {} osparade ändringar i {} efter ett avbrott.",
+                        "Återställde det som skrevs ({} {}) i intervjun med {} efter ett avbrott.",
                         recovery.edits,
-                        ids.join(", ")
+                        if recovery.edits == 1 { "ändring" } else { "ändringar" },
+                        names.join(", ")
                     )
                 } else {
                     format!(
-                        "Recovered {} unsaved edits in {} after an interruption.",
+                        "Recovered what was typed ({} {}) in the interview with {} after an interruption.",
                         recovery.edits,
-                        ids.join(", ")
+                        if recovery.edits == 1 { "edit" } else { "edits" },
+                        names.join(", ")
                     )
                 });
             }

@@ -7,26 +7,29 @@
 use std::time::Instant;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::model::TextEdit;
 use crate::model::coding_ops;
 use crate::model::edit::char_at;
 use crate::model::{Interview, Question, QuestionKind, Span as Passage, Status};
-use crate::tui::app::{App, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
-use crate::tui::editor::{EditOp, Editor, normalise_paste};
+use crate::tui::app::{
+    App, Confirm, Effect, FormPurpose, Overlay, Screen, Tab, refuse_if_read_only,
+};
+use crate::tui::editor::{EditOp, Editor};
 use crate::tui::form::{Field, Form};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{self, Action, Context, hint_text};
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::interviews::{
     mode_text, parse_date, read_session_fields, respondent_names, session_fields, status_text,
 };
 use crate::tui::session::touch;
 use crate::tui::theme;
+use crate::tui::typing::TypingHistory;
 use crate::tui::undo::Step;
 use jiff::Timestamp;
 
@@ -37,10 +40,12 @@ pub struct Capture {
     pub index: usize,
     pub editing: bool,
     pub editor: Editor,
+    /// Ctrl-Z / Ctrl-Y of the text being edited; it starts afresh on another question.
+    pub typing: TypingHistory,
     /// The editor's size when last drawn: its wrap width and page height.
     pub editor_size: (u16, u16),
     /// Where Esc returns to: the interviews table, or the coded passages that led here.
-    pub back_to: (Screen, usize),
+    pub back_to: (Screen, Tab),
 }
 
 pub fn open(app: &mut App, id: &str) {
@@ -54,15 +59,15 @@ pub fn open(app: &mut App, id: &str) {
         .iter()
         .position(|q| interview.answer(&q.id).is_none_or(|a| a.is_empty()))
         .unwrap_or(0);
-    let mut capture = Capture {
+    let capture = Capture {
         interview: id.to_string(),
         index,
         editing: false,
         editor: Editor::default(),
+        typing: TypingHistory::default(),
         editor_size: (60, 8),
-        back_to: (Screen::Tabs, 0),
+        back_to: (Screen::Tabs, Tab::Interviews),
     };
-    capture.editor = Editor::at_end(current_text(app, &capture));
     app.capture = Some(capture);
     app.screen = Screen::Capture;
 }
@@ -109,7 +114,13 @@ fn go_to(app: &mut App, index: usize) -> Vec<Effect> {
         return effects;
     };
     capture.index = index.min(last);
-    capture.editor = Editor::at_end(current_text(app, &capture));
+    // Writing continues at the end; reading starts at the top of a long answer.
+    capture.editor = if capture.editing {
+        Editor::at_end(current_text(app, &capture))
+    } else {
+        Editor::default()
+    };
+    capture.typing = TypingHistory::default();
     app.capture = Some(capture);
     if effects.is_empty() {
         effects.push(Effect::SyncJournal);
@@ -138,8 +149,20 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
             }
-            if let Some(capture) = app.capture.as_mut() {
+            if let Some(mut capture) = app.capture.take() {
                 capture.editing = true;
+                // A text opened for reading is written at its end, unless a search placed
+                // the cursor on a passage.
+                if capture.editor.cursor == 0 {
+                    capture.editor = Editor::at_end(current_text(app, &capture));
+                    capture.editor.scroll_to_cursor(
+                        current_text(app, &capture),
+                        app.session.as_ref().map_or(0, |s| s.revision),
+                        capture.editor_size.0 as usize,
+                        capture.editor_size.1 as usize,
+                    );
+                }
+                app.capture = Some(capture);
             }
             Vec::new()
         }
@@ -155,7 +178,10 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Back => {
             let effects = app.fold_all();
-            let (screen, tab) = app.capture.take().map_or((Screen::Tabs, 0), |c| c.back_to);
+            let (screen, tab) = app
+                .capture
+                .take()
+                .map_or((Screen::Tabs, Tab::Interviews), |c| c.back_to);
             app.screen = screen;
             app.tab = tab;
             effects
@@ -214,6 +240,7 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         return Vec::new();
     };
     let id = capture.interview.clone();
+    let number = capture.index + 1;
     let hint = match &question.kind {
         QuestionKind::Open => Some(app.t(
             "Frågan besvaras med text: tryck Enter för att skriva.",
@@ -271,13 +298,90 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         }
         (QuestionKind::Open, Some(_)) => {}
     }
+    let shown = value_text(&question, answer, app.lang);
+    let text = if app.lang == crate::model::Lang::Sv {
+        format!("Fråga {number}: {shown}.")
+    } else {
+        format!("Question {number}: {shown}.")
+    };
+    app.info(text);
     save_now(app)
 }
 
+/// The chosen value or options of an answer, as the status line says them.
+fn value_text(
+    question: &Question,
+    answer: &crate::model::Answer,
+    lang: crate::model::Lang,
+) -> String {
+    let sv = lang == crate::model::Lang::Sv;
+    match &question.kind {
+        QuestionKind::Scale { labels, .. } => match answer.scale {
+            Some(v) => {
+                let label = labels
+                    .iter()
+                    .find(|l| l.value == v)
+                    .map(|l| format!(" {}", l.label.get(lang)))
+                    .unwrap_or_default();
+                if sv {
+                    format!("värde {v}{label}")
+                } else {
+                    format!("value {v}{label}")
+                }
+            }
+            None if sv => "värdet rensat".into(),
+            None => "value cleared".into(),
+        },
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            let chosen: Vec<&str> = options
+                .iter()
+                .filter(|o| answer.choices.contains(&o.id))
+                .map(|o| o.label.get(lang))
+                .collect();
+            match (chosen.is_empty(), sv) {
+                (true, true) => "inget alternativ valt".into(),
+                (true, false) => "no option chosen".into(),
+                (false, _) => chosen.join(", "),
+            }
+        }
+        QuestionKind::Open => String::new(),
+    }
+}
+
+/// `m`: a draft with unanswered questions is only marked complete after asking.
 fn toggle_complete(app: &mut App) -> Vec<Effect> {
     if let Some(refusal) = refuse_if_read_only(app) {
         return refusal;
     }
+    let Some(capture) = app.capture.as_ref() else {
+        return Vec::new();
+    };
+    let Some(interview) = interview(app, capture) else {
+        return Vec::new();
+    };
+    let questions = question_count(app);
+    let unanswered = questions.saturating_sub(interview.answered());
+    if interview.status == Status::Draft && unanswered > 0 {
+        let question = if app.sv() {
+            format!(
+                "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?"
+            )
+        } else {
+            format!(
+                "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?"
+            )
+        };
+        app.overlay = Some(Overlay::confirm(
+            Confirm::MarkComplete(interview.id.clone()),
+            question,
+        ));
+        return Vec::new();
+    }
+    switch_status(app)
+}
+
+/// Marks the interview open in the capture screen complete, or a draft again.
+pub fn switch_status(app: &mut App) -> Vec<Effect> {
     let Some(interview) = current_interview_mut(app) else {
         return Vec::new();
     };
@@ -350,103 +454,141 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
     Ok(save_now(app))
 }
 
-fn editor_op(key: &KeyEvent) -> Option<EditOp> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
-        KeyCode::Char(c) if !ctrl => EditOp::Insert(c.to_string()),
-        KeyCode::Enter => EditOp::Insert("\n".into()),
-        KeyCode::Backspace => EditOp::Backspace,
-        KeyCode::Delete => EditOp::Delete,
-        KeyCode::Left if ctrl => EditOp::WordLeft,
-        KeyCode::Right if ctrl => EditOp::WordRight,
-        KeyCode::Left => EditOp::Left,
-        KeyCode::Right => EditOp::Right,
-        KeyCode::Up => EditOp::Up,
-        KeyCode::Down => EditOp::Down,
-        KeyCode::Home if ctrl => EditOp::Top,
-        KeyCode::End if ctrl => EditOp::Bottom,
-        KeyCode::Home => EditOp::Home,
-        KeyCode::End => EditOp::End,
-        KeyCode::PageUp => EditOp::PageUp,
-        KeyCode::PageDown => EditOp::PageDown,
-        _ => return None,
-    })
-}
-
-pub fn on_editor_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match keymap::lookup(Context::Editor, &key) {
-        Some(Action::Back) => {
+/// An action of the editor's table (typing itself comes through `type_text`).
+pub fn on_editor_action(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Back => {
             if let Some(capture) = app.capture.as_mut() {
                 capture.editing = false;
             }
-            return app.fold_all();
+            app.fold_all()
         }
-        Some(Action::NextQuestion) => return step(app, true),
-        Some(Action::PrevQuestion) => return step(app, false),
-        Some(Action::Help) => {
-            app.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        Some(Action::Code) => return open_picker(app),
-        _ => {}
-    }
-    let select =
-        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
-    match editor_op(&key) {
-        Some(op) => edit(app, op, select),
-        None => Vec::new(),
+        Action::NextQuestion => step(app, true),
+        Action::PrevQuestion => step(app, false),
+        Action::Code => open_picker(app),
+        Action::Undo => undo_typing(app, false),
+        Action::Redo => undo_typing(app, true),
+        _ => Vec::new(),
     }
 }
 
-pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
-    if app.capture.as_ref().is_some_and(|c| !c.editing) {
-        let hint = app.t(
-            "Tryck Enter för att skriva i svaret innan du klistrar in.",
-            "Press Enter to write in the answer before pasting.",
-        );
-        app.error(hint);
-        return Vec::new();
-    }
-    edit(app, EditOp::Insert(normalise_paste(text)), false)
+/// Pasting outside the editor types nothing; it says how to start writing.
+pub fn paste_outside(app: &mut App) -> Vec<Effect> {
+    let hint = app.t(
+        "Tryck Enter för att skriva i svaret innan du klistrar in.",
+        "Press Enter to write in the answer before pasting.",
+    );
+    app.error(hint);
+    Vec::new()
 }
 
 /// Runs an editor operation on the current text; a change goes to the model and the journal.
-fn edit(app: &mut App, op: EditOp, select: bool) -> Vec<Effect> {
+pub fn type_text(app: &mut App, op: EditOp, select: bool) -> Vec<Effect> {
+    if let EditOp::Insert(typed) = &op
+        && let Ok(digit) = typed.parse::<u8>()
+        && digits_choose_value(app)
+    {
+        return set_value(app, (digit > 0).then_some(digit));
+    }
     let Some(mut capture) = app.capture.take() else {
         return Vec::new();
     };
-    let question = question_at(app, &capture).map(|q| q.id.clone());
     let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
     let (width, height) = (
         capture.editor_size.0 as usize,
         capture.editor_size.1 as usize,
     );
-    let change = capture.editor.apply_selecting(
-        current_text(app, &capture),
-        revision,
-        op,
-        width,
-        height,
-        select,
-    );
-    let mut effects = Vec::new();
-    if let Some(change) = change
-        && let Some(session) = app.session.as_mut()
-        && let Some((entry, dropped)) =
-            session.edit_text(&capture.interview, question.as_deref(), change)
-    {
-        effects.push(Effect::Journal(entry));
-        app.last_edit = Some(Instant::now());
-        if dropped > 0 {
-            let text = if app.sv() {
-                format!("{dropped} kodad passage togs bort tillsammans med sin text.")
-            } else {
-                format!("{dropped} coded passage was removed with its text.")
-            };
-            app.error(text);
+    let text = current_text(app, &capture);
+    let before = char_at(text, capture.editor.cursor.min(text.len()));
+    let change = capture
+        .editor
+        .apply_selecting(text, revision, op, width, height, select);
+    let effects = match change {
+        Some(change) => {
+            let removed: String = text.chars().skip(change.at).take(change.removed).collect();
+            capture.typing.record(change.clone(), removed, before);
+            write_edit(app, &capture, change)
         }
-    }
+        None => {
+            capture.typing.break_step();
+            Vec::new()
+        }
+    };
     let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
+    capture
+        .editor
+        .scroll_to_cursor(current_text(app, &capture), revision, width, height);
+    app.capture = Some(capture);
+    effects
+}
+
+/// Whether a digit typed in the editor chooses the value: on a scale or choice question whose
+/// comment is still empty. Once the comment has text, digits are text.
+pub fn digits_choose_value(app: &App) -> bool {
+    let Some(capture) = app.capture.as_ref() else {
+        return false;
+    };
+    takes_digits(question_at(app, capture), current_text(app, capture))
+}
+
+fn takes_digits(question: Option<&Question>, comment: &str) -> bool {
+    question.is_some_and(|q| q.kind != QuestionKind::Open) && comment.is_empty()
+}
+
+/// Applies a change to the text being edited; it goes to the model and the journal.
+fn write_edit(app: &mut App, capture: &Capture, change: TextEdit) -> Vec<Effect> {
+    let question = question_at(app, capture).map(|q| q.id.clone());
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    let Some((entry, dropped)) = session.edit_text(&capture.interview, question.as_deref(), change)
+    else {
+        return Vec::new();
+    };
+    app.last_edit = Some(Instant::now());
+    if dropped > 0 {
+        let text = if app.sv() {
+            format!("{dropped} kodad passage togs bort tillsammans med sin text.")
+        } else {
+            format!("{dropped} coded passage was removed with its text.")
+        };
+        app.error(text);
+    }
+    vec![Effect::Journal(entry)]
+}
+
+/// Ctrl-Z / Ctrl-Y in the editor: takes back (or redoes) the last word or deletion typed.
+fn undo_typing(app: &mut App, redo: bool) -> Vec<Effect> {
+    let Some(mut capture) = app.capture.take() else {
+        return Vec::new();
+    };
+    let replay = if redo {
+        capture.typing.redo()
+    } else {
+        capture.typing.undo()
+    };
+    let Some(replay) = replay else {
+        app.capture = Some(capture);
+        let text = if redo {
+            app.t("Inget skrivande att göra om.", "No typing to redo.")
+        } else {
+            app.t("Inget skrivande att ångra.", "No typing to undo.")
+        };
+        app.error(text);
+        return Vec::new();
+    };
+    let mut effects = Vec::new();
+    for edit in replay.edits {
+        effects.extend(write_edit(app, &capture, edit));
+    }
+    let text = current_text(app, &capture);
+    capture.editor.cursor = crate::model::edit::byte_at(text, replay.cursor);
+    capture.editor.anchor = None;
+    let revision = app.session.as_ref().map(|s| s.revision).unwrap_or(0);
+    let (width, height) = (
+        capture.editor_size.0 as usize,
+        capture.editor_size.1 as usize,
+    );
     capture
         .editor
         .scroll_to_cursor(current_text(app, &capture), revision, width, height);
@@ -479,6 +621,8 @@ fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect)
     let height = list.height.saturating_sub(1) as usize;
     let offset = (capture.index + 1).saturating_sub(height.max(1));
     let mut lines: Vec<Line> = Vec::new();
+    let texts: Vec<&str> = questions.iter().map(|q| q.text.get(app.lang)).collect();
+    let labels = guide_labels(&texts);
     for (i, q) in questions.iter().enumerate().skip(offset).take(height) {
         let answered = interview.answer(&q.id).is_some_and(|a| !a.is_empty());
         let mark = if answered { "✓" } else { "·" };
@@ -486,7 +630,7 @@ fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect)
             "{}{mark} {:>2} {}",
             if i == capture.index { "▶" } else { " " },
             i + 1,
-            q.text.get(app.lang)
+            labels[i]
         );
         let style = if i == capture.index {
             theme::selected()
@@ -603,6 +747,33 @@ fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect)
     draw_editor(app, capture, interview, frame, editor_area);
 }
 
+/// The guide list's line for each question. Questions that start with the same words (four
+/// "Hur mogna är företagen ni möter inom …") show their first words and then where they differ,
+/// so a narrow list still tells them apart: "Hur mogna … energiomställning?".
+pub fn guide_labels(texts: &[&str]) -> Vec<String> {
+    let words: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, own)| {
+            let shared = words
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, other)| own.iter().zip(other).take_while(|(a, b)| a == b).count())
+                .max()
+                .unwrap_or(0);
+            if shared < 3 || shared >= own.len() {
+                return texts[i].to_string();
+            }
+            format!("{} … {}", own[..2].join(" "), own[shared..].join(" "))
+        })
+        .collect()
+}
+
 fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let width = width.max(1) as usize;
     lines
@@ -630,7 +801,9 @@ fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) 
     let consent = match (interview.consent.given, interview.consent.date) {
         (true, Some(date)) => format!("{} {date}", app.t("samtycke", "consent")),
         (true, None) => app.t("samtycke givet", "consent given").to_string(),
-        (false, _) => app.t("samtycke saknas", "no consent recorded").to_string(),
+        (false, _) => app
+            .t("samtycke inte registrerat", "consent not recorded")
+            .to_string(),
     };
     let unsaved = session.unsaved.contains(&interview.id);
     let lines = vec![
@@ -781,12 +954,39 @@ fn draw_editor(
         None => app.t(" Anteckningar ", " Notes "),
     };
     let hint = if capture.editing {
-        app.t(
-            " Esc lämnar texten · Tab nästa fråga ",
-            " Esc leaves the text · Tab next question ",
+        keymap::hint_for(
+            Context::Editor,
+            &[Action::Back, Action::NextQuestion],
+            app.lang,
         )
     } else {
-        app.t(" Enter för att skriva ", " Enter to write ")
+        keymap::hint_for(Context::Capture, &[Action::Edit], app.lang)
+    };
+    let comment = match question {
+        Some(q) => interview.answer(&q.id).map_or("", |a| a.text.as_str()),
+        None => "",
+    };
+    let digits = capture.editing && takes_digits(question, comment);
+    let hint = match question.map(|q| &q.kind) {
+        Some(QuestionKind::Scale { min, max, .. }) if digits => {
+            let range = format!("{min}–{max}");
+            if app.sv() {
+                format!(" {range} väljer värdet ·{hint}")
+            } else {
+                format!(" {range} chooses the value ·{hint}")
+            }
+        }
+        Some(QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options })
+            if digits =>
+        {
+            let range = format!("1–{}", options.len().min(9));
+            if app.sv() {
+                format!(" {range} väljer alternativ ·{hint}")
+            } else {
+                format!(" {range} chooses an option ·{hint}")
+            }
+        }
+        _ => hint,
     };
     let border = if capture.editing {
         theme::key()
@@ -835,6 +1035,23 @@ fn draw_editor(
         .unwrap_or_default();
     let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
     let rows = capture.editor.rows(text, session.revision, width);
+    let below = rows.len().saturating_sub(scroll + height);
+    if below > 0 || scroll > 0 {
+        let marker = match (scroll > 0, below, app.sv()) {
+            (true, 0, true) => " ↑ mer ovanför ".to_string(),
+            (true, 0, false) => " ↑ more above ".to_string(),
+            (_, n, true) => format!(" ↓ {n} rader till "),
+            (_, n, false) => format!(" ↓ {n} more lines "),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(marker, theme::key())).alignment(Alignment::Right),
+            Rect {
+                y: area.y + area.height.saturating_sub(1),
+                height: 1,
+                ..area
+            },
+        );
+    }
     let mut lines: Vec<Line> = Vec::with_capacity(height);
     let mut char_index = rows
         .get(scroll)
@@ -866,6 +1083,14 @@ fn draw_editor(
     if text.is_empty() && !capture.editing {
         lines = vec![Line::from(Span::styled(
             app.t("(inget svar ännu)", "(no answer yet)"),
+            theme::dim(),
+        ))];
+    } else if text.is_empty() && digits {
+        lines = vec![Line::from(Span::styled(
+            app.t(
+                "Skriv en siffra för värdet, eller en kommentar.",
+                "Type a digit for the value, or a comment.",
+            ),
             theme::dim(),
         ))];
     }
@@ -947,7 +1172,12 @@ fn open_picker(app: &mut App) -> Vec<Effect> {
         question,
         span,
     };
-    app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
+    // The first coding asks who codes: the name goes on every coding.
+    if app.settings.coder.trim().is_empty() {
+        crate::tui::screens::codebook::open_coder_form(app, Some(purpose));
+    } else {
+        app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
+    }
     Vec::new()
 }
 
@@ -1059,13 +1289,23 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
     effects
 }
 
-pub fn on_codings_key(app: &mut App, mut selected: usize, key: KeyEvent) -> Vec<Effect> {
+pub fn on_codings_action(app: &mut App, mut selected: usize, action: Action) -> Vec<Effect> {
     let count = current_answer(app).map_or(0, |a| a.codings.len());
-    match keymap::lookup(Context::Codings, &key) {
-        Some(Action::Up) => selected = selected.saturating_sub(1),
-        Some(Action::Down) => selected = (selected + 1).min(count.saturating_sub(1)),
-        Some(Action::Back) => return Vec::new(),
-        Some(Action::Edit) if count > 0 => {
+    match action {
+        Action::Up => selected = selected.saturating_sub(1),
+        Action::Down => selected = (selected + 1).min(count.saturating_sub(1)),
+        Action::Back => return Vec::new(),
+        Action::Undo | Action::Redo => {
+            let effects = undo(app, action == Action::Redo);
+            let count = current_answer(app).map_or(0, |a| a.codings.len());
+            if count > 0 {
+                app.overlay = Some(Overlay::Codings {
+                    selected: selected.min(count - 1),
+                });
+            }
+            return effects;
+        }
+        Action::Edit if count > 0 => {
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
             }
@@ -1083,7 +1323,7 @@ pub fn on_codings_key(app: &mut App, mut selected: usize, key: KeyEvent) -> Vec<
             });
             return Vec::new();
         }
-        Some(Action::Delete) if count > 0 => {
+        Action::Delete if count > 0 => {
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
             }
@@ -1163,10 +1403,7 @@ pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(app.t(" Svarets kodningar ", " The answer's codings "))
-        .title_bottom(app.t(
-            " Enter memo · d ta bort · u ångrar · Esc stäng ",
-            " Enter memo · d remove · u undoes · Esc close ",
-        ));
+        .title_bottom(hint_text(Context::Codings, app.lang));
     frame.render_widget(ratatui::widgets::Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -1204,4 +1441,24 @@ pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guide_labels;
+
+    #[test]
+    fn guide_labels_show_where_similar_questions_differ() {
+        let texts = [
+            "Berätta kort om er organisation.",
+            "Hur mogna är företagen ni möter inom resurseffektiv produktion?",
+            "Hur mogna är företagen ni möter inom energiomställning?",
+            "Hur arbetar ni?",
+        ];
+        let labels = guide_labels(&texts);
+        assert_eq!(labels[0], texts[0]);
+        assert_eq!(labels[1], "Hur mogna … resurseffektiv produktion?");
+        assert_eq!(labels[2], "Hur mogna … energiomställning?");
+        assert_eq!(labels[3], "Hur arbetar ni?");
+    }
 }

@@ -3,7 +3,6 @@
 //! highlighted code's definition beside the list.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -11,7 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::model::coding_ops;
 use crate::model::{Code, Project, Span};
 use crate::tui::app::{App, Effect, Overlay};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::fuzzy;
+use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::{capture, codebook, search};
 use crate::tui::theme;
 
@@ -45,6 +46,8 @@ pub struct Item {
     pub code: Option<String>,
     pub depth: usize,
     pub recent: bool,
+    /// "+ Ny kod «…»": creates a code named as typed and applies it.
+    pub create: bool,
 }
 
 impl CodePicker {
@@ -72,6 +75,7 @@ impl CodePicker {
                 code: None,
                 depth: 0,
                 recent: false,
+                create: false,
             });
         }
         if self.filter.is_empty() {
@@ -85,6 +89,7 @@ impl CodePicker {
                             code: Some(id.clone()),
                             depth: 0,
                             recent: true,
+                            create: false,
                         }),
                 );
             }
@@ -96,6 +101,7 @@ impl CodePicker {
                         code: Some(c.id.clone()),
                         depth,
                         recent: false,
+                        create: false,
                     }),
             );
             return items;
@@ -125,47 +131,59 @@ impl CodePicker {
             code: Some(c.id.clone()),
             depth: 0,
             recent: false,
+            create: false,
         }));
+        // Coding an answer never stops at a missing code: the last line creates it.
+        if matches!(self.purpose, PickFor::Answer { .. }) && !self.filter.trim().is_empty() {
+            items.push(Item {
+                code: None,
+                depth: 0,
+                recent: false,
+                create: true,
+            });
+        }
         items
     }
 }
 
-pub fn on_key(app: &mut App, mut picker: CodePicker, key: KeyEvent) -> Vec<Effect> {
+pub fn on_action(app: &mut App, mut picker: CodePicker, action: Action) -> Vec<Effect> {
     let Some(session) = &app.session else {
         return Vec::new();
     };
     let items = picker.items(&session.project, &app.recent_codes);
-    match key.code {
-        KeyCode::Esc => return Vec::new(),
-        KeyCode::Enter => {
+    let last = items.len().saturating_sub(1);
+    match action {
+        Action::Back => return Vec::new(),
+        Action::Open => {
             return match items.get(picker.selected) {
+                Some(item) if item.create => {
+                    codebook::open_new_code_for(app, picker.filter.trim(), picker.purpose);
+                    Vec::new()
+                }
                 Some(item) => chosen(app, picker.purpose, item.code.clone()),
                 None => Vec::new(),
             };
         }
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Tab => {
-            picker.selected = (picker.selected + 1).min(items.len().saturating_sub(1))
-        }
-        KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        KeyCode::PageDown => {
-            picker.selected = (picker.selected + 10).min(items.len().saturating_sub(1))
-        }
-        KeyCode::Backspace => {
-            picker.filter.pop();
-            picker.selected = 0;
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            picker.filter.push(c);
-            picker.selected = 0;
-        }
+        Action::Up => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down => picker.selected = (picker.selected + 1).min(last),
+        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
         _ => {}
     }
     app.overlay = Some(Overlay::CodePicker(picker));
     Vec::new()
 }
 
-fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
+/// Typing filters the codes; the best match is selected.
+pub fn on_text(app: &mut App, mut picker: CodePicker, op: &EditOp) -> Vec<Effect> {
+    if edit_line(&mut picker.filter, op) {
+        picker.selected = 0;
+    }
+    app.overlay = Some(Overlay::CodePicker(picker));
+    Vec::new()
+}
+
+pub fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
     match (purpose, code) {
         (
             PickFor::Answer {
@@ -199,10 +217,7 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(app.t(
-            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
-            " type to filter · ↑↓ · Enter choose · Esc cancel ",
-        ));
+        .title_bottom(hint_text(Context::CodePicker, app.lang));
     frame.render_widget(Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -271,6 +286,14 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
                         ));
                     }
                 }
+                None if item.create => spans.push(TextSpan::styled(
+                    if app.sv() {
+                        format!("+ Ny kod «{}»…", picker.filter.trim())
+                    } else {
+                        format!("+ New code «{}»…", picker.filter.trim())
+                    },
+                    theme::key(),
+                )),
                 None => spans.push(TextSpan::raw(app.t("(översta nivån)", "(top level)"))),
             }
             let line = Line::from(spans);

@@ -14,8 +14,9 @@ use crate::model::{Code, Lang, Localized, Project, parse_colour};
 use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
-use crate::tui::screens::code_picker::{CodePicker, PickFor};
+use crate::tui::screens::code_picker::{self, CodePicker, PickFor};
 use crate::tui::screens::{retrieval, setup};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 use crate::tui::undo::Step;
 
@@ -107,7 +108,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Undo => return super::capture::undo(app, false),
         Action::Redo => return super::capture::undo(app, true),
-        Action::CoderName => open_coder_form(app),
+        Action::CoderName => open_coder_form(app, None),
         Action::MakeDefault => return vec![Effect::SaveDefaultCodebook],
         Action::New
         | Action::NewChild
@@ -161,27 +162,75 @@ pub fn next_of(list: &[String], current: Option<&String>) -> Option<String> {
     }
 }
 
-fn open_coder_form(app: &mut App) {
+/// The coder-name form; with `then`, it is the first coding's question and the coding goes
+/// on once the name is saved.
+pub fn open_coder_form(app: &mut App, then: Option<PickFor>) {
+    let name = if app.settings.coder.trim().is_empty() {
+        crate::store::settings::login_name()
+    } else {
+        app.settings.coder.clone()
+    };
+    let title = if then.is_some() {
+        app.t(
+            "Vem kodar? Namnet sparas på varje kodning",
+            "Who is coding? The name is stored on every coding",
+        )
+    } else {
+        app.t("Ditt kodarnamn", "Your coder name")
+    };
     let form = Form::new(
-        app.t("Ditt kodarnamn", "Your coder name"),
+        title,
         vec![
-            Field::text(app.t("Kodare", "Coder"), app.settings.coder.clone())
+            Field::text(app.t("Kodare", "Coder"), name)
                 .with_hint(app.t("sparas på varje kodning", "stored on every coding")),
         ],
     );
     app.overlay = Some(Overlay::Form {
-        purpose: FormPurpose::CoderName,
+        purpose: FormPurpose::CoderName { then },
         form,
     });
 }
 
-pub fn submit_coder(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_coder(
+    app: &mut App,
+    then: Option<PickFor>,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
         return Err(app.t("Ange ett namn.", "Give a name.").into());
     }
     app.settings.coder = name;
+    if let Some(then) = then {
+        app.overlay = Some(Overlay::CodePicker(CodePicker::new(then)));
+    }
     Ok(vec![Effect::SaveSettings])
+}
+
+/// The code form for a new code named `label`, opened from the code picker: when saved, the
+/// code is applied where the picker was opened.
+pub fn open_new_code_for(app: &mut App, label: &str, then: PickFor) {
+    open_code_form(app, None, None);
+    let title = app.t("Ny kod, och koda med den", "New code, and code with it");
+    if let Some(Overlay::Form { purpose, form }) = app.overlay.as_mut() {
+        *purpose = FormPurpose::CodeThenApply(then);
+        if let Some(field) = form.fields.first_mut() {
+            field.value = label.to_string();
+            field.cursor = field.value.len();
+        }
+        form.title = title.to_string();
+    }
+}
+
+/// Saves the new code of `open_new_code_for` and applies it.
+pub fn submit_code_then_apply(
+    app: &mut App,
+    then: PickFor,
+    form: &Form,
+) -> Result<Vec<Effect>, String> {
+    let (id, mut effects) = save_code(app, None, None, form)?;
+    effects.extend(code_picker::chosen(app, then, Some(id)));
+    Ok(effects)
 }
 
 fn open_code_form(app: &mut App, id: Option<String>, parent: Option<String>) {
@@ -241,6 +290,16 @@ pub fn submit_code(
     parent: Option<String>,
     form: &Form,
 ) -> Result<Vec<Effect>, String> {
+    save_code(app, id, parent, form).map(|(_, effects)| effects)
+}
+
+/// Saves a code from its form; returns its id.
+fn save_code(
+    app: &mut App,
+    id: Option<String>,
+    parent: Option<String>,
+    form: &Form,
+) -> Result<(String, Vec<Effect>), String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
         return Err(app
@@ -258,7 +317,7 @@ pub fn submit_code(
     }
     let label = app.t("ändrade kod", "edited a code");
     let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+        return Ok((String::new(), Vec::new()));
     };
     let step = Step::capture(&session.project, label, true, std::iter::empty());
     let book = &mut session.project.codebook;
@@ -270,11 +329,14 @@ pub fn submit_code(
         code.example = form.value(6).trim().to_string();
         code.colour = colour.clone();
     };
-    match id
+    let saved = match id
         .as_deref()
         .and_then(|id| book.codes.iter_mut().find(|c| c.id == id))
     {
-        Some(code) => fill(code),
+        Some(code) => {
+            fill(code);
+            code.id.clone()
+        }
         None => {
             let taken: Vec<String> = book.codes.iter().map(|c| c.id.clone()).collect();
             let new_id = {
@@ -307,10 +369,11 @@ pub fn submit_code(
                 .iter()
                 .position(|(_, c)| c.id == new_id);
             app.codebook.selected = position.unwrap_or(0);
+            new_id
         }
-    }
+    };
     record(app, step);
-    Ok(vec![Effect::SaveCodebook])
+    Ok((saved, vec![Effect::SaveCodebook]))
 }
 
 fn record(app: &mut App, step: Step) {
@@ -363,17 +426,19 @@ pub fn confirm_merge(app: &mut App, from: &str, into: &str) {
     let (a, b) = (label_of(app, from), label_of(app, into));
     let question = if app.sv() {
         format!(
-            "Slå ihop \"{a}\" med \"{b}\"? {count} kodningar flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u."
+            "Slå ihop \"{a}\" med \"{b}\"? {} flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u.",
+            plural(count, "kodning", "kodningar")
         )
     } else {
         format!(
-            "Merge \"{a}\" into \"{b}\"? {count} codings move to \"{b}\" and \"{a}\" is removed. u undoes it."
+            "Merge \"{a}\" into \"{b}\"? {} move to \"{b}\" and \"{a}\" is removed. u undoes it.",
+            plural(count, "coding", "codings")
         )
     };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::MergeCodes(from.to_string(), into.to_string()),
+    app.overlay = Some(Overlay::confirm(
+        Confirm::MergeCodes(from.to_string(), into.to_string()),
         question,
-    });
+    ));
 }
 
 fn confirm_delete(app: &mut App, id: &str) {
@@ -389,7 +454,8 @@ fn confirm_delete(app: &mut App, id: &str) {
     let name = label_of(app, id);
     let question = match app.sv() {
         true => format!(
-            "Ta bort koden \"{name}\" och dess {count} kodningar?{}",
+            "Ta bort koden \"{name}\" och dess {}?{}",
+            plural(count, "kodning", "kodningar"),
             if children > 0 {
                 format!(" Dess {children} underkoder flyttas upp en nivå.")
             } else {
@@ -397,7 +463,8 @@ fn confirm_delete(app: &mut App, id: &str) {
             }
         ),
         false => format!(
-            "Delete the code \"{name}\" and its {count} codings?{}",
+            "Delete the code \"{name}\" and its {}?{}",
+            plural(count, "coding", "codings"),
             if children > 0 {
                 format!(" Its {children} subcodes move up a level.")
             } else {
@@ -405,10 +472,10 @@ fn confirm_delete(app: &mut App, id: &str) {
             }
         ),
     };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::DeleteCode(id.to_string()),
+    app.overlay = Some(Overlay::confirm(
+        Confirm::DeleteCode(id.to_string()),
         question,
-    });
+    ));
 }
 
 /// Runs a codebook action that may change codings everywhere, with an undo step covering
@@ -513,11 +580,19 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 theme::dim(),
             ),
             Span::styled(
-                format!(
-                    "  ·  {} {}",
-                    app.t("du kodar som", "you code as"),
-                    app.settings.coder
-                ),
+                if app.settings.coder.is_empty() {
+                    app.t(
+                        "  ·  inget kodarnamn ännu (K)",
+                        "  ·  no coder name yet (K)",
+                    )
+                    .to_string()
+                } else {
+                    format!(
+                        "  ·  {} {}",
+                        app.t("du kodar som", "you code as"),
+                        app.settings.coder
+                    )
+                },
                 theme::dim(),
             ),
         ])),
@@ -595,5 +670,5 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
 
 pub fn open_screen(app: &mut App) {
     app.screen = Screen::Tabs;
-    app.tab = 1;
+    app.tab = crate::tui::app::Tab::Codebook;
 }

@@ -3,17 +3,19 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use crate::model::{Consent, Interview, Lang, Mode, Project, Status};
 use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
+use crate::tui::fuzzy::fold;
 use crate::tui::keymap::Action;
 use crate::tui::screens::{capture, respondents};
 use crate::tui::session::Session;
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -72,15 +74,14 @@ impl InterviewList {
             return;
         }
         let keep = self.rows.get(self.selected).map(|r| r.id.clone());
-        let needle = self.filter.to_lowercase();
+        // Accents are optional, as in search: "vasteras" finds Västerås.
+        let needle = fold(&self.filter);
         let mut rows: Vec<Row> = session
             .project
             .interviews
             .iter()
             .map(|i| row(&session.project, i, lang))
-            .filter(|r| {
-                needle.is_empty() || r.cells.iter().any(|c| c.to_lowercase().contains(&needle))
-            })
+            .filter(|r| needle.is_empty() || r.cells.iter().any(|c| fold(c).contains(&needle)))
             .collect();
         let column = self.sort;
         rows.sort_by(|a, b| {
@@ -224,25 +225,25 @@ fn confirm_delete(app: &mut App) {
     let name = respondent_names(&session.project, interview);
     let question = if app.sv() {
         format!(
-            "Radera intervjun med {name} ({}, {}) och dess {} svar och {} kodningar? Det går inte att ångra.",
+            "Radera intervjun med {name} ({}, {}) och dess {} svar och {}? Det går inte att ångra.",
             interview.date,
             interview.interviewer,
             interview.answered(),
-            interview.coding_count()
+            plural(interview.coding_count(), "kodning", "kodningar")
         )
     } else {
         format!(
-            "Delete the interview with {name} ({}, {}) and its {} answers and {} codings? This cannot be undone.",
+            "Delete the interview with {name} ({}, {}) and its {} and {}? This cannot be undone.",
             interview.date,
             interview.interviewer,
-            interview.answered(),
-            interview.coding_count()
+            plural(interview.answered(), "answer", "answers"),
+            plural(interview.coding_count(), "coding", "codings")
         )
     };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::DeleteInterview(interview.id.clone()),
+    app.overlay = Some(Overlay::confirm(
+        Confirm::DeleteInterview(interview.id.clone()),
         question,
-    });
+    ));
 }
 
 pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
@@ -257,22 +258,24 @@ pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
     vec![Effect::DeleteInterview(id.to_string())]
 }
 
-pub fn on_filter_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+/// An action while the filter is typed: Enter keeps it, Esc clears it.
+pub fn on_filter_action(app: &mut App, action: Action) -> Vec<Effect> {
     let list = &mut app.interviews;
-    match key.code {
-        KeyCode::Esc => {
+    match action {
+        Action::Back => {
             list.filter.clear();
             list.filtering = false;
         }
-        KeyCode::Enter => list.filtering = false,
-        KeyCode::Backspace => {
-            list.filter.pop();
-        }
-        KeyCode::Up => list.selected = list.selected.saturating_sub(1),
-        KeyCode::Down => list.selected = (list.selected + 1).min(list.rows.len().saturating_sub(1)),
-        KeyCode::Char(c) => list.filter.push(c),
+        Action::Confirm => list.filtering = false,
+        Action::Up => list.selected = list.selected.saturating_sub(1),
+        Action::Down => list.selected = (list.selected + 1).min(list.rows.len().saturating_sub(1)),
         _ => {}
     }
+    Vec::new()
+}
+
+pub fn on_filter_text(app: &mut App, op: &EditOp) -> Vec<Effect> {
+    edit_line(&mut app.interviews.filter, op);
     Vec::new()
 }
 
@@ -289,18 +292,19 @@ pub fn session_fields(
         .map(|m| mode_text(*m, app.lang).to_string())
         .collect();
     let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
-    let yes_no = vec![
-        app.t("ja", "yes").to_string(),
-        app.t("nej", "no").to_string(),
+    // Consent is recorded when it is given: a new interview starts as "not recorded".
+    let consent_values = vec![
+        app.t("inte registrerat", "not recorded").to_string(),
+        app.t("givet", "given").to_string(),
     ];
     vec![
         Field::text(app.t("Intervjuare", "Interviewer"), interviewer),
         Field::text(app.t("Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
         Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
         Field::choice(
-            app.t("Samtycke givet", "Consent given"),
-            yes_no,
-            usize::from(!consent),
+            app.t("Samtycke", "Consent"),
+            consent_values,
+            usize::from(consent),
         )
         .with_hint("←→"),
     ]
@@ -316,12 +320,12 @@ pub fn read_session_fields(app: &App, form: &Form) -> Result<(String, Date, Mode
     }
     let date = parse_date(app, form.value(1))?;
     let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
-    Ok((interviewer, date, mode, form.fields[3].chosen() == 0))
+    Ok((interviewer, date, mode, form.fields[3].chosen() == 1))
 }
 
 /// The form for a new interview with `respondent`.
 pub fn open_new_form(app: &mut App, respondent: &str) {
-    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, true);
+    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, false);
     let form = Form::new(app.t("Ny intervju", "New interview"), fields);
     app.overlay = Some(Overlay::Form {
         purpose: FormPurpose::NewInterview {
@@ -395,39 +399,51 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|i| i.status == Status::Complete)
         .count();
-    let mut head_line = vec![
+    let head_line = vec![
         Span::styled(project.title.clone(), theme::title()),
         Span::raw("  "),
         Span::styled(
             if app.sv() {
                 format!(
-                    "{} intervjuer · {complete} klara · {} utkast",
-                    project.interviews.len(),
+                    "{} · {} · {} utkast",
+                    plural(project.interviews.len(), "intervju", "intervjuer"),
+                    plural(complete, "klar", "klara"),
                     project.interviews.len() - complete
                 )
             } else {
                 format!(
-                    "{} interviews · {complete} complete · {} drafts",
-                    project.interviews.len(),
-                    project.interviews.len() - complete
+                    "{} · {complete} complete · {}",
+                    plural(project.interviews.len(), "interview", "interviews"),
+                    plural(project.interviews.len() - complete, "draft", "drafts")
                 )
             },
             theme::dim(),
         ),
     ];
+    let filter_label = app.t("Filter: ", "Filter: ");
+    let sv = app.sv();
     let list = &mut app.interviews;
+    let mut head_lines = vec![Line::from(head_line)];
+    // The filter has a line of its own, so a long project title never hides it.
     if list.filtering || !list.filter.is_empty() {
-        head_line.push(Span::raw("   "));
-        head_line.push(Span::styled(format!("/{}", list.filter), theme::key()));
+        let mut filter_line = vec![
+            Span::styled(filter_label, theme::dim()),
+            Span::styled(list.filter.clone(), theme::key()),
+        ];
         if list.filtering {
-            head_line.push(Span::raw("▏"));
+            filter_line.push(Span::raw("▏"));
         }
-        head_line.push(Span::styled(
-            format!("  ({})", list.rows.len()),
+        filter_line.push(Span::styled(
+            if sv {
+                format!("  {}", plural(list.rows.len(), "intervju", "intervjuer"))
+            } else {
+                format!("  {}", plural(list.rows.len(), "interview", "interviews"))
+            },
             theme::dim(),
         ));
+        head_lines.push(Line::from(filter_line));
     }
-    frame.render_widget(Paragraph::new(Line::from(head_line)), head);
+    frame.render_widget(Paragraph::new(head_lines), head);
 
     let wide = area.width >= 100;
     let shown: Vec<usize> = if wide {

@@ -1,16 +1,17 @@
 //! Respondents: the list, the form to add or edit one, and the picker for a new interview.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::model::{Person, Project, Respondent};
-use crate::tui::app::{App, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::model::{Gender, Person, Project, Respondent};
+use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::interviews;
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -28,16 +29,15 @@ pub struct Picker {
 
 impl Picker {
     pub fn matches<'a>(&self, project: &'a Project) -> Vec<&'a Respondent> {
-        let needle = self.filter.to_lowercase();
+        let needle = crate::tui::fuzzy::fold(&self.filter);
+        let fold = crate::tui::fuzzy::fold;
         project
             .respondents
             .iter()
             .filter(|r| {
                 needle.is_empty()
-                    || r.name.to_lowercase().contains(&needle)
-                    || r.attributes
-                        .values()
-                        .any(|v| v.to_lowercase().contains(&needle))
+                    || fold(&r.name).contains(&needle)
+                    || r.attributes.values().any(|v| fold(v).contains(&needle))
             })
             .collect()
     }
@@ -68,13 +68,19 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             open_form(app, Some(app.respondents.selected), false);
         }
+        Action::Delete if count > 0 => {
+            if let Some(refusal) = refuse_if_read_only(app) {
+                return refusal;
+            }
+            confirm_delete(app);
+        }
         Action::Back => app.screen = Screen::Tabs,
         _ => {}
     }
     Vec::new()
 }
 
-pub fn on_picker_key(app: &mut App, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
+pub fn on_picker_action(app: &mut App, mut picker: Picker, action: Action) -> Vec<Effect> {
     let Some(session) = &app.session else {
         return Vec::new();
     };
@@ -83,39 +89,62 @@ pub fn on_picker_key(app: &mut App, mut picker: Picker, key: KeyEvent) -> Vec<Ef
         .iter()
         .map(|r| r.id.clone())
         .collect();
-    match key.code {
-        KeyCode::Esc => return Vec::new(),
-        KeyCode::Enter => {
+    match action {
+        Action::Back => return Vec::new(),
+        Action::Open => {
             match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
                 Some(id) => interviews::open_new_form(app, id),
                 None => open_form(app, None, true),
             }
             return Vec::new();
         }
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Tab => picker.selected = (picker.selected + 1).min(matches.len()),
-        KeyCode::Backspace => {
-            picker.filter.pop();
-            picker.selected = usize::from(!picker.filter.is_empty());
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            picker.filter.push(c);
-            // Typing selects the first match, so Enter takes it.
-            picker.selected = 1;
-        }
+        Action::Up => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down => picker.selected = (picker.selected + 1).min(matches.len()),
+        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        Action::PageDown => picker.selected = (picker.selected + 10).min(matches.len()),
         _ => {}
     }
-    let count = picker
-        .matches(&app.session.as_ref().expect("checked").project)
-        .len();
+    app.overlay = Some(Overlay::Picker(picker));
+    Vec::new()
+}
+
+/// Typing in the picker filters it; typing selects the first match, so Enter takes it.
+pub fn on_picker_text(app: &mut App, mut picker: Picker, op: &EditOp) -> Vec<Effect> {
+    if edit_line(&mut picker.filter, op) {
+        picker.selected = usize::from(!picker.filter.is_empty());
+    }
+    let count = app
+        .session
+        .as_ref()
+        .map_or(0, |s| picker.matches(&s.project).len());
     picker.selected = picker.selected.min(count);
     app.overlay = Some(Overlay::Picker(picker));
     Vec::new()
 }
 
-const PERSON_FIELDS: usize = 4;
+/// Name, role, gender, e-mail and phone of one contact person.
+const PERSON_FIELDS: usize = 5;
 
-/// Opens the respondent form: name, each attribute, and a contact person.
+const GENDERS: [Option<Gender>; 4] = [
+    None,
+    Some(Gender::Woman),
+    Some(Gender::Man),
+    Some(Gender::Other),
+];
+
+fn gender_names(app: &App) -> Vec<String> {
+    [
+        app.t("–", "–"),
+        app.t("kvinna", "woman"),
+        app.t("man", "man"),
+        app.t("annat", "other"),
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// Opens the respondent form: name, each attribute, and every contact person with an empty
+/// one after them to add another. Clearing a person's name removes the person.
 pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
     let Some(session) = &app.session else { return };
     let project = &session.project;
@@ -133,17 +162,30 @@ pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
                 .with_hint(attribute.values.join(", ")),
         );
     }
-    let person = existing
-        .and_then(|r| r.people.first())
-        .cloned()
-        .unwrap_or_default();
-    fields.push(
-        Field::text(app.t("Kontaktperson", "Contact person"), person.name)
-            .with_hint(app.t("personuppgift", "personal data")),
-    );
-    fields.push(Field::text(app.t("Roll", "Role"), person.role));
-    fields.push(Field::text(app.t("E-post", "E-mail"), person.email));
-    fields.push(Field::text(app.t("Telefon", "Phone"), person.phone));
+    let people = existing.map(|r| r.people.clone()).unwrap_or_default();
+    for (n, person) in people.into_iter().chain([Person::default()]).enumerate() {
+        let label = if app.sv() {
+            format!("Kontaktperson {}", n + 1)
+        } else {
+            format!("Contact person {}", n + 1)
+        };
+        let hint = if person.name.is_empty() {
+            app.t("ny; personuppgift", "new; personal data")
+        } else {
+            app.t("töm namnet för att ta bort", "clear the name to remove")
+        };
+        fields.push(Field::text(label, person.name).with_hint(hint));
+        fields.push(Field::text(app.t("  Roll", "  Role"), person.role));
+        let gender = GENDERS
+            .iter()
+            .position(|g| *g == person.gender)
+            .unwrap_or(0);
+        fields.push(
+            Field::choice(app.t("  Kön", "  Gender"), gender_names(app), gender).with_hint("←→"),
+        );
+        fields.push(Field::text(app.t("  E-post", "  E-mail"), person.email));
+        fields.push(Field::text(app.t("  Telefon", "  Phone"), person.phone));
+    }
     let title = if existing.is_some() {
         app.t("Redigera respondent", "Edit respondent")
     } else {
@@ -178,7 +220,6 @@ pub fn submit(
     };
     let project = &mut session.project;
     let attribute_ids: Vec<String> = project.attributes.iter().map(|a| a.id.clone()).collect();
-    let person_at = 1 + attribute_ids.len();
     let value = |i: usize| form.value(i).trim().to_string();
     let attributes = attribute_ids
         .iter()
@@ -186,27 +227,23 @@ pub fn submit(
         .map(|(n, id)| (id.clone(), value(1 + n)))
         .filter(|(_, v)| !v.is_empty())
         .collect();
-    let person = Person {
-        name: value(person_at),
-        role: value(person_at + 1),
-        email: value(person_at + 2),
-        phone: value(person_at + 3),
-        gender: None,
-    };
-    debug_assert_eq!(form.fields.len(), person_at + PERSON_FIELDS);
+    let first_person = 1 + attribute_ids.len();
+    let people: Vec<Person> = (first_person..form.fields.len())
+        .step_by(PERSON_FIELDS)
+        .map(|at| Person {
+            name: value(at),
+            role: value(at + 1),
+            gender: GENDERS[form.fields.get(at + 2).map_or(0, |f| f.chosen()).min(3)],
+            email: value(at + 3),
+            phone: value(at + 4),
+        })
+        .filter(|p| !p.name.is_empty())
+        .collect();
     let id = match index.and_then(|i| project.respondents.get_mut(i)) {
         Some(respondent) => {
             respondent.name = name;
             respondent.attributes = attributes;
-            let gender = respondent.people.first().and_then(|p| p.gender);
-            match (respondent.people.first_mut(), person.name.is_empty()) {
-                (Some(first), false) => *first = Person { gender, ..person },
-                (Some(_), true) => {
-                    respondent.people.remove(0);
-                }
-                (None, false) => respondent.people.push(person),
-                (None, true) => {}
-            }
+            respondent.people = people;
             respondent.id.clone()
         }
         None => {
@@ -215,11 +252,7 @@ pub fn submit(
                 id: id.clone(),
                 name,
                 attributes,
-                people: if person.name.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![person]
-                },
+                people,
             });
             app.respondents.selected = project.respondents.len() - 1;
             id
@@ -230,6 +263,81 @@ pub fn submit(
         interviews::open_new_form(app, &id);
     }
     Ok(vec![Effect::SaveProject])
+}
+
+/// `d`: asks before deleting a respondent, naming its contact people; refuses while
+/// interviews are with it, since they would lose who they were with.
+fn confirm_delete(app: &mut App) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let Some(respondent) = project.respondents.get(app.respondents.selected) else {
+        return;
+    };
+    let interviews = project
+        .interviews
+        .iter()
+        .filter(|i| i.respondents.contains(&respondent.id))
+        .count();
+    let people = respondent.people.len();
+    let sv = app.sv();
+    if interviews > 0 {
+        let text = if sv {
+            format!(
+                "{} har {}; radera {} först.",
+                respondent.name,
+                plural(interviews, "intervju", "intervjuer"),
+                if interviews == 1 { "den" } else { "dem" }
+            )
+        } else {
+            format!(
+                "{} has {}; delete {} first.",
+                respondent.name,
+                plural(interviews, "interview", "interviews"),
+                if interviews == 1 { "it" } else { "them" }
+            )
+        };
+        app.error(text);
+        return;
+    }
+    let question = if sv {
+        format!(
+            "Radera respondenten {} och {}? Det går inte att ångra.",
+            respondent.name,
+            plural(people, "kontaktperson", "kontaktpersoner")
+        )
+    } else {
+        format!(
+            "Delete the respondent {} and {}? This cannot be undone.",
+            respondent.name,
+            plural(people, "contact person", "contact people")
+        )
+    };
+    app.overlay = Some(Overlay::confirm(
+        Confirm::DeleteRespondent(respondent.id.clone()),
+        question,
+    ));
+}
+
+pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
+    let Some(session) = app.session.as_mut() else {
+        return Vec::new();
+    };
+    // Checked again: an interview may have been added since the question was asked.
+    if session
+        .project
+        .interviews
+        .iter()
+        .any(|i| i.respondents.iter().any(|r| r == id))
+    {
+        return Vec::new();
+    }
+    session.project.respondents.retain(|r| r.id != id);
+    session.revision += 1;
+    let count = session.project.respondents.len();
+    app.respondents.selected = app.respondents.selected.min(count.saturating_sub(1));
+    let text = app.t("Respondenten raderades.", "The respondent was deleted.");
+    app.info(text);
+    vec![Effect::SaveProject]
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -267,9 +375,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Span::styled(attributes.join(" · "), theme::dim()),
                 Span::styled(
                     if app.sv() {
-                        format!("  {interviews} intervju(er)")
+                        format!("  {}", plural(interviews, "intervju", "intervjuer"))
                     } else {
-                        format!("  {interviews} interview(s)")
+                        format!("  {}", plural(interviews, "interview", "interviews"))
                     },
                     theme::dim(),
                 ),
@@ -304,10 +412,7 @@ pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
             " Ny intervju: vem intervjuas? ",
             " New interview: who is interviewed? ",
         ))
-        .title_bottom(app.t(
-            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
-            " type to filter · ↑↓ · Enter choose · Esc cancel ",
-        ));
+        .title_bottom(hint_text(Context::Picker, app.lang));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

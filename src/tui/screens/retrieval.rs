@@ -13,6 +13,7 @@ use crate::tui::app::{App, Effect, Screen};
 use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::{self, next_of};
 use crate::tui::screens::{capture, interviews};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -99,7 +100,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                     hit.span.map(|s| s.start),
                 );
                 if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (Screen::Retrieval, 1);
+                    c.back_to = (Screen::Retrieval, crate::tui::app::Tab::Codebook);
                 }
             }
         }
@@ -140,15 +141,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or_else(|| all.clone());
     let summary = if app.sv() {
         format!(
-            "{} kodningar hos {} respondenter",
-            view.hits.len(),
-            respondents.len()
+            "{} hos {}",
+            plural(view.hits.len(), "kodning", "kodningar"),
+            plural(respondents.len(), "respondent", "respondenter")
         )
     } else {
         format!(
-            "{} codings from {} respondents",
-            view.hits.len(),
-            respondents.len()
+            "{} from {}",
+            plural(view.hits.len(), "coding", "codings"),
+            plural(respondents.len(), "respondent", "respondents")
         )
     };
     frame.render_widget(

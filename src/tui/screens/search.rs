@@ -3,7 +3,6 @@
 //! opens the answer.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -11,11 +10,13 @@ use ratatui::widgets::Paragraph;
 
 use crate::model::Project;
 use crate::search::{Progress, SearchResults};
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{App, Effect, Overlay, Screen, Tab};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::{capture, interviews};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 /// How many hits a search shows.
@@ -52,41 +53,33 @@ pub fn enter(app: &mut App) -> Vec<Effect> {
     vec![Effect::RunSearch]
 }
 
-pub fn on_typing_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+/// An action while the query box has the keys.
+pub fn on_box_action(app: &mut App, action: Action) -> Vec<Effect> {
     let view = &mut app.search;
-    match key.code {
-        KeyCode::Esc => {
-            view.typing = false;
-            return Vec::new();
+    match action {
+        Action::Back => view.typing = false,
+        Action::Open => return open_selected(app),
+        Action::Up => view.selected = view.selected.saturating_sub(1),
+        Action::Down => view.selected += 1,
+        Action::Code | Action::AttributeFilter | Action::ClearFilters => {
+            return on_action(app, action);
         }
-        KeyCode::Enter => return open_selected(app),
-        KeyCode::Up => view.selected = view.selected.saturating_sub(1),
-        KeyCode::Down => view.selected += 1,
-        KeyCode::F(1) => {
-            app.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        KeyCode::F(2) => return on_action(app, Action::Code),
-        KeyCode::F(3) => return on_action(app, Action::AttributeFilter),
-        KeyCode::F(4) => return on_action(app, Action::ClearFilters),
-        KeyCode::Backspace => {
-            view.query.pop();
-            view.selected = 0;
-            return vec![Effect::RunSearch];
-        }
-        KeyCode::Char('u') if ctrl => {
+        Action::ClearText => {
             view.query.clear();
-            return vec![Effect::RunSearch];
-        }
-        KeyCode::Char(c) if !ctrl => {
-            view.query.push(c);
-            view.selected = 0;
             return vec![Effect::RunSearch];
         }
         _ => {}
     }
     clamp(app);
+    Vec::new()
+}
+
+/// Typing in the query box searches at once.
+pub fn on_box_text(app: &mut App, op: &EditOp) -> Vec<Effect> {
+    if edit_line(&mut app.search.query, op) {
+        app.search.selected = 0;
+        return vec![Effect::RunSearch];
+    }
     Vec::new()
 }
 
@@ -178,20 +171,9 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
         None => capture::open_notes(app, &hit.interview, at),
     }
     if let Some(c) = app.capture.as_mut() {
-        c.back_to = (Screen::Tabs, 2);
+        c.back_to = (Screen::Tabs, Tab::Search);
     }
     Vec::new()
-}
-
-pub fn typing_hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("Enter", app.t("öppna svaret", "open the answer")),
-        ("↑↓", app.t("välj", "choose")),
-        ("F2", app.t("kod", "code")),
-        ("F3", app.t("attribut", "attribute")),
-        ("F4", app.t("rensa filter", "clear filters")),
-        ("Esc", app.t("lämna sökrutan", "leave the search box")),
-    ]
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -358,13 +340,17 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
     let counts = results.counts.unwrap_or_default();
     let summary = if app.sv() {
         format!(
-            "{} svar hos {} respondenter i {} intervjuer",
-            counts.answers, counts.respondents, counts.interviews
+            "{} svar hos {} i {}",
+            counts.answers,
+            plural(counts.respondents, "respondent", "respondenter"),
+            plural(counts.interviews, "intervju", "intervjuer")
         )
     } else {
         format!(
-            "{} answers from {} respondents in {} interviews",
-            counts.answers, counts.respondents, counts.interviews
+            "{} from {} in {}",
+            plural(counts.answers, "answer", "answers"),
+            plural(counts.respondents, "respondent", "respondents"),
+            plural(counts.interviews, "interview", "interviews")
         )
     };
     let shown = if results.hits.len() < counts.answers {
@@ -388,9 +374,4 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
         )));
     }
     lines
-}
-
-/// The keys while the search box has focus, for the footer and help.
-pub fn is_typing(app: &App) -> bool {
-    app.screen == Screen::Tabs && app.tab == 2 && app.search.typing && app.overlay.is_none()
 }

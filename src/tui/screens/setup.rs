@@ -13,6 +13,7 @@ use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::session::touch;
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -187,15 +188,17 @@ fn confirm_remove(app: &mut App, attributes: bool, index: usize) {
             (0, true) => format!("Ta bort frågan \"{text}\"? Den har inga svar."),
             (0, false) => format!("Remove the question \"{text}\"? It has no answers."),
             (n, true) => format!(
-                "Frågan \"{text}\" har svar i {n} intervjuer. Ta bort frågan och alla dess svar och kodningar?"
+                "Frågan \"{text}\" har svar i {}. Ta bort frågan och alla dess svar och kodningar?",
+                plural(n, "intervju", "intervjuer")
             ),
             (n, false) => format!(
-                "The question \"{text}\" has answers in {n} interviews. Remove it with all its answers and codings?"
+                "The question \"{text}\" has answers in {}. Remove it with all its answers and codings?",
+                plural(n, "interview", "interviews")
             ),
         };
         (Confirm::RemoveQuestion(index), question)
     };
-    app.overlay = Some(Overlay::Confirm { what, question });
+    app.overlay = Some(Overlay::confirm(what, question));
 }
 
 pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {

@@ -222,7 +222,7 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
             if let Some(p) = list.passages.get(list.selected) {
                 capture::open_at(app, &p.interview, &p.question, p.span.map(|s| s.start));
                 if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (crate::tui::app::Screen::Tabs, 3);
+                    c.back_to = (crate::tui::app::Screen::Tabs, crate::tui::app::Tab::Summary);
                 }
             }
             return Vec::new();

@@ -1,0 +1,305 @@
+//! One router decides who gets a key. The context the user is in (the too-small notice, the
+//! help, an overlay, a text box, the screen) is asked first; its table maps the key to an
+//! action, and in a text box a key the table does not name is typed. The tables in `keymap`
+//! are the only place keys are named: footers and help are drawn from them too.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, TABS, Tab};
+use super::editor::EditOp;
+use super::form::{FieldInput, Form};
+use super::keymap::{self, Action, Context};
+use super::screens::{
+    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, summary,
+    welcome,
+};
+
+/// Where a key goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// An action of the context's table (or of the global table under it).
+    Action(Context, Action),
+    /// A key typed into the context's text box.
+    Text(Context, Typed),
+    /// Nobody takes the key: it does nothing.
+    Ignored(Context),
+}
+
+/// A typed key: an editing operation, and whether Shift extends the selection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typed {
+    pub op: EditOp,
+    pub select: bool,
+}
+
+/// Decides who gets `key`, without changing anything.
+pub fn route(app: &App, key: &KeyEvent) -> Route {
+    let context = app.context();
+    if let Some(action) = keymap::lookup(context, key) {
+        return Route::Action(context, action);
+    }
+    match typed(key) {
+        Some(typed) if context.is_text() => Route::Text(context, typed),
+        _ => Route::Ignored(context),
+    }
+}
+
+/// The editing operation of a key in a text box. These are the only keys matched outside
+/// the tables: the keys of typing itself.
+pub fn typed(key: &KeyEvent) -> Option<Typed> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let op = match key.code {
+        KeyCode::Char(c) if !ctrl => EditOp::Insert(c.to_string()),
+        KeyCode::Enter => EditOp::Insert("\n".into()),
+        KeyCode::Backspace => EditOp::Backspace,
+        KeyCode::Delete => EditOp::Delete,
+        KeyCode::Left if ctrl => EditOp::WordLeft,
+        KeyCode::Right if ctrl => EditOp::WordRight,
+        KeyCode::Left => EditOp::Left,
+        KeyCode::Right => EditOp::Right,
+        KeyCode::Up => EditOp::Up,
+        KeyCode::Down => EditOp::Down,
+        KeyCode::Home if ctrl => EditOp::Top,
+        KeyCode::End if ctrl => EditOp::Bottom,
+        KeyCode::Home => EditOp::Home,
+        KeyCode::End => EditOp::End,
+        KeyCode::PageUp => EditOp::PageUp,
+        KeyCode::PageDown => EditOp::PageDown,
+        _ => return None,
+    };
+    let select =
+        key.modifiers.contains(KeyModifiers::SHIFT) && !matches!(key.code, KeyCode::Char(_));
+    Some(Typed { op, select })
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
+    // leaving a text box and pressing a command never types the command into the box.
+    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
+        let mut effects = on_key(app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        effects.extend(on_key(
+            app,
+            KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
+        ));
+        return effects;
+    }
+    // The status line is for the last action; a new key starts afresh.
+    if !app.help {
+        app.status = app
+            .status
+            .take()
+            .filter(|s| s.error && app.screen == Screen::Welcome);
+    }
+    match route(app, &key) {
+        Route::Action(context, action) => dispatch(app, context, action),
+        Route::Text(context, typed) => type_text(app, context, typed),
+        Route::Ignored(_) => Vec::new(),
+    }
+}
+
+/// Text pasted into whatever text box has the keys.
+pub fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
+    let context = app.context();
+    let op = match context {
+        Context::Editor => EditOp::Insert(super::editor::normalise_paste(&text)),
+        c if c.is_text() => EditOp::Insert(text.replace(['\r', '\n'], " ")),
+        Context::Capture => return capture::paste_outside(app),
+        _ => return Vec::new(),
+    };
+    type_text(app, context, Typed { op, select: false })
+}
+
+/// Performs `action` in `context`.
+pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Help => {
+            app.help = true;
+            return Vec::new();
+        }
+        Action::Quit => {
+            app.quit = true;
+            let mut effects = app.fold_all();
+            effects.push(Effect::SaveSettings);
+            return effects;
+        }
+        Action::Tab(n) if n < TABS => {
+            app.tab = Tab::ALL[n];
+            return if app.tab == Tab::Search {
+                search::enter(app)
+            } else {
+                Vec::new()
+            };
+        }
+        _ => {}
+    }
+    match context {
+        Context::Global | Context::TooSmall => Vec::new(),
+        Context::Help => {
+            app.help = false;
+            Vec::new()
+        }
+        Context::Confirm => on_confirm(app, action),
+        Context::Form => on_form(app, action),
+        Context::Picker => match app.overlay.take() {
+            Some(Overlay::Picker(picker)) => respondents::on_picker_action(app, picker, action),
+            other => restore(app, other),
+        },
+        Context::CodePicker => match app.overlay.take() {
+            Some(Overlay::CodePicker(picker)) => code_picker::on_action(app, picker, action),
+            other => restore(app, other),
+        },
+        Context::Codings => match app.overlay.take() {
+            Some(Overlay::Codings { selected }) => {
+                capture::on_codings_action(app, selected, action)
+            }
+            other => restore(app, other),
+        },
+        Context::Drill => match app.overlay.take() {
+            Some(Overlay::Drill(list)) => summary::on_drill_key(app, list, Some(action)),
+            other => restore(app, other),
+        },
+        Context::InterviewFilter => interviews::on_filter_action(app, action),
+        Context::SearchBox => search::on_box_action(app, action),
+        Context::Editor => capture::on_editor_action(app, action),
+        Context::Welcome => welcome::on_action(app, action),
+        Context::Interviews => interviews::on_action(app, action),
+        Context::Codebook => codebook::on_action(app, action),
+        Context::Search => search::on_action(app, action),
+        Context::Summary => summary::on_action(app, action),
+        Context::Capture => capture::on_action(app, action),
+        Context::Respondents => respondents::on_action(app, action),
+        Context::Setup => setup::on_action(app, action),
+        Context::Retrieval => retrieval::on_action(app, action),
+    }
+}
+
+fn restore(app: &mut App, overlay: Option<Overlay>) -> Vec<Effect> {
+    app.overlay = overlay;
+    Vec::new()
+}
+
+/// A typed key in the text box of `context`.
+fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
+    match context {
+        Context::Editor => capture::type_text(app, typed.op, typed.select),
+        Context::Form => {
+            if let Some(Overlay::Form { form, .. }) = app.overlay.as_mut()
+                && let Some(input) = field_input(typed.op)
+            {
+                form.input(input);
+            }
+            Vec::new()
+        }
+        Context::Picker => match app.overlay.take() {
+            Some(Overlay::Picker(picker)) => respondents::on_picker_text(app, picker, &typed.op),
+            other => restore(app, other),
+        },
+        Context::CodePicker => match app.overlay.take() {
+            Some(Overlay::CodePicker(picker)) => code_picker::on_text(app, picker, &typed.op),
+            other => restore(app, other),
+        },
+        Context::InterviewFilter => interviews::on_filter_text(app, &typed.op),
+        Context::SearchBox => search::on_box_text(app, &typed.op),
+        _ => Vec::new(),
+    }
+}
+
+/// What a one-line form field does with an editing operation.
+fn field_input(op: EditOp) -> Option<FieldInput> {
+    Some(match op {
+        EditOp::Insert(text) if text == "\n" => return None,
+        EditOp::Insert(text) => FieldInput::Insert(text),
+        EditOp::Backspace => FieldInput::Backspace,
+        EditOp::Delete => FieldInput::Delete,
+        EditOp::Home | EditOp::Top => FieldInput::Home,
+        EditOp::End | EditOp::Bottom => FieldInput::End,
+        EditOp::Left | EditOp::WordLeft => FieldInput::Left,
+        EditOp::Right | EditOp::WordRight => FieldInput::Right,
+        _ => return None,
+    })
+}
+
+fn on_confirm(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Confirm {
+        what,
+        question,
+        mut yes,
+    }) = app.overlay.take()
+    else {
+        return Vec::new();
+    };
+    match action {
+        Action::Left => yes = false,
+        Action::Right => yes = true,
+        Action::NextField => yes = !yes,
+        Action::Confirm if yes => return confirmed(app, what),
+        Action::Confirm | Action::Back => return Vec::new(),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Confirm {
+        what,
+        question,
+        yes,
+    });
+    Vec::new()
+}
+
+fn on_form(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Form { purpose, mut form }) = app.overlay.take() else {
+        return Vec::new();
+    };
+    match action {
+        Action::NextField => form.next(),
+        Action::PrevField => form.prev(),
+        Action::Back => return Vec::new(),
+        Action::Confirm => return submit_form(app, purpose, form),
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Form { purpose, form });
+    Vec::new()
+}
+
+/// Saves a form; a refusal keeps the form open with the reason under it.
+fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
+    let result = match &purpose {
+        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
+        FormPurpose::Respondent {
+            index,
+            then_interview,
+        } => respondents::submit(app, *index, *then_interview, &form),
+        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
+        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
+        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
+        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
+        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
+        FormPurpose::Code { id, parent } => {
+            codebook::submit_code(app, id.clone(), parent.clone(), &form)
+        }
+        FormPurpose::CodeThenApply(then) => {
+            codebook::submit_code_then_apply(app, then.clone(), &form)
+        }
+        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
+        FormPurpose::CoderName { then } => codebook::submit_coder(app, then.clone(), &form),
+        FormPurpose::Export => summary::submit_export(app, &form),
+    };
+    match result {
+        Ok(effects) => effects,
+        Err(reason) => {
+            form.error = Some(reason);
+            app.overlay = Some(Overlay::Form { purpose, form });
+            Vec::new()
+        }
+    }
+}
+
+fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
+    match what {
+        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
+        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
+        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
+        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
+        Confirm::DeleteCode(id) => codebook::delete(app, &id),
+        Confirm::MarkComplete(_) => capture::switch_status(app),
+        Confirm::DeleteRespondent(id) => respondents::delete(app, &id),
+    }
+}
