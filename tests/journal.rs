@@ -48,13 +48,13 @@ fn replay_applies_entries_for_the_file_on_disk() {
     let base = project.interviews[0].modified;
     let mut journal = Journal::open(&root).unwrap();
     journal
-        .append(&typed("i000001", base, Some("q01"), 0, "Vi behöver "))
+        .append_edit(&typed("i000001", base, Some("q01"), 0, "Vi behöver "))
         .unwrap();
     journal
-        .append(&typed("i000001", base, Some("q01"), 11, "en färdplan."))
+        .append_edit(&typed("i000001", base, Some("q01"), 11, "en färdplan."))
         .unwrap();
     journal
-        .append(&typed("i000001", base, None, 0, "Ring tillbaka på måndag."))
+        .append_edit(&typed("i000001", base, None, 0, "Ring tillbaka på måndag."))
         .unwrap();
     // A line torn by a crash mid-write is skipped, not fatal.
     fs::OpenOptions::new()
@@ -84,7 +84,7 @@ fn entries_already_folded_are_not_applied_twice() {
     let base = project.interviews[0].modified;
     let mut journal = Journal::open(&root).unwrap();
     journal
-        .append(&typed("i000001", base, Some("q01"), 0, "Rådgivning."))
+        .append_edit(&typed("i000001", base, Some("q01"), 0, "Rådgivning."))
         .unwrap();
     // Fold: the interview is saved with a newer `modified`, and the process dies before the
     // journal is cleared.
@@ -115,7 +115,7 @@ fn clear_empties_the_journal() {
     let (_store, project) = project_with_interview(&root);
     let mut journal = Journal::open(&root).unwrap();
     journal
-        .append(&typed(
+        .append_edit(&typed(
             "i000001",
             project.interviews[0].modified,
             Some("q01"),

@@ -94,7 +94,7 @@ fn a_second_opener_is_read_only_and_cannot_save() {
     let second = Store::open(&root).unwrap();
     assert!(second.store.is_read_only());
     let err = second.store.save_project(&second.project).unwrap_err();
-    assert!(matches!(err, Error::ReadOnly));
+    assert!(matches!(err, Error::ReadOnly(_)));
     assert!(err.to_string().contains("read-only"));
     drop(first);
     assert!(

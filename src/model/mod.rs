@@ -2,6 +2,7 @@
 
 mod codebook;
 pub mod coding_ops;
+pub mod conflict;
 pub mod edit;
 mod guide;
 mod interview;
@@ -11,6 +12,7 @@ mod text;
 mod validate;
 
 pub use codebook::{Code, Codebook, parse_colour};
+pub use conflict::{Keep, TextConflict};
 pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
 pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};

@@ -1,11 +1,10 @@
 //! Crash-safe file writes: a reader sees the old file or the new one, never a torn mix.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 
-use super::{Error, Result};
+use super::{Error, Result, fault};
 
 /// Suffix of temporary files; a crash can leave one behind, and opening the project removes it.
 pub const TEMP_SUFFIX: &str = ".behov-tmp";
@@ -13,7 +12,36 @@ pub const TEMP_SUFFIX: &str = ".behov-tmp";
 /// Writes `bytes` to `path` atomically and durably: temp file in the same folder (0600),
 /// fsync, rename over the target, fsync the folder so the rename itself survives a power cut.
 /// On any failure the temp file is removed and the previous `path` is untouched.
+/// A symbolic link is written through: the file it points to gets the new contents and the
+/// link stays a link (a project kept in a folder of links keeps its layout).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = resolve_link(path).map_err(|e| Error::io(path, e))?;
+    write_resolved(&target, bytes).map_err(|e| match e {
+        Error::Io { source, .. } => Error::io(path, source),
+        other => other,
+    })
+}
+
+/// Where a chain of symbolic links at `path` ends (at most 40 links, as the kernel allows);
+/// `path` itself when it is no link or does not exist.
+pub fn resolve_link(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+fn write_resolved(path: &Path, bytes: &[u8]) -> Result<()> {
     // A bare file name ("needs.xlsx") has an empty parent: that is the current folder.
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -31,9 +59,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
             .truncate(true)
             .mode(0o600)
             .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)?;
+        fault::write_all(&mut file, bytes)?;
+        fault::sync(&file)?;
+        fault::rename(&temp, path)?;
         sync_dir(dir)
     })();
     result.map_err(|e| {
@@ -53,7 +81,7 @@ pub fn create_dir(path: &Path) -> Result<()> {
 
 /// fsync of a folder, which makes renames and new entries in it durable.
 pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
+    fault::sync(&File::open(dir)?)
 }
 
 /// Removes temp files left in `dir` by a crashed writer. Only called while holding the lock.

@@ -30,10 +30,13 @@ pub enum Error {
     NotAProject(PathBuf),
     #[error("{} already exists and is not empty; choose a new folder", .0.display())]
     AlreadyExists(PathBuf),
+    #[error("the project is open read-only: {0}")]
+    ReadOnly(String),
     #[error(
-        "the project is open read-only because another behov holds it; close that one to make changes"
+        "{} was changed by another program since behov read it, so it was not overwritten",
+        .0.display()
     )]
-    ReadOnly,
+    Changed(PathBuf),
     #[error("{0}")]
     Invalid(String),
 }

@@ -4,18 +4,24 @@
 //! trailing newline, so teams that keep projects in git get small diffs.
 
 mod atomic;
+mod batch;
 pub mod defaults;
 pub mod demo;
 mod error;
+pub mod fault;
 pub mod journal;
 mod locate;
 mod lock;
+pub mod output;
 mod paths;
+mod privacy_modes;
 pub mod settings;
+mod stamp;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -23,18 +29,26 @@ use serde::de::DeserializeOwned;
 use crate::model::{Codebook, Interview, Problem, Project, SCHEMA_VERSION};
 
 pub use atomic::{TEMP_SUFFIX, create_dir, write as write_atomic};
+pub use batch::Batch;
 pub use error::{Error, Result};
 pub use locate::line_of;
 pub use lock::Lock;
 pub use paths::*;
+pub use stamp::Stamp;
 
 /// An open project folder. Holds the lock when writable; a read-only store refuses every save.
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     lock: Option<Lock>,
+    /// Why the project is read-only, as a sentence for the user; `None` when writable.
+    read_only: Option<String>,
     /// Interview files that could not be read: never overwritten, their ids never reused.
     unreadable: BTreeSet<String>,
+    /// The stamp of every file as behov last read or wrote it, by path inside the project
+    /// (`project.json`, `interviews/i001.json`): a save refuses to replace a file whose stamp
+    /// changed since, because someone else wrote it.
+    stamps: Mutex<HashMap<PathBuf, Stamp>>,
 }
 
 /// What opening a project yields besides the project itself.
@@ -46,39 +60,85 @@ pub struct Opened {
     pub unreadable: Vec<Error>,
     /// Temp files left by an earlier crash and removed now.
     pub leftovers_removed: usize,
+    /// What the user should be told about opening: an interrupted change completed or rolled
+    /// back, files whose permissions were tightened, byte-order marks read.
+    pub notices: Vec<String>,
 }
 
 impl Store {
-    /// Opens a project for writing, or read-only if another process holds it.
+    /// Opens a project for writing, or read-only if another process holds it or the folder
+    /// cannot be written (the reason is in [`Store::read_only_reason`]).
     pub fn open(root: &Path) -> Result<Opened> {
         require_project(root)?;
-        let lock = Lock::try_acquire(root)?;
+        let mut notices = Vec::new();
+        let (lock, reason) = match Lock::try_acquire(root) {
+            Ok(Some(lock)) => match unwritable(root) {
+                None => (Some(lock), None),
+                Some(reason) => (None, Some(reason)),
+            },
+            Ok(None) => (
+                None,
+                Some("another behov has the project open; close that one to make changes".into()),
+            ),
+            Err(Error::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::PermissionDenied
+                    || source.raw_os_error() == Some(libc::EROFS) =>
+            {
+                (
+                    None,
+                    unwritable(root).or_else(|| {
+                        Some(format!(
+                            "{} cannot be written",
+                            root.join(LOCAL_DIR).display()
+                        ))
+                    }),
+                )
+            }
+            Err(e) => return Err(e),
+        };
         let mut leftovers_removed = 0;
         if lock.is_some() {
+            if let Some(notice) = batch::recover(root)? {
+                notices.push(notice);
+            }
             leftovers_removed += atomic::remove_leftovers(root)?;
             leftovers_removed += atomic::remove_leftovers(&root.join(INTERVIEWS_DIR))?;
+            if let Some(notice) = privacy_modes::tighten(root) {
+                notices.push(notice);
+            }
         }
-        Self::finish_open(root, lock, leftovers_removed)
+        let mut opened = Self::finish_open(root, lock, reason, leftovers_removed)?;
+        notices.append(&mut opened.notices);
+        opened.notices = notices;
+        Ok(opened)
     }
 
     /// Opens a project without taking the lock, for commands that only read.
     pub fn open_read_only(root: &Path) -> Result<Opened> {
         require_project(root)?;
-        Self::finish_open(root, None, 0)
+        Self::finish_open(root, None, Some("opened for reading only".into()), 0)
     }
 
-    fn finish_open(root: &Path, lock: Option<Lock>, leftovers_removed: usize) -> Result<Opened> {
-        let (project, unreadable) = load(root)?;
+    fn finish_open(
+        root: &Path,
+        lock: Option<Lock>,
+        read_only: Option<String>,
+        leftovers_removed: usize,
+    ) -> Result<Opened> {
+        let loaded = load_stamped(root)?;
         let store = Store {
             root: root.to_path_buf(),
             lock,
-            unreadable: unreadable.iter().filter_map(unreadable_id).collect(),
+            read_only,
+            unreadable: loaded.unreadable.iter().filter_map(unreadable_id).collect(),
+            stamps: Mutex::new(loaded.stamps),
         };
         Ok(Opened {
             store,
-            project,
-            unreadable,
+            project: loaded.project,
+            unreadable: loaded.unreadable,
             leftovers_removed,
+            notices: loaded.notices,
         })
     }
 
@@ -95,10 +155,15 @@ impl Store {
         create_dir(&root.join(INTERVIEWS_DIR))?;
         create_dir(&root.join(LOCAL_DIR))?;
         let lock = Lock::try_acquire(root)?;
+        let read_only = lock
+            .is_none()
+            .then(|| "another behov has the project open".to_string());
         let store = Store {
             root: root.to_path_buf(),
             lock,
+            read_only,
             unreadable: BTreeSet::new(),
+            stamps: Mutex::new(HashMap::new()),
         };
         store.save_codebook(&project.codebook)?;
         for interview in &project.interviews {
@@ -110,12 +175,14 @@ impl Store {
     }
 
     fn open_locked(store: Store) -> Result<Opened> {
-        let (project, unreadable) = load(&store.root)?;
+        let loaded = load_stamped(&store.root)?;
+        *store.stamps.lock().expect("stamps") = loaded.stamps;
         Ok(Opened {
             store,
-            project,
-            unreadable,
+            project: loaded.project,
+            unreadable: loaded.unreadable,
             leftovers_removed: 0,
+            notices: loaded.notices,
         })
     }
 
@@ -127,9 +194,16 @@ impl Store {
         self.lock.is_none()
     }
 
+    /// Why the project is read-only, as a sentence; `None` when it can be changed.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
     fn writable(&self) -> Result<()> {
         if self.is_read_only() {
-            Err(Error::ReadOnly)
+            Err(Error::ReadOnly(self.read_only.clone().unwrap_or_else(
+                || "another behov has the project open".into(),
+            )))
         } else {
             Ok(())
         }
@@ -137,19 +211,19 @@ impl Store {
 
     pub fn save_project(&self, project: &Project) -> Result<()> {
         self.writable()?;
-        atomic::write(&self.root.join(PROJECT_FILE), to_json(project).as_bytes())
+        self.write_checked(Path::new(PROJECT_FILE), to_json(project).as_bytes())
     }
 
     pub fn save_codebook(&self, codebook: &Codebook) -> Result<()> {
         self.writable()?;
-        atomic::write(&self.root.join(CODEBOOK_FILE), to_json(codebook).as_bytes())
+        self.write_checked(Path::new(CODEBOOK_FILE), to_json(codebook).as_bytes())
     }
 
     pub fn save_interview(&self, interview: &Interview) -> Result<()> {
         self.writable()?;
         self.check_interview_id(&interview.id)?;
-        atomic::write(
-            &interview_file(&self.root, &interview.id),
+        self.write_checked(
+            &interview_path(&interview.id),
             to_json(interview).as_bytes(),
         )
     }
@@ -157,9 +231,107 @@ impl Store {
     pub fn delete_interview(&self, id: &str) -> Result<()> {
         self.writable()?;
         self.check_interview_id(id)?;
-        let path = interview_file(&self.root, id);
+        let rel = interview_path(id);
+        self.check_unchanged(&rel)?;
+        let path = self.root.join(&rel);
         fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        self.stamps.lock().expect("stamps").remove(&rel);
         atomic::sync_dir(&self.root.join(INTERVIEWS_DIR)).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Saves several files as one change: after a crash or a failure either every file has
+    /// its new contents or none has (see [`Batch`]).
+    pub fn save_batch(&self, batch: &Batch) -> Result<()> {
+        self.writable()?;
+        for interview in batch.interviews() {
+            self.check_interview_id(&interview.id)?;
+        }
+        let files = batch.files();
+        for (rel, _) in &files {
+            self.check_unchanged(rel)?;
+        }
+        let written = batch::apply(&self.root, &files)?;
+        let mut stamps = self.stamps.lock().expect("stamps");
+        for (rel, stamp) in written {
+            stamps.insert(rel, stamp);
+        }
+        Ok(())
+    }
+
+    /// Reads an interview file again (after another program changed it) and takes its
+    /// current stamp as the one later saves compare against. `Ok(None)` if the file is gone.
+    pub fn reload_interview(&self, id: &str) -> Result<Option<Interview>> {
+        let rel = interview_path(id);
+        let path = self.root.join(&rel);
+        match read_stamped::<Interview>(&path) {
+            Ok((interview, stamp, _)) => {
+                self.stamps.lock().expect("stamps").insert(rel, stamp);
+                Ok(Some(interview))
+            }
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                self.stamps.lock().expect("stamps").remove(&rel);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Interview files whose stamp is not the one behov last read or wrote: changed, added or
+    /// deleted by another program. Costs one `stat` per file.
+    pub fn changed_interviews(&self) -> Result<Vec<String>> {
+        let files = interview_files(&self.root)?;
+        let stamps = self.stamps.lock().expect("stamps");
+        let mut changed = BTreeSet::new();
+        let mut seen = BTreeSet::new();
+        for path in files {
+            let Some(id) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            if self.unreadable.contains(&id) {
+                continue;
+            }
+            let rel = interview_path(&id);
+            let now = Stamp::of(&path).map_err(|e| Error::io(&path, e))?;
+            if now.as_ref() != stamps.get(&rel) {
+                changed.insert(id.clone());
+            }
+            seen.insert(rel);
+        }
+        for rel in stamps.keys() {
+            if rel.starts_with(INTERVIEWS_DIR) && !seen.contains(rel) {
+                if let Some(id) = rel.file_stem() {
+                    changed.insert(id.to_string_lossy().into_owned());
+                }
+            }
+        }
+        Ok(changed.into_iter().collect())
+    }
+
+    /// Refuses to go on when the file at `rel` is not the one behov last read or wrote.
+    fn check_unchanged(&self, rel: &Path) -> Result<()> {
+        let path = self.root.join(rel);
+        let now = Stamp::of(&path).map_err(|e| Error::io(&path, e))?;
+        let known = self.stamps.lock().expect("stamps").get(rel).copied();
+        if now == known {
+            Ok(())
+        } else {
+            Err(Error::Changed(path))
+        }
+    }
+
+    /// Compare-before-write, then an atomic write, then the new stamp remembered.
+    fn write_checked(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        self.check_unchanged(rel)?;
+        let path = self.root.join(rel);
+        atomic::write(&path, bytes)?;
+        let stamp = Stamp::of(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .ok_or_else(|| Error::io(&path, std::io::ErrorKind::NotFound.into()))?;
+        self.stamps
+            .lock()
+            .expect("stamps")
+            .insert(rel.to_path_buf(), stamp);
+        Ok(())
     }
 
     fn check_interview_id(&self, id: &str) -> Result<()> {
@@ -209,26 +381,115 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
     text
 }
 
+/// The UTF-8 byte-order mark some Windows editors put at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::parse(path, &e))
+    read_stamped(path).map(|(value, _, _)| value)
+}
+
+/// Reads and parses a file, with its stamp taken from the open file itself (so the stamp is
+/// the one of the contents read) and whether it started with a byte-order mark, which is
+/// accepted and dropped at the next save.
+fn read_stamped<T: DeserializeOwned>(path: &Path) -> Result<(T, Stamp, bool)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    let bom = bytes.starts_with(BOM);
+    let body = if bom { &bytes[BOM.len()..] } else { &bytes[..] };
+    let value = serde_json::from_slice(body).map_err(|e| Error::parse(path, &e))?;
+    Ok((value, Stamp::from_metadata(&meta), bom))
+}
+
+/// The path of an interview's file inside the project.
+fn interview_path(id: &str) -> PathBuf {
+    Path::new(INTERVIEWS_DIR).join(format!("{id}.json"))
+}
+
+/// Why the project folder cannot be changed, or `None` when behov can write there: a file is
+/// created and removed in the project folder and in `interviews/`.
+fn unwritable(root: &Path) -> Option<String> {
+    for dir in [root.to_path_buf(), root.join(INTERVIEWS_DIR)] {
+        if !dir.exists() {
+            continue;
+        }
+        let probe = dir.join(format!(".write-test.{}{TEMP_SUFFIX}", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+        {
+            Ok(_) => {
+                let _ = fs::remove_file(&probe);
+            }
+            Err(e) => {
+                return Some(format!(
+                    "{} cannot be written ({}); fix its permissions to make changes",
+                    dir.display(),
+                    Error::io(&dir, e)
+                        .to_string()
+                        .rsplit(": ")
+                        .next()
+                        .unwrap_or("permission denied")
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// A loaded project with the stamps of its files.
+struct Loaded {
+    project: Project,
+    unreadable: Vec<Error>,
+    stamps: HashMap<PathBuf, Stamp>,
+    notices: Vec<String>,
 }
 
 /// Reads the whole project. project.json and codebook.json must parse; interview files that do
 /// not are returned as errors beside the project, which is loaded without them.
 pub fn load(root: &Path) -> Result<(Project, Vec<Error>)> {
+    load_stamped(root).map(|loaded| (loaded.project, loaded.unreadable))
+}
+
+fn load_stamped(root: &Path) -> Result<Loaded> {
     let project_path = root.join(PROJECT_FILE);
     check_schema(&project_path)?;
-    let mut project: Project = read_json(&project_path)?;
-    project.codebook = read_json(&root.join(CODEBOOK_FILE))?;
+    let mut stamps = HashMap::new();
+    let mut boms = Vec::new();
+    let (mut project, stamp, bom): (Project, _, _) = read_stamped(&project_path)?;
+    stamps.insert(PathBuf::from(PROJECT_FILE), stamp);
+    if bom {
+        boms.push(PROJECT_FILE.to_string());
+    }
+    let (codebook, stamp, bom) = read_stamped(&root.join(CODEBOOK_FILE))?;
+    project.codebook = codebook;
+    stamps.insert(PathBuf::from(CODEBOOK_FILE), stamp);
+    if bom {
+        boms.push(CODEBOOK_FILE.to_string());
+    }
     let mut unreadable = Vec::new();
     for (path, result) in read_interviews(interview_files(root)?) {
         match result {
-            Ok(interview) => {
+            Ok((interview, stamp, bom)) => {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                if bom {
+                    boms.push(format!("{INTERVIEWS_DIR}/{stem}.json"));
+                }
+                stamps.insert(interview_path(&stem), stamp);
                 let stem = path.file_stem().unwrap_or_default().to_string_lossy();
                 if interview.id != stem {
                     unreadable.push(Error::Invalid(format!(
                         "{}: the interview's id is '{}' but the file is named '{stem}.json'; rename one so they match",
+                        path.display(),
+                        interview.id
+                    )));
+                } else if !is_safe_id(&interview.id) {
+                    unreadable.push(Error::Invalid(format!(
+                        "{}: the interview id '{}' may only hold letters a–z, digits, '-' and '_' (it names the file); rename the file and the id",
                         path.display(),
                         interview.id
                     )));
@@ -239,12 +500,26 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Error>)> {
             Err(err) => unreadable.push(err),
         }
     }
-    Ok((project, unreadable))
+    let mut notices = Vec::new();
+    if !boms.is_empty() {
+        notices.push(format!(
+            "{} began with a byte-order mark (BOM), which was read and is left out when behov saves the file",
+            boms.join(", ")
+        ));
+    }
+    Ok(Loaded {
+        project,
+        unreadable,
+        stamps,
+        notices,
+    })
 }
 
 /// Reads and parses interview files on every core: a project of 10,000 interviews is a few
 /// hundred megabytes of JSON, and opening it should take a fraction of a second.
-fn read_interviews(paths: Vec<PathBuf>) -> Vec<(PathBuf, Result<Interview>)> {
+type Read<T> = Result<(T, Stamp, bool)>;
+
+fn read_interviews(paths: Vec<PathBuf>) -> Vec<(PathBuf, Read<Interview>)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -255,7 +530,7 @@ fn read_interviews(paths: Vec<PathBuf>) -> Vec<(PathBuf, Result<Interview>)> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|p| (p.clone(), read_json::<Interview>(p)))
+                        .map(|p| (p.clone(), read_stamped::<Interview>(p)))
                         .collect::<Vec<_>>()
                 })
             })

@@ -14,11 +14,11 @@ use super::screens::codebook::CodebookView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::search::SearchView;
 use super::screens::summary::{self, DrillList, SummaryView};
-use super::screens::{capture, interviews, respondents, setup, welcome};
+use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
-use crate::store::journal::Entry;
+use crate::store::journal::Record;
 use crate::store::settings::Settings;
 
 /// Typed text is folded into the interview file after this long without typing.
@@ -44,9 +44,16 @@ pub enum Effect {
         title: String,
     },
     OpenDemo,
-    Journal(Entry),
+    Journal(Record),
     SyncJournal,
     SaveInterview(String),
+    /// Several files saved as one change (all or none, even after a crash): a codebook
+    /// merge, an undo across interviews, a removed question.
+    SaveChange {
+        interviews: Vec<String>,
+        codebook: bool,
+        project: bool,
+    },
     DeleteInterview(String),
     SaveProject,
     SaveCodebook,
@@ -55,6 +62,8 @@ pub enum Effect {
     SaveDefaultCodebook,
     /// Runs the Search tab's query against the index.
     RunSearch,
+    /// Settles the first of the session's conflicts.
+    Resolve(crate::model::Keep),
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -109,6 +118,8 @@ pub enum Confirm {
     DeleteRespondent(String),
     /// Marking an interview with unanswered questions complete.
     MarkComplete(String),
+    /// Quitting although typed text could not be written anywhere.
+    QuitUnsaved,
 }
 
 /// What a form, when saved, does.
@@ -210,6 +221,10 @@ pub struct App {
     pub size: (u16, u16),
     pub last_edit: Option<Instant>,
     pub quit: bool,
+    /// The user chose to quit although text is only in memory; or a signal ends behov.
+    pub quit_forced: bool,
+    /// The selected button of the conflict screen.
+    pub conflict_button: usize,
 }
 
 impl App {
@@ -238,6 +253,8 @@ impl App {
             size: (120, 40),
             last_edit: None,
             quit: false,
+            quit_forced: false,
+            conflict_button: 0,
         }
     }
 
@@ -298,6 +315,10 @@ impl App {
         if self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT {
             return Context::TooSmall;
         }
+        // Two versions of one text are settled before anything else.
+        if conflict::is_open(self) {
+            return Context::Conflict;
+        }
         if self.help {
             return Context::Help;
         }
@@ -346,12 +367,13 @@ impl App {
         }
     }
 
-    /// Saves every interview with typed text not yet in its file.
+    /// Saves every interview with typed text not yet in its file. An interview leaves the
+    /// unsaved list only when its save succeeds.
     pub fn fold_all(&mut self) -> Vec<Effect> {
         let Some(session) = self.session.as_mut() else {
             return Vec::new();
         };
-        let ids: Vec<String> = std::mem::take(&mut session.unsaved).into_iter().collect();
+        let ids: Vec<String> = session.unsaved.iter().cloned().collect();
         let mut effects = Vec::new();
         for id in ids {
             if let Some(interview) = session.project.interview_mut(&id) {
@@ -382,6 +404,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
         },
         Message::Terminate => {
             app.quit = true;
+            app.quit_forced = true;
             app.fold_all()
         }
     };
@@ -389,13 +412,47 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     effects
 }
 
+impl App {
+    /// Called after a quit's saves were tried: if typed text is still only in memory, the
+    /// quit is held and the user is asked.
+    pub fn guard_quit(&mut self) {
+        if !self.quit || self.quit_forced {
+            return;
+        }
+        let unwritten = self
+            .session
+            .as_ref()
+            .map_or(0, Session::unwritten_characters);
+        if unwritten == 0 {
+            return;
+        }
+        self.quit = false;
+        let question = if self.sv() {
+            format!(
+                "{unwritten} tecken du skrivit kunde inte sparas (disken är full?) och finns bara i minnet. Frigör utrymme och vänta, eller avsluta ändå och förlora dem. Avsluta ändå?"
+            )
+        } else {
+            format!(
+                "{unwritten} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?"
+            )
+        };
+        self.overlay = Some(Overlay::confirm(Confirm::QuitUnsaved, question));
+    }
+}
+
 /// The refusal every editing action gives on a read-only project, or `None` if writable.
 pub fn refuse_if_read_only(app: &mut App) -> Option<Vec<Effect>> {
-    if app.session.as_ref().is_some_and(Session::read_only) {
-        let text = app.t(
-            "Skrivskyddat: projektet är öppet i en annan behov.",
-            "Read-only: the project is open in another behov.",
-        );
+    if let Some(session) = app.session.as_ref().filter(|s| s.read_only()) {
+        let reason = session
+            .store
+            .read_only_reason()
+            .unwrap_or_default()
+            .to_string();
+        let text = if app.sv() {
+            format!("Skrivskyddat: {reason}.")
+        } else {
+            format!("Read-only: {reason}.")
+        };
         app.error(text);
         Some(Vec::new())
     } else {

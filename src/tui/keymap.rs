@@ -35,11 +35,13 @@ pub enum Context {
     Help,
     /// The terminal is below the minimum size: only quitting works.
     TooSmall,
+    /// Two versions of one text: the user chooses which to keep.
+    Conflict,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -61,6 +63,7 @@ impl Context {
         Context::Drill,
         Context::Help,
         Context::TooSmall,
+        Context::Conflict,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -131,6 +134,8 @@ pub enum Action {
     StatusFilter,
     Pseudonyms,
     Export,
+    /// The n-th choice of a dialog's buttons.
+    Choose(usize),
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -444,6 +449,16 @@ static CODINGS: &[Binding] = &[
     HELP,
 ];
 
+#[rustfmt::skip]
+static CONFLICT: &[Binding] = &[
+    bind!("←", [code(KLeft), k('h'), code(BackTab)], Left, "föregående val", "previous choice", false),
+    bind!("→", [code(KeyCode::Right), k('l'), code(KeyCode::Tab)], Right, "nästa val", "next choice", false),
+    bind!("Enter", [code(Enter)], Confirm, "bekräfta det valda", "confirm the selected choice", true),
+    bind!("1", [k('1')], Choose(0), "behåll båda (din text efter filens)", "keep both (your text after the file's)", true),
+    bind!("2", [k('2')], Choose(1), "behåll din version", "keep your version", true),
+    bind!("3", [k('3')], Choose(2), "behåll filens version", "keep the file's version", true),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Global => GLOBAL,
@@ -466,6 +481,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Retrieval => RETRIEVAL,
         Context::Codings => CODINGS,
         Context::Search => SEARCH,
+        Context::Conflict => CONFLICT,
     }
 }
 

@@ -93,7 +93,14 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
     if let Err(e) = app.settings.save() {
         tracing::warn!("settings not saved: {e}");
     }
-    result.map(|_| ExitCode::SUCCESS)
+    result?;
+    match left_unsaved(&app) {
+        Some(sentence) => Err(Failure {
+            message: sentence,
+            code: 1,
+        }),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// Whether `NO_COLOR` asks for no colours. behov then draws without colours itself and hides
@@ -167,6 +174,7 @@ fn event_loop(
     })?;
     update(app, Message::Resize(size.width, size.height));
     let events = spawn_reader();
+    let mut last_maintained = Instant::now();
     loop {
         let drawn = terminal.draw(|frame| {
             view::draw(app, frame);
@@ -198,10 +206,37 @@ fn event_loop(
         {
             app.error(e.to_string());
         }
+        if last_maintained.elapsed() >= MAINTAIN_EVERY {
+            maintain(app);
+            last_maintained = Instant::now();
+        }
+        app.guard_quit();
         if app.quit {
             return Ok(());
         }
     }
+}
+
+/// What is left unsaved when behov ends, as a sentence for stderr; `None` when all is saved.
+pub fn left_unsaved(app: &App) -> Option<String> {
+    let session = app.session.as_ref()?;
+    let unwritten = session.unwritten_characters();
+    if unwritten > 0 {
+        return Some(format!(
+            "{unwritten} characters typed could not be written to the disk and are lost"
+        ));
+    }
+    (!session.unsaved.is_empty()).then(|| {
+        let names: Vec<String> = session
+            .unsaved
+            .iter()
+            .map(|id| session.interview_name(id))
+            .collect();
+        format!(
+            "{} could not be saved; what was typed is in the project's journal and is recovered when you open the project again",
+            names.join(", ")
+        )
+    })
 }
 
 /// Runs the Search tab's query; an empty query with no filters shows no results.
@@ -281,10 +316,11 @@ fn input_hung_up() -> bool {
     ready < 0 || fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
-/// Performs one effect; a failure becomes a message on the status line, never a lost edit
-/// (typed text stays in the journal until a save succeeds).
+/// Performs one effect; a failure becomes a sentence on the status line that says truthfully
+/// where the user's text is: in the journal (safe, saved again soon) or only in memory.
 pub fn perform(app: &mut App, effect: Effect) {
     let sv = app.sv();
+    let mut about_typing = false;
     let result: store::Result<()> = match effect {
         Effect::OpenProject(dir) => open(app, &dir),
         Effect::CreateProject { dir, title } => store::defaults::project_for_user(&title)
@@ -299,18 +335,37 @@ pub fn perform(app: &mut App, effect: Effect) {
             store::demo::install(&dir)?;
             open(app, &dir)
         }),
-        Effect::Journal(entry) => match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
-            Some(journal) => journal.append(&entry),
-            None => Ok(()),
-        },
-        Effect::SyncJournal => match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
-            Some(journal) => journal.sync(),
-            None => Ok(()),
-        },
-        Effect::SaveInterview(id) => match app.session.as_mut() {
-            Some(session) => session.save_interview(&id).inspect_err(|_| {
-                session.unsaved.insert(id.clone());
-            }),
+        Effect::Journal(record) => {
+            about_typing = true;
+            match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
+                Some(journal) => journal.append(&record),
+                None => Ok(()),
+            }
+        }
+        Effect::SyncJournal => {
+            about_typing = true;
+            match app.session.as_mut().and_then(|s| s.journal.as_mut()) {
+                Some(journal) => journal.flush().and_then(|()| journal.sync()),
+                None => Ok(()),
+            }
+        }
+        Effect::SaveInterview(id) => {
+            about_typing = true;
+            match app.session.as_mut() {
+                Some(session) => session.save_interview(&id).map(|notice| {
+                    if let Some(notice) = notice {
+                        app.error(notice);
+                    }
+                }),
+                None => Ok(()),
+            }
+        }
+        Effect::SaveChange {
+            interviews,
+            codebook,
+            project,
+        } => match app.session.as_mut() {
+            Some(session) => session.save_change(&interviews, codebook, project),
             None => Ok(()),
         },
         Effect::DeleteInterview(id) => app.session.as_ref().map_or(Ok(()), |s| {
@@ -333,12 +388,12 @@ pub fn perform(app: &mut App, effect: Effect) {
             .parent()
             .filter(|dir| !dir.as_os_str().is_empty())
             .map_or(Ok(()), store::create_dir)
-            .and_then(|()| store::write_atomic(&path, &bytes))
-            .map(|()| {
+            .and_then(|()| store::output::write(&path, &bytes, store::output::Links::Refuse))
+            .map(|written| {
                 let text = if sv {
-                    format!("Sparade {}.", path.display())
+                    format!("Sparade {}.", written.display())
                 } else {
-                    format!("Saved {}.", path.display())
+                    format!("Saved {}.", written.display())
                 };
                 app.info(text);
             }),
@@ -346,6 +401,10 @@ pub fn perform(app: &mut App, effect: Effect) {
             run_search(app);
             Ok(())
         }
+        Effect::Resolve(keep) => match app.session.as_mut() {
+            Some(session) => session.resolve_first(keep),
+            None => Ok(()),
+        },
         Effect::SaveDefaultCodebook => match app.session.as_ref() {
             Some(session) => {
                 store::defaults::save_user_codebook(&session.project.codebook).map(|path| {
@@ -365,11 +424,96 @@ pub fn perform(app: &mut App, effect: Effect) {
     };
     if let Err(e) = result {
         tracing::error!("{e}");
-        app.error(if sv {
-            format!("Kunde inte spara: {e}. Det du skrivit finns kvar i journalen.")
+        let text = if about_typing {
+            save_failure(app, &e)
+        } else if sv {
+            format!("Kunde inte spara: {e}.")
         } else {
-            format!("Could not save: {e}. What you typed is kept in the journal.")
+            format!("Could not save: {e}.")
+        };
+        app.error(text);
+    }
+}
+
+/// Where typed text is after a failed write, said as it is.
+fn save_failure(app: &App, e: &store::Error) -> String {
+    let sv = app.sv();
+    let unwritten = app
+        .session
+        .as_ref()
+        .map_or(0, Session::unwritten_characters);
+    if unwritten > 0 {
+        if sv {
+            format!(
+                "Inte sparat: {e} — {unwritten} tecken finns bara i minnet. Frigör utrymme så sparas de; avsluta inte förrän dess."
+            )
+        } else {
+            format!(
+                "Not saved: {e} — {unwritten} characters are only in memory. Free some space and they will be saved; do not quit until then."
+            )
+        }
+    } else if sv {
+        format!(
+            "Kunde inte spara: {e}. Det du skrivit finns i journalen och sparas igen om en stund."
+        )
+    } else {
+        format!("Could not save: {e}. What you typed is in the journal and is saved again shortly.")
+    }
+}
+
+/// How often the loop retries failed writes and looks for files changed by other programs.
+const MAINTAIN_EVERY: Duration = Duration::from_secs(2);
+
+/// What the loop does between keys: retries journal entries and saves that failed (a disk
+/// that was full may have room again) and takes in interview files changed by others.
+pub fn maintain(app: &mut App) {
+    let sv = app.sv();
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    if session.read_only() {
+        return;
+    }
+    let before = session.unwritten_characters();
+    let flushed = session.journal.as_mut().map(|j| j.flush());
+    let retried = session.retry_change();
+    if before > 0 && matches!(flushed, Some(Ok(()))) {
+        app.info(if sv {
+            format!("Sparat igen: de {before} tecknen finns nu i journalen.")
+        } else {
+            format!("Saved again: the {before} characters are in the journal now.")
         });
+    }
+    if let Some(Err(e)) = retried {
+        app.error(if sv {
+            format!("Ändringen kunde fortfarande inte sparas: {e}. Den finns kvar i minnet och prövas igen.")
+        } else {
+            format!("The change still could not be saved: {e}. It is kept in memory and tried again.")
+        });
+    }
+    let typing = app.last_edit.is_some();
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    if !typing && !session.unsaved.is_empty() {
+        for effect in app.fold_all() {
+            perform(app, effect);
+        }
+    }
+    let Some(session) = app.session.as_mut() else {
+        return;
+    };
+    match session.check_disk() {
+        Ok(notices) if !notices.is_empty() => {
+            let open = app.capture.as_ref().map(|c| c.interview.clone());
+            if notices.iter().any(|(id, _)| Some(id) == open.as_ref()) {
+                screens::capture::text_reloaded(app);
+            }
+            let text: Vec<String> = notices.into_iter().map(|(_, n)| n).collect();
+            app.error(text.join(" "));
+        }
+        Ok(_) => {}
+        Err(e) => app.error(e.to_string()),
     }
 }
 

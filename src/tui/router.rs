@@ -10,8 +10,8 @@ use super::editor::EditOp;
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
 use super::screens::{
-    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, summary,
-    welcome,
+    capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
+    summary, welcome,
 };
 
 /// Where a key goes.
@@ -139,6 +139,7 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             Vec::new()
         }
         Context::Confirm => on_confirm(app, action),
+        Context::Conflict => conflict::on_action(app, action),
         Context::Form => on_form(app, action),
         Context::Picker => match app.overlay.take() {
             Some(Overlay::Picker(picker)) => respondents::on_picker_action(app, picker, action),
@@ -301,5 +302,10 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::DeleteCode(id) => codebook::delete(app, &id),
         Confirm::MarkComplete(_) => capture::switch_status(app),
         Confirm::DeleteRespondent(id) => respondents::delete(app, &id),
+        Confirm::QuitUnsaved => {
+            app.quit = true;
+            app.quit_forced = true;
+            Vec::new()
+        }
     }
 }

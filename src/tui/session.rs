@@ -1,16 +1,20 @@
 //! An open project inside the interface: the model, its store and journal, and the
 //! bookkeeping of what is typed but not yet folded into the interview files.
+//!
+//! The promises kept here: an interview leaves `unsaved` only when its file was written; the
+//! journal is emptied only when nothing is unsaved; a file changed by someone else is never
+//! overwritten but reloaded, merged, or shown beside the typed version for the user to choose.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use jiff::Timestamp;
 
 use super::search_worker::{Job, SearchWorker};
-use crate::model::{Interview, Project, TextEdit, edit};
+use crate::model::{Interview, Keep, Project, TextConflict, TextEdit, conflict, edit};
 use crate::search::SearchHandle;
-use crate::store::journal::{self, Entry, Journal};
-use crate::store::{self, Store};
+use crate::store::journal::{self, BaseText, Entry, Journal, Record};
+use crate::store::{self, Batch, Store};
 
 pub struct Session {
     pub project: Project,
@@ -19,11 +23,20 @@ pub struct Session {
     pub journal: Option<Journal>,
     /// Bumped on every change to the project; views cache on it.
     pub revision: u64,
-    /// Interviews with journaled edits not yet saved to their files.
+    /// Interviews with changes not yet saved to their files.
     pub unsaved: BTreeSet<String>,
     /// `modified` of each interview as it is on disk: journal entries name it as their base,
     /// so after a failed save new entries still apply to the file that is really there.
     pub saved_base: HashMap<String, Timestamp>,
+    /// Each interview with typed text not yet saved, as it was on disk before the typing:
+    /// the common ancestor when someone else changes the file meanwhile.
+    bases: HashMap<String, Interview>,
+    /// Answers whose text before the first edit is in the journal since the last save.
+    based: HashSet<(String, Option<String>)>,
+    /// Texts typed here that differ from a version someone else wrote: the user chooses.
+    pub conflicts: Vec<TextConflict>,
+    /// A change of several files that could not be saved, to be tried again.
+    failed_change: Option<(Vec<String>, bool, bool)>,
     /// The search index's worker, and once it is open, a handle to search with.
     pub search: SearchWorker,
     pub search_handle: Option<SearchHandle>,
@@ -35,109 +48,186 @@ pub struct OpenedSession {
     pub notices: Vec<String>,
 }
 
+fn say(sv: bool, sv_text: String, en_text: String) -> String {
+    if sv { sv_text } else { en_text }
+}
+
 impl Session {
     /// Opens `root`, replays the journal left by a crash, saves what it recovered, and starts
-    /// a new journal.
+    /// a new journal. Recovered text that cannot be saved stays in the journal.
     pub fn open(root: &Path, sv: bool) -> store::Result<OpenedSession> {
         let opened = Store::open(root)?;
-        let mut project = opened.project;
+        let project = opened.project;
         let mut notices: Vec<String> = opened.unreadable.iter().map(ToString::to_string).collect();
+        notices.extend(opened.notices);
         let store = opened.store;
         let read_only = store.is_read_only();
-        let journal = if store.is_read_only() {
-            notices.push(if sv {
-                "Projektet är öppet i en annan behov: du kan läsa men inte ändra.".into()
-            } else {
-                "The project is open in another behov: you can read but not change it.".into()
-            });
-            None
-        } else {
-            let recovery = journal::replay(root, &mut project)?;
-            for id in &recovery.interviews {
-                if let Some(interview) = project.interview_mut(id) {
-                    touch(interview);
-                    store.save_interview(interview)?;
-                }
-            }
-            let mut journal = Journal::open(root)?;
-            journal.clear()?;
-            if recovery.edits > 0 {
-                // Name the interviews as the user knows them: respondent and date, not ids.
-                let names: Vec<String> = recovery
-                    .interviews
-                    .iter()
-                    .filter_map(|id| project.interview(id))
-                    .map(|i| {
-                        let who: Vec<&str> = i
-                            .respondents
-                            .iter()
-                            .map(|r| {
-                                project
-                                    .respondent(r)
-                                    .map_or(r.as_str(), |r| r.name.as_str())
-                            })
-                            .collect();
-                        format!("{} ({})", who.join(" + "), i.date)
-                    })
-                    .collect();
-                notices.push(if sv {
-                    format!(
-                        "Återställde det som skrevs ({} {}) i intervjun med {} efter ett avbrott.",
-                        recovery.edits,
-                        if recovery.edits == 1 { "ändring" } else { "ändringar" },
-                        names.join(", ")
-                    )
-                } else {
-                    format!(
-                        "Recovered what was typed ({} {}) in the interview with {} after an interruption.",
-                        recovery.edits,
-                        if recovery.edits == 1 { "edit" } else { "edits" },
-                        names.join(", ")
-                    )
-                });
-            }
-            Some(journal)
-        };
         let saved_base = project
             .interviews
             .iter()
             .map(|i| (i.id.clone(), i.modified))
             .collect();
-        Ok(OpenedSession {
-            session: Session {
-                project,
-                store,
-                journal,
-                revision: 0,
-                unsaved: BTreeSet::new(),
-                saved_base,
-                search: SearchWorker::start(root.to_path_buf(), read_only),
-                search_handle: None,
-            },
-            notices,
-        })
+        let mut session = Session {
+            project,
+            store,
+            journal: None,
+            revision: 0,
+            unsaved: BTreeSet::new(),
+            saved_base,
+            bases: HashMap::new(),
+            based: HashSet::new(),
+            conflicts: Vec::new(),
+            failed_change: None,
+            search: SearchWorker::start(root.to_path_buf(), read_only),
+            search_handle: None,
+        };
+        if read_only {
+            let reason = session
+                .store
+                .read_only_reason()
+                .unwrap_or_default()
+                .to_string();
+            notices.push(say(
+                sv,
+                format!("Skrivskyddat ({reason}): du kan läsa men inte ändra."),
+                format!("Read-only ({reason}): you can read but not change anything."),
+            ));
+            return Ok(OpenedSession { session, notices });
+        }
+        let recovery = journal::replay(root, &mut session.project)?;
+        session.journal = Some(Journal::open(root)?);
+        if recovery.edits > 0 {
+            let names: Vec<String> = recovery
+                .interviews
+                .iter()
+                .map(|id| session.interview_name(id))
+                .collect();
+            notices.push(say(
+                sv,
+                format!(
+                    "Återställde {} tecken som skrivits i {} före ett avbrott.",
+                    recovery.characters,
+                    names.join(", ")
+                ),
+                format!(
+                    "Recovered {} characters typed in {} before an interruption.",
+                    recovery.characters,
+                    names.join(", ")
+                ),
+            ));
+        }
+        if let Some(copy) = &recovery.unreadable_copy {
+            notices.push(say(
+                sv,
+                format!(
+                    "{} rader i journalen var avklippta eller skadade och kunde inte läsas; de finns kvar i {}.",
+                    recovery.unreadable,
+                    copy.display()
+                ),
+                format!(
+                    "{} journal lines were cut off or damaged and could not be read; they are kept in {}.",
+                    recovery.unreadable,
+                    copy.display()
+                ),
+            ));
+        }
+        for (id, chars) in &recovery.orphaned {
+            notices.push(say(
+                sv,
+                format!(
+                    "{chars} tecken skrevs i {id}, vars fil inte längre finns; de finns kvar i .behov/journal."
+                ),
+                format!(
+                    "{chars} characters were typed in {id}, whose file no longer exists; they are kept in .behov/journal."
+                ),
+            ));
+        }
+        if !recovery.conflicts.is_empty() {
+            notices.push(say(
+                sv,
+                format!(
+                    "{} svar ändrades i filen efter avbrottet: välj vilken version som ska gälla.",
+                    recovery.conflicts.len()
+                ),
+                format!(
+                    "{} answers were changed in their file after the interruption: choose which version to keep.",
+                    recovery.conflicts.len()
+                ),
+            ));
+        }
+        session.conflicts = recovery.conflicts.clone();
+        for id in &recovery.interviews {
+            session.unsaved.insert(id.clone());
+            if let Some(interview) = session.project.interview_mut(id) {
+                touch(interview);
+            }
+        }
+        for id in recovery.interviews.clone() {
+            if let Err(e) = session.save_interview(&id) {
+                notices.push(say(
+                    sv,
+                    format!("Den återställda texten i {id} kunde inte sparas ({e}); den finns kvar i journalen."),
+                    format!("The recovered text of {id} could not be saved ({e}); it stays in the journal."),
+                ));
+            }
+        }
+        if !recovery.must_keep_journal()
+            && session.unsaved.is_empty()
+            && let Some(journal) = session.journal.as_mut()
+        {
+            journal.clear()?;
+        }
+        Ok(OpenedSession { session, notices })
     }
 
     pub fn read_only(&self) -> bool {
         self.journal.is_none()
     }
 
+    /// The respondent's name of an interview, for messages ("iXXX" if unknown).
+    pub fn interview_name(&self, id: &str) -> String {
+        self.project
+            .interview(id)
+            .and_then(|i| i.respondents.first())
+            .and_then(|r| self.project.respondent(r))
+            .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+
     /// Applies a typed edit to an answer (or the notes, for `question == None`) and returns
-    /// the journal entry for it and the number of coded passages the edit deleted.
+    /// the journal records for it and the number of coded passages the edit deleted.
     pub fn edit_text(
         &mut self,
         interview: &str,
         question: Option<&str>,
         text_edit: TextEdit,
-    ) -> Option<(Entry, usize)> {
+    ) -> Option<(Vec<Record>, usize)> {
         let item = self.project.interview_mut(interview)?;
+        let base = self
+            .saved_base
+            .get(interview)
+            .copied()
+            .unwrap_or(item.modified);
+        let mut records = Vec::new();
+        if !self.bases.contains_key(interview) {
+            self.bases.insert(interview.to_string(), item.clone());
+        }
+        let key = (interview.to_string(), question.map(str::to_string));
+        if !self.based.contains(&key) {
+            let text = match question {
+                Some(q) => item.answer(q).map(|a| a.text.clone()).unwrap_or_default(),
+                None => item.notes.clone(),
+            };
+            records.push(Record::Base(BaseText {
+                interview: interview.to_string(),
+                base,
+                question: key.1.clone(),
+                text,
+            }));
+            self.based.insert(key);
+        }
         let entry = Entry {
             interview: interview.to_string(),
-            base: self
-                .saved_base
-                .get(interview)
-                .copied()
-                .unwrap_or(item.modified),
+            base,
             question: question.map(str::to_string),
             edit: text_edit,
         };
@@ -148,26 +238,209 @@ impl Session {
             }
             None => edit::apply(&mut item.notes, &mut Vec::new(), &entry.edit).len(),
         };
+        records.push(Record::Edit(entry));
         self.revision += 1;
         self.unsaved.insert(interview.to_string());
-        Some((entry, dropped))
+        Some((records, dropped))
     }
 
-    /// Writes an interview's file; afterwards the journal is cleared if nothing else is pending.
-    pub fn save_interview(&mut self, id: &str) -> store::Result<()> {
+    /// Writes an interview's file. On success the interview's journal entries are settled
+    /// (the whole journal is emptied when nothing else is unsaved); on failure it stays
+    /// unsaved and its text stays in the journal. A file changed by someone else is merged
+    /// instead of overwritten: the returned notice says what happened.
+    pub fn save_interview(&mut self, id: &str) -> store::Result<Option<String>> {
+        if self.conflicts.iter().any(|c| c.interview == id) {
+            // Saved once the user has chosen; until then both versions are kept.
+            self.unsaved.insert(id.to_string());
+            return Ok(None);
+        }
         let Some(interview) = self.project.interview(id) else {
-            return Ok(());
+            self.unsaved.remove(id);
+            return Ok(None);
         };
-        self.store.save_interview(interview)?;
-        self.saved_base.insert(id.to_string(), interview.modified);
+        match self.store.save_interview(interview) {
+            Ok(()) => {
+                self.after_save(id);
+                Ok(None)
+            }
+            Err(store::Error::Changed(_)) => self.take_theirs(id, true).map(Some),
+            Err(e) => {
+                self.unsaved.insert(id.to_string());
+                Err(e)
+            }
+        }
+    }
+
+    fn after_save(&mut self, id: &str) {
+        let Some(interview) = self.project.interview(id) else {
+            return;
+        };
+        let modified = interview.modified;
         self.search
             .send(Job::Interview(Box::new(interview.clone())));
-        if self.unsaved.is_empty()
-            && let Some(journal) = self.journal.as_mut()
-        {
-            journal.clear()?;
+        self.saved_base.insert(id.to_string(), modified);
+        self.unsaved.remove(id);
+        self.bases.remove(id);
+        self.based.retain(|(i, _)| i != id);
+        let settled = self.unsaved.is_empty() && self.conflicts.is_empty();
+        if let Some(journal) = self.journal.as_mut() {
+            // A failure here is retried with the journal's queue; the file is saved.
+            let _ = if settled {
+                journal.clear()
+            } else {
+                journal.saved(id, modified)
+            };
+        }
+    }
+
+    /// The file of `id` was changed by someone else: take their version, with what was
+    /// typed here merged in or offered beside it.
+    /// `local` says whether this copy has changes of its own to keep.
+    fn take_theirs(&mut self, id: &str, local: bool) -> store::Result<String> {
+        let theirs = self.store.reload_interview(id)?;
+        let name = self.interview_name(id);
+        let Some(theirs) = theirs else {
+            if local {
+                // Deleted elsewhere while typed in here: keep what was typed.
+                if let Some(interview) = self.project.interview(id) {
+                    self.store.save_interview(interview)?;
+                    self.after_save(id);
+                }
+                return Ok(format!(
+                    "{name}: the file was deleted by another program; your version was saved again."
+                ));
+            }
+            self.project.interviews.retain(|i| i.id != id);
+            self.revision += 1;
+            self.search.send(Job::Removed(id.to_string()));
+            return Ok(format!("{name}: deleted by another program."));
+        };
+        self.saved_base.insert(id.to_string(), theirs.modified);
+        self.based.retain(|(i, _)| i != id);
+        self.revision += 1;
+        let Some(slot) = self.project.interviews.iter_mut().find(|i| i.id == id) else {
+            self.project.interviews.push(theirs.clone());
+            self.search.send(Job::Interview(Box::new(theirs)));
+            return Ok(format!("{name}: added by another program."));
+        };
+        if !local {
+            *slot = theirs.clone();
+            self.search.send(Job::Interview(Box::new(theirs)));
+            return Ok(format!(
+                "{name} was changed by another program and is shown as it is now."
+            ));
+        }
+        let base = self.bases.remove(id);
+        let (mut merged, conflicts) = conflict::merge(base.as_ref(), slot, &theirs);
+        let n = conflicts.len();
+        if n == 0 {
+            touch(&mut merged);
+            *slot = merged;
+            self.store.save_interview(slot)?;
+            self.after_save(id);
+            return Ok(format!(
+                "{name} was changed by another program; your changes were merged into its version and saved."
+            ));
+        }
+        // Until the user chooses, keep their version as the base of new typing.
+        self.bases.insert(id.to_string(), theirs);
+        *slot = merged;
+        for c in conflicts {
+            self.conflicts
+                .retain(|o| !(o.interview == c.interview && o.question == c.question));
+            self.conflicts.push(c);
+        }
+        Ok(format!(
+            "{name} was changed by another program and {n} of your answers differ from its version: choose which to keep."
+        ))
+    }
+
+    /// Saves interviews, the codebook and the project as one change: all files or none, even
+    /// after a crash. Files changed by someone else are taken in first; if one changes in the
+    /// moment between, nothing is written and the interviews stay unsaved, to be saved again.
+    pub fn save_change(
+        &mut self,
+        interviews: &[String],
+        codebook: bool,
+        project: bool,
+    ) -> store::Result<()> {
+        let mut batch = Batch::new();
+        for id in interviews {
+            if let Some(interview) = self.project.interview(id) {
+                batch.interview(interview.clone());
+            }
+        }
+        if codebook {
+            batch.codebook(self.project.codebook.clone());
+        }
+        if project {
+            batch.project(self.project.clone());
+        }
+        match self.store.save_batch(&batch) {
+            Ok(()) => {
+                for id in interviews {
+                    self.after_save(id);
+                }
+                if codebook || project {
+                    self.search
+                        .send(Job::Project(Box::new(self.project.clone())));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                self.unsaved.extend(interviews.iter().cloned());
+                self.failed_change = Some((interviews.to_vec(), codebook, project));
+                Err(e)
+            }
+        }
+    }
+
+    /// Tries again a change of several files that failed; `None` when there is none.
+    pub fn retry_change(&mut self) -> Option<store::Result<()>> {
+        let (interviews, codebook, project) = self.failed_change.take()?;
+        Some(self.save_change(&interviews, codebook, project))
+    }
+
+    /// Looks for interview files changed, added or deleted by other programs and takes them
+    /// in; returns each interview's id with a sentence saying what happened.
+    pub fn check_disk(&mut self) -> store::Result<Vec<(String, String)>> {
+        if self.read_only() {
+            return Ok(Vec::new());
+        }
+        let mut notices = Vec::new();
+        for id in self.store.changed_interviews()? {
+            let local = self.unsaved.contains(&id);
+            let notice = self.take_theirs(&id, local)?;
+            notices.push((id, notice));
+        }
+        Ok(notices)
+    }
+
+    /// Settles the first conflict with the user's choice and saves the interview once it has
+    /// no conflicts left.
+    pub fn resolve_first(&mut self, keep: Keep) -> store::Result<()> {
+        if self.conflicts.is_empty() {
+            return Ok(());
+        }
+        let conflict = self.conflicts.remove(0);
+        let id = conflict.interview.clone();
+        if let Some(interview) = self.project.interview_mut(&id) {
+            conflict.resolve(interview, keep);
+            touch(interview);
+        }
+        self.revision += 1;
+        self.unsaved.insert(id.clone());
+        if !self.conflicts.iter().any(|c| c.interview == id) {
+            self.save_interview(&id)?;
         }
         Ok(())
+    }
+
+    /// Characters typed that are only in memory: neither in the journal nor in a file.
+    pub fn unwritten_characters(&self) -> usize {
+        self.journal
+            .as_ref()
+            .map_or(0, Journal::unwritten_characters)
     }
 }
 

@@ -10,8 +10,8 @@ use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Tab};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
-    capture, code_picker, codebook, interviews, respondents, retrieval, search, setup, summary,
-    welcome,
+    capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
+    summary, welcome,
 };
 use super::theme;
 
@@ -80,6 +80,9 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
             capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
         }
         None => {}
+    }
+    if conflict::is_open(app) {
+        conflict::draw(app, frame, area);
     }
     if app.help {
         draw_help(app, frame, area);
@@ -227,6 +230,7 @@ fn draw_confirm(
         Confirm::MergeCodes(..) => app.t("Slå ihop", "Merge"),
         Confirm::DeleteCode(_) => app.t("Ta bort", "Delete"),
         Confirm::MarkComplete(_) => app.t("Markera klar", "Mark complete"),
+        Confirm::QuitUnsaved => app.t("Avsluta ändå", "Quit anyway"),
     };
     let button = |label: &str, chosen: bool| {
         let text = format!("{}[ {label} ]{}", if chosen { "▶" } else { " " }, " ");

@@ -35,9 +35,20 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
         Context::Summary => "4",
         Context::Drill => "4<Enter>",
         Context::Help => "?",
-        Context::TooSmall | Context::Welcome => "",
+        Context::TooSmall | Context::Welcome | Context::Conflict => "",
     };
     keys(&mut app, path);
+    if context == Context::Conflict {
+        let session = app.session.as_mut().unwrap();
+        let interview = session.project.interviews[0].id.clone();
+        session.conflicts.push(behov::model::TextConflict {
+            interview,
+            question: Some("q01".into()),
+            mine: "min text".into(),
+            mine_codings: None,
+            theirs: "filens text".into(),
+        });
+    }
     if context == Context::TooSmall {
         send(&mut app, Message::Resize(50, 12));
     }

@@ -86,6 +86,18 @@ fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
 }
 
 /// The text being edited: the current answer's, or the notes.
+/// After the open interview's file was reloaded the text under the cursor may be another:
+/// the cursor goes to the end of the text as it is now.
+pub fn text_reloaded(app: &mut App) {
+    let Some(capture) = app.capture.as_ref() else {
+        return;
+    };
+    let end = current_text(app, capture).len();
+    if let Some(capture) = app.capture.as_mut() {
+        capture.editor = crate::tui::editor::Editor::at(end);
+    }
+}
+
 fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
     let Some(interview) = interview(app, capture) else {
         return "";
@@ -541,7 +553,8 @@ fn write_edit(app: &mut App, capture: &Capture, change: TextEdit) -> Vec<Effect>
     let Some(session) = app.session.as_mut() else {
         return Vec::new();
     };
-    let Some((entry, dropped)) = session.edit_text(&capture.interview, question.as_deref(), change)
+    let Some((records, dropped)) =
+        session.edit_text(&capture.interview, question.as_deref(), change)
     else {
         return Vec::new();
     };
@@ -554,7 +567,7 @@ fn write_edit(app: &mut App, capture: &Capture, change: TextEdit) -> Vec<Effect>
         };
         app.error(text);
     }
-    vec![Effect::Journal(entry)]
+    records.into_iter().map(Effect::Journal).collect()
 }
 
 /// Ctrl-Z / Ctrl-Y in the editor: takes back (or redoes) the last word or deletion typed.
@@ -1272,13 +1285,11 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
         }
     }
     session.revision += 1;
-    // A restored codebook is written first when it brings codes back, last when it removes
-    // them; writing it first is always safe for codings restored in the same step, since a
-    // step restores the codebook and the codings together.
-    if codebook {
-        effects.push(Effect::SaveCodebook);
-    }
-    effects.extend(changed.into_iter().map(Effect::SaveInterview));
+    effects.push(Effect::SaveChange {
+        interviews: changed,
+        codebook,
+        project: false,
+    });
     let text = match (redo, app.sv()) {
         (false, true) => format!("Ångrade: {label}."),
         (false, false) => format!("Undid: {label}."),

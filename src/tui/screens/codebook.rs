@@ -498,9 +498,11 @@ fn change_everywhere(
             crate::tui::session::touch(interview);
         }
     }
-    // The codebook last: until it is written, every coding still names a code that exists.
-    effects.extend(changed.into_iter().map(Effect::SaveInterview));
-    effects.push(Effect::SaveCodebook);
+    effects.push(Effect::SaveChange {
+        interviews: changed,
+        codebook: true,
+        project: false,
+    });
     let len = rows(&session.project).len();
     app.codebook.selected = app.codebook.selected.min(len.saturating_sub(1));
     record(app, step);

@@ -3,6 +3,7 @@
 pub mod capture;
 pub mod code_picker;
 pub mod codebook;
+pub mod conflict;
 pub mod interviews;
 pub mod respondents;
 pub mod retrieval;

@@ -210,12 +210,13 @@ pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
         return effects;
     }
     let removed = session.project.guide.questions.remove(index);
+    let mut changed = Vec::new();
     for interview in &mut session.project.interviews {
         let before = interview.answers.len();
         interview.answers.retain(|a| a.question != removed.id);
         if interview.answers.len() != before {
             touch(interview);
-            effects.push(Effect::SaveInterview(interview.id.clone()));
+            changed.push(interview.id.clone());
         }
     }
     session.revision += 1;
@@ -223,8 +224,11 @@ pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
         .setup
         .question
         .min(session.project.guide.questions.len().saturating_sub(1));
-    // The guide is saved last: until then every answer still points to a question that exists.
-    effects.push(Effect::SaveProject);
+    effects.push(Effect::SaveChange {
+        interviews: changed,
+        codebook: false,
+        project: true,
+    });
     effects
 }
 

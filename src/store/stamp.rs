@@ -1,0 +1,59 @@
+//! A file's stamp: what `stat` says about it. Two equal stamps mean the file was not replaced
+//! or written in between, which is how a save notices that someone else (a `git pull`, a
+//! colleague's copy, another program) changed a file since behov read it.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+/// Size, modification and change time and inode. `git checkout` of a file with the same size
+/// and modification time still gives a new inode and change time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+    ino: u64,
+    dev: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (following links), or `None` when there is none.
+    pub fn of(path: &Path) -> std::io::Result<Option<Stamp>> {
+        match std::fs::metadata(path) {
+            Ok(meta) => Ok(Some(Stamp::from_metadata(&meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            len: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            ctime: (meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+            dev: meta.dev(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replaced_file_has_another_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, "same").unwrap();
+        let first = Stamp::of(&path).unwrap().unwrap();
+        assert_eq!(Stamp::of(&path).unwrap(), Some(first));
+        // Same size, same contents, but a new file in its place.
+        let other = dir.path().join("b.json");
+        std::fs::write(&other, "same").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        assert_ne!(Stamp::of(&path).unwrap(), Some(first));
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(Stamp::of(&path).unwrap(), None);
+    }
+}

@@ -1,0 +1,168 @@
+//! Two versions of one answer: the text typed here and the one in the file, written by
+//! someone else meanwhile. Shown whenever the session holds a conflict, before anything
+//! else, until the user has chosen for each; "keep both" is selected first, since it loses
+//! nothing.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::model::{Keep, TextConflict};
+use crate::tui::app::{App, Effect};
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::theme;
+
+/// The choices in the order of their buttons.
+pub const CHOICES: [Keep; 3] = [Keep::Both, Keep::Mine, Keep::Theirs];
+
+fn label(app: &App, keep: Keep) -> &'static str {
+    match keep {
+        Keep::Both => app.t("Behåll båda", "Keep both"),
+        Keep::Mine => app.t("Behåll min", "Keep mine"),
+        Keep::Theirs => app.t("Behåll filens", "Keep the file's"),
+    }
+}
+
+/// Whether the conflict screen is up (it takes every key but quit while it is).
+pub fn is_open(app: &App) -> bool {
+    app.session
+        .as_ref()
+        .is_some_and(|s| !s.conflicts.is_empty())
+}
+
+/// An action of the conflict screen's table (the router sends every key here while it is up).
+pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let button = &mut app.conflict_button;
+    match action {
+        Action::Left => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
+        Action::Right => *button = (*button + 1) % CHOICES.len(),
+        Action::Choose(n) if n < CHOICES.len() => {
+            app.conflict_button = 0;
+            return vec![Effect::Resolve(CHOICES[n])];
+        }
+        Action::Confirm => {
+            let keep = CHOICES[*button];
+            app.conflict_button = 0;
+            return vec![Effect::Resolve(keep)];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let Some(conflict) = session.conflicts.first() else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).min(140);
+    let height = area.height.saturating_sub(2);
+    let area = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + 1,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    let title = if app.sv() {
+        format!(
+            " Två versioner av samma text ({} av {}) ",
+            1,
+            session.conflicts.len()
+        )
+    } else {
+        format!(
+            " Two versions of the same text ({} of {}) ",
+            1,
+            session.conflicts.len()
+        )
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme::error()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [about, texts, buttons] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(about_lines(app, conflict)).wrap(Wrap { trim: true }),
+        about,
+    );
+    let [mine, theirs] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(texts);
+    for (area, heading, text) in [
+        (
+            mine,
+            app.t(" Din version (skriven här) ", " Your version (typed here) "),
+            &conflict.mine,
+        ),
+        (
+            theirs,
+            app.t(
+                " Filens version (ändrad utanför behov) ",
+                " The file's version (changed outside behov) ",
+            ),
+            &conflict.theirs,
+        ),
+    ] {
+        frame.render_widget(
+            Paragraph::new(text.as_str())
+                .wrap(Wrap { trim: false })
+                .block(Block::default().borders(Borders::ALL).title(heading)),
+            area,
+        );
+    }
+    let mut spans = Vec::new();
+    for (i, keep) in CHOICES.iter().enumerate() {
+        let text = format!(" {} {} ", i + 1, label(app, *keep));
+        spans.push(if i == app.conflict_button {
+            Span::styled(format!("[{text}]"), theme::selected())
+        } else {
+            Span::raw(format!("[{text}]"))
+        });
+        spans.push(Span::raw("  "));
+    }
+    let hint = keymap::hint_text(Context::Conflict, app.lang);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::from(spans),
+            Line::from(Span::styled(hint, theme::dim())),
+        ]),
+        buttons,
+    );
+}
+
+fn about_lines(app: &App, conflict: &TextConflict) -> Vec<Line<'static>> {
+    let Some(session) = &app.session else {
+        return Vec::new();
+    };
+    let name = session.interview_name(&conflict.interview);
+    let place = match &conflict.question {
+        Some(q) => {
+            let questions = &session.project.guide.questions;
+            match questions.iter().position(|x| &x.id == q) {
+                Some(i) => format!(
+                    "{} {}: {}",
+                    app.t("fråga", "question"),
+                    i + 1,
+                    questions[i].text.get(app.lang)
+                ),
+                None => q.clone(),
+            }
+        }
+        None => app.t("anteckningar", "notes").to_string(),
+    };
+    let explain = app.t(
+        "Filen ändrades av någon annan (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
+        "The file was changed by someone else (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
+    );
+    vec![
+        Line::from(Span::styled(format!("{name} · {place}"), theme::title())),
+        Line::from(explain),
+    ]
+}
