@@ -747,6 +747,8 @@ fn export_the_summary_from_the_tab() {
     let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
         panic!("no export form")
     };
+    // By default a bare name: the folder behov was started from, not the project's folder.
+    assert_eq!(form.fields[1].value, "behovssammanstallning.xlsx");
     form.fields[1].value = out.display().to_string();
     form.fields[1].cursor = form.fields[1].value.len();
     keys(&mut app, "<Enter>");

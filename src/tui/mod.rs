@@ -30,7 +30,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::Failure;
+use crate::failure::Failure;
 use crate::model::Lang;
 use crate::search::SearchOptions;
 use crate::store::{self, Store, settings::Settings};

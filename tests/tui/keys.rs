@@ -481,3 +481,31 @@ fn route_types_into_text_boxes_and_commands_elsewhere() {
         Route::Text(Context::InterviewFilter, _)
     ));
 }
+
+#[test]
+fn interview_details_take_several_organisations_and_say_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    keys(&mut app, "<Enter>e");
+    keys(&mut app, &"<Tab>".repeat(6));
+    keys(&mut app, "; vasteras stad<Enter>");
+    let id = app.capture.as_ref().unwrap().interview.clone();
+    let project = reload(&app);
+    let interview = project.interview(&id).unwrap();
+    assert_eq!(interview.respondents.len(), 2, "{:?}", app.status);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Changed the organisations."
+    );
+    assert_eq!(behov::model::validate(&project), vec![]);
+    keys(&mut app, "e<Enter>");
+    assert_eq!(app.status.as_ref().unwrap().text, "Nothing changed.");
+    // A name that is no respondent keeps the form open and says so.
+    keys(&mut app, "e");
+    keys(&mut app, &"<Tab>".repeat(6));
+    keys(&mut app, "; Okänd AB<Enter>");
+    let Some(Overlay::Form { form, .. }) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert!(form.error.as_ref().unwrap().contains("Okänd AB"));
+}

@@ -441,6 +441,19 @@ fn open_details(app: &mut App) {
         app.t("Samtycke notering", "Consent note"),
         interview.consent.note.clone(),
     ));
+    let project = &app.session.as_ref().expect("an interview is open").project;
+    let names: Vec<&str> = interview
+        .respondents
+        .iter()
+        .filter_map(|id| project.respondent(id))
+        .map(|r| r.name.as_str())
+        .collect();
+    fields.push(
+        Field::text(app.t("Organisationer", "Organisations"), names.join("; ")).with_hint(app.t(
+            "flera vid bordet: skilj med ;",
+            "several at the table: separate with ;",
+        )),
+    );
     let form = Form::new(app.t("Intervjuns uppgifter", "Interview details"), fields);
     app.overlay = Some(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
@@ -454,16 +467,110 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
         "" => None,
         text => Some(parse_date(app, text)?),
     };
+    let respondents = read_respondents(app, form.value(6))?;
+    let sv = app.sv();
     let Some(interview) = current_interview_mut(app) else {
         return Ok(Vec::new());
     };
+    let before = interview.clone();
     interview.interviewer = interviewer;
     interview.date = date;
     interview.mode = mode;
     interview.consent.given = consent_given;
     interview.consent.date = consent_date;
     interview.consent.note = form.value(5).trim().to_string();
+    interview.respondents = respondents;
+    // Say what changed, so a stray Enter in the form never changes an interview silently.
+    let changed: Vec<&str> = [
+        (
+            before.interviewer != interview.interviewer,
+            "intervjuare",
+            "interviewer",
+        ),
+        (before.date != interview.date, "datum", "date"),
+        (before.mode != interview.mode, "form", "mode"),
+        (before.consent != interview.consent, "samtycke", "consent"),
+        (
+            before.respondents != interview.respondents,
+            "organisationer",
+            "organisations",
+        ),
+    ]
+    .into_iter()
+    .filter(|(differs, _, _)| *differs)
+    .map(|(_, s, e)| if sv { s } else { e })
+    .collect();
+    if changed.is_empty() {
+        app.info(if sv {
+            "Inget ändrades."
+        } else {
+            "Nothing changed."
+        });
+        return Ok(Vec::new());
+    }
+    let text = if sv {
+        format!("Ändrade {}.", changed.join(", "))
+    } else {
+        format!("Changed the {}.", changed.join(", "))
+    };
+    app.info(text);
     Ok(save_now(app))
+}
+
+/// The respondents named in the details form, separated by `;`: each name (accents and case
+/// optional) must be one respondent of the project.
+fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
+    let Some(session) = &app.session else {
+        return Ok(Vec::new());
+    };
+    let fold = crate::tui::fuzzy::fold;
+    let mut ids: Vec<String> = Vec::new();
+    for name in text.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+        let wanted = fold(name);
+        let exact: Vec<&crate::model::Respondent> = session
+            .project
+            .respondents
+            .iter()
+            .filter(|r| fold(&r.name) == wanted)
+            .collect();
+        let found: Vec<&crate::model::Respondent> = if exact.is_empty() {
+            session
+                .project
+                .respondents
+                .iter()
+                .filter(|r| fold(&r.name).contains(&wanted))
+                .collect()
+        } else {
+            exact
+        };
+        match found.as_slice() {
+            [one] if !ids.contains(&one.id) => ids.push(one.id.clone()),
+            [_] => {}
+            [] => {
+                return Err(if app.sv() {
+                    format!("Ingen respondent heter \"{name}\"; lägg till den under r först.")
+                } else {
+                    format!("No respondent is called \"{name}\"; add it under r first.")
+                });
+            }
+            _ => {
+                return Err(if app.sv() {
+                    format!("\"{name}\" passar flera respondenter; skriv hela namnet.")
+                } else {
+                    format!("\"{name}\" fits several respondents; write the whole name.")
+                });
+            }
+        }
+    }
+    if ids.is_empty() {
+        return Err(app
+            .t(
+                "Ange minst en organisation.",
+                "Give at least one organisation.",
+            )
+            .into());
+    }
+    Ok(ids)
 }
 
 /// An action of the editor's table (typing itself comes through `type_text`).

@@ -234,13 +234,19 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
 }
 
 fn open_export(app: &mut App) {
-    let Some(session) = &app.session else { return };
+    if app.session.is_none() {
+        return;
+    }
     let name = if app.sv() {
         "behovssammanstallning.xlsx"
     } else {
         "needs-summary.xlsx"
     };
-    let path = session.store.root().join(name);
+    // A bare name is written to the folder behov was started from, never into the project
+    // (or the demo's copy in behov's own data folder), where nobody looks for a report.
+    let here = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     let form = Form::new(
         app.t("Exportera sammanställningen", "Export the summary"),
         vec![
@@ -250,10 +256,11 @@ fn open_export(app: &mut App) {
                 0,
             )
             .with_hint("←→"),
-            Field::text(app.t("Fil", "File"), path.display().to_string()).with_hint(app.t(
-                "filändelsen följer formatet",
-                "the extension follows the format",
-            )),
+            Field::text(app.t("Fil", "File"), name).with_hint(if app.sv() {
+                format!("i {here} om ingen mapp anges; filändelsen följer formatet")
+            } else {
+                format!("in {here} unless a folder is given; the extension follows the format")
+            }),
         ],
     );
     app.overlay = Some(Overlay::Form {
