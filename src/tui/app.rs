@@ -1,32 +1,31 @@
 //! The interface's state and its one `update` function: messages in, effects out. No IO here;
 //! the runner performs the effects.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::form::Form;
 use super::keymap::Context;
 use super::router;
-use super::screens::code_picker::{self, CodePicker};
 use super::screens::codebook::CodebookView;
 use super::screens::retrieval::RetrievalView;
-use super::screens::search::SearchView;
-use super::screens::summary::{self, DrillList, SummaryView};
+use super::screens::search::{self, SearchView};
+use super::search_worker::Report;
+use super::screens::summary::{self, SummaryView};
 use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
-use crate::store::journal::Record;
 use crate::store::settings::Settings;
 
 /// Typed text is folded into the interview file after this long without typing.
 pub const FOLD_AFTER_IDLE: Duration = Duration::from_secs(3);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Message {
     Key(KeyEvent),
+    /// The search worker reports progress, an open index, or why it cannot open one.
+    Search(Report),
     Paste(String),
     /// Time passes (the loop's poll timed out); `now` decides what is due.
     Tick(Instant),
@@ -35,165 +34,10 @@ pub enum Message {
     Terminate,
 }
 
-/// IO for the runner to perform, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    OpenProject(PathBuf),
-    CreateProject {
-        dir: PathBuf,
-        title: String,
-    },
-    OpenDemo,
-    Journal(Record),
-    SyncJournal,
-    SaveInterview(String),
-    /// Several files saved as one change (all or none, even after a crash): a codebook
-    /// merge, an undo across interviews, a removed question.
-    SaveChange {
-        interviews: Vec<String>,
-        codebook: bool,
-        project: bool,
-    },
-    DeleteInterview(String),
-    SaveProject,
-    SaveCodebook,
-    SaveSettings,
-    /// Makes the project's codebook the default for this user's new projects.
-    SaveDefaultCodebook,
-    /// Runs the Search tab's query against the index.
-    RunSearch,
-    /// Settles the first of the session's conflicts.
-    Resolve(crate::model::Keep),
-    /// Writes an export (atomically).
-    WriteFile {
-        path: PathBuf,
-        bytes: Vec<u8>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    /// The four tabs.
-    Tabs,
-    Capture,
-    Respondents,
-    Setup,
-    /// Every passage coded with one code.
-    Retrieval,
-}
-
-pub const TABS: usize = 4;
-
-/// The four tabs, in the order of their number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    #[default]
-    Interviews,
-    Codebook,
-    Search,
-    Summary,
-}
-
-impl Tab {
-    pub const ALL: [Tab; TABS] = [Tab::Interviews, Tab::Codebook, Tab::Search, Tab::Summary];
-
-    pub fn number(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
-}
-
-/// Below this the layout cannot hold the capture screen; a notice is shown instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
-
-/// What a confirmation dialog is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    DeleteInterview(String),
-    RemoveQuestion(usize),
-    RemoveAttribute(usize),
-    MergeCodes(String, String),
-    DeleteCode(String),
-    DeleteRespondent(String),
-    /// Marking an interview with unanswered questions complete.
-    MarkComplete(String),
-    /// Quitting although typed text could not be written anywhere.
-    QuitUnsaved,
-}
-
-/// What a form, when saved, does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormPurpose {
-    NewProject,
-    /// A respondent: `None` for a new one; `then_interview` starts an interview after.
-    Respondent {
-        index: Option<usize>,
-        then_interview: bool,
-    },
-    NewInterview {
-        respondent: String,
-    },
-    InterviewDetails,
-    Question(Option<usize>),
-    Attribute(Option<usize>),
-    ProjectTitle,
-    /// A code: `id` `None` for a new one under `parent`.
-    Code {
-        id: Option<String>,
-        parent: Option<String>,
-    },
-    /// A new code typed in the code picker, applied once saved.
-    CodeThenApply(code_picker::PickFor),
-    /// The memo of the current answer's coding number `n`.
-    Memo(usize),
-    /// The user's coder name; asked before the first coding, which then goes on in `then`.
-    CoderName {
-        then: Option<code_picker::PickFor>,
-    },
-    /// Where to export the summary.
-    Export,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// A question with two buttons, Cancel and the action; `yes` when the action is chosen.
-    Confirm {
-        what: Confirm,
-        question: String,
-        yes: bool,
-    },
-    Form {
-        purpose: FormPurpose,
-        form: Form,
-    },
-    /// Choosing the respondent of a new interview.
-    Picker(respondents::Picker),
-    CodePicker(CodePicker),
-    /// The codings on the current answer, to edit memos or remove one.
-    Codings {
-        selected: usize,
-    },
-    /// The passages behind a summary cell.
-    Drill(DrillList),
-}
-
-impl Overlay {
-    /// A confirmation with Cancel chosen: only a deliberate choice of the action confirms.
-    pub fn confirm(what: Confirm, question: String) -> Overlay {
-        Overlay::Confirm {
-            what,
-            question,
-            yes: false,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
+pub use super::state::{
+    Confirm, Ctx, Effect, FormPurpose, MIN_HEIGHT, MIN_WIDTH, Outcome, Overlay, Screen, Status,
+    TABS, Tab, View,
+};
 
 pub struct App {
     pub lang: Lang,
@@ -309,6 +153,29 @@ impl App {
         self.refresh();
     }
 
+    /// Applies what a screen asked for and returns the effects for the runner.
+    pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if let Some(status) = outcome.status {
+            self.status = Some(status);
+        }
+        if let Some(overlay) = outcome.overlay {
+            self.overlay = Some(overlay);
+        }
+        if let Some(screen) = outcome.go {
+            self.screen = screen;
+        }
+        outcome.effects
+    }
+
+    /// What screens may read to draw themselves.
+    pub fn view(&self) -> View<'_> {
+        View {
+            session: self.session.as_ref(),
+            settings: &self.settings,
+            lang: self.lang,
+        }
+    }
+
     /// The keymap context the user is in now: the too-small notice, else the help, else an
     /// overlay, else a text box with the keys, else the screen.
     pub fn context(&self) -> Context {
@@ -390,6 +257,7 @@ impl App {
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let effects = match message {
         Message::Key(key) => router::on_key(app, key),
+        Message::Search(report) => search::on_report(app, report),
         Message::Paste(text) => router::on_paste(app, text),
         Message::Resize(w, h) => {
             app.size = (w, h);

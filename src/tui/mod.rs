@@ -2,6 +2,7 @@
 //! `view` draws it, and `run` is the small runner that owns the terminal and performs effects.
 
 pub mod app;
+pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod fuzzy;
@@ -10,6 +11,7 @@ pub mod router;
 pub mod screens;
 pub mod search_worker;
 pub mod session;
+pub mod state;
 pub mod strings;
 pub mod theme;
 pub mod typing;
@@ -265,25 +267,17 @@ fn run_search(app: &mut App) {
     }
 }
 
-/// Takes in what the search worker reported since the last turn of the loop.
+/// Passes what the search worker reported since the last turn of the loop through `update`,
+/// and performs what that asks for.
 pub fn poll_search(app: &mut App) {
-    let Some(session) = app.session.as_mut() else {
+    let Some(session) = app.session.as_ref() else {
         return;
     };
-    let mut ready = false;
-    while let Ok(report) = session.search.reports.try_recv() {
-        match report {
-            Report::Progress(p) => app.search.progress = Some(p),
-            Report::Ready(handle, _) => {
-                session.search_handle = Some(handle);
-                app.search.ready = true;
-                ready = true;
-            }
-            Report::Failed(e) => app.search.failure = Some(e),
+    let reports: Vec<Report> = session.search.reports.try_iter().collect();
+    for report in reports {
+        for effect in update(app, Message::Search(report)) {
+            perform(app, effect);
         }
-    }
-    if ready {
-        run_search(app);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, TABS, Tab};
+use super::app::{App, Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, TABS, Tab};
 use super::editor::EditOp;
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
@@ -162,7 +162,22 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::InterviewFilter => interviews::on_filter_action(app, action),
         Context::SearchBox => search::on_box_action(app, action),
         Context::Editor => capture::on_editor_action(app, action),
-        Context::Welcome => welcome::on_action(app, action),
+        Context::Welcome => {
+            let App {
+                session,
+                settings,
+                lang,
+                welcome,
+                ..
+            } = &mut *app;
+            let mut ctx = Ctx {
+                session: session.as_mut(),
+                settings,
+                lang: *lang,
+            };
+            let outcome = welcome.on_action(&mut ctx, action);
+            app.apply(outcome)
+        }
         Context::Interviews => interviews::on_action(app, action),
         Context::Codebook => codebook::on_action(app, action),
         Context::Search => search::on_action(app, action),
@@ -172,6 +187,21 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Setup => setup::on_action(app, action),
         Context::Retrieval => retrieval::on_action(app, action),
     }
+}
+
+/// Runs a screen's form submission with the narrow context and applies its outcome; a
+/// refusal is returned for the form to show.
+fn with_ctx(
+    app: &mut App,
+    submit: impl FnOnce(&mut Ctx) -> Result<Outcome, String>,
+) -> Result<Vec<Effect>, String> {
+    let mut ctx = Ctx {
+        session: app.session.as_mut(),
+        settings: &mut app.settings,
+        lang: app.lang,
+    };
+    let outcome = submit(&mut ctx)?;
+    Ok(app.apply(outcome))
 }
 
 fn restore(app: &mut App, overlay: Option<Overlay>) -> Vec<Effect> {
@@ -263,7 +293,10 @@ fn on_form(app: &mut App, action: Action) -> Vec<Effect> {
 /// Saves a form; a refusal keeps the form open with the reason under it.
 fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
     let result = match &purpose {
-        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
+        FormPurpose::NewProject => {
+            with_ctx(app, |ctx| welcome::submit_new_project(ctx, &form))
+        }
+        FormPurpose::OpenFolder => with_ctx(app, |ctx| welcome::submit_folder(ctx, &form)),
         FormPurpose::Respondent {
             index,
             then_interview,

@@ -37,7 +37,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         ..body
     };
     match app.screen {
-        Screen::Welcome => welcome::draw(app, frame, body),
+        Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
         Screen::Tabs => match app.tab {
             Tab::Interviews => interviews::draw(app, frame, body),
             Tab::Codebook => codebook::draw(app, frame, body),

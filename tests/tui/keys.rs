@@ -509,3 +509,28 @@ fn interview_details_take_several_organisations_and_say_what_changed() {
     };
     assert!(form.error.as_ref().unwrap().contains("Okänd AB"));
 }
+
+#[test]
+fn the_welcome_screen_lists_recent_projects_and_opens_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    behov::store::demo::install(&root).unwrap();
+    let mut settings = Settings::default();
+    settings.remember(&root);
+    let mut app = App::new(Lang::En, settings);
+    let text = format!("{}", render(&mut app, 80, 24).backend());
+    assert!(text.contains("Open  /"), "{text}");
+    assert!(text.contains("Open another folder"), "{text}");
+    // A folder without a project is refused in the form; the project's folder opens.
+    keys(&mut app, "j<Enter>");
+    keys(&mut app, &format!("{}<Enter>", dir.path().display()));
+    let Some(Overlay::Form { form, .. }) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert!(form.error.as_ref().unwrap().contains("no project.json"));
+    keys(&mut app, "<Esc><Enter>");
+    keys(&mut app, &format!("{}<Enter>", root.display()));
+    assert_eq!(app.screen, Screen::Tabs);
+    let opened = app.session.as_ref().unwrap().store.root().to_path_buf();
+    assert_eq!(opened.canonicalize().unwrap(), root.canonicalize().unwrap());
+}

@@ -13,6 +13,7 @@ use crate::search::{Progress, SearchResults};
 use crate::tui::app::{App, Effect, Overlay, Screen, Tab};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
+use crate::tui::search_worker::Report;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::{capture, interviews};
@@ -45,6 +46,23 @@ impl SearchView {
         }
         self.selected = 0;
     }
+}
+
+/// What the search worker reported: progress, the open index (the query runs at once), or
+/// why the index cannot be used.
+pub fn on_report(app: &mut App, report: Report) -> Vec<Effect> {
+    match report {
+        Report::Progress(p) => app.search.progress = Some(p),
+        Report::Ready(handle, _) => {
+            if let Some(session) = app.session.as_mut() {
+                session.search_handle = Some(handle);
+            }
+            app.search.ready = true;
+            return vec![Effect::RunSearch];
+        }
+        Report::Failed(e) => app.search.failure = Some(e),
+    }
+    Vec::new()
 }
 
 /// The Search tab was opened: the query takes the keys at once.
