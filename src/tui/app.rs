@@ -10,9 +10,9 @@ use super::router;
 use super::screens::codebook::CodebookView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::search::{self, SearchView};
-use super::search_worker::Report;
 use super::screens::summary::{self, SummaryView};
 use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
+use super::search_worker::Report;
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
@@ -35,8 +35,8 @@ pub enum Message {
 }
 
 pub use super::state::{
-    Confirm, Ctx, Effect, FormPurpose, MIN_HEIGHT, MIN_WIDTH, Outcome, Overlay, Screen, Status,
-    TABS, Tab, View,
+    Confirm, Ctx, Effect, FormPurpose, MIN_HEIGHT, MIN_WIDTH, OpenAnswer, Outcome, Overlay, Screen,
+    Status, TABS, Tab, View,
 };
 
 pub struct App {
@@ -164,6 +164,19 @@ impl App {
         if let Some(screen) = outcome.go {
             self.screen = screen;
         }
+        if let Some(tab) = outcome.tab {
+            self.tab = tab;
+        }
+        if let Some(open) = outcome.open {
+            match &open.question {
+                Some(question) => capture::open_at(self, &open.interview, question, open.at),
+                None => capture::open_notes(self, &open.interview, open.at.unwrap_or(0)),
+            }
+            if let Some(capture) = self.capture.as_mut() {
+                capture.back_to = open.back_to;
+            }
+        }
+        self.refresh();
         outcome.effects
     }
 

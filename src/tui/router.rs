@@ -10,9 +10,41 @@ use super::editor::EditOp;
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
 use super::screens::{
-    capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
-    summary, welcome,
+    capture, code_picker, codebook, conflict, interviews, respondents, search, setup, summary,
+    welcome,
 };
+
+/// Runs `body` with one screen's state (`app.FIELD`) and the narrow context, and applies the
+/// outcome it returns: screens never see the whole `App`.
+macro_rules! on_screen {
+    ($app:ident . $field:ident, |$state:ident, $ctx:ident| $body:expr) => {{
+        let App {
+            session,
+            settings,
+            lang,
+            $field: $state,
+            ..
+        } = &mut *$app;
+        let mut $ctx = Ctx {
+            session: session.as_mut(),
+            settings,
+            lang: *lang,
+        };
+        let outcome = $body;
+        $app.apply(outcome)
+    }};
+}
+
+/// Runs `body` with the narrow context alone and applies its outcome.
+fn on_ctx(app: &mut App, body: impl FnOnce(&mut Ctx) -> Outcome) -> Vec<Effect> {
+    let mut ctx = Ctx {
+        session: app.session.as_mut(),
+        settings: &mut app.settings,
+        lang: app.lang,
+    };
+    let outcome = body(&mut ctx);
+    app.apply(outcome)
+}
 
 /// Where a key goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +174,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Conflict => conflict::on_action(app, action),
         Context::Form => on_form(app, action),
         Context::Picker => match app.overlay.take() {
-            Some(Overlay::Picker(picker)) => respondents::on_picker_action(app, picker, action),
+            Some(Overlay::Picker(picker)) => on_ctx(app, |ctx| {
+                respondents::on_picker_action(picker, ctx, action)
+            }),
             other => restore(app, other),
         },
         Context::CodePicker => match app.overlay.take() {
@@ -162,30 +196,18 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::InterviewFilter => interviews::on_filter_action(app, action),
         Context::SearchBox => search::on_box_action(app, action),
         Context::Editor => capture::on_editor_action(app, action),
-        Context::Welcome => {
-            let App {
-                session,
-                settings,
-                lang,
-                welcome,
-                ..
-            } = &mut *app;
-            let mut ctx = Ctx {
-                session: session.as_mut(),
-                settings,
-                lang: *lang,
-            };
-            let outcome = welcome.on_action(&mut ctx, action);
-            app.apply(outcome)
-        }
+        Context::Welcome => on_screen!(app.welcome, |welcome, ctx| welcome
+            .on_action(&mut ctx, action)),
         Context::Interviews => interviews::on_action(app, action),
         Context::Codebook => codebook::on_action(app, action),
         Context::Search => search::on_action(app, action),
         Context::Summary => summary::on_action(app, action),
         Context::Capture => capture::on_action(app, action),
-        Context::Respondents => respondents::on_action(app, action),
+        Context::Respondents => on_screen!(app.respondents, |list, ctx| list
+            .on_action(&mut ctx, action)),
         Context::Setup => setup::on_action(app, action),
-        Context::Retrieval => retrieval::on_action(app, action),
+        Context::Retrieval => on_screen!(app.retrieval, |retrieval, ctx| retrieval
+            .on_action(&mut ctx, action)),
     }
 }
 
@@ -222,7 +244,9 @@ fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
             Vec::new()
         }
         Context::Picker => match app.overlay.take() {
-            Some(Overlay::Picker(picker)) => respondents::on_picker_text(app, picker, &typed.op),
+            Some(Overlay::Picker(picker)) => on_ctx(app, |ctx| {
+                respondents::on_picker_text(picker, ctx, &typed.op)
+            }),
             other => restore(app, other),
         },
         Context::CodePicker => match app.overlay.take() {
@@ -293,14 +317,27 @@ fn on_form(app: &mut App, action: Action) -> Vec<Effect> {
 /// Saves a form; a refusal keeps the form open with the reason under it.
 fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
     let result = match &purpose {
-        FormPurpose::NewProject => {
-            with_ctx(app, |ctx| welcome::submit_new_project(ctx, &form))
-        }
+        FormPurpose::NewProject => with_ctx(app, |ctx| welcome::submit_new_project(ctx, &form)),
         FormPurpose::OpenFolder => with_ctx(app, |ctx| welcome::submit_folder(ctx, &form)),
         FormPurpose::Respondent {
             index,
             then_interview,
-        } => respondents::submit(app, *index, *then_interview, &form),
+        } => {
+            let App {
+                session,
+                settings,
+                lang,
+                respondents,
+                ..
+            } = &mut *app;
+            let mut ctx = Ctx {
+                session: session.as_mut(),
+                settings,
+                lang: *lang,
+            };
+            respondents::submit(respondents, &mut ctx, *index, *then_interview, &form)
+                .map(|outcome| app.apply(outcome))
+        }
         FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
         FormPurpose::InterviewDetails => capture::submit_details(app, &form),
         FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
@@ -334,7 +371,11 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
         Confirm::DeleteCode(id) => codebook::delete(app, &id),
         Confirm::MarkComplete(_) => capture::switch_status(app),
-        Confirm::DeleteRespondent(id) => respondents::delete(app, &id),
+        Confirm::DeleteRespondent(id) => {
+            on_screen!(app.respondents, |list, ctx| respondents::delete(
+                list, &mut ctx, &id
+            ))
+        }
         Confirm::QuitUnsaved => {
             app.quit = true;
             app.quit_forced = true;

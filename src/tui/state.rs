@@ -175,7 +175,6 @@ pub struct Status {
     pub error: bool,
 }
 
-
 /// What a screen may read and change: the open project, the user's settings, the language.
 pub struct Ctx<'a> {
     pub session: Option<&'a mut Session>,
@@ -212,12 +211,27 @@ impl Ctx<'_> {
     }
 }
 
+/// An answer (or the notes) to open in the capture screen, and where Esc returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenAnswer {
+    pub interview: String,
+    /// `None` for the interview's notes.
+    pub question: Option<String>,
+    /// The cursor, in characters.
+    pub at: Option<usize>,
+    pub back_to: (Screen, Tab),
+}
+
 /// What a screen's handling of an action asks of the application.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub effects: Vec<Effect>,
     /// Another screen to show.
     pub go: Option<Screen>,
+    /// The tab to show (with `go` set to the tabs).
+    pub tab: Option<Tab>,
+    /// An answer to open in the capture screen.
+    pub open: Option<OpenAnswer>,
     /// An overlay to open (the router has taken the current one out before asking).
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,

@@ -1,4 +1,15 @@
-//! Wording shared by several screens: counts with the right form of the noun.
+//! Wording shared by several screens: counts with the right form of the noun, and the
+//! choice between the two languages.
+
+use crate::model::Lang;
+
+/// The interface text in `lang`.
+pub fn say(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
 
 /// "1 intervju", "3 intervjuer": the count and the singular or plural form.
 pub fn plural(count: usize, one: &str, many: &str) -> String {

@@ -44,9 +44,9 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
             Tab::Search => search::draw(app, frame, body),
             Tab::Summary => summary::draw(app, frame, body),
         },
-        Screen::Retrieval => retrieval::draw(app, frame, body),
+        Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
         Screen::Capture => capture::draw(app, frame, body),
-        Screen::Respondents => respondents::draw(app, frame, body),
+        Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(app, frame, body),
     }
     if let Some(s) = &app.status {
@@ -66,7 +66,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }) => draw_confirm(app, what, question, *yes, frame, area),
         Some(Overlay::Form { form, .. }) => draw_form(app, form, frame, area),
         Some(Overlay::Picker(picker)) => {
-            respondents::draw_picker(app, picker, frame, centered(area, 70, 20))
+            respondents::draw_picker(picker, &app.view(), frame, centered(area, 70, 20))
         }
         Some(Overlay::CodePicker(picker)) => {
             let height = area.height.saturating_sub(4).max(12);

@@ -522,7 +522,7 @@ fn the_welcome_screen_lists_recent_projects_and_opens_any_folder() {
     assert!(text.contains("Open  /"), "{text}");
     assert!(text.contains("Open another folder"), "{text}");
     // A folder without a project is refused in the form; the project's folder opens.
-    keys(&mut app, "j<Enter>");
+    keys(&mut app, "jj<Enter>");
     keys(&mut app, &format!("{}<Enter>", dir.path().display()));
     let Some(Overlay::Form { form, .. }) = &app.overlay else {
         panic!("the form closed")

@@ -420,7 +420,7 @@ fn open_details(app: &mut App) {
         return;
     };
     let mut fields = session_fields(
-        app,
+        app.lang,
         &interview.interviewer,
         interview.date,
         interview.mode,
@@ -462,10 +462,10 @@ fn open_details(app: &mut App) {
 }
 
 pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
+    let (interviewer, date, mode, consent_given) = read_session_fields(app.lang, form)?;
     let consent_date = match form.value(4).trim() {
         "" => None,
-        text => Some(parse_date(app, text)?),
+        text => Some(parse_date(app.lang, text)?),
     };
     let respondents = read_respondents(app, form.value(6))?;
     let sv = app.sv();

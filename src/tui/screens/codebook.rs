@@ -99,7 +99,8 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => app.codebook.selected = count.saturating_sub(1),
         Action::Open => {
             if let Some(code) = selected_code(app) {
-                retrieval::open(app, &code);
+                app.retrieval = retrieval::RetrievalView::for_code(&code);
+                app.screen = Screen::Retrieval;
             }
         }
         Action::CoderFilter => {

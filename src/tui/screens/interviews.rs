@@ -15,7 +15,7 @@ use crate::tui::fuzzy::fold;
 use crate::tui::keymap::Action;
 use crate::tui::screens::{capture, respondents};
 use crate::tui::session::Session;
-use crate::tui::strings::plural;
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -281,7 +281,7 @@ pub fn on_filter_text(app: &mut App, op: &EditOp) -> Vec<Effect> {
 
 /// The four fields every interview form starts with: interviewer, date, mode, consent.
 pub fn session_fields(
-    app: &App,
+    lang: Lang,
     interviewer: &str,
     date: Date,
     mode: Mode,
@@ -289,20 +289,20 @@ pub fn session_fields(
 ) -> Vec<Field> {
     let modes: Vec<String> = Mode::ALL
         .iter()
-        .map(|m| mode_text(*m, app.lang).to_string())
+        .map(|m| mode_text(*m, lang).to_string())
         .collect();
     let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
     // Consent is recorded when it is given: a new interview starts as "not recorded".
     let consent_values = vec![
-        app.t("inte registrerat", "not recorded").to_string(),
-        app.t("givet", "given").to_string(),
+        say(lang, "inte registrerat", "not recorded").to_string(),
+        say(lang, "givet", "given").to_string(),
     ];
     vec![
-        Field::text(app.t("Intervjuare", "Interviewer"), interviewer),
-        Field::text(app.t("Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
-        Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
+        Field::text(say(lang, "Intervjuare", "Interviewer"), interviewer),
+        Field::text(say(lang, "Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::choice(say(lang, "Form", "Mode"), modes, mode_index).with_hint("←→"),
         Field::choice(
-            app.t("Samtycke", "Consent"),
+            say(lang, "Samtycke", "Consent"),
             consent_values,
             usize::from(consent),
         )
@@ -311,37 +311,35 @@ pub fn session_fields(
 }
 
 /// The values of `session_fields`, or why they cannot be saved.
-pub fn read_session_fields(app: &App, form: &Form) -> Result<(String, Date, Mode, bool), String> {
+pub fn read_session_fields(lang: Lang, form: &Form) -> Result<(String, Date, Mode, bool), String> {
     let interviewer = form.value(0).trim().to_string();
     if interviewer.is_empty() {
-        return Err(app
-            .t("Ange vem som intervjuar.", "Say who is interviewing.")
-            .into());
+        return Err(say(lang, "Ange vem som intervjuar.", "Say who is interviewing.").into());
     }
-    let date = parse_date(app, form.value(1))?;
+    let date = parse_date(lang, form.value(1))?;
     let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
     Ok((interviewer, date, mode, form.fields[3].chosen() == 1))
 }
 
-/// The form for a new interview with `respondent`.
-pub fn open_new_form(app: &mut App, respondent: &str) {
-    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, false);
-    let form = Form::new(app.t("Ny intervju", "New interview"), fields);
-    app.overlay = Some(Overlay::Form {
+/// The form for a new interview with `respondent`, by the last interviewer.
+pub fn new_interview_form(lang: Lang, interviewer: &str, respondent: &str) -> Overlay {
+    let fields = session_fields(lang, interviewer, today(), Mode::Video, false);
+    let form = Form::new(say(lang, "Ny intervju", "New interview"), fields);
+    Overlay::Form {
         purpose: FormPurpose::NewInterview {
             respondent: respondent.to_string(),
         },
         form,
-    });
+    }
 }
 
 pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
-pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
+pub fn parse_date(lang: Lang, text: &str) -> Result<Date, String> {
     text.trim().parse::<Date>().map_err(|_| {
-        if app.sv() {
+        if lang == Lang::Sv {
             format!("'{}' är inget datum; skriv ÅÅÅÅ-MM-DD.", text.trim())
         } else {
             format!("'{}' is not a date; write YYYY-MM-DD.", text.trim())
@@ -350,7 +348,7 @@ pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
 }
 
 pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
-    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
+    let (interviewer, date, mode, consent_given) = read_session_fields(app.lang, form)?;
     let Some(session) = app.session.as_mut() else {
         return Ok(Vec::new());
     };

@@ -5,18 +5,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::model::{Gender, Person, Project, Respondent};
-use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::model::{Gender, Lang, Person, Project, Respondent};
+use crate::tui::cursor::Cursor;
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::interviews;
-use crate::tui::strings::plural;
+use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct RespondentList {
-    pub selected: usize,
+    pub cursor: Cursor,
 }
 
 /// Choosing who a new interview is with: type to filter; the first line creates a new one.
@@ -43,60 +44,48 @@ impl Picker {
     }
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let count = app
-        .session
-        .as_ref()
-        .map(|s| s.project.respondents.len())
-        .unwrap_or(0);
-    match action {
-        Action::Up => app.respondents.selected = app.respondents.selected.saturating_sub(1),
-        Action::Down => {
-            app.respondents.selected = (app.respondents.selected + 1).min(count.saturating_sub(1))
+impl RespondentList {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let count = ctx.project().map_or(0, |p| p.respondents.len());
+        if self.cursor.apply(action, count, 10) {
+            return Outcome::default();
         }
-        Action::Top => app.respondents.selected = 0,
-        Action::Bottom => app.respondents.selected = count.saturating_sub(1),
-        Action::New => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            open_form(app, None, false);
+        let editing = matches!(action, Action::New | Action::Edit | Action::Delete);
+        if editing && let Some(refusal) = ctx.refuse_if_read_only() {
+            return refusal;
         }
-        Action::Edit if count > 0 => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            open_form(app, Some(app.respondents.selected), false);
+        match action {
+            Action::New => form(ctx, None, false).map_or_else(Outcome::default, Outcome::overlay),
+            Action::Edit if count > 0 => form(ctx, Some(self.cursor.at), false)
+                .map_or_else(Outcome::default, Outcome::overlay),
+            Action::Delete if count > 0 => self.confirm_delete(ctx),
+            Action::Back => Outcome::go(Screen::Tabs),
+            _ => Outcome::default(),
         }
-        Action::Delete if count > 0 => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            confirm_delete(app);
-        }
-        Action::Back => app.screen = Screen::Tabs,
-        _ => {}
     }
-    Vec::new()
 }
 
-pub fn on_picker_action(app: &mut App, mut picker: Picker, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
+/// An action in the picker of a new interview's respondent.
+pub fn on_picker_action(mut picker: Picker, ctx: &mut Ctx, action: Action) -> Outcome {
+    let Some(project) = ctx.project() else {
+        return Outcome::default();
     };
     let matches: Vec<String> = picker
-        .matches(&session.project)
+        .matches(project)
         .iter()
         .map(|r| r.id.clone())
         .collect();
     match action {
-        Action::Back => return Vec::new(),
+        Action::Back => return Outcome::default(),
         Action::Open => {
-            match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
-                Some(id) => interviews::open_new_form(app, id),
-                None => open_form(app, None, true),
-            }
-            return Vec::new();
+            return match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
+                Some(id) => Outcome::overlay(interviews::new_interview_form(
+                    ctx.lang,
+                    &ctx.settings.interviewer,
+                    id,
+                )),
+                None => form(ctx, None, true).map_or_else(Outcome::default, Outcome::overlay),
+            };
         }
         Action::Up => picker.selected = picker.selected.saturating_sub(1),
         Action::Down => picker.selected = (picker.selected + 1).min(matches.len()),
@@ -104,22 +93,17 @@ pub fn on_picker_action(app: &mut App, mut picker: Picker, action: Action) -> Ve
         Action::PageDown => picker.selected = (picker.selected + 10).min(matches.len()),
         _ => {}
     }
-    app.overlay = Some(Overlay::Picker(picker));
-    Vec::new()
+    Outcome::overlay(Overlay::Picker(picker))
 }
 
 /// Typing in the picker filters it; typing selects the first match, so Enter takes it.
-pub fn on_picker_text(app: &mut App, mut picker: Picker, op: &EditOp) -> Vec<Effect> {
+pub fn on_picker_text(mut picker: Picker, ctx: &mut Ctx, op: &EditOp) -> Outcome {
     if edit_line(&mut picker.filter, op) {
         picker.selected = usize::from(!picker.filter.is_empty());
     }
-    let count = app
-        .session
-        .as_ref()
-        .map_or(0, |s| picker.matches(&s.project).len());
+    let count = ctx.project().map_or(0, |p| picker.matches(p).len());
     picker.selected = picker.selected.min(count);
-    app.overlay = Some(Overlay::Picker(picker));
-    Vec::new()
+    Outcome::overlay(Overlay::Picker(picker))
 }
 
 /// Name, role, gender, e-mail and phone of one contact person.
@@ -132,12 +116,12 @@ const GENDERS: [Option<Gender>; 4] = [
     Some(Gender::Other),
 ];
 
-fn gender_names(app: &App) -> Vec<String> {
+fn gender_names(lang: Lang) -> Vec<String> {
     [
-        app.t("–", "–"),
-        app.t("kvinna", "woman"),
-        app.t("man", "man"),
-        app.t("annat", "other"),
+        say(lang, "–", "–"),
+        say(lang, "kvinna", "woman"),
+        say(lang, "man", "man"),
+        say(lang, "annat", "other"),
     ]
     .map(str::to_string)
     .to_vec()
@@ -145,12 +129,12 @@ fn gender_names(app: &App) -> Vec<String> {
 
 /// Opens the respondent form: name, each attribute, and every contact person with an empty
 /// one after them to add another. Clearing a person's name removes the person.
-pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
-    let Some(session) = &app.session else { return };
+pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let project = &session.project;
     let existing = index.and_then(|i| project.respondents.get(i));
     let mut fields = vec![Field::text(
-        app.t("Organisation", "Organisation"),
+        ctx.t("Organisation", "Organisation"),
         existing.map(|r| r.name.clone()).unwrap_or_default(),
     )];
     for attribute in &project.attributes {
@@ -158,65 +142,69 @@ pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
             .map(|r| r.attribute(&attribute.id).to_string())
             .unwrap_or_default();
         fields.push(
-            Field::text(attribute.label.get(app.lang).to_string(), value)
+            Field::text(attribute.label.get(ctx.lang).to_string(), value)
                 .with_hint(attribute.values.join(", ")),
         );
     }
     let people = existing.map(|r| r.people.clone()).unwrap_or_default();
     for (n, person) in people.into_iter().chain([Person::default()]).enumerate() {
-        let label = if app.sv() {
+        let label = if ctx.sv() {
             format!("Kontaktperson {}", n + 1)
         } else {
             format!("Contact person {}", n + 1)
         };
         let hint = if person.name.is_empty() {
-            app.t("ny; personuppgift", "new; personal data")
+            ctx.t("ny; personuppgift", "new; personal data")
         } else {
-            app.t("töm namnet för att ta bort", "clear the name to remove")
+            ctx.t("töm namnet för att ta bort", "clear the name to remove")
         };
         fields.push(Field::text(label, person.name).with_hint(hint));
-        fields.push(Field::text(app.t("  Roll", "  Role"), person.role));
+        fields.push(Field::text(ctx.t("  Roll", "  Role"), person.role));
         let gender = GENDERS
             .iter()
             .position(|g| *g == person.gender)
             .unwrap_or(0);
         fields.push(
-            Field::choice(app.t("  Kön", "  Gender"), gender_names(app), gender).with_hint("←→"),
+            Field::choice(ctx.t("  Kön", "  Gender"), gender_names(ctx.lang), gender)
+                .with_hint("←→"),
         );
-        fields.push(Field::text(app.t("  E-post", "  E-mail"), person.email));
-        fields.push(Field::text(app.t("  Telefon", "  Phone"), person.phone));
+        fields.push(Field::text(ctx.t("  E-post", "  E-mail"), person.email));
+        fields.push(Field::text(ctx.t("  Telefon", "  Phone"), person.phone));
     }
     let title = if existing.is_some() {
-        app.t("Redigera respondent", "Edit respondent")
+        ctx.t("Redigera respondent", "Edit respondent")
     } else {
-        app.t("Ny respondent", "New respondent")
+        ctx.t("Ny respondent", "New respondent")
     };
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::Respondent {
             index,
             then_interview,
         },
         form: Form::new(title, fields),
-    });
+    })
 }
 
 pub fn submit(
-    app: &mut App,
+    list: &mut RespondentList,
+    ctx: &mut Ctx,
     index: Option<usize>,
     then_interview: bool,
     form: &Form,
-) -> Result<Vec<Effect>, String> {
+) -> Result<Outcome, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(app
+        return Err(ctx
             .t(
                 "Ange organisationens namn.",
                 "Give the organisation's name.",
             )
             .into());
     }
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+    let lang = ctx.lang;
+    let interviewer = ctx.settings.interviewer.clone();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     let project = &mut session.project;
     let attribute_ids: Vec<String> = project.attributes.iter().map(|a| a.id.clone()).collect();
@@ -254,73 +242,78 @@ pub fn submit(
                 attributes,
                 people,
             });
-            app.respondents.selected = project.respondents.len() - 1;
+            list.cursor.at = project.respondents.len() - 1;
             id
         }
     };
     session.revision += 1;
+    let mut outcome = Outcome::effects(vec![Effect::SaveProject]);
     if then_interview {
-        interviews::open_new_form(app, &id);
+        outcome.overlay = Some(interviews::new_interview_form(lang, &interviewer, &id));
     }
-    Ok(vec![Effect::SaveProject])
+    Ok(outcome)
 }
 
 /// `d`: asks before deleting a respondent, naming its contact people; refuses while
 /// interviews are with it, since they would lose who they were with.
-fn confirm_delete(app: &mut App) {
-    let Some(session) = &app.session else { return };
-    let project = &session.project;
-    let Some(respondent) = project.respondents.get(app.respondents.selected) else {
-        return;
-    };
-    let interviews = project
-        .interviews
-        .iter()
-        .filter(|i| i.respondents.contains(&respondent.id))
-        .count();
-    let people = respondent.people.len();
-    let sv = app.sv();
-    if interviews > 0 {
-        let text = if sv {
+impl RespondentList {
+    fn confirm_delete(&self, ctx: &Ctx) -> Outcome {
+        let Some(session) = ctx.session.as_deref() else {
+            return Outcome::default();
+        };
+        let project = &session.project;
+        let Some(respondent) = project.respondents.get(self.cursor.at) else {
+            return Outcome::default();
+        };
+        let interviews = project
+            .interviews
+            .iter()
+            .filter(|i| i.respondents.contains(&respondent.id))
+            .count();
+        let people = respondent.people.len();
+        let sv = ctx.sv();
+        if interviews > 0 {
+            let text = if sv {
+                format!(
+                    "{} har {}; radera {} först.",
+                    respondent.name,
+                    plural(interviews, "intervju", "intervjuer"),
+                    if interviews == 1 { "den" } else { "dem" }
+                )
+            } else {
+                format!(
+                    "{} has {}; delete {} first.",
+                    respondent.name,
+                    plural(interviews, "interview", "interviews"),
+                    if interviews == 1 { "it" } else { "them" }
+                )
+            };
+            return Outcome::error(text);
+        }
+        let question = if sv {
             format!(
-                "{} har {}; radera {} först.",
+                "Radera respondenten {} och {}? Det går inte att ångra.",
                 respondent.name,
-                plural(interviews, "intervju", "intervjuer"),
-                if interviews == 1 { "den" } else { "dem" }
+                plural(people, "kontaktperson", "kontaktpersoner")
             )
         } else {
             format!(
-                "{} has {}; delete {} first.",
+                "Delete the respondent {} and {}? This cannot be undone.",
                 respondent.name,
-                plural(interviews, "interview", "interviews"),
-                if interviews == 1 { "it" } else { "them" }
+                plural(people, "contact person", "contact people")
             )
         };
-        app.error(text);
-        return;
+        Outcome::overlay(Overlay::confirm(
+            Confirm::DeleteRespondent(respondent.id.clone()),
+            question,
+        ))
     }
-    let question = if sv {
-        format!(
-            "Radera respondenten {} och {}? Det går inte att ångra.",
-            respondent.name,
-            plural(people, "kontaktperson", "kontaktpersoner")
-        )
-    } else {
-        format!(
-            "Delete the respondent {} and {}? This cannot be undone.",
-            respondent.name,
-            plural(people, "contact person", "contact people")
-        )
-    };
-    app.overlay = Some(Overlay::confirm(
-        Confirm::DeleteRespondent(respondent.id.clone()),
-        question,
-    ));
 }
 
-pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
+pub fn delete(list: &mut RespondentList, ctx: &mut Ctx, id: &str) -> Outcome {
+    let done = ctx.t("Respondenten raderades.", "The respondent was deleted.");
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
     };
     // Checked again: an interview may have been added since the question was asked.
     if session
@@ -329,19 +322,17 @@ pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
         .iter()
         .any(|i| i.respondents.iter().any(|r| r == id))
     {
-        return Vec::new();
+        return Outcome::default();
     }
     session.project.respondents.retain(|r| r.id != id);
     session.revision += 1;
     let count = session.project.respondents.len();
-    app.respondents.selected = app.respondents.selected.min(count.saturating_sub(1));
-    let text = app.t("Respondenten raderades.", "The respondent was deleted.");
-    app.info(text);
-    vec![Effect::SaveProject]
+    list.cursor.clamp(count);
+    Outcome::effects(vec![Effect::SaveProject]).with_info(done)
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let title = if app.sv() {
@@ -351,7 +342,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(Span::styled(title, theme::title())), head);
     let height = list.height as usize;
-    let offset = (app.respondents.selected + 1).saturating_sub(height.max(1));
+    let offset = respondents.cursor.offset(height);
     let lines: Vec<Line> = project
         .respondents
         .iter()
@@ -365,7 +356,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .filter(|iv| iv.respondents.contains(&r.id))
                 .count();
             let attributes: Vec<&str> = r.attributes.values().map(String::as_str).collect();
-            let marker = if i == app.respondents.selected {
+            let marker = if i == respondents.cursor.at {
                 "▶ "
             } else {
                 "  "
@@ -382,7 +373,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     theme::dim(),
                 ),
             ]);
-            if i == app.respondents.selected {
+            if i == respondents.cursor.at {
                 line.style(theme::selected())
             } else {
                 line
@@ -403,8 +394,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw_picker(picker: &Picker, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let matches = picker.matches(&session.project);
     let block = Block::new()
         .borders(Borders::ALL)

@@ -13,10 +13,10 @@ use crate::search::{Progress, SearchResults};
 use crate::tui::app::{App, Effect, Overlay, Screen, Tab};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
-use crate::tui::search_worker::Report;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::{capture, interviews};
+use crate::tui::search_worker::Report;
 use crate::tui::strings::plural;
 use crate::tui::theme;
 

@@ -10,8 +10,8 @@ use ratatui::widgets::Paragraph;
 use crate::store::settings::Settings;
 use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
-use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay, View};
 use crate::tui::keymap::Action;
+use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay, View};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ impl Welcome {
             .into_iter()
             .map(Item::Recent)
             .collect();
-        items.extend([Item::Folder, Item::Demo, Item::New]);
+        items.extend([Item::Demo, Item::Folder, Item::New]);
         Welcome {
             items,
             cursor: Cursor::default(),
