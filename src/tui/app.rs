@@ -36,7 +36,7 @@ pub enum Message {
 
 pub use super::state::{
     Confirm, Ctx, Effect, FormPurpose, MIN_HEIGHT, MIN_WIDTH, OpenAnswer, Outcome, Overlay, Screen,
-    Status, TABS, Tab, View,
+    Status, TABS, Tab, Target, View,
 };
 
 pub struct App {
@@ -168,12 +168,14 @@ impl App {
             self.tab = tab;
         }
         if let Some(open) = outcome.open {
-            match &open.question {
-                Some(question) => capture::open_at(self, &open.interview, question, open.at),
-                None => capture::open_notes(self, &open.interview, open.at.unwrap_or(0)),
+            match &open.target {
+                Target::FirstUnanswered => capture::open(self, &open.interview),
+                Target::Question { id, at } => capture::open_at(self, &open.interview, id, *at),
+                Target::Notes { at } => capture::open_notes(self, &open.interview, *at),
             }
             if let Some(capture) = self.capture.as_mut() {
                 capture.back_to = open.back_to;
+                capture.editing = open.editing;
             }
         }
         self.refresh();

@@ -22,6 +22,7 @@ macro_rules! on_screen {
             session,
             settings,
             lang,
+            size,
             $field: $state,
             ..
         } = &mut *$app;
@@ -29,6 +30,7 @@ macro_rules! on_screen {
             session: session.as_mut(),
             settings,
             lang: *lang,
+            size: *size,
         };
         let outcome = $body;
         $app.apply(outcome)
@@ -41,6 +43,7 @@ fn on_ctx(app: &mut App, body: impl FnOnce(&mut Ctx) -> Outcome) -> Vec<Effect> 
         session: app.session.as_mut(),
         settings: &mut app.settings,
         lang: app.lang,
+        size: app.size,
     };
     let outcome = body(&mut ctx);
     app.apply(outcome)
@@ -193,12 +196,17 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             Some(Overlay::Drill(list)) => summary::on_drill_key(app, list, Some(action)),
             other => restore(app, other),
         },
-        Context::InterviewFilter => interviews::on_filter_action(app, action),
+        Context::InterviewFilter => {
+            let outcome = app.interviews.on_filter_action(action);
+            app.apply(outcome)
+        }
         Context::SearchBox => search::on_box_action(app, action),
         Context::Editor => capture::on_editor_action(app, action),
         Context::Welcome => on_screen!(app.welcome, |welcome, ctx| welcome
             .on_action(&mut ctx, action)),
-        Context::Interviews => interviews::on_action(app, action),
+        Context::Interviews => {
+            on_screen!(app.interviews, |list, ctx| list.on_action(&mut ctx, action))
+        }
         Context::Codebook => codebook::on_action(app, action),
         Context::Search => search::on_action(app, action),
         Context::Summary => summary::on_action(app, action),
@@ -221,6 +229,7 @@ fn with_ctx(
         session: app.session.as_mut(),
         settings: &mut app.settings,
         lang: app.lang,
+        size: app.size,
     };
     let outcome = submit(&mut ctx)?;
     Ok(app.apply(outcome))
@@ -253,7 +262,10 @@ fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
             Some(Overlay::CodePicker(picker)) => code_picker::on_text(app, picker, &typed.op),
             other => restore(app, other),
         },
-        Context::InterviewFilter => interviews::on_filter_text(app, &typed.op),
+        Context::InterviewFilter => {
+            let outcome = app.interviews.on_filter_text(&typed.op);
+            app.apply(outcome)
+        }
         Context::SearchBox => search::on_box_text(app, &typed.op),
         _ => Vec::new(),
     }
@@ -327,6 +339,7 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
                 session,
                 settings,
                 lang,
+                size,
                 respondents,
                 ..
             } = &mut *app;
@@ -334,11 +347,14 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
                 session: session.as_mut(),
                 settings,
                 lang: *lang,
+                size: *size,
             };
             respondents::submit(respondents, &mut ctx, *index, *then_interview, &form)
                 .map(|outcome| app.apply(outcome))
         }
-        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
+        FormPurpose::NewInterview { respondent } => {
+            with_ctx(app, |ctx| interviews::submit_new(ctx, respondent, &form))
+        }
         FormPurpose::InterviewDetails => capture::submit_details(app, &form),
         FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
         FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
@@ -365,7 +381,9 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
 
 fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
     match what {
-        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
+        Confirm::DeleteInterview(id) => {
+            on_screen!(app.interviews, |list, ctx| list.delete(&mut ctx, &id))
+        }
         Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
         Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
         Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),

@@ -180,6 +180,8 @@ pub struct Ctx<'a> {
     pub session: Option<&'a mut Session>,
     pub settings: &'a mut Settings,
     pub lang: Lang,
+    /// The terminal's size, for page movement.
+    pub size: (u16, u16),
 }
 
 impl Ctx<'_> {
@@ -211,15 +213,25 @@ impl Ctx<'_> {
     }
 }
 
-/// An answer (or the notes) to open in the capture screen, and where Esc returns.
+/// Where the capture screen opens an interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The first unanswered question: where a paused interview left off.
+    FirstUnanswered,
+    /// A question, the cursor at character `at` of its answer.
+    Question { id: String, at: Option<usize> },
+    /// The interview's notes, the cursor at character `at`.
+    Notes { at: usize },
+}
+
+/// An interview to open in the capture screen, and where Esc returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenAnswer {
     pub interview: String,
-    /// `None` for the interview's notes.
-    pub question: Option<String>,
-    /// The cursor, in characters.
-    pub at: Option<usize>,
+    pub target: Target,
     pub back_to: (Screen, Tab),
+    /// Straight into the editor (a new interview).
+    pub editing: bool,
 }
 
 /// What a screen's handling of an action asks of the application.
@@ -255,6 +267,13 @@ impl Outcome {
     pub fn go(screen: Screen) -> Outcome {
         Outcome {
             go: Some(screen),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn open(open: OpenAnswer) -> Outcome {
+        Outcome {
+            open: Some(open),
             ..Outcome::default()
         }
     }

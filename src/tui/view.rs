@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Tab};
+use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Tab, View};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
@@ -39,7 +39,14 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     match app.screen {
         Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
         Screen::Tabs => match app.tab {
-            Tab::Interviews => interviews::draw(app, frame, body),
+            Tab::Interviews => {
+                let view = View {
+                    session: app.session.as_ref(),
+                    settings: &app.settings,
+                    lang: app.lang,
+                };
+                interviews::draw(&mut app.interviews, &view, frame, body)
+            }
             Tab::Codebook => codebook::draw(app, frame, body),
             Tab::Search => search::draw(app, frame, body),
             Tab::Summary => summary::draw(app, frame, body),

@@ -8,13 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use crate::model::{Consent, Interview, Lang, Mode, Project, Status};
-use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::cursor::Cursor;
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
 use crate::tui::fuzzy::fold;
 use crate::tui::keymap::Action;
-use crate::tui::screens::{capture, respondents};
+use crate::tui::screens::respondents;
 use crate::tui::session::Session;
+use crate::tui::state::{
+    Confirm, Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
+};
 use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 
@@ -50,7 +53,7 @@ pub struct Row {
 
 #[derive(Debug, Clone, Default)]
 pub struct InterviewList {
-    pub selected: usize,
+    pub cursor: Cursor,
     pub offset: usize,
     pub sort: usize,
     pub descending: bool,
@@ -73,7 +76,7 @@ impl InterviewList {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        let keep = self.rows.get(self.selected).map(|r| r.id.clone());
+        let keep = self.rows.get(self.cursor.at).map(|r| r.id.clone());
         // Accents are optional, as in search: "vasteras" finds Västerås.
         let needle = fold(&self.filter);
         let mut rows: Vec<Row> = session
@@ -97,16 +100,16 @@ impl InterviewList {
         if self.descending {
             rows.reverse();
         }
-        self.selected = keep
+        self.cursor.at = keep
             .and_then(|id| rows.iter().position(|r| r.id == id))
-            .unwrap_or(self.selected)
+            .unwrap_or(self.cursor.at)
             .min(rows.len().saturating_sub(1));
         self.rows = rows;
         self.built_for = Some(key);
     }
 
     pub fn selected_id(&self) -> Option<&str> {
-        self.rows.get(self.selected).map(|r| r.id.as_str())
+        self.rows.get(self.cursor.at).map(|r| r.id.as_str())
     }
 }
 
@@ -174,109 +177,106 @@ fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
     }
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = app.size.1.saturating_sub(8).max(1) as usize;
-    let list = &mut app.interviews;
-    let last = list.rows.len().saturating_sub(1);
-    match action {
-        Action::Up => list.selected = list.selected.saturating_sub(1),
-        Action::Down => list.selected = (list.selected + 1).min(last),
-        Action::PageUp => list.selected = list.selected.saturating_sub(page),
-        Action::PageDown => list.selected = (list.selected + page).min(last),
-        Action::Top => list.selected = 0,
-        Action::Bottom => list.selected = last,
-        Action::Filter => list.filtering = true,
-        Action::Back => list.filter.clear(),
-        Action::SortNext => list.sort = (list.sort + 1) % COLUMNS,
-        Action::SortReverse => list.descending = !list.descending,
-        Action::Open => {
-            if let Some(id) = list.selected_id().map(str::to_string) {
-                capture::open(app, &id);
-            }
+impl InterviewList {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let page = ctx.size.1.saturating_sub(8).max(1) as usize;
+        if self.cursor.apply(action, self.rows.len(), page) {
+            return Outcome::default();
         }
-        Action::New => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            app.overlay = Some(Overlay::Picker(respondents::Picker::default()));
+        if matches!(action, Action::New | Action::Delete)
+            && let Some(refusal) = ctx.refuse_if_read_only()
+        {
+            return refusal;
         }
-        Action::Delete => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
+        match action {
+            Action::Filter => self.filtering = true,
+            Action::Back => self.filter.clear(),
+            Action::SortNext => self.sort = (self.sort + 1) % COLUMNS,
+            Action::SortReverse => self.descending = !self.descending,
+            Action::Open => {
+                if let Some(id) = self.selected_id() {
+                    return Outcome::open(OpenAnswer {
+                        interview: id.to_string(),
+                        target: Target::FirstUnanswered,
+                        back_to: (Screen::Tabs, Tab::Interviews),
+                        editing: false,
+                    });
+                }
             }
-            confirm_delete(app);
+            Action::New => {
+                return Outcome::overlay(Overlay::Picker(respondents::Picker::default()));
+            }
+            Action::Delete => return self.confirm_delete(ctx),
+            Action::Respondents => return Outcome::go(Screen::Respondents),
+            Action::Setup => return Outcome::go(Screen::Setup),
+            _ => {}
         }
-        Action::Respondents => app.screen = Screen::Respondents,
-        Action::Setup => app.screen = Screen::Setup,
-        _ => {}
+        Outcome::default()
     }
-    Vec::new()
-}
 
-fn confirm_delete(app: &mut App) {
-    let Some(session) = &app.session else { return };
-    let Some(interview) = app
-        .interviews
-        .selected_id()
-        .and_then(|id| session.project.interview(id))
-    else {
-        return;
-    };
-    let name = respondent_names(&session.project, interview);
-    let question = if app.sv() {
-        format!(
-            "Radera intervjun med {name} ({}, {}) och dess {} svar och {}? Det går inte att ångra.",
-            interview.date,
-            interview.interviewer,
-            interview.answered(),
-            plural(interview.coding_count(), "kodning", "kodningar")
-        )
-    } else {
-        format!(
-            "Delete the interview with {name} ({}, {}) and its {} and {}? This cannot be undone.",
-            interview.date,
-            interview.interviewer,
-            plural(interview.answered(), "answer", "answers"),
-            plural(interview.coding_count(), "coding", "codings")
-        )
-    };
-    app.overlay = Some(Overlay::confirm(
-        Confirm::DeleteInterview(interview.id.clone()),
-        question,
-    ));
-}
-
-pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
-    };
-    session.project.interviews.retain(|i| i.id != id);
-    session.unsaved.remove(id);
-    session.revision += 1;
-    let text = app.t("Intervjun raderades.", "The interview was deleted.");
-    app.info(text);
-    vec![Effect::DeleteInterview(id.to_string())]
-}
-
-/// An action while the filter is typed: Enter keeps it, Esc clears it.
-pub fn on_filter_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let list = &mut app.interviews;
-    match action {
-        Action::Back => {
-            list.filter.clear();
-            list.filtering = false;
-        }
-        Action::Confirm => list.filtering = false,
-        Action::Up => list.selected = list.selected.saturating_sub(1),
-        Action::Down => list.selected = (list.selected + 1).min(list.rows.len().saturating_sub(1)),
-        _ => {}
+    fn confirm_delete(&self, ctx: &Ctx) -> Outcome {
+        let Some(project) = ctx.project() else {
+            return Outcome::default();
+        };
+        let Some(interview) = self.selected_id().and_then(|id| project.interview(id)) else {
+            return Outcome::default();
+        };
+        let name = respondent_names(project, interview);
+        let question = if ctx.sv() {
+            format!(
+                "Radera intervjun med {name} ({}, {}) och dess {} svar och {}? Det går inte att ångra.",
+                interview.date,
+                interview.interviewer,
+                interview.answered(),
+                plural(interview.coding_count(), "kodning", "kodningar")
+            )
+        } else {
+            format!(
+                "Delete the interview with {name} ({}, {}) and its {} and {}? This cannot be undone.",
+                interview.date,
+                interview.interviewer,
+                plural(interview.answered(), "answer", "answers"),
+                plural(interview.coding_count(), "coding", "codings")
+            )
+        };
+        Outcome::overlay(Overlay::confirm(
+            Confirm::DeleteInterview(interview.id.clone()),
+            question,
+        ))
     }
-    Vec::new()
-}
 
-pub fn on_filter_text(app: &mut App, op: &EditOp) -> Vec<Effect> {
-    edit_line(&mut app.interviews.filter, op);
-    Vec::new()
+    /// Deletes an interview the user confirmed.
+    pub fn delete(&mut self, ctx: &mut Ctx, id: &str) -> Outcome {
+        let done = ctx.t("Intervjun raderades.", "The interview was deleted.");
+        let Some(session) = ctx.session.as_deref_mut() else {
+            return Outcome::default();
+        };
+        session.project.interviews.retain(|i| i.id != id);
+        session.unsaved.remove(id);
+        session.revision += 1;
+        Outcome::effects(vec![Effect::DeleteInterview(id.to_string())]).with_info(done)
+    }
+
+    /// An action while the filter is typed: Enter keeps it, Esc clears it.
+    pub fn on_filter_action(&mut self, action: Action) -> Outcome {
+        if self.cursor.apply(action, self.rows.len(), 10) {
+            return Outcome::default();
+        }
+        match action {
+            Action::Back => {
+                self.filter.clear();
+                self.filtering = false;
+            }
+            Action::Confirm => self.filtering = false,
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    pub fn on_filter_text(&mut self, op: &EditOp) -> Outcome {
+        edit_line(&mut self.filter, op);
+        Outcome::default()
+    }
 }
 
 /// The four fields every interview form starts with: interviewer, date, mode, consent.
@@ -347,10 +347,10 @@ pub fn parse_date(lang: Lang, text: &str) -> Result<Date, String> {
     })
 }
 
-pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
-    let (interviewer, date, mode, consent_given) = read_session_fields(app.lang, form)?;
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcome, String> {
+    let (interviewer, date, mode, consent_given) = read_session_fields(ctx.lang, form)?;
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     let taken: Vec<String> = session
         .project
@@ -379,16 +379,19 @@ pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Ef
         modified: now,
     });
     session.revision += 1;
-    app.settings.interviewer = interviewer;
-    capture::open(app, &id);
-    if let Some(capture) = app.capture.as_mut() {
-        capture.editing = true;
-    }
-    Ok(vec![Effect::SaveInterview(id), Effect::SaveSettings])
+    ctx.settings.interviewer = interviewer;
+    let mut outcome = Outcome::open(OpenAnswer {
+        interview: id.clone(),
+        target: Target::FirstUnanswered,
+        back_to: (Screen::Tabs, Tab::Interviews),
+        editing: true,
+    });
+    outcome.effects = vec![Effect::SaveInterview(id), Effect::SaveSettings];
+    Ok(outcome)
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(list: &mut InterviewList, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let [head, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let project = &session.project;
@@ -420,7 +423,6 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     ];
     let filter_label = app.t("Filter: ", "Filter: ");
     let sv = app.sv();
-    let list = &mut app.interviews;
     let mut head_lines = vec![Line::from(head_line)];
     // The filter has a line of its own, so a long project title never hides it.
     if list.filtering || !list.filter.is_empty() {
@@ -476,10 +478,10 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     }))
     .style(theme::title());
     let height = table_area.height.saturating_sub(1) as usize;
-    if list.selected < list.offset {
-        list.offset = list.selected;
-    } else if height > 0 && list.selected >= list.offset + height {
-        list.offset = list.selected + 1 - height;
+    if list.cursor.at < list.offset {
+        list.offset = list.cursor.at;
+    } else if height > 0 && list.cursor.at >= list.offset + height {
+        list.offset = list.cursor.at + 1 - height;
     }
     // Only the rows on screen are built: a table of 10,000 interviews costs one page.
     let rows: Vec<TableRow> = list
@@ -493,7 +495,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 let text = if n == 0 {
                     format!(
                         "{}{}",
-                        if i == list.selected { "▶ " } else { "  " },
+                        if i == list.cursor.at { "▶ " } else { "  " },
                         row.cells[c]
                     )
                 } else {
@@ -501,7 +503,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 };
                 Cell::from(text)
             });
-            let style = if i == list.selected {
+            let style = if i == list.cursor.at {
                 theme::selected()
             } else {
                 Default::default()

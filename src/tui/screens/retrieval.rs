@@ -13,7 +13,7 @@ use crate::tui::cursor::Cursor;
 use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::{self, next_of};
 use crate::tui::screens::interviews;
-use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, View};
+use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
 use crate::tui::strings::plural;
 use crate::tui::theme;
 
@@ -91,15 +91,15 @@ impl RetrievalView {
             }
             Action::Open => {
                 if let Some(hit) = self.hits.get(self.cursor.at) {
-                    return Outcome {
-                        open: Some(OpenAnswer {
-                            interview: hit.interview.clone(),
-                            question: Some(hit.question.clone()),
+                    return Outcome::open(OpenAnswer {
+                        interview: hit.interview.clone(),
+                        target: Target::Question {
+                            id: hit.question.clone(),
                             at: hit.span.map(|s| s.start),
-                            back_to: (Screen::Retrieval, Tab::Codebook),
-                        }),
-                        ..Outcome::default()
-                    };
+                        },
+                        back_to: (Screen::Retrieval, Tab::Codebook),
+                        editing: false,
+                    });
                 }
             }
             Action::Back => {
