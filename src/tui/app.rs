@@ -9,7 +9,7 @@ use super::keymap::Context;
 use super::router;
 use super::screens::codebook::CodebookView;
 use super::screens::retrieval::RetrievalView;
-use super::screens::search::{self, SearchView};
+use super::screens::search::SearchView;
 use super::screens::summary::{self, SummaryView};
 use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::search_worker::Report;
@@ -198,7 +198,7 @@ impl App {
             return Context::TooSmall;
         }
         // Two versions of one text are settled before anything else.
-        if conflict::is_open(self) {
+        if conflict::is_open(self.session.as_ref()) {
             return Context::Conflict;
         }
         if self.help {
@@ -272,7 +272,24 @@ impl App {
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let effects = match message {
         Message::Key(key) => router::on_key(app, key),
-        Message::Search(report) => search::on_report(app, report),
+        Message::Search(report) => {
+            let App {
+                session,
+                settings,
+                lang,
+                size,
+                search,
+                ..
+            } = &mut *app;
+            let mut ctx = Ctx {
+                session: session.as_mut(),
+                settings,
+                lang: *lang,
+                size: *size,
+            };
+            let outcome = search.on_report(&mut ctx, report);
+            app.apply(outcome)
+        }
         Message::Paste(text) => router::on_paste(app, text),
         Message::Resize(w, h) => {
             app.size = (w, h);

@@ -10,8 +10,7 @@ use super::editor::EditOp;
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
 use super::screens::{
-    capture, code_picker, codebook, conflict, interviews, respondents, search, setup, summary,
-    welcome,
+    capture, code_picker, codebook, conflict, interviews, respondents, setup, summary, welcome,
 };
 
 /// Runs `body` with one screen's state (`app.FIELD`) and the narrow context, and applies the
@@ -160,7 +159,8 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Action::Tab(n) if n < TABS => {
             app.tab = Tab::ALL[n];
             return if app.tab == Tab::Search {
-                search::enter(app)
+                let outcome = app.search.enter();
+                app.apply(outcome)
             } else {
                 Vec::new()
             };
@@ -174,7 +174,10 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             Vec::new()
         }
         Context::Confirm => on_confirm(app, action),
-        Context::Conflict => conflict::on_action(app, action),
+        Context::Conflict => {
+            let outcome = conflict::on_action(&mut app.conflict_button, action);
+            app.apply(outcome)
+        }
         Context::Form => on_form(app, action),
         Context::Picker => match app.overlay.take() {
             Some(Overlay::Picker(picker)) => on_ctx(app, |ctx| {
@@ -200,7 +203,8 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             let outcome = app.interviews.on_filter_action(action);
             app.apply(outcome)
         }
-        Context::SearchBox => search::on_box_action(app, action),
+        Context::SearchBox => on_screen!(app.search, |search, ctx| search
+            .on_box_action(&mut ctx, action)),
         Context::Editor => capture::on_editor_action(app, action),
         Context::Welcome => on_screen!(app.welcome, |welcome, ctx| welcome
             .on_action(&mut ctx, action)),
@@ -208,7 +212,7 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             on_screen!(app.interviews, |list, ctx| list.on_action(&mut ctx, action))
         }
         Context::Codebook => codebook::on_action(app, action),
-        Context::Search => search::on_action(app, action),
+        Context::Search => on_screen!(app.search, |search, ctx| search.on_action(&mut ctx, action)),
         Context::Summary => summary::on_action(app, action),
         Context::Capture => capture::on_action(app, action),
         Context::Respondents => on_screen!(app.respondents, |list, ctx| list
@@ -266,7 +270,10 @@ fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
             let outcome = app.interviews.on_filter_text(&typed.op);
             app.apply(outcome)
         }
-        Context::SearchBox => search::on_box_text(app, &typed.op),
+        Context::SearchBox => {
+            let outcome = app.search.on_box_text(&typed.op);
+            app.apply(outcome)
+        }
         _ => Vec::new(),
     }
 }

@@ -48,7 +48,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
                 interviews::draw(&mut app.interviews, &view, frame, body)
             }
             Tab::Codebook => codebook::draw(app, frame, body),
-            Tab::Search => search::draw(app, frame, body),
+            Tab::Search => search::draw(&app.search, &app.view(), frame, body),
             Tab::Summary => summary::draw(app, frame, body),
         },
         Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
@@ -88,8 +88,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }
         None => {}
     }
-    if conflict::is_open(app) {
-        conflict::draw(app, frame, area);
+    if conflict::is_open(app.session.as_ref()) {
+        conflict::draw(app.conflict_button, &app.view(), frame, area);
     }
     if app.help {
         draw_help(app, frame, area);

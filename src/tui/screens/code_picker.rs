@@ -13,7 +13,7 @@ use crate::tui::app::{App, Effect, Overlay};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::fuzzy;
 use crate::tui::keymap::{Action, Context, hint_text};
-use crate::tui::screens::{capture, codebook, search};
+use crate::tui::screens::{capture, codebook};
 use crate::tui::theme;
 
 /// What the chosen code is for.
@@ -194,7 +194,10 @@ pub fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effe
             Some(code),
         ) => capture::apply_code(app, &interview, &question, span, &code),
         (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
-        (PickFor::SearchCode, code) => search::filter_by_code(app, code),
+        (PickFor::SearchCode, code) => {
+            let outcome = app.search.filter_by_code(code);
+            app.apply(outcome)
+        }
         (PickFor::MergeInto { code }, Some(into)) => {
             codebook::confirm_merge(app, &code, &into);
             Vec::new()

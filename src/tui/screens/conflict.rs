@@ -9,14 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::model::{Keep, TextConflict};
-use crate::tui::app::{App, Effect};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::session::Session;
+use crate::tui::state::{Effect, Outcome, View};
 use crate::tui::theme;
 
 /// The choices in the order of their buttons.
 pub const CHOICES: [Keep; 3] = [Keep::Both, Keep::Mine, Keep::Theirs];
 
-fn label(app: &App, keep: Keep) -> &'static str {
+fn label(app: &View, keep: Keep) -> &'static str {
     match keep {
         Keep::Both => app.t("Behåll båda", "Keep both"),
         Keep::Mine => app.t("Behåll min", "Keep mine"),
@@ -24,34 +25,32 @@ fn label(app: &App, keep: Keep) -> &'static str {
     }
 }
 
-/// Whether the conflict screen is up (it takes every key but quit while it is).
-pub fn is_open(app: &App) -> bool {
-    app.session
-        .as_ref()
-        .is_some_and(|s| !s.conflicts.is_empty())
+/// Whether the conflict screen is up (it takes every key while it is).
+pub fn is_open(session: Option<&Session>) -> bool {
+    session.is_some_and(|s| !s.conflicts.is_empty())
 }
 
 /// An action of the conflict screen's table (the router sends every key here while it is up).
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let button = &mut app.conflict_button;
+/// An action of the conflict screen's table; `button` is the chosen button.
+pub fn on_action(button: &mut usize, action: Action) -> Outcome {
     match action {
         Action::Left => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
         Action::Right => *button = (*button + 1) % CHOICES.len(),
         Action::Choose(n) if n < CHOICES.len() => {
-            app.conflict_button = 0;
-            return vec![Effect::Resolve(CHOICES[n])];
+            *button = 0;
+            return Outcome::effects(vec![Effect::Resolve(CHOICES[n])]);
         }
         Action::Confirm => {
             let keep = CHOICES[*button];
-            app.conflict_button = 0;
-            return vec![Effect::Resolve(keep)];
+            *button = 0;
+            return Outcome::effects(vec![Effect::Resolve(keep)]);
         }
         _ => {}
     }
-    Vec::new()
+    Outcome::default()
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(button: usize, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
     let Some(conflict) = session.conflicts.first() else {
         return;
@@ -120,7 +119,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, keep) in CHOICES.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, label(app, *keep));
-        spans.push(if i == app.conflict_button {
+        spans.push(if i == button {
             Span::styled(format!("[{text}]"), theme::selected())
         } else {
             Span::raw(format!("[{text}]"))
@@ -137,7 +136,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn about_lines(app: &App, conflict: &TextConflict) -> Vec<Line<'static>> {
+fn about_lines(app: &View, conflict: &TextConflict) -> Vec<Line<'static>> {
     let Some(session) = &app.session else {
         return Vec::new();
     };

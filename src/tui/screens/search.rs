@@ -10,13 +10,13 @@ use ratatui::widgets::Paragraph;
 
 use crate::model::Project;
 use crate::search::{Progress, SearchResults};
-use crate::tui::app::{App, Effect, Overlay, Screen, Tab};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::codebook::next_of;
-use crate::tui::screens::{capture, interviews};
+use crate::tui::screens::interviews;
 use crate::tui::search_worker::Report;
+use crate::tui::state::{Ctx, Effect, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
 use crate::tui::strings::plural;
 use crate::tui::theme;
 
@@ -48,62 +48,63 @@ impl SearchView {
     }
 }
 
-/// What the search worker reported: progress, the open index (the query runs at once), or
-/// why the index cannot be used.
-pub fn on_report(app: &mut App, report: Report) -> Vec<Effect> {
-    match report {
-        Report::Progress(p) => app.search.progress = Some(p),
-        Report::Ready(handle, _) => {
-            if let Some(session) = app.session.as_mut() {
-                session.search_handle = Some(handle);
+impl SearchView {
+    /// What the search worker reported: progress, the open index (the query runs at once),
+    /// or why the index cannot be used.
+    pub fn on_report(&mut self, ctx: &mut Ctx, report: Report) -> Outcome {
+        match report {
+            Report::Progress(p) => self.progress = Some(p),
+            Report::Ready(handle, _) => {
+                if let Some(session) = ctx.session.as_deref_mut() {
+                    session.search_handle = Some(handle);
+                }
+                self.ready = true;
+                return Outcome::effects(vec![Effect::RunSearch]);
             }
-            app.search.ready = true;
-            return vec![Effect::RunSearch];
+            Report::Failed(e) => self.failure = Some(e),
         }
-        Report::Failed(e) => app.search.failure = Some(e),
+        Outcome::default()
     }
-    Vec::new()
-}
 
-/// The Search tab was opened: the query takes the keys at once.
-pub fn enter(app: &mut App) -> Vec<Effect> {
-    app.search.typing = true;
-    vec![Effect::RunSearch]
-}
+    /// The Search tab was opened: the query takes the keys at once.
+    pub fn enter(&mut self) -> Outcome {
+        self.typing = true;
+        Outcome::effects(vec![Effect::RunSearch])
+    }
 
-/// An action while the query box has the keys.
-pub fn on_box_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let view = &mut app.search;
-    match action {
-        Action::Back => view.typing = false,
-        Action::Open => return open_selected(app),
-        Action::Up => view.selected = view.selected.saturating_sub(1),
-        Action::Down => view.selected += 1,
-        Action::Code | Action::AttributeFilter | Action::ClearFilters => {
-            return on_action(app, action);
+    /// An action while the query box has the keys.
+    pub fn on_box_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Back => self.typing = false,
+            Action::Open => return self.open_selected(),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected += 1,
+            Action::Code | Action::AttributeFilter | Action::ClearFilters => {
+                return self.on_action(ctx, action);
+            }
+            Action::ClearText => {
+                self.query.clear();
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            _ => {}
         }
-        Action::ClearText => {
-            view.query.clear();
-            return vec![Effect::RunSearch];
+        self.clamp();
+        Outcome::default()
+    }
+
+    /// Typing in the query box searches at once.
+    pub fn on_box_text(&mut self, op: &EditOp) -> Outcome {
+        if edit_line(&mut self.query, op) {
+            self.selected = 0;
+            return Outcome::effects(vec![Effect::RunSearch]);
         }
-        _ => {}
+        Outcome::default()
     }
-    clamp(app);
-    Vec::new()
-}
 
-/// Typing in the query box searches at once.
-pub fn on_box_text(app: &mut App, op: &EditOp) -> Vec<Effect> {
-    if edit_line(&mut app.search.query, op) {
-        app.search.selected = 0;
-        return vec![Effect::RunSearch];
+    fn clamp(&mut self) {
+        let count = self.results.as_ref().map_or(0, |r| r.hits.len());
+        self.selected = self.selected.min(count.saturating_sub(1));
     }
-    Vec::new()
-}
-
-fn clamp(app: &mut App) {
-    let count = app.search.results.as_ref().map_or(0, |r| r.hits.len());
-    app.search.selected = app.search.selected.min(count.saturating_sub(1));
 }
 
 /// Every (attribute, value) pair the respondents have.
@@ -118,86 +119,82 @@ fn attribute_values(project: &Project) -> Vec<String> {
     pairs
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Filter | Action::Edit => app.search.typing = true,
-        Action::Up => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::Down => app.search.selected += 1,
-        Action::Open => return open_selected(app),
-        Action::Code => {
-            app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::SearchCode)));
-        }
-        Action::AttributeFilter => {
-            let Some(session) = &app.session else {
-                return Vec::new();
-            };
-            let pairs = attribute_values(&session.project);
-            let attribute_ids: Vec<String> = session
-                .project
-                .attributes
-                .iter()
-                .map(|a| a.id.clone())
-                .collect();
-            let current = app
-                .search
-                .filters
-                .iter()
-                .find(|(f, _)| attribute_ids.contains(f))
-                .map(|(f, v)| format!("{f}\u{1f}{v}"));
-            let next = next_of(&pairs, current.as_ref());
-            app.search
-                .filters
-                .retain(|(f, _)| !attribute_ids.contains(f));
-            if let Some((field, value)) = next.as_deref().and_then(|p| p.split_once('\u{1f}')) {
-                app.search
-                    .filters
-                    .push((field.to_string(), value.to_string()));
+impl SearchView {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Filter | Action::Edit => self.typing = true,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected += 1,
+            Action::Open => return self.open_selected(),
+            Action::Code => {
+                return Outcome::overlay(Overlay::CodePicker(CodePicker::new(PickFor::SearchCode)));
             }
-            app.search.selected = 0;
-            return vec![Effect::RunSearch];
+            Action::AttributeFilter => {
+                let Some(project) = ctx.project() else {
+                    return Outcome::default();
+                };
+                let pairs = attribute_values(project);
+                let attribute_ids: Vec<String> =
+                    project.attributes.iter().map(|a| a.id.clone()).collect();
+                let current = self
+                    .filters
+                    .iter()
+                    .find(|(f, _)| attribute_ids.contains(f))
+                    .map(|(f, v)| format!("{f}\u{1f}{v}"));
+                let next = next_of(&pairs, current.as_ref());
+                self.filters.retain(|(f, _)| !attribute_ids.contains(f));
+                if let Some((field, value)) = next.as_deref().and_then(|p| p.split_once('\u{1f}')) {
+                    self.filters.push((field.to_string(), value.to_string()));
+                }
+                self.selected = 0;
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            Action::ClearFilters => {
+                self.filters.clear();
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            _ => {}
         }
-        Action::ClearFilters => {
-            app.search.filters.clear();
-            return vec![Effect::RunSearch];
-        }
-        _ => {}
+        self.clamp();
+        Outcome::default()
     }
-    clamp(app);
-    Vec::new()
+
+    /// The code picker chose a code to filter by.
+    pub fn filter_by_code(&mut self, code: Option<String>) -> Outcome {
+        self.set_filter("code", code);
+        Outcome::effects(vec![Effect::RunSearch])
+    }
+
+    fn open_selected(&self) -> Outcome {
+        let Some(hit) = self
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.selected))
+        else {
+            return Outcome::default();
+        };
+        let first_mark = hit.snippet.char_highlights().first().map_or(0, |r| r.start);
+        let at = hit.snippet.start + first_mark;
+        let target = match &hit.question {
+            Some(question) => Target::Question {
+                id: question.clone(),
+                at: Some(at),
+            },
+            None => Target::Notes { at },
+        };
+        Outcome::open(OpenAnswer {
+            interview: hit.interview.clone(),
+            target,
+            back_to: (Screen::Tabs, Tab::Search),
+            editing: false,
+        })
+    }
 }
 
-/// The code picker chose a code to filter by.
-pub fn filter_by_code(app: &mut App, code: Option<String>) -> Vec<Effect> {
-    app.search.set_filter("code", code);
-    vec![Effect::RunSearch]
-}
-
-fn open_selected(app: &mut App) -> Vec<Effect> {
-    let Some(hit) = app
-        .search
-        .results
-        .as_ref()
-        .and_then(|r| r.hits.get(app.search.selected))
-        .cloned()
-    else {
-        return Vec::new();
-    };
-    let first_mark = hit.snippet.char_highlights().first().map_or(0, |r| r.start);
-    let at = hit.snippet.start + first_mark;
-    match &hit.question {
-        Some(question) => capture::open_at(app, &hit.interview, question, Some(at)),
-        None => capture::open_notes(app, &hit.interview, at),
-    }
-    if let Some(c) = app.capture.as_mut() {
-        c.back_to = (Screen::Tabs, Tab::Search);
-    }
-    Vec::new()
-}
-
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let view = &app.search;
+    let view = search;
     let [input, filters, status, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -254,7 +251,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(chips)), filters);
 
-    let status_lines = status_lines(app);
+    let status_lines = status_lines(view, app);
     frame.render_widget(Paragraph::new(status_lines), status);
 
     let Some(results) = &view.results else { return };
@@ -325,8 +322,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-fn status_lines(app: &App) -> Vec<Line<'static>> {
-    let view = &app.search;
+fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
     if let Some(failure) = &view.failure {
         return vec![Line::from(Span::styled(failure.clone(), theme::error()))];
     }
