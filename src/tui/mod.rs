@@ -466,6 +466,22 @@ pub fn maintain(app: &mut App) {
         return;
     };
     if session.read_only() {
+        // A second instance follows what the holder saves.
+        match session.refresh_read_only() {
+            Ok(0) => {}
+            Ok(n) => app.info(if sv {
+                format!(
+                    "Uppdaterat: {} ändrades av den som har projektet öppet.",
+                    strings::plural(n, "intervju", "intervjuer")
+                )
+            } else {
+                format!(
+                    "Updated: {} changed by the behov that holds the project.",
+                    strings::plural(n, "interview", "interviews")
+                )
+            }),
+            Err(e) => app.error(e.to_string()),
+        }
         return;
     }
     let before = session.unwritten_characters();

@@ -534,3 +534,31 @@ fn the_welcome_screen_lists_recent_projects_and_opens_any_folder() {
     let opened = app.session.as_ref().unwrap().store.root().to_path_buf();
     assert_eq!(opened.canonicalize().unwrap(), root.canonicalize().unwrap());
 }
+
+#[test]
+fn a_read_only_instance_follows_what_the_holder_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = demo_app(dir.path(), Lang::En);
+    first.settings.interviewer = "Åsa".into();
+    let root = first.session.as_ref().unwrap().store.root().to_path_buf();
+    let opened = behov::tui::session::Session::open(&root, false).unwrap();
+    let mut second = App::new(Lang::En, Settings::default());
+    second.attach(opened.session, opened.notices);
+    assert!(second.session.as_ref().unwrap().read_only());
+    let count = second.session.as_ref().unwrap().project.interviews.len();
+    // The holder records a new interview and types an answer.
+    keys(&mut first, "nköping<Enter><Enter>Nytt svar.<Esc>");
+    let id = first.capture.as_ref().unwrap().interview.clone();
+    behov::tui::maintain(&mut second);
+    let project = &second.session.as_ref().unwrap().project;
+    assert_eq!(project.interviews.len(), count + 1);
+    assert_eq!(
+        project.interview(&id).unwrap().answer("q01").unwrap().text,
+        "Nytt svar."
+    );
+    let status = second.status.as_ref().unwrap().text.clone();
+    assert!(status.contains("Updated: 1 interview changed"), "{status}");
+    // The table shows it without any key.
+    send(&mut second, Message::Resize(120, 40));
+    assert_eq!(second.interviews.rows.len(), count + 1);
+}
