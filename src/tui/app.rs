@@ -252,19 +252,9 @@ impl App {
     /// Saves every interview with typed text not yet in its file. An interview leaves the
     /// unsaved list only when its save succeeds.
     pub fn fold_all(&mut self) -> Vec<Effect> {
-        let Some(session) = self.session.as_mut() else {
-            return Vec::new();
-        };
-        let ids: Vec<String> = session.unsaved.iter().cloned().collect();
-        let mut effects = Vec::new();
-        for id in ids {
-            if let Some(interview) = session.project.interview_mut(&id) {
-                super::session::touch(interview);
-                effects.push(Effect::SaveInterview(id));
-            }
-        }
-        effects.push(Effect::SyncJournal);
-        effects
+        self.session
+            .as_mut()
+            .map_or_else(Vec::new, super::state::fold_all)
     }
 }
 

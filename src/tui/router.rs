@@ -36,6 +36,28 @@ macro_rules! on_screen {
     }};
 }
 
+/// Like `on_screen!` for a form's submission, which may be refused with a reason.
+macro_rules! on_form {
+    ($app:ident . $field:ident, |$state:ident, $ctx:ident| $body:expr) => {{
+        let App {
+            session,
+            settings,
+            lang,
+            size,
+            $field: $state,
+            ..
+        } = &mut *$app;
+        let mut $ctx = Ctx {
+            session: session.as_mut(),
+            settings,
+            lang: *lang,
+            size: *size,
+        };
+        let result: Result<Outcome, String> = $body;
+        result.map(|outcome| $app.apply(outcome))
+    }};
+}
+
 /// Runs `body` with the narrow context alone and applies its outcome.
 fn on_ctx(app: &mut App, body: impl FnOnce(&mut Ctx) -> Outcome) -> Vec<Effect> {
     let mut ctx = Ctx {
@@ -217,7 +239,7 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Capture => capture::on_action(app, action),
         Context::Respondents => on_screen!(app.respondents, |list, ctx| list
             .on_action(&mut ctx, action)),
-        Context::Setup => setup::on_action(app, action),
+        Context::Setup => on_screen!(app.setup, |setup, ctx| setup.on_action(&mut ctx, action)),
         Context::Retrieval => on_screen!(app.retrieval, |retrieval, ctx| retrieval
             .on_action(&mut ctx, action)),
     }
@@ -341,31 +363,28 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         FormPurpose::Respondent {
             index,
             then_interview,
-        } => {
-            let App {
-                session,
-                settings,
-                lang,
-                size,
-                respondents,
-                ..
-            } = &mut *app;
-            let mut ctx = Ctx {
-                session: session.as_mut(),
-                settings,
-                lang: *lang,
-                size: *size,
-            };
-            respondents::submit(respondents, &mut ctx, *index, *then_interview, &form)
-                .map(|outcome| app.apply(outcome))
-        }
+        } => on_form!(app.respondents, |list, ctx| respondents::submit(
+            list,
+            &mut ctx,
+            *index,
+            *then_interview,
+            &form
+        )),
         FormPurpose::NewInterview { respondent } => {
             with_ctx(app, |ctx| interviews::submit_new(ctx, respondent, &form))
         }
         FormPurpose::InterviewDetails => capture::submit_details(app, &form),
-        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
-        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
-        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
+        FormPurpose::Question(index) => {
+            on_form!(app.setup, |setup, ctx| setup::submit_question(
+                setup, &mut ctx, *index, &form
+            ))
+        }
+        FormPurpose::Attribute(index) => {
+            on_form!(app.setup, |setup, ctx| setup::submit_attribute(
+                setup, &mut ctx, *index, &form
+            ))
+        }
+        FormPurpose::ProjectTitle => with_ctx(app, |ctx| setup::submit_title(ctx, &form)),
         FormPurpose::Code { id, parent } => {
             codebook::submit_code(app, id.clone(), parent.clone(), &form)
         }
@@ -391,8 +410,10 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::DeleteInterview(id) => {
             on_screen!(app.interviews, |list, ctx| list.delete(&mut ctx, &id))
         }
-        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
-        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
+        Confirm::RemoveQuestion(index) => on_screen!(app.setup, |setup, ctx| setup
+            .remove_question(&mut ctx, index)),
+        Confirm::RemoveAttribute(index) => on_screen!(app.setup, |setup, ctx| setup
+            .remove_attribute(&mut ctx, index)),
         Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
         Confirm::DeleteCode(id) => codebook::delete(app, &id),
         Confirm::MarkComplete(_) => capture::switch_status(app),

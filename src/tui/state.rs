@@ -201,6 +201,11 @@ impl Ctx<'_> {
         self.session.as_deref().map(|s| &s.project)
     }
 
+    /// Saves every interview with typed text not yet in its file.
+    pub fn fold_all(&mut self) -> Vec<Effect> {
+        self.session.as_deref_mut().map_or_else(Vec::new, fold_all)
+    }
+
     /// The refusal every editing action gives on a read-only project, or `None` if writable.
     pub fn refuse_if_read_only(&self) -> Option<Outcome> {
         let session = self.session.as_deref().filter(|s| s.read_only())?;
@@ -232,6 +237,20 @@ pub struct OpenAnswer {
     pub back_to: (Screen, Tab),
     /// Straight into the editor (a new interview).
     pub editing: bool,
+}
+
+/// The saves that fold typed text (journaled, not yet in its file) into the interview files.
+pub fn fold_all(session: &mut Session) -> Vec<Effect> {
+    let ids: Vec<String> = session.unsaved.iter().cloned().collect();
+    let mut effects = Vec::new();
+    for id in ids {
+        if let Some(interview) = session.project.interview_mut(&id) {
+            super::session::touch(interview);
+            effects.push(Effect::SaveInterview(id));
+        }
+    }
+    effects.push(Effect::SyncJournal);
+    effects
 }
 
 /// What a screen's handling of an action asks of the application.

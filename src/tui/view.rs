@@ -54,7 +54,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
         Screen::Capture => capture::draw(app, frame, body),
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
-        Screen::Setup => setup::draw(app, frame, body),
+        Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
     }
     if let Some(s) = &app.status {
         let style = if s.error {
