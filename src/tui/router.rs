@@ -9,8 +9,9 @@ use super::app::{App, Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Scree
 use super::editor::EditOp;
 use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
+use super::screens::code_picker::{Pick, PickFor};
 use super::screens::{
-    capture, code_picker, codebook, conflict, interviews, respondents, setup, summary, welcome,
+    capture, codebook, conflict, interviews, respondents, setup, summary, welcome,
 };
 
 /// Runs `body` with one screen's state (`app.FIELD`) and the narrow context, and applies the
@@ -208,7 +209,13 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             other => restore(app, other),
         },
         Context::CodePicker => match app.overlay.take() {
-            Some(Overlay::CodePicker(picker)) => code_picker::on_action(app, picker, action),
+            Some(Overlay::CodePicker(picker)) => match app.session.as_ref() {
+                Some(session) => {
+                    let pick = picker.on_action(&session.project, &app.recent_codes, action);
+                    on_pick(app, pick)
+                }
+                None => Vec::new(),
+            },
             other => restore(app, other),
         },
         Context::Codings => match app.overlay.take() {
@@ -261,6 +268,43 @@ fn with_ctx(
     Ok(app.apply(outcome))
 }
 
+/// What the code picker came to: still open, closed, or a code for its purpose.
+fn on_pick(app: &mut App, pick: Pick) -> Vec<Effect> {
+    match pick {
+        Pick::Open(picker) => restore(app, Some(Overlay::CodePicker(picker))),
+        Pick::Cancelled => Vec::new(),
+        Pick::Chosen(purpose, code) => code_chosen(app, purpose, code),
+        Pick::Create(label, purpose) => {
+            codebook::open_new_code_for(app, &label, purpose);
+            Vec::new()
+        }
+    }
+}
+
+/// Uses the code chosen in the picker for what the picker was opened for.
+fn code_chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
+    match (purpose, code) {
+        (
+            PickFor::Answer {
+                interview,
+                question,
+                span,
+            },
+            Some(code),
+        ) => capture::apply_code(app, &interview, &question, span, &code),
+        (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
+        (PickFor::SearchCode, code) => {
+            let outcome = app.search.filter_by_code(code);
+            app.apply(outcome)
+        }
+        (PickFor::MergeInto { code }, Some(into)) => {
+            codebook::confirm_merge(app, &code, &into);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn restore(app: &mut App, overlay: Option<Overlay>) -> Vec<Effect> {
     app.overlay = overlay;
     Vec::new()
@@ -285,7 +329,10 @@ fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
             other => restore(app, other),
         },
         Context::CodePicker => match app.overlay.take() {
-            Some(Overlay::CodePicker(picker)) => code_picker::on_text(app, picker, &typed.op),
+            Some(Overlay::CodePicker(picker)) => {
+                let pick = picker.on_text(&typed.op);
+                on_pick(app, pick)
+            }
             other => restore(app, other),
         },
         Context::InterviewFilter => {
@@ -389,7 +436,10 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
             codebook::submit_code(app, id.clone(), parent.clone(), &form)
         }
         FormPurpose::CodeThenApply(then) => {
-            codebook::submit_code_then_apply(app, then.clone(), &form)
+            codebook::save_new_code(app, &form).map(|(id, mut effects)| {
+                effects.extend(code_chosen(app, then.clone(), Some(id)));
+                effects
+            })
         }
         FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
         FormPurpose::CoderName { then } => codebook::submit_coder(app, then.clone(), &form),

@@ -77,7 +77,13 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }
         Some(Overlay::CodePicker(picker)) => {
             let height = area.height.saturating_sub(4).max(12);
-            code_picker::draw(app, picker, frame, centered(area, 100, height))
+            code_picker::draw(
+                picker,
+                &app.recent_codes,
+                &app.view(),
+                frame,
+                centered(area, 100, height),
+            )
         }
         Some(Overlay::Drill(list)) => {
             let height = area.height.saturating_sub(4).max(10);

@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::model::coding_ops;
 use crate::model::{Code, Project, Span};
-use crate::tui::app::{App, Effect, Overlay};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::fuzzy;
 use crate::tui::keymap::{Action, Context, hint_text};
-use crate::tui::screens::{capture, codebook};
+use crate::tui::screens::codebook;
+use crate::tui::state::View;
 use crate::tui::theme;
 
 /// What the chosen code is for.
@@ -146,70 +146,55 @@ impl CodePicker {
     }
 }
 
-pub fn on_action(app: &mut App, mut picker: CodePicker, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    let items = picker.items(&session.project, &app.recent_codes);
-    let last = items.len().saturating_sub(1);
-    match action {
-        Action::Back => return Vec::new(),
-        Action::Open => {
-            return match items.get(picker.selected) {
-                Some(item) if item.create => {
-                    codebook::open_new_code_for(app, picker.filter.trim(), picker.purpose);
-                    Vec::new()
-                }
-                Some(item) => chosen(app, picker.purpose, item.code.clone()),
-                None => Vec::new(),
-            };
-        }
-        Action::Up => picker.selected = picker.selected.saturating_sub(1),
-        Action::Down => picker.selected = (picker.selected + 1).min(last),
-        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        Action::PageDown => picker.selected = (picker.selected + 10).min(last),
-        _ => {}
-    }
-    app.overlay = Some(Overlay::CodePicker(picker));
-    Vec::new()
+/// What an action in the picker comes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Still choosing.
+    Open(CodePicker),
+    Cancelled,
+    /// A code (or, for `Parent`, the top level as `None`) for the purpose.
+    Chosen(PickFor, Option<String>),
+    /// "+ Ny kod «…»": create a code with this label, then use it for the purpose.
+    Create(String, PickFor),
 }
 
-/// Typing filters the codes; the best match is selected.
-pub fn on_text(app: &mut App, mut picker: CodePicker, op: &EditOp) -> Vec<Effect> {
-    if edit_line(&mut picker.filter, op) {
-        picker.selected = 0;
+impl CodePicker {
+    pub fn on_action(mut self, project: &Project, recent: &[String], action: Action) -> Pick {
+        let items = self.items(project, recent);
+        let last = items.len().saturating_sub(1);
+        match action {
+            Action::Back => return Pick::Cancelled,
+            Action::Open => {
+                return match items.get(self.selected) {
+                    Some(item) if item.create => {
+                        Pick::Create(self.filter.trim().to_string(), self.purpose)
+                    }
+                    Some(item) => Pick::Chosen(self.purpose, item.code.clone()),
+                    None => Pick::Open(self),
+                };
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            _ => {}
+        }
+        Pick::Open(self)
     }
-    app.overlay = Some(Overlay::CodePicker(picker));
-    Vec::new()
-}
 
-pub fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
-    match (purpose, code) {
-        (
-            PickFor::Answer {
-                interview,
-                question,
-                span,
-            },
-            Some(code),
-        ) => capture::apply_code(app, &interview, &question, span, &code),
-        (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
-        (PickFor::SearchCode, code) => {
-            let outcome = app.search.filter_by_code(code);
-            app.apply(outcome)
+    /// Typing filters the codes; the best match is selected.
+    pub fn on_text(mut self, op: &EditOp) -> Pick {
+        if edit_line(&mut self.filter, op) {
+            self.selected = 0;
         }
-        (PickFor::MergeInto { code }, Some(into)) => {
-            codebook::confirm_merge(app, &code, &into);
-            Vec::new()
-        }
-        _ => Vec::new(),
+        Pick::Open(self)
     }
 }
 
-pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let items = picker.items(project, &app.recent_codes);
+    let items = picker.items(project, recent);
     let title = match &picker.purpose {
         PickFor::Answer { span: Some(_), .. } => app.t(" Koda passagen ", " Code the passage "),
         PickFor::Answer { .. } => app.t(" Koda svaret ", " Code the answer "),
@@ -321,7 +306,7 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
         .and_then(|id| project.codebook.code(id));
     if let Some(code) = code {
         frame.render_widget(
-            Paragraph::new(codebook::definition_lines(app, code))
+            Paragraph::new(codebook::definition_lines(app.lang, code))
                 .wrap(Wrap { trim: true })
                 .block(Block::new().borders(Borders::LEFT)),
             detail,

@@ -14,9 +14,9 @@ use crate::model::{Code, Lang, Localized, Project, parse_colour};
 use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
-use crate::tui::screens::code_picker::{self, CodePicker, PickFor};
+use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::{retrieval, setup};
-use crate::tui::strings::plural;
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 use crate::tui::undo::Step;
 
@@ -59,9 +59,10 @@ pub fn path_label(project: &Project, code: &Code, lang: Lang) -> String {
 }
 
 /// The definition, include and exclude rules and example of a code, for side panels.
-pub fn definition_lines(app: &App, code: &Code) -> Vec<Line<'static>> {
+pub fn definition_lines(lang: Lang, code: &Code) -> Vec<Line<'static>> {
+    let t = |sv, en| say(lang, sv, en);
     let mut lines = vec![Line::from(Span::styled(
-        code.label.get(app.lang).to_string(),
+        code.label.get(lang).to_string(),
         theme::code(&code.colour).add_modifier(Modifier::BOLD),
     ))];
     let mut add = |title: &str, text: &str| {
@@ -71,13 +72,10 @@ pub fn definition_lines(app: &App, code: &Code) -> Vec<Line<'static>> {
             lines.push(Line::from(text.to_string()));
         }
     };
-    add(
-        app.t("Definition", "Definition"),
-        code.definition.get(app.lang),
-    );
-    add(app.t("Använd när", "Use when"), &code.include);
-    add(app.t("Använd inte när", "Do not use when"), &code.exclude);
-    add(app.t("Exempel", "Example"), &code.example);
+    add(t("Definition", "Definition"), code.definition.get(lang));
+    add(t("Använd när", "Use when"), &code.include);
+    add(t("Använd inte när", "Do not use when"), &code.exclude);
+    add(t("Exempel", "Example"), &code.example);
     lines
 }
 
@@ -223,15 +221,9 @@ pub fn open_new_code_for(app: &mut App, label: &str, then: PickFor) {
     }
 }
 
-/// Saves the new code of `open_new_code_for` and applies it.
-pub fn submit_code_then_apply(
-    app: &mut App,
-    then: PickFor,
-    form: &Form,
-) -> Result<Vec<Effect>, String> {
-    let (id, mut effects) = save_code(app, None, None, form)?;
-    effects.extend(code_picker::chosen(app, then, Some(id)));
-    Ok(effects)
+/// Saves the new code of `open_new_code_for`; returns its id for the router to apply.
+pub fn save_new_code(app: &mut App, form: &Form) -> Result<(String, Vec<Effect>), String> {
+    save_code(app, None, None, form)
 }
 
 fn open_code_form(app: &mut App, id: Option<String>, parent: Option<String>) {
@@ -659,7 +651,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     );
     if wide && let Some((_, code)) = tree.get(view.selected) {
         frame.render_widget(
-            Paragraph::new(definition_lines(app, code))
+            Paragraph::new(definition_lines(app.lang, code))
                 .wrap(Wrap { trim: true })
                 .block(
                     Block::new()
