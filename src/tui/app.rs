@@ -164,6 +164,9 @@ impl App {
         if let Some(screen) = outcome.go {
             self.screen = screen;
         }
+        if let Some(code) = outcome.retrieve {
+            self.retrieval = RetrievalView::for_code(&code);
+        }
         if let Some(tab) = outcome.tab {
             self.tab = tab;
         }
@@ -180,6 +183,18 @@ impl App {
         }
         self.refresh();
         outcome.effects
+    }
+
+    /// The narrow context over the whole app, for code that has no screen state of its own.
+    pub fn ctx(&mut self) -> Ctx<'_> {
+        Ctx {
+            session: self.session.as_mut(),
+            settings: &mut self.settings,
+            lang: self.lang,
+            size: self.size,
+            history: &mut self.history,
+            recent_codes: &mut self.recent_codes,
+        }
     }
 
     /// What screens may read to draw themselves.
@@ -268,6 +283,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
                 settings,
                 lang,
                 size,
+                history,
+                recent_codes,
                 search,
                 ..
             } = &mut *app;
@@ -276,6 +293,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
                 settings,
                 lang: *lang,
                 size: *size,
+                history,
+                recent_codes,
             };
             let outcome = search.on_report(&mut ctx, report);
             app.apply(outcome)

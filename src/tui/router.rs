@@ -23,6 +23,8 @@ macro_rules! on_screen {
             settings,
             lang,
             size,
+            history,
+            recent_codes,
             $field: $state,
             ..
         } = &mut *$app;
@@ -31,6 +33,8 @@ macro_rules! on_screen {
             settings,
             lang: *lang,
             size: *size,
+            history,
+            recent_codes,
         };
         let outcome = $body;
         $app.apply(outcome)
@@ -45,6 +49,8 @@ macro_rules! on_form {
             settings,
             lang,
             size,
+            history,
+            recent_codes,
             $field: $state,
             ..
         } = &mut *$app;
@@ -53,6 +59,8 @@ macro_rules! on_form {
             settings,
             lang: *lang,
             size: *size,
+            history,
+            recent_codes,
         };
         let result: Result<Outcome, String> = $body;
         result.map(|outcome| $app.apply(outcome))
@@ -61,12 +69,7 @@ macro_rules! on_form {
 
 /// Runs `body` with the narrow context alone and applies its outcome.
 fn on_ctx(app: &mut App, body: impl FnOnce(&mut Ctx) -> Outcome) -> Vec<Effect> {
-    let mut ctx = Ctx {
-        session: app.session.as_mut(),
-        settings: &mut app.settings,
-        lang: app.lang,
-        size: app.size,
-    };
+    let mut ctx = app.ctx();
     let outcome = body(&mut ctx);
     app.apply(outcome)
 }
@@ -240,7 +243,7 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Interviews => {
             on_screen!(app.interviews, |list, ctx| list.on_action(&mut ctx, action))
         }
-        Context::Codebook => codebook::on_action(app, action),
+        Context::Codebook => on_screen!(app.codebook, |cb, ctx| cb.on_action(&mut ctx, action)),
         Context::Search => on_screen!(app.search, |search, ctx| search.on_action(&mut ctx, action)),
         Context::Summary => summary::on_action(app, action),
         Context::Capture => capture::on_action(app, action),
@@ -258,12 +261,7 @@ fn with_ctx(
     app: &mut App,
     submit: impl FnOnce(&mut Ctx) -> Result<Outcome, String>,
 ) -> Result<Vec<Effect>, String> {
-    let mut ctx = Ctx {
-        session: app.session.as_mut(),
-        settings: &mut app.settings,
-        lang: app.lang,
-        size: app.size,
-    };
+    let mut ctx = app.ctx();
     let outcome = submit(&mut ctx)?;
     Ok(app.apply(outcome))
 }
@@ -275,8 +273,8 @@ fn on_pick(app: &mut App, pick: Pick) -> Vec<Effect> {
         Pick::Cancelled => Vec::new(),
         Pick::Chosen(purpose, code) => code_chosen(app, purpose, code),
         Pick::Create(label, purpose) => {
-            codebook::open_new_code_for(app, &label, purpose);
-            Vec::new()
+            let form = codebook::new_code_for(&app.ctx(), &label, purpose);
+            restore(app, form)
         }
     }
 }
@@ -292,14 +290,16 @@ fn code_chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Eff
             },
             Some(code),
         ) => capture::apply_code(app, &interview, &question, span, &code),
-        (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
+        (PickFor::Parent { code }, parent) => on_screen!(app.codebook, |cb, ctx| {
+            codebook::move_code(cb, &mut ctx, &code, parent)
+        }),
         (PickFor::SearchCode, code) => {
             let outcome = app.search.filter_by_code(code);
             app.apply(outcome)
         }
         (PickFor::MergeInto { code }, Some(into)) => {
-            codebook::confirm_merge(app, &code, &into);
-            Vec::new()
+            let question = codebook::confirm_merge(&app.ctx(), &code, &into);
+            restore(app, question)
         }
         _ => Vec::new(),
     }
@@ -433,16 +433,45 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         }
         FormPurpose::ProjectTitle => with_ctx(app, |ctx| setup::submit_title(ctx, &form)),
         FormPurpose::Code { id, parent } => {
-            codebook::submit_code(app, id.clone(), parent.clone(), &form)
+            on_form!(app.codebook, |cb, ctx| codebook::submit_code(
+                cb,
+                &mut ctx,
+                id.clone(),
+                parent.clone(),
+                &form
+            ))
         }
         FormPurpose::CodeThenApply(then) => {
-            codebook::save_new_code(app, &form).map(|(id, mut effects)| {
+            let saved = {
+                let App {
+                    session,
+                    settings,
+                    lang,
+                    size,
+                    history,
+                    recent_codes,
+                    codebook,
+                    ..
+                } = &mut *app;
+                let mut ctx = Ctx {
+                    session: session.as_mut(),
+                    settings,
+                    lang: *lang,
+                    size: *size,
+                    history,
+                    recent_codes,
+                };
+                codebook::save_new_code(codebook, &mut ctx, &form)
+            };
+            saved.map(|(id, mut effects)| {
                 effects.extend(code_chosen(app, then.clone(), Some(id)));
                 effects
             })
         }
         FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
-        FormPurpose::CoderName { then } => codebook::submit_coder(app, then.clone(), &form),
+        FormPurpose::CoderName { then } => {
+            with_ctx(app, |ctx| codebook::submit_coder(ctx, then.clone(), &form))
+        }
         FormPurpose::Export => summary::submit_export(app, &form),
     };
     match result {
@@ -464,8 +493,12 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
             .remove_question(&mut ctx, index)),
         Confirm::RemoveAttribute(index) => on_screen!(app.setup, |setup, ctx| setup
             .remove_attribute(&mut ctx, index)),
-        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
-        Confirm::DeleteCode(id) => codebook::delete(app, &id),
+        Confirm::MergeCodes(from, into) => on_screen!(app.codebook, |cb, ctx| {
+            codebook::merge(cb, &mut ctx, &from, &into)
+        }),
+        Confirm::DeleteCode(id) => {
+            on_screen!(app.codebook, |cb, ctx| codebook::delete(cb, &mut ctx, &id))
+        }
         Confirm::MarkComplete(_) => capture::switch_status(app),
         Confirm::DeleteRespondent(id) => {
             on_screen!(app.respondents, |list, ctx| respondents::delete(

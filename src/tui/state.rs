@@ -9,6 +9,7 @@ use super::screens::code_picker::{self, CodePicker};
 use super::screens::respondents;
 use super::screens::summary::DrillList;
 use super::session::Session;
+use super::undo::History;
 use crate::model::{Lang, Project};
 use crate::store::journal::Record;
 use crate::store::settings::Settings;
@@ -182,6 +183,10 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// The terminal's size, for page movement.
     pub size: (u16, u16),
+    /// Undo and redo of coding and codebook changes.
+    pub history: &'a mut History,
+    /// Codes applied most recently, first: the picker offers them at the top.
+    pub recent_codes: &'a mut Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -199,6 +204,50 @@ impl Ctx<'_> {
 
     pub fn project(&self) -> Option<&Project> {
         self.session.as_deref().map(|s| &s.project)
+    }
+
+    /// Undoes (or with `redo`, redoes) the last coding or codebook change.
+    pub fn undo(&mut self, redo: bool) -> Outcome {
+        if let Some(refusal) = self.refuse_if_read_only() {
+            return refusal;
+        }
+        let sv = self.sv();
+        let mut effects = self.fold_all();
+        let Some(session) = self.session.as_deref_mut() else {
+            return Outcome::effects(effects);
+        };
+        let result = if redo {
+            self.history.redo(&mut session.project)
+        } else {
+            self.history.undo(&mut session.project)
+        };
+        let Some((label, changed, codebook)) = result else {
+            let text = match (redo, sv) {
+                (true, true) => "Inget att göra om.",
+                (true, false) => "Nothing to redo.",
+                (false, true) => "Inget att ångra.",
+                (false, false) => "Nothing to undo.",
+            };
+            return Outcome::error(text).with_effects(effects);
+        };
+        for id in &changed {
+            if let Some(interview) = session.project.interview_mut(id) {
+                super::session::touch(interview);
+            }
+        }
+        session.revision += 1;
+        effects.push(Effect::SaveChange {
+            interviews: changed,
+            codebook,
+            project: false,
+        });
+        let text = match (redo, sv) {
+            (false, true) => format!("Ångrade: {label}."),
+            (false, false) => format!("Undid: {label}."),
+            (true, true) => format!("Gjorde om: {label}."),
+            (true, false) => format!("Redid: {label}."),
+        };
+        Outcome::effects(effects).with_info(text)
     }
 
     /// Saves every interview with typed text not yet in its file.
@@ -263,6 +312,8 @@ pub struct Outcome {
     pub tab: Option<Tab>,
     /// An answer to open in the capture screen.
     pub open: Option<OpenAnswer>,
+    /// A code whose passages to show (with `go` set to the coded-passages screen).
+    pub retrieve: Option<String>,
     /// An overlay to open (the router has taken the current one out before asking).
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,

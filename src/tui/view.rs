@@ -47,7 +47,14 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
                 };
                 interviews::draw(&mut app.interviews, &view, frame, body)
             }
-            Tab::Codebook => codebook::draw(app, frame, body),
+            Tab::Codebook => {
+                let view = View {
+                    session: app.session.as_ref(),
+                    settings: &app.settings,
+                    lang: app.lang,
+                };
+                codebook::draw(&mut app.codebook, &view, frame, body)
+            }
             Tab::Search => search::draw(&app.search, &app.view(), frame, body),
             Tab::Summary => summary::draw(app, frame, body),
         },

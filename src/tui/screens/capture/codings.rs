@@ -40,7 +40,11 @@ pub(super) fn open_picker(app: &mut App) -> Vec<Effect> {
     };
     // The first coding asks who codes: the name goes on every coding.
     if app.settings.coder.trim().is_empty() {
-        crate::tui::screens::codebook::open_coder_form(app, Some(purpose));
+        app.overlay = Some(crate::tui::screens::codebook::coder_form(
+            &app.settings,
+            app.lang,
+            Some(purpose),
+        ));
     } else {
         app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
     }
@@ -111,46 +115,8 @@ pub fn apply_code(
 
 /// Undoes (or with `redo`, redoes) the last coding or codebook action.
 pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
-    if let Some(refusal) = refuse_if_read_only(app) {
-        return refusal;
-    }
-    let mut effects = app.fold_all();
-    let Some(session) = app.session.as_mut() else {
-        return effects;
-    };
-    let result = if redo {
-        app.history.redo(&mut session.project)
-    } else {
-        app.history.undo(&mut session.project)
-    };
-    let Some((label, changed, codebook)) = result else {
-        let text = if redo {
-            app.t("Inget att göra om.", "Nothing to redo.")
-        } else {
-            app.t("Inget att ångra.", "Nothing to undo.")
-        };
-        app.error(text);
-        return effects;
-    };
-    for id in &changed {
-        if let Some(interview) = session.project.interview_mut(id) {
-            touch(interview);
-        }
-    }
-    session.revision += 1;
-    effects.push(Effect::SaveChange {
-        interviews: changed,
-        codebook,
-        project: false,
-    });
-    let text = match (redo, app.sv()) {
-        (false, true) => format!("Ångrade: {label}."),
-        (false, false) => format!("Undid: {label}."),
-        (true, true) => format!("Gjorde om: {label}."),
-        (true, false) => format!("Redid: {label}."),
-    };
-    app.info(text);
-    effects
+    let outcome = app.ctx().undo(redo);
+    app.apply(outcome)
 }
 
 pub fn on_codings_action(app: &mut App, mut selected: usize, action: Action) -> Vec<Effect> {
