@@ -87,9 +87,13 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Write to FILE instead of standard output (required for xlsx)
+    /// Write to FILE instead of standard output (required for xlsx); only a regular file or a
+    /// new path, never a device, a pipe or a folder
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Let --out be a symbolic link, and write to the file it points to
+    #[arg(long)]
+    pub force_follow: bool,
     /// Only this table; csv holds one: by default the needs table, or the groups table with --by
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(report::TABLES))]
     pub table: Option<String>,
@@ -169,6 +173,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
         }
         Some(Command::Demo) => {
+            crate::tui::require_terminal()?;
             let dir = store::data_dir()?.join("demo");
             store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
@@ -258,6 +263,9 @@ fn project_or_last(dir: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
 
 fn check(dir: &Path) -> Result<ExitCode, Failure> {
     let opened = Store::open_read_only(dir)?;
+    for notice in &opened.notices {
+        eprintln!("note: {notice}");
+    }
     let mut out = std::io::stdout().lock();
     let mut count = opened.unreadable.len();
     for err in &opened.unreadable {
@@ -332,6 +340,15 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         table: args.table,
         bom: args.bom,
     };
+    let links = if args.force_follow {
+        store::output::Links::Follow
+    } else {
+        store::output::Links::Refuse
+    };
+    // Refused before any work, so a wrong --out costs nothing and changes nothing.
+    if let Some(path) = &args.out {
+        store::output::check(path, links)?;
+    }
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
@@ -343,7 +360,9 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     let summary = report::summarise(&opened.project, &options)?;
     let bytes = render::export(&summary, &export)?;
     match args.out {
-        Some(path) => store::write_atomic(&path, &bytes)?,
+        Some(path) => {
+            store::output::write(&path, &bytes, links)?;
+        }
         None => {
             // A closed pipe (`| head`) is not an error worth reporting.
             let _ = std::io::stdout().lock().write_all(&bytes);
@@ -408,13 +427,24 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    let opened = Store::open(dir)?;
-    let access = if opened.store.is_read_only() {
-        Access::ReadOnly
-    } else {
-        Access::Write
-    };
-    let (index, report) = SearchIndex::open(dir, &opened.project, access, &mut progress_printer())?;
+    // Searching never holds the project: the index is read as it is, and only when it lacks
+    // changed interviews and nobody else keeps it is the lock taken, for the update alone.
+    let opened = Store::open_read_only(dir)?;
+    let (mut index, mut report) = SearchIndex::open(
+        dir,
+        &opened.project,
+        Access::ReadOnly,
+        &mut progress_printer(),
+    )?;
+    if (report.stale > 0 || report.in_memory)
+        && let Some(lock) = store::Lock::try_acquire(dir)?
+    {
+        let (mut updated, update) =
+            SearchIndex::open(dir, &opened.project, Access::Write, &mut progress_printer())?;
+        updated.release_writer()?;
+        drop(lock);
+        (index, report) = (updated, update);
+    }
     let results = index.search(query, options)?;
     let mut out = std::io::stdout().lock();
     match format {

@@ -8,6 +8,12 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use behov::cli::Cli;
 
 fn main() -> ExitCode {
+    // Interviews are personal data: every file behov or a library it uses creates (the search
+    // index, logs, panic reports) is readable by its owner only.
+    // SAFETY: umask only sets the process's file-creation mask; no other thread runs yet.
+    unsafe {
+        libc::umask(0o077);
+    }
     let cli = parse(std::env::args_os().collect());
     match behov::cli::run(cli) {
         Ok(code) => code,

@@ -162,6 +162,33 @@ fn kill_9_while_typing_loses_nothing() {
         .unwrap();
     assert_eq!(interview.answer("q01").unwrap().text, TYPED);
     assert_eq!(behov::model::validate(&after), vec![]);
+    // Everything the interface made (journal, search index, lock, logs) is private.
+    let loose = loose_modes(dir.path());
+    assert!(loose.is_empty(), "{loose:?}");
+}
+
+/// Files and folders under `dir` (links aside) that others may read or enter.
+fn loose_modes(dir: &Path) -> Vec<(PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut loose = Vec::new();
+    let mut stack: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    while let Some(path) = stack.pop() {
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        if meta.file_type().is_symlink() {
+            continue;
+        }
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            loose.push((path.clone(), mode));
+        }
+        if meta.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    loose
 }
 
 #[test]
@@ -283,4 +310,72 @@ fn sigterm_while_typing_saves_and_exits() {
 #[test]
 fn sighup_while_typing_saves_and_exits() {
     signal_while_typing_saves_and_exits("HUP");
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn a_git_checkout_under_the_running_interface_is_merged_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    std::fs::write(root.join(".gitignore"), ".behov/\n").unwrap();
+    git(&root, &["init", "-q", "-b", "main"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "demo"]);
+    // A colleague's branch: every interview's last answer rewritten.
+    git(&root, &["checkout", "-q", "-b", "colleague"]);
+    let project = all_files_parse(&root);
+    for mut interview in project.interviews {
+        interview.answer_mut("q12").text = "Kollegans nya svar.".into();
+        interview.modified = jiff::Timestamp::now();
+        std::fs::write(
+            root.join(format!("interviews/{}.json", interview.id)),
+            behov::store::to_json(&interview),
+        )
+        .unwrap();
+    }
+    git(&root, &["commit", "-q", "-am", "colleague"]);
+    git(&root, &["checkout", "-q", "main"]);
+
+    let mut session = Session::start(&root, dir.path());
+    session.wait_for("24 interviews");
+    session.send("\r");
+    session.wait_for("Question 1 of 12");
+    session.send("\r");
+    session.send(" Mitt tillägg");
+    session.wait_for("Mitt tillägg");
+    // The colleague's version arrives while the answer is being typed.
+    git(&root, &["checkout", "colleague", "--", "interviews"]);
+    session.send("\x1b");
+    session.wait_for("changed by another program");
+    session.send("q");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let project = all_files_parse(&root);
+    let merged = project
+        .interviews
+        .iter()
+        .find(|i| {
+            i.answer("q01")
+                .is_some_and(|a| a.text.ends_with(" Mitt tillägg"))
+        })
+        .expect("what was typed is saved");
+    assert_eq!(merged.answer("q12").unwrap().text, "Kollegans nya svar.");
+    assert!(
+        project
+            .interviews
+            .iter()
+            .all(|i| i.answer("q12").unwrap().text == "Kollegans nya svar."),
+        "no interview was saved over the colleague's version"
+    );
 }

@@ -36,6 +36,7 @@ fn send(app: &mut App, message: Message) {
             perform(app, effect);
         }
     }
+    behov::tui::settle(app);
     app.guard_quit();
 }
 
@@ -131,13 +132,12 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
         let status = app.status.clone().unwrap();
         assert!(status.error);
         assert!(
-            status
-                .text
-                .contains(&format!("{only_in_memory} characters are only in memory")),
+            status.text.contains(&format!(
+                "Not saved: {only_in_memory} characters are only in memory (the disk is full)"
+            )),
             "{}",
             status.text
         );
-        assert!(status.text.contains("disk is full"), "{}", status.text);
         // Leaving the editor tries to save and cannot; quitting asks instead of quitting.
         key(&mut app, KeyCode::Esc);
         key(&mut app, KeyCode::Esc);
@@ -147,10 +147,12 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
         key(&mut app, KeyCode::Esc);
         assert!(!app.quit);
     }
-    // Space is freed: the next round of the loop writes what was waiting.
-    maintain(&mut app);
+    // Space is freed: the journal writes what was waiting (the loop retries every 2 s)…
+    let journal = app.session.as_mut().unwrap().journal.as_mut().unwrap();
+    journal.flush().unwrap();
     assert_eq!(app.session.as_ref().unwrap().unwritten_characters(), 0);
-    // A crash now (no fold, no clean exit) loses nothing: the journal holds every character.
+    // …and a crash now (no fold, no clean exit) loses nothing: the journal holds every
+    // character, in whole lines.
     drop(app);
     let app = reopen(&root, Lang::En);
     assert_eq!(answer_in(&app, &id, "q01"), format!("{before}{typed}"));
@@ -160,6 +162,37 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
     );
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("Recovered 540 characters"), "{status}");
+    assert!(!status.contains("could not be read"), "{status}");
+}
+
+#[test]
+fn after_a_full_disk_the_loop_saves_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let before = answer_in(&app, &id, "q01");
+    let typed = typed_text(200);
+    {
+        let _full = fault::inject(Plan {
+            disk_full_after: Some(5_000),
+            ..Plan::default()
+        });
+        typing(&mut app, &typed);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.session.as_ref().unwrap().unwritten_characters() > 0);
+    }
+    maintain(&mut app);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Saved again"));
+    assert_eq!(
+        answer_on_disk(&root, &id, "q01"),
+        format!("{before}{typed}")
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(root.join(".behov/journal")).unwrap(),
+        ""
+    );
 }
 
 /// The negative control: the journal as it was written before, one line per entry with no
@@ -187,8 +220,9 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             disk_full_after: Some(20_000),
             ..Plan::default()
         });
-        let mut at = before.chars().count();
+        let start = before.chars().count();
         for (n, c) in typed.chars().enumerate() {
+            let at = start + n;
             if n == 300 {
                 fault::clear();
             }
@@ -205,7 +239,6 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             let mut line = serde_json::to_string(&entry).unwrap();
             line.push('\n');
             let _ = fault::write_all(&mut file, line.as_bytes());
-            at += 1;
         }
     }
     file.flush().unwrap();
@@ -489,6 +522,7 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
             project: false,
         },
     );
+    behov::tui::settle(&mut app);
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("changed by another program"), "{status}");
     // All or nothing: no file of the merge was written.
@@ -497,5 +531,167 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
     assert_eq!(
         disk.interview(&target).unwrap().answer("q12").unwrap().text,
         "En kollega skrev detta."
+    );
+}
+
+#[test]
+fn a_wall_of_parentheses_pasted_into_search_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    send(&mut app, Message::Paste("(".repeat(100_000)));
+    assert_eq!(app.search.query.chars().count(), 1_000);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("cut to 1000 characters")
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let opened = {
+        let _read_only = fault::inject(Plan {
+            folders_read_only: true,
+            ..Plan::default()
+        });
+        Session::open(&root, false).unwrap()
+    };
+    assert!(opened.session.read_only());
+    let said = opened.notices.join(" ");
+    assert!(said.contains("cannot be written"), "{said}");
+    assert!(said.contains("Read-only"), "{said}");
+    // The lock was let go: a writable behov can open it at once.
+    drop(opened);
+    assert!(!Session::open(&root, false).unwrap().session.read_only());
+}
+
+#[test]
+fn a_project_with_loose_file_modes_is_made_private_on_open() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    for name in ["project.json", "interviews/i003.json", "interviews"] {
+        let mode = if name == "interviews" { 0o755 } else { 0o644 };
+        std::fs::set_permissions(root.join(name), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let opened = Session::open(&root, false).unwrap();
+    let said = opened.notices.join(" ");
+    assert!(said.contains("3 files or folders"), "{said}");
+    for (name, mode) in [
+        ("project.json", 0o600),
+        ("interviews/i003.json", 0o600),
+        ("interviews", 0o700),
+    ] {
+        let now = std::fs::metadata(root.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(now, mode, "{name}");
+    }
+}
+
+#[test]
+fn a_failing_fsync_is_reported_and_the_file_and_the_text_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let on_disk = std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap();
+    typing(&mut app, " Tillägg.");
+    {
+        let _fail = fault::inject(Plan {
+            fsync_fails_after: Some(0),
+            ..Plan::default()
+        });
+        key(&mut app, KeyCode::Esc); // folds: the save's fsync fails
+    }
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("fsync failed"), "{status}");
+    assert!(status.contains("in the journal"), "{status}");
+    assert_eq!(
+        std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap(),
+        on_disk,
+        "a save whose fsync failed does not replace the file"
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.contains(&id));
+    // The next round saves it.
+    maintain(&mut app);
+    assert!(answer_on_disk(&root, &id, "q01").ends_with(" Tillägg."));
+}
+
+#[test]
+fn a_linked_interview_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let elsewhere = dir.path().join("i003-real.json");
+    std::fs::rename(root.join("interviews/i003.json"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("interviews/i003.json")).unwrap();
+    let opened = Store::open(&root).unwrap();
+    let mut interview = opened.project.interview("i003").unwrap().clone();
+    interview.answer_mut("q01").text = "Sparat genom länken.".into();
+    opened.store.save_interview(&interview).unwrap();
+    let link = std::fs::symlink_metadata(root.join("interviews/i003.json")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&elsewhere)
+            .unwrap()
+            .contains("Sparat genom länken.")
+    );
+}
+
+#[test]
+fn a_change_of_many_files_is_written_beside_the_interface_and_saves_wait_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let session = app.session.as_mut().unwrap();
+    let changed = behov::model::coding_ops::merge(&mut session.project, "funding", "advice");
+    let other = session
+        .project
+        .interviews
+        .iter()
+        .find(|i| !changed.contains(&i.id))
+        .unwrap()
+        .id
+        .clone();
+    perform(
+        &mut app,
+        Effect::SaveChange {
+            interviews: changed.clone(),
+            codebook: true,
+            project: false,
+        },
+    );
+    // The interface goes on at once; a save asked for meanwhile waits for the change.
+    assert!(app.session.as_ref().unwrap().is_busy());
+    let session = app.session.as_mut().unwrap();
+    session
+        .project
+        .interview_mut(&other)
+        .unwrap()
+        .answer_mut("q12")
+        .text = "Sparas efter ändringen.".into();
+    behov::tui::session::touch(session.project.interview_mut(&other).unwrap());
+    perform(&mut app, Effect::SaveInterview(other.clone()));
+    assert_eq!(app.deferred, vec![Effect::SaveInterview(other.clone())]);
+    behov::tui::settle(&mut app);
+    assert!(!app.session.as_ref().unwrap().is_busy());
+    assert!(app.deferred.is_empty());
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("The change is saved"), "{status}");
+    let disk = Store::open_read_only(&root).unwrap().project;
+    assert!(disk.codebook.code("funding").is_none());
+    assert_eq!(
+        disk.interview(&other).unwrap().answer("q12").unwrap().text,
+        "Sparas efter ändringen."
     );
 }

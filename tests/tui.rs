@@ -30,6 +30,7 @@ fn send(app: &mut App, message: Message) {
             perform(app, effect);
         }
     }
+    behov::tui::settle(app);
 }
 
 fn key(app: &mut App, code: KeyCode) {

@@ -374,6 +374,9 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
             );
         }
         let chars = answer.text.chars().count();
+        // Character offsets where a grapheme (a letter with its combining accents) starts,
+        // computed only when a span needs them.
+        let mut boundaries: Option<std::collections::HashSet<usize>> = None;
         for (ki, coding) in answer.codings.iter().enumerate() {
             if project.codebook.code(&coding.code).is_none() {
                 p.add(
@@ -393,6 +396,18 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
                         span.start, span.end
                     ),
                 );
+            } else if let Some(span) = coding.span {
+                let starts = boundaries.get_or_insert_with(|| grapheme_starts(&answer.text));
+                if !starts.contains(&span.start) || !starts.contains(&span.end) {
+                    p.add(
+                        &file,
+                        path!["answers", ai, "codings", ki, "span"],
+                        format!(
+                            "span {}–{} splits a letter from its accent; move it to whole letters",
+                            span.start, span.end
+                        ),
+                    );
+                }
             }
             if coding.coder.trim().is_empty() {
                 p.add(
@@ -403,4 +418,17 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
             }
         }
     }
+}
+
+/// The character offsets at which a grapheme starts, and the text's end.
+fn grapheme_starts(text: &str) -> std::collections::HashSet<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut starts = std::collections::HashSet::new();
+    let mut at = 0;
+    for grapheme in text.graphemes(true) {
+        starts.insert(at);
+        at += grapheme.chars().count();
+    }
+    starts.insert(at);
+    starts
 }

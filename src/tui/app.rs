@@ -69,6 +69,10 @@ pub struct App {
     pub quit_forced: bool,
     /// The selected button of the conflict screen.
     pub conflict_button: usize,
+    /// How far the two texts of the conflict screen are scrolled.
+    pub conflict_scroll: u16,
+    /// Saves asked for while a change of many files is written, done after it.
+    pub deferred: Vec<Effect>,
 }
 
 impl App {
@@ -99,6 +103,8 @@ impl App {
             quit: false,
             quit_forced: false,
             conflict_button: 0,
+            conflict_scroll: 0,
+            deferred: Vec::new(),
         }
     }
 
@@ -267,6 +273,8 @@ impl App {
     /// Saves every interview with typed text not yet in its file. An interview leaves the
     /// unsaved list only when its save succeeds.
     pub fn fold_all(&mut self) -> Vec<Effect> {
+        // Everything is folded now, so no fold is due when the typing pauses.
+        self.last_edit = None;
         self.session
             .as_mut()
             .map_or_else(Vec::new, super::state::fold_all)

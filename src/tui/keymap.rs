@@ -454,6 +454,8 @@ static CONFLICT: &[Binding] = &[
     bind!("←", [code(KLeft), k('h'), code(BackTab)], Left, "föregående val", "previous choice", false),
     bind!("→", [code(KeyCode::Right), k('l'), code(KeyCode::Tab)], Right, "nästa val", "next choice", false),
     bind!("Enter", [code(Enter)], Confirm, "bekräfta det valda", "confirm the selected choice", true),
+    bind!("↑", [code(KeyCode::Up), k('k')], Up, "rulla texterna uppåt", "scroll the texts up", false),
+    bind!("↓", [code(KDown), k('j')], Down, "rulla texterna nedåt", "scroll the texts down", false),
     bind!("1", [k('1')], Choose(0), "behåll båda (din text efter filens)", "keep both (your text after the file's)", true),
     bind!("2", [k('2')], Choose(1), "behåll din version", "keep your version", true),
     bind!("3", [k('3')], Choose(2), "behåll filens version", "keep the file's version", true),

@@ -201,7 +201,8 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         }
         Context::Confirm => on_confirm(app, action),
         Context::Conflict => {
-            let outcome = conflict::on_action(&mut app.conflict_button, action);
+            let outcome =
+                conflict::on_action(&mut app.conflict_button, &mut app.conflict_scroll, action);
             app.apply(outcome)
         }
         Context::Form => on_form(app, action),
@@ -340,7 +341,7 @@ fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
             app.apply(outcome)
         }
         Context::SearchBox => {
-            let outcome = app.search.on_box_text(&typed.op);
+            let outcome = app.search.on_box_text(app.lang, &typed.op);
             app.apply(outcome)
         }
         _ => Vec::new(),

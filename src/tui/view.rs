@@ -21,10 +21,15 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         draw_too_small(app, frame, area);
         return;
     }
+    // A status longer than the line gets a second line, so its end is never cut off.
+    let status_lines = match &app.status {
+        Some(s) if s.text.width() > usize::from(area.width) => 2,
+        _ => 1,
+    };
     let [tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(if app.session.is_some() { 1 } else { 0 }),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_lines),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -69,7 +74,10 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         } else {
             theme::info()
         };
-        frame.render_widget(Paragraph::new(Span::styled(s.text.clone(), style)), status);
+        frame.render_widget(
+            Paragraph::new(Span::styled(s.text.clone(), style)).wrap(Wrap { trim: true }),
+            status,
+        );
     }
     draw_footer(app, frame, footer);
     match &app.overlay {
@@ -102,7 +110,13 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         None => {}
     }
     if conflict::is_open(app.session.as_ref()) {
-        conflict::draw(app.conflict_button, &app.view(), frame, area);
+        conflict::draw(
+            app.conflict_button,
+            app.conflict_scroll,
+            &app.view(),
+            frame,
+            area,
+        );
     }
     if app.help {
         draw_help(app, frame, area);

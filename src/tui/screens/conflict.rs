@@ -30,19 +30,23 @@ pub fn is_open(session: Option<&Session>) -> bool {
     session.is_some_and(|s| !s.conflicts.is_empty())
 }
 
-/// An action of the conflict screen's table (the router sends every key here while it is up).
-/// An action of the conflict screen's table; `button` is the chosen button.
-pub fn on_action(button: &mut usize, action: Action) -> Outcome {
+/// An action of the conflict screen's table; `button` is the chosen button and `scroll` how
+/// far the two texts are scrolled.
+pub fn on_action(button: &mut usize, scroll: &mut u16, action: Action) -> Outcome {
     match action {
         Action::Left => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
         Action::Right => *button = (*button + 1) % CHOICES.len(),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1),
         Action::Choose(n) if n < CHOICES.len() => {
             *button = 0;
+            *scroll = 0;
             return Outcome::effects(vec![Effect::Resolve(CHOICES[n])]);
         }
         Action::Confirm => {
             let keep = CHOICES[*button];
             *button = 0;
+            *scroll = 0;
             return Outcome::effects(vec![Effect::Resolve(keep)]);
         }
         _ => {}
@@ -50,7 +54,7 @@ pub fn on_action(button: &mut usize, action: Action) -> Outcome {
     Outcome::default()
 }
 
-pub fn draw(button: usize, app: &View, frame: &mut Frame, area: Rect) {
+pub fn draw(button: usize, scroll: u16, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
     let Some(conflict) = session.conflicts.first() else {
         return;
@@ -83,7 +87,7 @@ pub fn draw(button: usize, app: &View, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [about, texts, buttons] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(if inner.width < 100 { 5 } else { 3 }),
         Constraint::Min(3),
         Constraint::Length(2),
     ])
@@ -97,21 +101,19 @@ pub fn draw(button: usize, app: &View, frame: &mut Frame, area: Rect) {
     for (area, heading, text) in [
         (
             mine,
-            app.t(" Din version (skriven här) ", " Your version (typed here) "),
+            app.t(" Din version ", " Your version "),
             &conflict.mine,
         ),
         (
             theirs,
-            app.t(
-                " Filens version (ändrad utanför behov) ",
-                " The file's version (changed outside behov) ",
-            ),
+            app.t(" Filens version ", " The file's version "),
             &conflict.theirs,
         ),
     ] {
         frame.render_widget(
             Paragraph::new(text.as_str())
                 .wrap(Wrap { trim: false })
+                .scroll((scroll, 0))
                 .block(Block::default().borders(Borders::ALL).title(heading)),
             area,
         );
@@ -157,8 +159,8 @@ fn about_lines(app: &View, conflict: &TextConflict) -> Vec<Line<'static>> {
         None => app.t("anteckningar", "notes").to_string(),
     };
     let explain = app.t(
-        "Filen ändrades av någon annan (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
-        "The file was changed by someone else (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
+        "Filen ändrades utanför behov (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
+        "The file was changed outside behov (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
     );
     vec![
         Line::from(Span::styled(format!("{name} · {place}"), theme::title())),

@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::Project;
+use crate::model::{Lang, Project};
 use crate::search::{Progress, SearchResults};
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
@@ -47,6 +47,9 @@ impl SearchView {
         self.selected = 0;
     }
 }
+
+/// The longest query the box takes, in characters: longer pastes are cut, with a note.
+pub const MAX_QUERY: usize = 1_000;
 
 impl SearchView {
     /// What the search worker reported: progress, the open index (the query runs at once),
@@ -92,8 +95,27 @@ impl SearchView {
         Outcome::default()
     }
 
-    /// Typing in the query box searches at once.
-    pub fn on_box_text(&mut self, op: &EditOp) -> Outcome {
+    /// Typing in the query box searches at once; the query is cut at [`MAX_QUERY`]
+    /// characters, with a note.
+    pub fn on_box_text(&mut self, lang: Lang, op: &EditOp) -> Outcome {
+        let op = match op {
+            EditOp::Insert(text) => {
+                let room = MAX_QUERY.saturating_sub(self.query.chars().count());
+                let taken: String = text.chars().take(room).collect();
+                if taken.chars().count() < text.chars().count() {
+                    edit_line(&mut self.query, &EditOp::Insert(taken));
+                    self.selected = 0;
+                    let note = if lang == Lang::Sv {
+                        format!("Sökfrågan kortades till {MAX_QUERY} tecken.")
+                    } else {
+                        format!("The query was cut to {MAX_QUERY} characters.")
+                    };
+                    return Outcome::error(note).with_effects(vec![Effect::RunSearch]);
+                }
+                op
+            }
+            _ => op,
+        };
         if edit_line(&mut self.query, op) {
             self.selected = 0;
             return Outcome::effects(vec![Effect::RunSearch]);
