@@ -290,18 +290,25 @@ impl RespondentList {
             };
             return Outcome::error(text);
         }
-        let question = if sv {
-            format!(
+        let question = match (people, sv) {
+            (0, true) => format!(
+                "Radera respondenten {}? Det går inte att ångra.",
+                respondent.name
+            ),
+            (0, false) => format!(
+                "Delete the respondent {}? This cannot be undone.",
+                respondent.name
+            ),
+            (n, true) => format!(
                 "Radera respondenten {} och {}? Det går inte att ångra.",
                 respondent.name,
-                plural(people, "kontaktperson", "kontaktpersoner")
-            )
-        } else {
-            format!(
+                plural(n, "kontaktperson", "kontaktpersoner")
+            ),
+            (n, false) => format!(
                 "Delete the respondent {} and {}? This cannot be undone.",
                 respondent.name,
-                plural(people, "contact person", "contact people")
-            )
+                plural(n, "contact person", "contact people")
+            ),
         };
         Outcome::overlay(Overlay::confirm(
             Confirm::DeleteRespondent(respondent.id.clone()),
