@@ -45,7 +45,7 @@ pub enum Command {
     },
     /// Validate every file and reference; exit 1 if there are problems
     Check { dir: Option<PathBuf> },
-    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON or XLSX for the report
+    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON, XLSX or a Word report
     Summary(SummaryArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
@@ -87,8 +87,8 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Write to FILE instead of standard output (required for xlsx); only a regular file or a
-    /// new path, never a device, a pipe or a folder
+    /// Write to FILE instead of standard output (required for xlsx and docx); only a regular
+    /// file or a new path, never a device, a pipe or a folder
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Let --out be a symbolic link, and write to the file it points to
@@ -100,9 +100,9 @@ pub struct SummaryArgs {
     /// Count only codings by this coder (repeat for several)
     #[arg(long = "coder", value_name = "NAME")]
     pub coders: Vec<String>,
-    /// Count only complete interviews, or only drafts (default: both)
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
+    /// Which interviews count: complete ones (the default), drafts, or all
+    #[arg(long, value_enum, default_value_t = StatusArg::Complete)]
+    pub status: StatusArg,
     /// Only respondents with this attribute value; repeat: one attribute's values are
     /// alternatives, different attributes must all match
     #[arg(long = "where", value_name = "ATTRIBUTE=VALUE", value_parser = parse_condition)]
@@ -116,9 +116,10 @@ pub struct SummaryArgs {
     /// Name respondents "Organisation 7" instead of by name
     #[arg(long)]
     pub pseudonyms: bool,
-    /// Start CSV with a byte-order mark, so Excel reads å, ä, ö right
-    #[arg(long)]
-    pub bom: bool,
+    /// CSV for Excel in the report's language (sv: `;`, decimal comma, BOM, CRLF), or RFC 4180
+    /// for scripts (`,`, decimal point, no BOM)
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv: Option<CsvArg>,
     /// Quotes per code
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=report::QUOTE_POOL as i64))]
     pub quotes: u8,
@@ -131,12 +132,20 @@ pub enum FormatArg {
     Csv,
     Json,
     Xlsx,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     Complete,
     Draft,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvArg {
+    Excel,
+    Rfc4180,
 }
 
 fn parse_condition(s: &str) -> Result<(String, String), String> {
@@ -305,18 +314,30 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         FormatArg::Csv => render::Format::Csv,
         FormatArg::Json => render::Format::Json,
         FormatArg::Xlsx => render::Format::Xlsx,
+        FormatArg::Docx => render::Format::Docx,
     };
-    if format == render::Format::Xlsx && args.out.is_none() {
-        return Err(Failure::usage(
-            "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
-        ));
+    if args.out.is_none() {
+        match format {
+            render::Format::Xlsx => {
+                return Err(Failure::usage(
+                    "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
+                ));
+            }
+            render::Format::Docx => {
+                return Err(Failure::usage(
+                    "a Word document cannot go to the terminal; say where with --out FILE.docx",
+                ));
+            }
+            _ => {}
+        }
     }
     let mut filter = report::Filter {
         coders: args.coders.into_iter().collect(),
-        status: args.status.map(|s| match s {
-            StatusArg::Complete => Status::Complete,
-            StatusArg::Draft => Status::Draft,
-        }),
+        status: match args.status {
+            StatusArg::Complete => Some(Status::Complete),
+            StatusArg::Draft => Some(Status::Draft),
+            StatusArg::All => None,
+        },
         from: args.from,
         to: args.to,
         ..report::Filter::default()
@@ -335,10 +356,16 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         pseudonyms: args.pseudonyms,
         quotes: usize::from(args.quotes),
     };
+    if args.csv.is_some() && format != render::Format::Csv {
+        return Err(Failure::usage("--csv only applies to --format csv"));
+    }
     let export = render::Export {
         format,
         table: args.table,
-        bom: args.bom,
+        csv: match args.csv {
+            Some(CsvArg::Rfc4180) => render::csv::Dialect::Rfc4180,
+            Some(CsvArg::Excel) | None => render::csv::Dialect::Excel,
+        },
     };
     let links = if args.force_follow {
         store::output::Links::Follow

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::loose_modes;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 struct Session {
@@ -165,30 +168,6 @@ fn kill_9_while_typing_loses_nothing() {
     // Everything the interface made (journal, search index, lock, logs) is private.
     let loose = loose_modes(dir.path());
     assert!(loose.is_empty(), "{loose:?}");
-}
-
-/// Files and folders under `dir` (links aside) that others may read or enter.
-fn loose_modes(dir: &Path) -> Vec<(PathBuf, u32)> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut loose = Vec::new();
-    let mut stack: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    while let Some(path) = stack.pop() {
-        let meta = std::fs::symlink_metadata(&path).unwrap();
-        if meta.file_type().is_symlink() {
-            continue;
-        }
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            loose.push((path.clone(), mode));
-        }
-        if meta.is_dir() {
-            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-        }
-    }
-    loose
 }
 
 #[test]

@@ -4,51 +4,18 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use behov::model::{Lang, TextEdit};
 use behov::store::fault::{self, Plan};
 use behov::store::journal::{self, Entry};
-use behov::store::settings::Settings;
 use behov::store::{self, Store};
-use behov::tui::app::{App, Effect, Message, update};
+use behov::tui::app::{App, Effect, Message};
 use behov::tui::keymap::Context;
 use behov::tui::session::Session;
 use behov::tui::{maintain, perform};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn demo_app(dir: &Path, lang: Lang) -> App {
-    let root = dir.join("demo");
-    if !root.exists() {
-        store::demo::install(&root).unwrap();
-    }
-    reopen(&root, lang)
-}
-
-fn reopen(root: &Path, lang: Lang) -> App {
-    let opened = Session::open(root, lang == Lang::Sv).unwrap();
-    let mut app = App::new(lang, Settings::default());
-    app.attach(opened.session, opened.notices);
-    app
-}
-
-fn send(app: &mut App, message: Message) {
-    for effect in update(app, message) {
-        if effect != Effect::SaveSettings {
-            perform(app, effect);
-        }
-    }
-    behov::tui::settle(app);
-    app.guard_quit();
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    send(app, Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typing(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
+use common::{demo_app, key, reopen, send, typing};
+use ratatui::crossterm::event::KeyCode;
 
 fn root_of(app: &App) -> PathBuf {
     app.session.as_ref().unwrap().store.root().to_path_buf()
@@ -98,6 +65,14 @@ fn open_editor(app: &mut App) -> String {
     app.capture.as_ref().unwrap().interview.clone()
 }
 
+/// The disk is full after `bytes` more bytes, until the guard is dropped.
+fn disk_full_after(bytes: u64) -> fault::Guard {
+    fault::inject(Plan {
+        disk_full_after: Some(bytes),
+        ..Plan::default()
+    })
+}
+
 const SENTENCE: &str = "Företagen behöver en färdplan, rådgivning och nätverk. ";
 
 fn typed_text(chars: usize) -> String {
@@ -113,10 +88,7 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
     let before = answer_in(&app, &id, "q01");
     let typed = typed_text(540);
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(20_000);
         typing(&mut app, &typed);
         let written = std::fs::read_to_string(root.join(".behov/journal"))
             .unwrap()
@@ -174,10 +146,7 @@ fn after_a_full_disk_the_loop_saves_by_itself() {
     let before = answer_in(&app, &id, "q01");
     let typed = typed_text(200);
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(5_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(5_000);
         typing(&mut app, &typed);
         key(&mut app, KeyCode::Esc);
         assert!(app.session.as_ref().unwrap().unwritten_characters() > 0);
@@ -216,10 +185,7 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
         .open(&path)
         .unwrap();
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(20_000);
         let start = before.chars().count();
         for (n, c) in typed.chars().enumerate() {
             let at = start + n;
@@ -452,10 +418,7 @@ fn an_interrupted_multi_file_change_is_completed_or_undone_on_open() {
 
     // The disk fills while the new files are written: nothing changes.
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(20_000);
         let err = opened.store.save_batch(&batch).unwrap_err().to_string();
         assert!(err.contains("disk is full"), "{err}");
     }

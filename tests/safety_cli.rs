@@ -6,7 +6,10 @@ use std::fs;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use assert_cmd::Command;
+use common::loose_modes;
 use predicates::prelude::*;
 
 fn behov(data: &Path) -> Command {
@@ -261,26 +264,6 @@ fn the_demo_is_not_wiped_while_another_behov_has_it_open() {
     drop(holder);
     behov::store::demo::install(&demo).unwrap();
     assert!(!demo.join("interviews/mine.txt").exists());
-}
-
-/// Every file and folder under `dir` (links aside) with a mode others can read or enter.
-fn loose_modes(dir: &Path) -> Vec<(PathBuf, u32)> {
-    let mut loose = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(path) = stack.pop() {
-        let meta = fs::symlink_metadata(&path).unwrap();
-        if meta.file_type().is_symlink() {
-            continue;
-        }
-        let mode = meta.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            loose.push((path.clone(), mode));
-        }
-        if meta.is_dir() {
-            stack.extend(fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
-        }
-    }
-    loose
 }
 
 #[test]

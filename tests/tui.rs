@@ -740,6 +740,48 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
 }
 
 #[test]
+fn the_split_table_scrolls_sideways_to_the_selected_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    // By municipality: eleven groups, more than either width shows.
+    keys(&mut app, "4gg");
+    insta::assert_snapshot!("summary_split_80x24", render(&mut app, 80, 24).backend());
+    keys(
+        &mut app,
+        "<Right><Right><Right><Right><Right><Right><Right><Right>",
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_80x24",
+        render(&mut app, 80, 24).backend()
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_120x40",
+        render(&mut app, 120, 40).backend()
+    );
+    // Enter opens the column marked on screen: the ninth municipality.
+    keys(&mut app, "<Enter>");
+    let Some(behov::tui::app::Overlay::Drill(list)) = &app.overlay else {
+        panic!("no passages shown")
+    };
+    let project = &app.session.as_ref().unwrap().project;
+    let options = behov::report::Options {
+        filter: behov::report::Filter {
+            status: Some(behov::model::Status::Complete),
+            ..Default::default()
+        },
+        by: Some("municipality".into()),
+        ..Default::default()
+    };
+    let summary = behov::report::summarise(project, &options).unwrap();
+    let ninth = &summary.groups.unwrap().groups[8].label;
+    assert!(
+        list.title.contains(ninth.as_str()),
+        "{} / {ninth}",
+        list.title
+    );
+}
+
+#[test]
 fn export_the_summary_from_the_tab() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path(), Lang::Sv);
@@ -756,4 +798,38 @@ fn export_the_summary_from_the_tab() {
     let bytes = std::fs::read(&out).expect("written");
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip");
     assert!(app.status.as_ref().unwrap().text.contains("rapport.xlsx"));
+}
+
+/// Exports from the tab in `format` (its name in the form) to `out`.
+fn export_from_the_tab(app: &mut App, format: &str, out: &Path) -> Vec<u8> {
+    keys(app, "x");
+    let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
+        panic!("no export form")
+    };
+    form.fields[0].value = format.to_string();
+    form.fields[1].value = out.display().to_string();
+    form.fields[1].cursor = form.fields[1].value.len();
+    keys(app, "<Enter>");
+    std::fs::read(out).expect("written")
+}
+
+#[test]
+fn the_tab_exports_the_word_report_and_the_same_csv_as_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "4");
+    let docx = export_from_the_tab(&mut app, "docx", &dir.path().join("rapport.docx"));
+    assert_eq!(&docx[..2], b"PK", "a Word document is a zip");
+    let csv = export_from_the_tab(&mut app, "csv", &dir.path().join("behov.csv"));
+    let cli = assert_cmd::Command::cargo_bin("behov")
+        .unwrap()
+        .env("BEHOV_DATA", dir.path())
+        .env_remove("BEHOV_PROJECT")
+        .args(["summary", "--lang", "sv", "--format", "csv"])
+        .arg(dir.path().join("demo"))
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    assert_eq!(csv, cli.stdout);
+    assert!(csv.starts_with("\u{feff}Kod;Organisationer;".as_bytes()));
 }

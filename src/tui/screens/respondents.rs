@@ -207,15 +207,22 @@ pub fn submit(
         return Ok(Outcome::default());
     };
     let project = &mut session.project;
-    let attribute_ids: Vec<String> = project.attributes.iter().map(|a| a.id.clone()).collect();
     let value = |i: usize| form.value(i).trim().to_string();
-    let attributes = attribute_ids
+    // Values as the project spells them, so a different case or missing accent does not
+    // become a group of its own.
+    let attributes = project
+        .attributes
         .iter()
         .enumerate()
-        .map(|(n, id)| (id.clone(), value(1 + n)))
+        .map(|(n, a)| {
+            (
+                a.id.clone(),
+                a.spelling(&project.respondents, &value(1 + n)),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
-    let first_person = 1 + attribute_ids.len();
+    let first_person = 1 + project.attributes.len();
     let people: Vec<Person> = (first_person..form.fields.len())
         .step_by(PERSON_FIELDS)
         .map(|at| Person {

@@ -500,7 +500,7 @@ fn attribute_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
                 existing.map(|a| a.label.en.clone()).unwrap_or_default(),
             ),
             Field::text(
-                ctx.t("Föreslagna värden", "Suggested values"),
+                ctx.t("Tillåtna värden", "Allowed values"),
                 existing.map(|a| a.values.join("; ")).unwrap_or_default(),
             )
             .with_hint(ctx.t(
@@ -533,10 +533,13 @@ pub fn submit_attribute(
     let attributes = &mut session.project.attributes;
     let label = Localized::new(sv.clone(), form.value(1).trim());
     let values = split_list(form.value(2));
+    let mut respelled = 0;
     match index.and_then(|i| attributes.get_mut(i)) {
         Some(attribute) => {
             attribute.label = label;
             attribute.values = values;
+            // Listing a value merges the respondents' other spellings of it into it.
+            respelled = attribute.respell(&mut session.project.respondents);
         }
         None => {
             let taken: Vec<String> = attributes.iter().map(|a| a.id.clone()).collect();
@@ -549,7 +552,23 @@ pub fn submit_attribute(
         }
     }
     session.revision += 1;
-    Ok(Outcome::effects(vec![Effect::SaveProject]))
+    let outcome = Outcome::effects(vec![Effect::SaveProject]);
+    if respelled > 0 {
+        let text = if ctx.sv() {
+            format!(
+                "{} fick värdets stavning i listan.",
+                plural(respelled, "organisation", "organisationer")
+            )
+        } else {
+            format!(
+                "{} now {} the value as the list spells it.",
+                plural(respelled, "organisation", "organisations"),
+                if respelled == 1 { "has" } else { "have" }
+            )
+        };
+        return Ok(outcome.with_info(text));
+    }
+    Ok(outcome)
 }
 
 pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
