@@ -532,6 +532,13 @@ pub fn typing_help(context: Context, lang: Lang) -> Vec<(&'static str, &'static 
             ("Shift+pil", pick("markera text", "select text")),
             ("Enter", pick("ny rad", "new line")),
             (
+                "1–9",
+                pick(
+                    "skal- eller valfråga med tom kommentar: välj värdet",
+                    "scale or choice question, comment empty: choose the value",
+                ),
+            ),
+            (
                 pick("Backsteg/Del", "Backspace/Del"),
                 pick("radera tecken", "delete a character"),
             ),
