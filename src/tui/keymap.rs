@@ -313,6 +313,7 @@ static SETUP: &[Binding] = &[
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort", "remove", true),
     bind!("K/J", [k('K'), ctrl_code(KUp)], MoveUp, "flytta upp/ned", "move up/down", true),
     bind!("K/J", [k('J'), ctrl_code(KDown)], MoveDown, "flytta ned", "move down", false),
+    bind!("v", [k('v')], Merge, "slå ihop två värden av attributet", "merge two values of the attribute", true),
     bind!("t", [k('t')], Details, "ändra projektets titel", "change the project title", true),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     HELP,

@@ -118,6 +118,8 @@ pub enum FormPurpose {
     InterviewDetails,
     Question(Option<usize>),
     Attribute(Option<usize>),
+    /// One value of the attribute at this index becomes another.
+    MergeValues(usize),
     ProjectTitle,
     /// A code: `id` `None` for a new one under `parent`.
     Code {

@@ -562,3 +562,48 @@ fn a_read_only_instance_follows_what_the_holder_saves() {
     send(&mut second, Message::Resize(120, 40));
     assert_eq!(second.interviews.rows.len(), count + 1);
 }
+
+#[test]
+fn two_values_of_an_attribute_merge_into_one_on_the_project_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    // Project screen, the attributes, the municipality: v offers the values in use.
+    keys(&mut app, "p<Tab>jv");
+    assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
+    let text = format!("{}", render(&mut app, 80, 24).backend());
+    assert!(text.contains("Slå ihop två värden av Kommun"), "{text}");
+    // Arboga, Fagersta, Hallstahammar, Köping, Kungsör…: Kungsör becomes Köping.
+    keys(
+        &mut app,
+        "<Right><Right><Right><Right><Tab><Right><Right><Enter>",
+    );
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains("«Kungsör» blev «Köping» hos 1 organisation"),
+        "{status}"
+    );
+    let project = reload(&app);
+    let count = |v: &str| {
+        project
+            .respondents
+            .iter()
+            .filter(|r| r.attribute("municipality") == v)
+            .count()
+    };
+    assert_eq!((count("Kungsör"), count("Köping")), (0, 3));
+    // The same value twice is refused, and the form stays.
+    keys(&mut app, "v<Tab><Left><Enter>");
+    assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
+}
+
+#[test]
+fn allowed_values_are_offered_as_a_choice_in_the_respondent_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    // A new respondent: the organisation type lists its allowed values, chosen with →.
+    keys(&mut app, "rnKlimatkollen<Tab><Right><Right><Enter>");
+    let project = reload(&app);
+    let created = project.respondents.last().unwrap();
+    assert_eq!(created.name, "Klimatkollen");
+    assert_eq!(created.attribute("type"), "inkubator");
+}

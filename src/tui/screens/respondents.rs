@@ -141,10 +141,20 @@ pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Ove
         let value = existing
             .map(|r| r.attribute(&attribute.id).to_string())
             .unwrap_or_default();
-        fields.push(
-            Field::text(attribute.label.get(ctx.lang).to_string(), value)
-                .with_hint(attribute.values.join(", ")),
-        );
+        let label = attribute.label.get(ctx.lang).to_string();
+        if attribute.values.is_empty() {
+            fields.push(Field::text(label, value));
+        } else {
+            // Allowed values are offered as a choice (the current value kept if it is not
+            // among them, so opening the form never changes it).
+            let mut options = vec![String::new()];
+            options.extend(attribute.values.iter().cloned());
+            if !options.contains(&value) {
+                options.push(value.clone());
+            }
+            let chosen = options.iter().position(|o| *o == value).unwrap_or(0);
+            fields.push(Field::choice(label, options, chosen).with_hint("←→"));
+        }
     }
     let people = existing.map(|r| r.people.clone()).unwrap_or_default();
     for (n, person) in people.into_iter().chain([Person::default()]).enumerate() {

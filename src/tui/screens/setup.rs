@@ -102,6 +102,15 @@ impl Setup {
         match action {
             Action::SwitchList => self.attributes = !self.attributes,
             Action::Back => return Outcome::go(Screen::Tabs),
+            Action::Merge if self.attributes && count > 0 => {
+                if let Some(refusal) = ctx.refuse_if_read_only() {
+                    return refusal;
+                }
+                return match merge_values_form(ctx, self.attribute) {
+                    Ok(form) => Outcome::overlay(form),
+                    Err(text) => Outcome::error(text),
+                };
+            }
             Action::Edit
             | Action::New
             | Action::Details
@@ -513,6 +522,75 @@ fn attribute_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
         purpose: FormPurpose::Attribute(index),
         form,
     })
+}
+
+/// The form that makes one value of an attribute another (Kungsör into Köping), offering
+/// the values in use and allowed.
+fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
+    let attribute = ctx
+        .session
+        .as_deref()
+        .and_then(|s| Some((s.project.attributes.get(index)?, &s.project.respondents)));
+    let Some((attribute, respondents)) = attribute else {
+        return Err(String::new());
+    };
+    let values = attribute.known_values(respondents);
+    if values.len() < 2 {
+        return Err(ctx
+            .t(
+                "Attributet har färre än två värden att slå ihop.",
+                "The attribute has fewer than two values to merge.",
+            )
+            .into());
+    }
+    let title = if ctx.sv() {
+        format!("Slå ihop två värden av {}", attribute.label.get(ctx.lang))
+    } else {
+        format!("Merge two values of {}", attribute.label.get(ctx.lang))
+    };
+    let form = Form::new(
+        title,
+        vec![
+            Field::choice(ctx.t("Värdet", "The value"), values.clone(), 0).with_hint("←→"),
+            Field::choice(ctx.t("blir", "becomes"), values, 1).with_hint("←→"),
+        ],
+    );
+    Ok(Overlay::Form {
+        purpose: FormPurpose::MergeValues(index),
+        form,
+    })
+}
+
+/// Gives every respondent with the first value of the form the second.
+pub fn submit_merge_values(ctx: &mut Ctx, index: usize, form: &Form) -> Result<Outcome, String> {
+    let (from, into) = (form.value(0).to_string(), form.value(1).to_string());
+    if crate::model::value_key(&from) == crate::model::value_key(&into) {
+        return Err(ctx
+            .t("Välj två olika värden.", "Choose two different values.")
+            .into());
+    }
+    let sv = ctx.sv();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
+    };
+    let project = &mut session.project;
+    let Some(attribute) = project.attributes.get_mut(index) else {
+        return Ok(Outcome::default());
+    };
+    let changed = attribute.merge_values(&mut project.respondents, &from, &into);
+    session.revision += 1;
+    let text = if sv {
+        format!(
+            "«{from}» blev «{into}» hos {}.",
+            plural(changed, "organisation", "organisationer")
+        )
+    } else {
+        format!(
+            "\"{from}\" became \"{into}\" for {}.",
+            plural(changed, "organisation", "organisations")
+        )
+    };
+    Ok(Outcome::effects(vec![Effect::SaveProject]).with_info(text))
 }
 
 pub fn submit_attribute(
