@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::model::{Lang, Status, validate};
 use crate::report::{self, render};
-use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
+use crate::search::{Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -45,7 +45,7 @@ pub enum Command {
     },
     /// Validate every file and reference; exit 1 if there are problems
     Check { dir: Option<PathBuf> },
-    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON or XLSX for the report
+    /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON, XLSX or a Word report
     Summary(SummaryArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
@@ -87,18 +87,22 @@ pub struct SummaryArgs {
     pub by: Option<String>,
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
-    /// Write to FILE instead of standard output (required for xlsx)
+    /// Write to FILE instead of standard output (required for xlsx and docx); only a regular
+    /// file or a new path, never a device, a pipe or a folder
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Let --out be a symbolic link, and write to the file it points to
+    #[arg(long)]
+    pub force_follow: bool,
     /// Only this table; csv holds one: by default the needs table, or the groups table with --by
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(report::TABLES))]
     pub table: Option<String>,
     /// Count only codings by this coder (repeat for several)
     #[arg(long = "coder", value_name = "NAME")]
     pub coders: Vec<String>,
-    /// Count only complete interviews, or only drafts (default: both)
-    #[arg(long, value_enum)]
-    pub status: Option<StatusArg>,
+    /// Which interviews count: complete ones (the default), drafts, or all
+    #[arg(long, value_enum, default_value_t = StatusArg::Complete)]
+    pub status: StatusArg,
     /// Only respondents with this attribute value; repeat: one attribute's values are
     /// alternatives, different attributes must all match
     #[arg(long = "where", value_name = "ATTRIBUTE=VALUE", value_parser = parse_condition)]
@@ -112,9 +116,10 @@ pub struct SummaryArgs {
     /// Name respondents "Organisation 7" instead of by name
     #[arg(long)]
     pub pseudonyms: bool,
-    /// Start CSV with a byte-order mark, so Excel reads å, ä, ö right
-    #[arg(long)]
-    pub bom: bool,
+    /// CSV for Excel in the report's language (sv: `;`, decimal comma, BOM, CRLF), or RFC 4180
+    /// for scripts (`,`, decimal point, no BOM)
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv: Option<CsvArg>,
     /// Quotes per code
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(0..=report::QUOTE_POOL as i64))]
     pub quotes: u8,
@@ -127,12 +132,20 @@ pub enum FormatArg {
     Csv,
     Json,
     Xlsx,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     Complete,
     Draft,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvArg {
+    Excel,
+    Rfc4180,
 }
 
 fn parse_condition(s: &str) -> Result<(String, String), String> {
@@ -159,48 +172,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language behov speaks; use sv or en"))
 }
 
-/// An error for the user: one sentence on stderr and an exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub message: String,
-    pub code: u8,
-}
-
-impl From<store::Error> for Failure {
-    fn from(err: store::Error) -> Self {
-        Failure {
-            message: err.to_string(),
-            code: 1,
-        }
-    }
-}
-
-impl From<report::Error> for Failure {
-    fn from(err: report::Error) -> Self {
-        Failure {
-            code: if err.is_usage() { 2 } else { 1 },
-            message: err.to_string(),
-        }
-    }
-}
-
-impl From<search::Error> for Failure {
-    fn from(err: search::Error) -> Self {
-        Failure {
-            message: err.to_string(),
-            code: 1,
-        }
-    }
-}
-
-impl Failure {
-    pub fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            message: message.into(),
-            code: 2,
-        }
-    }
-}
+pub use crate::failure::Failure;
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();
@@ -210,6 +182,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
         }
         Some(Command::Demo) => {
+            crate::tui::require_terminal()?;
             let dir = store::data_dir()?.join("demo");
             store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
@@ -299,6 +272,9 @@ fn project_or_last(dir: Option<PathBuf>) -> Result<Option<PathBuf>, Failure> {
 
 fn check(dir: &Path) -> Result<ExitCode, Failure> {
     let opened = Store::open_read_only(dir)?;
+    for notice in &opened.notices {
+        eprintln!("note: {notice}");
+    }
     let mut out = std::io::stdout().lock();
     let mut count = opened.unreadable.len();
     for err in &opened.unreadable {
@@ -338,18 +314,30 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         FormatArg::Csv => render::Format::Csv,
         FormatArg::Json => render::Format::Json,
         FormatArg::Xlsx => render::Format::Xlsx,
+        FormatArg::Docx => render::Format::Docx,
     };
-    if format == render::Format::Xlsx && args.out.is_none() {
-        return Err(Failure::usage(
-            "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
-        ));
+    if args.out.is_none() {
+        match format {
+            render::Format::Xlsx => {
+                return Err(Failure::usage(
+                    "an XLSX workbook cannot go to the terminal; say where with --out FILE.xlsx",
+                ));
+            }
+            render::Format::Docx => {
+                return Err(Failure::usage(
+                    "a Word document cannot go to the terminal; say where with --out FILE.docx",
+                ));
+            }
+            _ => {}
+        }
     }
     let mut filter = report::Filter {
         coders: args.coders.into_iter().collect(),
-        status: args.status.map(|s| match s {
-            StatusArg::Complete => Status::Complete,
-            StatusArg::Draft => Status::Draft,
-        }),
+        status: match args.status {
+            StatusArg::Complete => Some(Status::Complete),
+            StatusArg::Draft => Some(Status::Draft),
+            StatusArg::All => None,
+        },
         from: args.from,
         to: args.to,
         ..report::Filter::default()
@@ -368,11 +356,26 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         pseudonyms: args.pseudonyms,
         quotes: usize::from(args.quotes),
     };
+    if args.csv.is_some() && format != render::Format::Csv {
+        return Err(Failure::usage("--csv only applies to --format csv"));
+    }
     let export = render::Export {
         format,
         table: args.table,
-        bom: args.bom,
+        csv: match args.csv {
+            Some(CsvArg::Rfc4180) => render::csv::Dialect::Rfc4180,
+            Some(CsvArg::Excel) | None => render::csv::Dialect::Excel,
+        },
     };
+    let links = if args.force_follow {
+        store::output::Links::Follow
+    } else {
+        store::output::Links::Refuse
+    };
+    // Refused before any work, so a wrong --out costs nothing and changes nothing.
+    if let Some(path) = &args.out {
+        store::output::check(path, links)?;
+    }
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
@@ -384,7 +387,9 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     let summary = report::summarise(&opened.project, &options)?;
     let bytes = render::export(&summary, &export)?;
     match args.out {
-        Some(path) => store::write_atomic(&path, &bytes)?,
+        Some(path) => {
+            store::output::write(&path, &bytes, links)?;
+        }
         None => {
             // A closed pipe (`| head`) is not an error worth reporting.
             let _ = std::io::stdout().lock().write_all(&bytes);
@@ -449,13 +454,24 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    let opened = Store::open(dir)?;
-    let access = if opened.store.is_read_only() {
-        Access::ReadOnly
-    } else {
-        Access::Write
-    };
-    let (index, report) = SearchIndex::open(dir, &opened.project, access, &mut progress_printer())?;
+    // Searching never holds the project: the index is read as it is, and only when it lacks
+    // changed interviews and nobody else keeps it is the lock taken, for the update alone.
+    let opened = Store::open_read_only(dir)?;
+    let (mut index, mut report) = SearchIndex::open(
+        dir,
+        &opened.project,
+        Access::ReadOnly,
+        &mut progress_printer(),
+    )?;
+    if (report.stale > 0 || report.in_memory)
+        && let Some(lock) = store::Lock::try_acquire(dir)?
+    {
+        let (mut updated, update) =
+            SearchIndex::open(dir, &opened.project, Access::Write, &mut progress_printer())?;
+        updated.release_writer()?;
+        drop(lock);
+        (index, report) = (updated, update);
+    }
     let results = index.search(query, options)?;
     let mut out = std::io::stdout().lock();
     match format {

@@ -5,6 +5,7 @@
 //! `tui` are thin layers over them.
 
 pub mod cli;
+pub mod failure;
 pub mod model;
 pub mod report;
 pub mod search;

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::loose_modes;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 struct Session {
@@ -162,6 +165,9 @@ fn kill_9_while_typing_loses_nothing() {
         .unwrap();
     assert_eq!(interview.answer("q01").unwrap().text, TYPED);
     assert_eq!(behov::model::validate(&after), vec![]);
+    // Everything the interface made (journal, search index, lock, logs) is private.
+    let loose = loose_modes(dir.path());
+    assert!(loose.is_empty(), "{loose:?}");
 }
 
 #[test]
@@ -174,7 +180,7 @@ fn pasted_text_is_normalised() {
     session.send("\x1b[200~ rad ett\r\nrad tva\rra\u{30a}d\x1b[201~");
     session.wait_for("råd");
     session.send("\x1b");
-    session.wait_for("Enter to write");
+    session.wait_for("Enter/i write the answer");
     session.send("q");
     session.wait_for("25 interviews");
     session.send("q");
@@ -200,7 +206,10 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     // The first interview (Arboga), its first question; c opens the picker.
     session.send("\r");
     session.wait_for("Question 1 of 12");
+    // The first coding asks who codes; Enter takes the suggested login name.
     session.send("c");
+    session.wait_for("Who is coding");
+    session.send("\r");
     session.wait_for("Code the answer");
     session.send("finans");
     session.wait_for("Needs › Funding");
@@ -208,7 +217,7 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     session.wait_for("Coded the answer with Funding");
     // Into the text, to its start, select twelve characters with Shift+Right, Ctrl-K.
     session.send("\r");
-    session.wait_for("Esc leaves the text");
+    session.wait_for("Esc leave the text");
     session.send("\x1b[1;5H");
     for _ in 0..12 {
         session.send("\x1b[1;2C");
@@ -220,7 +229,7 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     session.send("\r");
     session.wait_for("Coded the passage with Advice");
     session.send("\x1b");
-    session.wait_for("Enter to write");
+    session.wait_for("Enter/i write the answer");
     session.send("q");
     session.wait_for("24 interviews");
     session.send("q");
@@ -280,4 +289,72 @@ fn sigterm_while_typing_saves_and_exits() {
 #[test]
 fn sighup_while_typing_saves_and_exits() {
     signal_while_typing_saves_and_exits("HUP");
+}
+
+fn git(root: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn a_git_checkout_under_the_running_interface_is_merged_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    std::fs::write(root.join(".gitignore"), ".behov/\n").unwrap();
+    git(&root, &["init", "-q", "-b", "main"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "demo"]);
+    // A colleague's branch: every interview's last answer rewritten.
+    git(&root, &["checkout", "-q", "-b", "colleague"]);
+    let project = all_files_parse(&root);
+    for mut interview in project.interviews {
+        interview.answer_mut("q12").text = "Kollegans nya svar.".into();
+        interview.modified = jiff::Timestamp::now();
+        std::fs::write(
+            root.join(format!("interviews/{}.json", interview.id)),
+            behov::store::to_json(&interview),
+        )
+        .unwrap();
+    }
+    git(&root, &["commit", "-q", "-am", "colleague"]);
+    git(&root, &["checkout", "-q", "main"]);
+
+    let mut session = Session::start(&root, dir.path());
+    session.wait_for("24 interviews");
+    session.send("\r");
+    session.wait_for("Question 1 of 12");
+    session.send("\r");
+    session.send(" Mitt tillägg");
+    session.wait_for("Mitt tillägg");
+    // The colleague's version arrives while the answer is being typed.
+    git(&root, &["checkout", "colleague", "--", "interviews"]);
+    session.send("\x1b");
+    session.wait_for("changed by another program");
+    session.send("q");
+    session.send("q");
+    assert!(session.wait_exit().success());
+    let project = all_files_parse(&root);
+    let merged = project
+        .interviews
+        .iter()
+        .find(|i| {
+            i.answer("q01")
+                .is_some_and(|a| a.text.ends_with(" Mitt tillägg"))
+        })
+        .expect("what was typed is saved");
+    assert_eq!(merged.answer("q12").unwrap().text, "Kollegans nya svar.");
+    assert!(
+        project
+            .interviews
+            .iter()
+            .all(|i| i.answer("q12").unwrap().text == "Kollegans nya svar."),
+        "no interview was saved over the colleague's version"
+    );
 }

@@ -4,50 +4,18 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use behov::model::{Lang, TextEdit};
 use behov::store::fault::{self, Plan};
 use behov::store::journal::{self, Entry};
-use behov::store::settings::Settings;
 use behov::store::{self, Store};
-use behov::tui::app::{App, Effect, Message, update};
+use behov::tui::app::{App, Effect, Message};
 use behov::tui::keymap::Context;
 use behov::tui::session::Session;
 use behov::tui::{maintain, perform};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn demo_app(dir: &Path, lang: Lang) -> App {
-    let root = dir.join("demo");
-    if !root.exists() {
-        store::demo::install(&root).unwrap();
-    }
-    reopen(&root, lang)
-}
-
-fn reopen(root: &Path, lang: Lang) -> App {
-    let opened = Session::open(root, lang == Lang::Sv).unwrap();
-    let mut app = App::new(lang, Settings::default());
-    app.attach(opened.session, opened.notices);
-    app
-}
-
-fn send(app: &mut App, message: Message) {
-    for effect in update(app, message) {
-        if effect != Effect::SaveSettings {
-            perform(app, effect);
-        }
-    }
-    app.guard_quit();
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    send(app, Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typing(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, KeyCode::Char(c));
-    }
-}
+use common::{demo_app, key, reopen, send, typing};
+use ratatui::crossterm::event::KeyCode;
 
 fn root_of(app: &App) -> PathBuf {
     app.session.as_ref().unwrap().store.root().to_path_buf()
@@ -97,6 +65,14 @@ fn open_editor(app: &mut App) -> String {
     app.capture.as_ref().unwrap().interview.clone()
 }
 
+/// The disk is full after `bytes` more bytes, until the guard is dropped.
+fn disk_full_after(bytes: u64) -> fault::Guard {
+    fault::inject(Plan {
+        disk_full_after: Some(bytes),
+        ..Plan::default()
+    })
+}
+
 const SENTENCE: &str = "Företagen behöver en färdplan, rådgivning och nätverk. ";
 
 fn typed_text(chars: usize) -> String {
@@ -112,10 +88,7 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
     let before = answer_in(&app, &id, "q01");
     let typed = typed_text(540);
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(20_000);
         typing(&mut app, &typed);
         let written = std::fs::read_to_string(root.join(".behov/journal"))
             .unwrap()
@@ -131,26 +104,27 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
         let status = app.status.clone().unwrap();
         assert!(status.error);
         assert!(
-            status
-                .text
-                .contains(&format!("{only_in_memory} characters are only in memory")),
+            status.text.contains(&format!(
+                "Not saved: {only_in_memory} characters are only in memory (the disk is full)"
+            )),
             "{}",
             status.text
         );
-        assert!(status.text.contains("disk is full"), "{}", status.text);
         // Leaving the editor tries to save and cannot; quitting asks instead of quitting.
         key(&mut app, KeyCode::Esc);
         key(&mut app, KeyCode::Esc);
         key(&mut app, KeyCode::Char('q'));
         assert!(!app.quit, "quit is held while text is only in memory");
-        assert_eq!(app.context(), Context::Dialog);
+        assert_eq!(app.context(), Context::Confirm);
         key(&mut app, KeyCode::Esc);
         assert!(!app.quit);
     }
-    // Space is freed: the next round of the loop writes what was waiting.
-    maintain(&mut app);
+    // Space is freed: the journal writes what was waiting (the loop retries every 2 s)…
+    let journal = app.session.as_mut().unwrap().journal.as_mut().unwrap();
+    journal.flush().unwrap();
     assert_eq!(app.session.as_ref().unwrap().unwritten_characters(), 0);
-    // A crash now (no fold, no clean exit) loses nothing: the journal holds every character.
+    // …and a crash now (no fold, no clean exit) loses nothing: the journal holds every
+    // character, in whole lines.
     drop(app);
     let app = reopen(&root, Lang::En);
     assert_eq!(answer_in(&app, &id, "q01"), format!("{before}{typed}"));
@@ -160,6 +134,34 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
     );
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("Recovered 540 characters"), "{status}");
+    assert!(!status.contains("could not be read"), "{status}");
+}
+
+#[test]
+fn after_a_full_disk_the_loop_saves_by_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let before = answer_in(&app, &id, "q01");
+    let typed = typed_text(200);
+    {
+        let _full = disk_full_after(5_000);
+        typing(&mut app, &typed);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.session.as_ref().unwrap().unwritten_characters() > 0);
+    }
+    maintain(&mut app);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Saved again"));
+    assert_eq!(
+        answer_on_disk(&root, &id, "q01"),
+        format!("{before}{typed}")
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(root.join(".behov/journal")).unwrap(),
+        ""
+    );
 }
 
 /// The negative control: the journal as it was written before, one line per entry with no
@@ -183,12 +185,10 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
         .open(&path)
         .unwrap();
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
-        let mut at = before.chars().count();
+        let _full = disk_full_after(20_000);
+        let start = before.chars().count();
         for (n, c) in typed.chars().enumerate() {
+            let at = start + n;
             if n == 300 {
                 fault::clear();
             }
@@ -205,7 +205,6 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
             let mut line = serde_json::to_string(&entry).unwrap();
             line.push('\n');
             let _ = fault::write_all(&mut file, line.as_bytes());
-            at += 1;
         }
     }
     file.flush().unwrap();
@@ -419,10 +418,7 @@ fn an_interrupted_multi_file_change_is_completed_or_undone_on_open() {
 
     // The disk fills while the new files are written: nothing changes.
     {
-        let _full = fault::inject(Plan {
-            disk_full_after: Some(20_000),
-            ..Plan::default()
-        });
+        let _full = disk_full_after(20_000);
         let err = opened.store.save_batch(&batch).unwrap_err().to_string();
         assert!(err.contains("disk is full"), "{err}");
     }
@@ -489,6 +485,7 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
             project: false,
         },
     );
+    behov::tui::settle(&mut app);
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("changed by another program"), "{status}");
     // All or nothing: no file of the merge was written.
@@ -497,5 +494,167 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
     assert_eq!(
         disk.interview(&target).unwrap().answer("q12").unwrap().text,
         "En kollega skrev detta."
+    );
+}
+
+#[test]
+fn a_wall_of_parentheses_pasted_into_search_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    key(&mut app, KeyCode::Char('3'));
+    send(&mut app, Message::Paste("(".repeat(100_000)));
+    assert_eq!(app.search.query.chars().count(), 1_000);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("cut to 1000 characters")
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_written_opens_read_only_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let opened = {
+        let _read_only = fault::inject(Plan {
+            folders_read_only: true,
+            ..Plan::default()
+        });
+        Session::open(&root, false).unwrap()
+    };
+    assert!(opened.session.read_only());
+    let said = opened.notices.join(" ");
+    assert!(said.contains("cannot be written"), "{said}");
+    assert!(said.contains("Read-only"), "{said}");
+    // The lock was let go: a writable behov can open it at once.
+    drop(opened);
+    assert!(!Session::open(&root, false).unwrap().session.read_only());
+}
+
+#[test]
+fn a_project_with_loose_file_modes_is_made_private_on_open() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    for name in ["project.json", "interviews/i003.json", "interviews"] {
+        let mode = if name == "interviews" { 0o755 } else { 0o644 };
+        std::fs::set_permissions(root.join(name), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let opened = Session::open(&root, false).unwrap();
+    let said = opened.notices.join(" ");
+    assert!(said.contains("3 files or folders"), "{said}");
+    for (name, mode) in [
+        ("project.json", 0o600),
+        ("interviews/i003.json", 0o600),
+        ("interviews", 0o700),
+    ] {
+        let now = std::fs::metadata(root.join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(now, mode, "{name}");
+    }
+}
+
+#[test]
+fn a_failing_fsync_is_reported_and_the_file_and_the_text_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let id = open_editor(&mut app);
+    let on_disk = std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap();
+    typing(&mut app, " Tillägg.");
+    {
+        let _fail = fault::inject(Plan {
+            fsync_fails_after: Some(0),
+            ..Plan::default()
+        });
+        key(&mut app, KeyCode::Esc); // folds: the save's fsync fails
+    }
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("fsync failed"), "{status}");
+    assert!(status.contains("in the journal"), "{status}");
+    assert_eq!(
+        std::fs::read(root.join(format!("interviews/{id}.json"))).unwrap(),
+        on_disk,
+        "a save whose fsync failed does not replace the file"
+    );
+    assert!(app.session.as_ref().unwrap().unsaved.contains(&id));
+    // The next round saves it.
+    maintain(&mut app);
+    assert!(answer_on_disk(&root, &id, "q01").ends_with(" Tillägg."));
+}
+
+#[test]
+fn a_linked_interview_file_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    store::demo::install(&root).unwrap();
+    let elsewhere = dir.path().join("i003-real.json");
+    std::fs::rename(root.join("interviews/i003.json"), &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("interviews/i003.json")).unwrap();
+    let opened = Store::open(&root).unwrap();
+    let mut interview = opened.project.interview("i003").unwrap().clone();
+    interview.answer_mut("q01").text = "Sparat genom länken.".into();
+    opened.store.save_interview(&interview).unwrap();
+    let link = std::fs::symlink_metadata(root.join("interviews/i003.json")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(&elsewhere)
+            .unwrap()
+            .contains("Sparat genom länken.")
+    );
+}
+
+#[test]
+fn a_change_of_many_files_is_written_beside_the_interface_and_saves_wait_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    let root = root_of(&app);
+    let session = app.session.as_mut().unwrap();
+    let changed = behov::model::coding_ops::merge(&mut session.project, "funding", "advice");
+    let other = session
+        .project
+        .interviews
+        .iter()
+        .find(|i| !changed.contains(&i.id))
+        .unwrap()
+        .id
+        .clone();
+    perform(
+        &mut app,
+        Effect::SaveChange {
+            interviews: changed.clone(),
+            codebook: true,
+            project: false,
+        },
+    );
+    // The interface goes on at once; a save asked for meanwhile waits for the change.
+    assert!(app.session.as_ref().unwrap().is_busy());
+    let session = app.session.as_mut().unwrap();
+    session
+        .project
+        .interview_mut(&other)
+        .unwrap()
+        .answer_mut("q12")
+        .text = "Sparas efter ändringen.".into();
+    behov::tui::session::touch(session.project.interview_mut(&other).unwrap());
+    perform(&mut app, Effect::SaveInterview(other.clone()));
+    assert_eq!(app.deferred, vec![Effect::SaveInterview(other.clone())]);
+    behov::tui::settle(&mut app);
+    assert!(!app.session.as_ref().unwrap().is_busy());
+    assert!(app.deferred.is_empty());
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("The change is saved"), "{status}");
+    let disk = Store::open_read_only(&root).unwrap().project;
+    assert!(disk.codebook.code("funding").is_none());
+    assert_eq!(
+        disk.interview(&other).unwrap().answer("q12").unwrap().text,
+        "Sparas efter ändringen."
     );
 }

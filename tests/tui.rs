@@ -4,12 +4,15 @@ use std::path::Path;
 
 use behov::model::{Lang, Status};
 use behov::store::settings::Settings;
-use behov::tui::app::{App, Effect, Message, Screen, update};
+use behov::tui::app::{App, Effect, Message, Screen, Tab, update};
 use behov::tui::session::Session;
 use behov::tui::{perform, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "tui/keys.rs"]
+mod keys;
 
 fn demo_app(dir: &Path, lang: Lang) -> App {
     let root = dir.join("demo");
@@ -27,6 +30,7 @@ fn send(app: &mut App, message: Message) {
             perform(app, effect);
         }
     }
+    behov::tui::settle(app);
 }
 
 fn key(app: &mut App, code: KeyCode) {
@@ -42,7 +46,14 @@ fn keys(app: &mut App, keys: &str) {
             ("<Esc>", KeyCode::Esc),
             ("<Tab>", KeyCode::Tab),
             ("<Down>", KeyCode::Down),
+            ("<Up>", KeyCode::Up),
+            ("<Left>", KeyCode::Left),
+            ("<Right>", KeyCode::Right),
             ("<BS>", KeyCode::Backspace),
+            ("<F1>", KeyCode::F(1)),
+            ("<PgDn>", KeyCode::PageDown),
+            ("<Home>", KeyCode::Home),
+            ("<Del>", KeyCode::Delete),
         ];
         if let Some((name, code)) = named.iter().find(|(n, _)| rest.starts_with(n)) {
             key(app, *code);
@@ -89,7 +100,8 @@ fn a_new_interview_is_recorded_end_to_end() {
     keys(&mut app, "Mest verkstadsindustri.<Esc>");
     // Scale questions are answered with a digit.
     keys(&mut app, "jjj3");
-    keys(&mut app, "m<Esc>");
+    // Marking it complete with questions unanswered asks first.
+    keys(&mut app, "m<Right><Enter><Esc>");
     assert_eq!(app.screen, Screen::Tabs);
 
     let project = reload(&app);
@@ -223,9 +235,20 @@ fn deleting_asks_first_and_names_the_interview() {
     let frame = render(&mut app, 120, 40);
     let text = format!("{}", frame.backend());
     assert!(text.contains("Delete the interview with Arboga"), "{text}");
-    keys(&mut app, "n");
+    assert!(
+        text.contains("[ Cancel ]") && text.contains("[ Delete ]"),
+        "{text}"
+    );
+    // No movement key, no "yes" letter confirms; Enter on the default button cancels.
+    keys(&mut app, "jyk <Down><Enter>");
+    assert!(app.overlay.is_none());
     assert_eq!(reload(&app).interviews.len(), count);
-    keys(&mut app, "dy");
+    // Esc cancels too, after choosing the action.
+    keys(&mut app, "d<Right><Esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(reload(&app).interviews.len(), count);
+    // Choosing the action's button and pressing Enter deletes.
+    keys(&mut app, "d<Right><Enter>");
     assert_eq!(reload(&app).interviews.len(), count - 1);
 }
 
@@ -283,7 +306,7 @@ fn project_setup_adds_and_removes_questions() {
     keys(&mut app, "ggd");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("has answers in"), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let project = reload(&app);
     assert_eq!(project.guide.questions.len(), 12);
     assert!(project.interviews.iter().all(|i| i.answer("q01").is_none()));
@@ -533,7 +556,7 @@ fn merge_two_codes_and_undo_it() {
     keys(&mut app, "Mfunding<Enter>");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("codings move to \"Funding\""), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let merged = reload(&app);
     assert!(merged.codebook.code("incentives").is_none());
     assert_eq!(behov::model::validate(&merged), vec![]);
@@ -576,7 +599,7 @@ fn add_edit_and_delete_a_code() {
     let text = format!("{}", render(&mut app, 120, 40).backend());
     let count = behov::model::coding_ops::coding_count(&project, "roadmap");
     assert!(text.contains(&format!("its {count} codings")), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     assert!(reload(&app).codebook.code("roadmap").is_none());
     keys(&mut app, "u");
     assert_eq!(
@@ -625,7 +648,7 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
     let capture = app.capture.as_ref().unwrap();
     assert_eq!(capture.interview, first.interview);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 2));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Search));
     // Plural and definite forms: färdplaner finds answers that say färdplan.
     keys(&mut app, "<Esc>/");
     for _ in 0.."finansiering".len() {
@@ -723,7 +746,49 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
     keys(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Capture);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 3));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Summary));
+}
+
+#[test]
+fn the_split_table_scrolls_sideways_to_the_selected_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    // By municipality: eleven groups, more than either width shows.
+    keys(&mut app, "4gg");
+    insta::assert_snapshot!("summary_split_80x24", render(&mut app, 80, 24).backend());
+    keys(
+        &mut app,
+        "<Right><Right><Right><Right><Right><Right><Right><Right>",
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_80x24",
+        render(&mut app, 80, 24).backend()
+    );
+    insta::assert_snapshot!(
+        "summary_split_scrolled_120x40",
+        render(&mut app, 120, 40).backend()
+    );
+    // Enter opens the column marked on screen: the ninth municipality.
+    keys(&mut app, "<Enter>");
+    let Some(behov::tui::app::Overlay::Drill(list)) = &app.overlay else {
+        panic!("no passages shown")
+    };
+    let project = &app.session.as_ref().unwrap().project;
+    let options = behov::report::Options {
+        filter: behov::report::Filter {
+            status: Some(behov::model::Status::Complete),
+            ..Default::default()
+        },
+        by: Some("municipality".into()),
+        ..Default::default()
+    };
+    let summary = behov::report::summarise(project, &options).unwrap();
+    let ninth = &summary.groups.unwrap().groups[8].label;
+    assert!(
+        list.title.contains(ninth.as_str()),
+        "{} / {ninth}",
+        list.title
+    );
 }
 
 #[test]
@@ -735,10 +800,46 @@ fn export_the_summary_from_the_tab() {
     let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
         panic!("no export form")
     };
+    // By default a bare name: the folder behov was started from, not the project's folder.
+    assert_eq!(form.fields[1].value, "behovssammanstallning.xlsx");
     form.fields[1].value = out.display().to_string();
     form.fields[1].cursor = form.fields[1].value.len();
     keys(&mut app, "<Enter>");
     let bytes = std::fs::read(&out).expect("written");
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip");
     assert!(app.status.as_ref().unwrap().text.contains("rapport.xlsx"));
+}
+
+/// Exports from the tab in `format` (its name in the form) to `out`.
+fn export_from_the_tab(app: &mut App, format: &str, out: &Path) -> Vec<u8> {
+    keys(app, "x");
+    let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
+        panic!("no export form")
+    };
+    form.fields[0].value = format.to_string();
+    form.fields[1].value = out.display().to_string();
+    form.fields[1].cursor = form.fields[1].value.len();
+    keys(app, "<Enter>");
+    std::fs::read(out).expect("written")
+}
+
+#[test]
+fn the_tab_exports_the_word_report_and_the_same_csv_as_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    keys(&mut app, "4");
+    let docx = export_from_the_tab(&mut app, "docx", &dir.path().join("rapport.docx"));
+    assert_eq!(&docx[..2], b"PK", "a Word document is a zip");
+    let csv = export_from_the_tab(&mut app, "csv", &dir.path().join("behov.csv"));
+    let cli = assert_cmd::Command::cargo_bin("behov")
+        .unwrap()
+        .env("BEHOV_DATA", dir.path())
+        .env_remove("BEHOV_PROJECT")
+        .args(["summary", "--lang", "sv", "--format", "csv"])
+        .arg(dir.path().join("demo"))
+        .output()
+        .unwrap();
+    assert!(cli.status.success());
+    assert_eq!(csv, cli.stdout);
+    assert!(csv.starts_with("\u{feff}Kod;Organisationer;".as_bytes()));
 }

@@ -17,6 +17,6 @@ pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
 pub use interview::{Answer, Coding, Consent, Interview, Mode, Span, Status};
 pub use project::{Project, SCHEMA_VERSION};
-pub use respondent::{AttributeDef, Gender, Person, Respondent};
+pub use respondent::{AttributeDef, Gender, Person, Respondent, value_key};
 pub use text::{Lang, Localized};
 pub use validate::{FileRef, PathSeg, Problem, validate};

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{Codebook, Interview, Project, QuestionKind, parse_colour};
+use super::{AttributeDef, Codebook, Interview, Project, QuestionKind, parse_colour, value_key};
 
 /// Which file of the project a problem is in.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -224,6 +224,72 @@ fn check_project(project: &Project, p: &mut Problems) {
             }
         }
     }
+    for def in &project.attributes {
+        check_values(project, def, p);
+    }
+}
+
+/// Values of one attribute that a summary would count apart from what was meant: a value
+/// outside the attribute's allowed values, or one spelled differently from another only in
+/// case, accents or spaces ("Västmanland" and "västmanland").
+fn check_values(project: &Project, def: &AttributeDef, p: &mut Problems) {
+    let file = FileRef::Project;
+    // Per value key, the spellings used and by how many respondents.
+    let mut spellings: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
+    for r in &project.respondents {
+        let value = r.attribute(&def.id);
+        if value.is_empty() {
+            continue;
+        }
+        let variants = spellings.entry(value_key(value)).or_default();
+        match variants.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, n)) => *n += 1,
+            None => variants.push((value, 1)),
+        }
+    }
+    for (ri, r) in project.respondents.iter().enumerate() {
+        let value = r.attribute(&def.id);
+        if value.is_empty() {
+            continue;
+        }
+        let at = path!["respondents", ri, "attributes", def.id.as_str()];
+        let key = value_key(value);
+        let message = if !def.values.is_empty() {
+            if def.values.iter().any(|v| v == value) {
+                continue;
+            }
+            match def.values.iter().find(|v| value_key(v) == key) {
+                Some(allowed) => format!(
+                    "respondent '{}' has {} '{value}', which differs from the allowed value '{allowed}' only in case, accents or spaces",
+                    r.id, def.id
+                ),
+                None => format!(
+                    "respondent '{}' has {} '{value}', which is not one of its allowed values: {}",
+                    r.id,
+                    def.id,
+                    def.values.join(", ")
+                ),
+            }
+        } else {
+            let variants = &spellings[&key];
+            // The most common spelling (the first seen among equals) is taken as meant.
+            let Some(&(common, n)) = variants
+                .iter()
+                .rev()
+                .max_by_key(|(_, n)| *n)
+                .filter(|(v, _)| *v != value)
+            else {
+                continue;
+            };
+            format!(
+                "respondent '{}' has {} '{value}', which differs from '{common}' ({n} respondent{}) only in case, accents or spaces",
+                r.id,
+                def.id,
+                if n == 1 { "" } else { "s" }
+            )
+        };
+        p.add(&file, at, message);
+    }
 }
 
 fn check_codebook(book: &Codebook, p: &mut Problems) {
@@ -374,6 +440,9 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
             );
         }
         let chars = answer.text.chars().count();
+        // Character offsets where a grapheme (a letter with its combining accents) starts,
+        // computed only when a span needs them.
+        let mut boundaries: Option<std::collections::HashSet<usize>> = None;
         for (ki, coding) in answer.codings.iter().enumerate() {
             if project.codebook.code(&coding.code).is_none() {
                 p.add(
@@ -393,6 +462,18 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
                         span.start, span.end
                     ),
                 );
+            } else if let Some(span) = coding.span {
+                let starts = boundaries.get_or_insert_with(|| grapheme_starts(&answer.text));
+                if !starts.contains(&span.start) || !starts.contains(&span.end) {
+                    p.add(
+                        &file,
+                        path!["answers", ai, "codings", ki, "span"],
+                        format!(
+                            "span {}–{} splits a letter from its accent; move it to whole letters",
+                            span.start, span.end
+                        ),
+                    );
+                }
             }
             if coding.coder.trim().is_empty() {
                 p.add(
@@ -402,5 +483,96 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
                 );
             }
         }
+    }
+}
+
+/// The character offsets at which a grapheme starts, and the text's end.
+fn grapheme_starts(text: &str) -> std::collections::HashSet<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut starts = std::collections::HashSet::new();
+    let mut at = 0;
+    for grapheme in text.graphemes(true) {
+        starts.insert(at);
+        at += grapheme.chars().count();
+    }
+    starts.insert(at);
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::Synth;
+
+    /// Messages about attribute values in a synthetic project of six respondents after `edit`.
+    fn value_problems(edit: impl FnOnce(&mut Project)) -> Vec<String> {
+        let mut project = Synth::new(3).project(6);
+        project.interviews.clear();
+        edit(&mut project);
+        validate(&project)
+            .into_iter()
+            .map(|p| p.message)
+            .filter(|m| m.contains("value") || m.contains("differs"))
+            .collect()
+    }
+
+    fn set(project: &mut Project, attribute: &str, values: &[&str]) {
+        for (r, v) in project.respondents.iter_mut().zip(values) {
+            r.attributes.insert(attribute.to_string(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn values_outside_the_allowed_ones_are_reported() {
+        let problems = value_problems(|p| {
+            let def = p.attributes.iter_mut().find(|a| a.id == "type").unwrap();
+            def.values = vec!["kommun".into(), "inkubator".into()];
+            set(
+                p,
+                "type",
+                &[
+                    "kommun",
+                    "Inkubator",
+                    "inkubator",
+                    "bank",
+                    "kommun",
+                    "kommun",
+                ],
+            );
+        });
+        assert_eq!(
+            problems,
+            [
+                "respondent 'r000002' has type 'Inkubator', which differs from the allowed value 'inkubator' only in case, accents or spaces",
+                "respondent 'r000004' has type 'bank', which is not one of its allowed values: kommun, inkubator",
+            ]
+        );
+    }
+
+    #[test]
+    fn spellings_that_differ_only_in_case_accents_or_spaces_are_reported() {
+        let problems = value_problems(|p| {
+            p.attributes.iter_mut().for_each(|a| a.values.clear());
+            set(
+                p,
+                "municipality",
+                &[
+                    "Västerås",
+                    "vasteras",
+                    "Västerås",
+                    "Sala",
+                    "Västerås ",
+                    "sala",
+                ],
+            );
+        });
+        assert_eq!(
+            problems,
+            [
+                "respondent 'r000002' has municipality 'vasteras', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
+                "respondent 'r000005' has municipality 'Västerås ', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
+                "respondent 'r000006' has municipality 'sala', which differs from 'Sala' (1 respondent) only in case, accents or spaces",
+            ]
+        );
     }
 }

@@ -35,6 +35,10 @@ pub struct Coverage {
     pub interviews: usize,
     pub complete: usize,
     pub drafts: usize,
+    /// Drafts not counted because only complete interviews count.
+    pub drafts_left_out: usize,
+    /// Interviews not counted because the chosen coders did not code them.
+    pub uncoded_left_out: usize,
     /// Organisations summed over interviews: a group interview with three counts three.
     pub participations: usize,
     /// Contact people recorded for the interviewed organisations.
@@ -71,6 +75,8 @@ pub fn coverage(project: &Project, tally: &Tally, lang: Lang) -> Coverage {
         interviews: tally.included.len(),
         complete: tally.complete,
         drafts: tally.drafts,
+        drafts_left_out: tally.drafts_left_out,
+        uncoded_left_out: tally.uncoded_left_out,
         participations: tally.respondents.len(),
         people,
         genders,

@@ -18,7 +18,8 @@ pub struct Drill {
     pub question: Option<String>,
 }
 
-/// One coding behind a cell, in interview order.
+/// One passage behind a cell, in interview order: the codings of the same words (two coders,
+/// or a code and its sub-code) are one passage, with their coders and memos together.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Passage {
     pub interview: String,
@@ -32,7 +33,9 @@ pub struct Passage {
     pub span: Option<Span>,
     /// The passage as whole sentences, as in the quotes.
     pub text: String,
+    /// The coders who coded it, comma-separated.
     pub coder: String,
+    /// Their memos, one per line.
     pub memo: String,
 }
 
@@ -59,11 +62,18 @@ pub fn passages(
         .as_ref()
         .and_then(|q| project.guide.position(q));
     let mut eligible = Vec::new();
-    let mut out = Vec::new();
-    for (row, interview) in index.rows.iter().zip(&project.interviews) {
+    let mut out: Vec<Passage> = Vec::new();
+    // (interview, answer, passage text) → position in `out`.
+    let mut seen: std::collections::HashMap<(usize, u32, String), usize> =
+        std::collections::HashMap::new();
+    for (ii, (row, interview)) in index.rows.iter().zip(&project.interviews).enumerate() {
         scope.respondents_of(row, &mut eligible);
         if let Some((attribute, value)) = &cell.group {
-            eligible.retain(|&r| project.respondents[r].attribute(attribute) == value);
+            // A group holds every spelling of its value (see `grouping`).
+            let key = crate::model::value_key(value);
+            eligible.retain(|&r| {
+                crate::model::value_key(project.respondents[r].attribute(attribute)) == key
+            });
         }
         if eligible.is_empty() {
             continue;
@@ -86,6 +96,21 @@ pub fn passages(
             let Some(applied) = answer.codings.get(coding.coding as usize) else {
                 continue;
             };
+            let text = passage(&answer.text, applied.span);
+            let key = (ii, coding.answer, text);
+            if let Some(&at) = seen.get(&key) {
+                let same = &mut out[at];
+                if !same.coder.split(", ").any(|c| c == applied.coder) {
+                    same.coder = format!("{}, {}", same.coder, applied.coder);
+                }
+                if !applied.memo.is_empty() && !same.memo.lines().any(|m| m == applied.memo) {
+                    if !same.memo.is_empty() {
+                        same.memo.push('\n');
+                    }
+                    same.memo.push_str(&applied.memo);
+                }
+                continue;
+            }
             out.push(Passage {
                 interview: interview.id.clone(),
                 respondents: eligible.clone(),
@@ -93,10 +118,11 @@ pub fn passages(
                 question: answer.question.clone(),
                 code: applied.code.clone(),
                 span: applied.span,
-                text: passage(&answer.text, applied.span),
+                text: key.2.clone(),
                 coder: applied.coder.clone(),
                 memo: applied.memo.clone(),
             });
+            seen.insert(key, out.len() - 1);
         }
     }
     out

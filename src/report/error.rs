@@ -9,6 +9,12 @@ pub enum Error {
         attribute: String,
         known: Vec<String>,
     },
+    #[error("attribute '{attribute}' has no value '{value}'; values are: {}", list(.known))]
+    UnknownValue {
+        attribute: String,
+        value: String,
+        known: Vec<String>,
+    },
     #[error("no coding in the project is by coder '{coder}'; coders are: {}", list(.known))]
     UnknownCoder { coder: String, known: Vec<String> },
     #[error("the period {from} to {to} is empty: --from comes after --to")]
@@ -19,10 +25,10 @@ pub enum Error {
     NoGrouping,
     #[error("the project's guide has no scale questions, so there is no scales table")]
     NoScales,
-    #[error("--bom only applies to --format csv")]
-    BomWithoutCsv,
     #[error("the workbook could not be written: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the Word document could not be written: {0}")]
+    Docx(#[from] zip::result::ZipError),
     #[error("the CSV could not be written: {0}")]
     Csv(#[from] csv::Error),
 }
@@ -33,12 +39,12 @@ impl Error {
         matches!(
             self,
             Error::UnknownAttribute { .. }
+                | Error::UnknownValue { .. }
                 | Error::UnknownCoder { .. }
                 | Error::EmptyPeriod { .. }
                 | Error::UnknownTable { .. }
                 | Error::NoGrouping
                 | Error::NoScales
-                | Error::BomWithoutCsv
         )
     }
 }

@@ -2,6 +2,7 @@
 //! of the scale tables.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -9,7 +10,7 @@ use super::bitset::Bitset;
 use super::lookup;
 use super::tally::Tally;
 use super::words;
-use crate::model::{Lang, Project};
+use crate::model::{Lang, Project, value_key};
 
 /// One value of the grouping attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,14 +42,39 @@ pub(crate) fn groups(
         .iter()
         .map(|r| (r, project.respondents[r].attribute(attribute)))
         .collect();
-    // Distinct values first: sorting thousands of respondents by a Swedish key is slow.
-    let distinct: std::collections::BTreeSet<&str> = members.iter().map(|&(_, v)| v).collect();
+    // Spellings that differ only in case, accents or spaces are one group ("Västmanland" and
+    // "västmanland"), named by the listed value, else by its most common spelling. Keys are
+    // made once per distinct spelling, not per respondent.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(_, value) in &members {
+        *counts.entry(value).or_default() += 1;
+    }
+    let mut spellings: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
+    for (&value, &n) in &counts {
+        spellings
+            .entry(value_key(value))
+            .or_default()
+            .push((value, n));
+    }
+    let mut name_of: BTreeMap<&str, &str> = BTreeMap::new();
+    for (key, variants) in &spellings {
+        let listed_value = listed.iter().find(|l| value_key(l) == *key);
+        let common = variants
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or("", |v| v.0);
+        let name = listed_value.map_or(common, String::as_str);
+        for &(value, _) in variants {
+            name_of.insert(value, name);
+        }
+    }
+    let distinct: std::collections::BTreeSet<&str> = name_of.values().copied().collect();
     let mut values: Vec<&str> = distinct.into_iter().collect();
     values.sort_by(|a, b| order(listed, a, b));
     let position = lookup::index(values.iter().copied());
     let mut sets = vec![Bitset::new(project.respondents.len()); values.len()];
     for (r, value) in members {
-        sets[position[value]].insert(r);
+        sets[position[name_of[value]]].insert(r);
     }
     values
         .into_iter()
@@ -76,7 +102,7 @@ fn order(listed: &[String], a: &str, b: &str) -> Ordering {
         } else {
             listed
                 .iter()
-                .position(|l| l == v)
+                .position(|l| value_key(l) == value_key(v))
                 .map_or((1, 0), |i| (0, i))
         }
     };

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Error;
-use super::filter::check_attribute;
+use super::filter;
 use super::grouping::{Group, groups};
 use super::summary::{share, tree_order};
 use super::tally::Tally;
@@ -47,13 +47,8 @@ pub fn matrix(
     attribute: &str,
     lang: Lang,
 ) -> Result<Matrix, Error> {
-    check_attribute(project, attribute)?;
-    let def = project
-        .attributes
-        .iter()
-        .find(|a| a.id == attribute)
-        .expect("checked above");
-    let groups = groups(project, tally, attribute, lang);
+    let def = filter::attribute(project, attribute)?;
+    let groups = groups(project, tally, &def.id, lang);
     let respondents = tally.interviewed.len();
     let book = &project.codebook;
     let rows = tree_order(project, tally)
@@ -84,7 +79,7 @@ pub fn matrix(
         })
         .collect();
     Ok(Matrix {
-        attribute: attribute.to_string(),
+        attribute: def.id.clone(),
         label: def.label.get(lang).to_string(),
         respondents,
         groups: groups.into_iter().map(|(g, _)| g).collect(),

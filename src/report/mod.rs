@@ -19,10 +19,12 @@ mod coverage;
 mod drill;
 mod error;
 mod filter;
+pub mod format;
 mod grouping;
 mod index;
 mod lookup;
 mod matrix;
+mod method;
 mod names;
 mod questions;
 mod quotes;
@@ -30,7 +32,7 @@ pub mod render;
 mod scale;
 mod summary;
 mod table;
-mod tables;
+pub(crate) mod tables;
 mod tally;
 pub mod words;
 
@@ -40,10 +42,11 @@ pub use cooccurrence::{CodeRef, Cooccurrence, Pair, cooccurrence};
 pub use coverage::{AttributeSplit, Coverage, Genders, coverage};
 pub use drill::{Drill, Passage, passages};
 pub use error::Error;
-pub use filter::{Filter, check_attribute};
+pub use filter::{Filter, attribute};
 pub use grouping::Group;
 pub use index::Index;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
+pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, passage, quotes};
@@ -97,6 +100,8 @@ pub struct Summary {
     pub scales: Vec<Scale>,
     pub questions: Vec<QuestionCodes>,
     pub quotes: Vec<CodeQuotes>,
+    /// Interviewers, guide and codebook: the report's method section and appendix.
+    pub method: Method,
 }
 
 /// The whole summary of `project` under `options`, indexing the project first: for one-off
@@ -111,8 +116,8 @@ pub fn summarise_with(
     index: &Index,
     options: &Options,
 ) -> Result<Summary, Error> {
-    options.filter.check(project)?;
-    let tally = Tally::new(project, index, &options.filter);
+    let filter = options.filter.resolve(project)?;
+    let tally = Tally::new(project, index, &filter);
     Summary::from_tally(project, &tally, options)
 }
 
@@ -125,7 +130,10 @@ impl Summary {
         options: &Options,
     ) -> Result<Summary, Error> {
         let lang = options.lang;
-        let by = options.by.as_deref();
+        let by = match options.by.as_deref() {
+            Some(name) => Some(attribute(project, name)?.id.as_str()),
+            None => None,
+        };
         let names = Names::new(project, options.pseudonyms);
         Ok(Summary {
             title: project.title.clone(),
@@ -147,6 +155,7 @@ impl Summary {
                 options.quotes.min(QUOTE_POOL),
                 lang,
             ),
+            method: method(project, tally, lang),
         })
     }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Error;
-use super::filter::check_attribute;
+use super::filter;
 use super::grouping::{Group, groups};
 use super::tally::Tally;
 use crate::model::{Lang, Project, QuestionKind};
@@ -94,11 +94,11 @@ pub fn scales(
         .any(|q| matches!(q.kind, QuestionKind::Scale { .. }));
     let grouped = match by {
         Some(attribute) if any => {
-            check_attribute(project, attribute)?;
-            groups(project, tally, attribute, lang)
+            let def = filter::attribute(project, attribute)?;
+            groups(project, tally, &def.id, lang)
         }
         Some(attribute) => {
-            check_attribute(project, attribute)?;
+            filter::attribute(project, attribute)?;
             Vec::new()
         }
         None => Vec::new(),

@@ -116,7 +116,9 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
             rows.push(vec![label(&g.label, 1, false), Value::Count(g.respondents)]);
         }
     }
-    let mut note = c.sentence(lang);
+    let mut note = format!("{} {}", c.sentence(lang), counted(s, lang))
+        .trim_end()
+        .to_string();
     let selection = selection(s, lang);
     if !selection.is_empty() {
         note = format!("{note} {}: {selection}.", w::filter(lang));
@@ -134,16 +136,67 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
     }
 }
 
+/// Which interviews were counted, in words for a table's note: "Only complete interviews are
+/// counted; 2 drafts are not." and, under a coder filter, whose interviews the shares are of.
+pub fn counted(s: &Summary, lang: Lang) -> String {
+    let c = &s.coverage;
+    let sv = lang == Lang::Sv;
+    let mut parts = Vec::new();
+    match s.filter.status {
+        Some(crate::model::Status::Complete) => parts.push(match (sv, c.drafts_left_out) {
+            (true, 0) => "Endast färdiga intervjuer räknas.".to_string(),
+            (true, n) => format!("Endast färdiga intervjuer räknas; {n} utkast ej medräknade."),
+            (false, 0) => "Only complete interviews are counted.".to_string(),
+            (false, 1) => "Only complete interviews are counted; 1 draft is not.".to_string(),
+            (false, n) => format!("Only complete interviews are counted; {n} drafts are not."),
+        }),
+        Some(crate::model::Status::Draft) => parts.push(
+            if sv {
+                "Endast utkast räknas."
+            } else {
+                "Only drafts are counted."
+            }
+            .to_string(),
+        ),
+        None if c.drafts > 0 => parts.push(if sv {
+            format!("Utkast räknas med ({}).", c.drafts)
+        } else {
+            format!("Drafts are counted too ({}).", c.drafts)
+        }),
+        None => {}
+    }
+    if !s.filter.coders.is_empty() {
+        let coders: Vec<&str> = s.filter.coders.iter().map(String::as_str).collect();
+        let coders = coders.join(", ");
+        parts.push(if sv {
+            format!(
+                "Endast kodningar av {coders}; andelarna gäller de {} intervjuer som kodats av dem ({} intervjuer utan deras kodningar ej medräknade).",
+                c.interviews, c.uncoded_left_out
+            )
+        } else {
+            format!(
+                "Only codings by {coders}; shares are of the {} interviews they coded ({} interviews without their codings are not counted).",
+                c.interviews, c.uncoded_left_out
+            )
+        });
+    }
+    parts.join(" ")
+}
+
+/// A table's note followed by what was counted.
+fn with_counted(note: &str, s: &Summary, lang: Lang) -> String {
+    let counted = counted(s, lang);
+    if counted.is_empty() {
+        note.to_string()
+    } else {
+        format!("{note} {counted}")
+    }
+}
+
 /// The filter in words, empty when nothing is filtered.
 fn selection(s: &Summary, lang: Lang) -> String {
     let f = &s.filter;
     let mut parts = Vec::new();
-    if let Some(status) = f.status {
-        parts.push(match status {
-            crate::model::Status::Complete => w::status_complete(lang).to_string(),
-            crate::model::Status::Draft => w::status_draft(lang).to_string(),
-        });
-    }
     if let Some(from) = f.from {
         parts.push(format!("{} {from}", w::from(lang)));
     }
@@ -157,22 +210,14 @@ fn selection(s: &Summary, lang: Lang) -> String {
             .collect();
         parts.push(format!("{attribute} = {}", shown.join(" | ")));
     }
-    if !f.coders.is_empty() {
-        let coders: Vec<&str> = f.coders.iter().map(String::as_str).collect();
-        parts.push(format!(
-            "{}: {}",
-            w::coders(lang).to_lowercase(),
-            coders.join(", ")
-        ));
-    }
     parts.join("; ")
 }
 
 fn codes(s: &Summary, lang: Lang) -> Table {
     let mut columns = vec![
         Column::new(w::code(lang), Kind::Text),
-        Column::new(w::respondents(lang), Kind::Count),
-        Column::new(w::share_of_respondents(lang), Kind::Share),
+        Column::new(w::organisations(lang), Kind::Count),
+        Column::new(w::share_of_organisations(lang), Kind::Share),
         Column::new(w::interviews(lang), Kind::Count),
         Column::new(w::answers(lang), Kind::Count),
         Column::new(w::passages(lang), Kind::Count),
@@ -182,7 +227,7 @@ fn codes(s: &Summary, lang: Lang) -> Table {
     if per_coder {
         for coder in &s.coders {
             columns.push(Column::new(
-                format!("{} ({coder})", w::respondents(lang)),
+                format!("{} ({coder})", w::organisations(lang)),
                 Kind::Count,
             ));
             columns.push(Column::new(
@@ -215,7 +260,7 @@ fn codes(s: &Summary, lang: Lang) -> Table {
     Table {
         id: "codes",
         title: w::codes_title(lang).to_string(),
-        note: w::codes_note(lang).to_string(),
+        note: with_counted(w::codes_note(lang), s, lang),
         columns,
         rows,
         brief: None,
@@ -266,7 +311,7 @@ fn groups(s: &Summary, lang: Lang) -> Option<Table> {
     Some(Table {
         id: "groups",
         title: by_title(&m.label, lang),
-        note: w::groups_note(lang).to_string(),
+        note: with_counted(w::groups_note(lang), s, lang),
         columns,
         rows,
         brief: None,
@@ -342,7 +387,7 @@ fn scales(s: &Summary, lang: Lang) -> Table {
     Table {
         id: "scales",
         title: w::scales_title(lang).to_string(),
-        note: w::scales_note(lang).to_string(),
+        note: with_counted(w::scales_note(lang), s, lang),
         columns,
         rows,
         brief: None,
@@ -384,7 +429,7 @@ fn quotes(s: &Summary, lang: Lang) -> Table {
     let mut columns = vec![
         Column::new(w::code(lang), Kind::Text),
         Column::new(w::quote(lang), Kind::Prose),
-        Column::new(w::respondent(lang), Kind::Text),
+        Column::new(w::organisation(lang), Kind::Text),
     ];
     if grouped {
         columns.push(Column::new(w::group(lang), Kind::Text));

@@ -96,6 +96,10 @@ pub struct Tally {
     pub(crate) spans: Vec<(usize, usize)>,
     pub(crate) complete: usize,
     pub(crate) drafts: usize,
+    /// Drafts that the status filter alone left out.
+    pub(crate) drafts_left_out: usize,
+    /// Interviews left out because none of the filter's coders coded them.
+    pub(crate) uncoded_left_out: usize,
     pub(crate) answers: usize,
     pub(crate) coded_answers: usize,
     pub(crate) codings: usize,
@@ -187,6 +191,8 @@ impl<'p> Pass<'p> {
             spans: Vec::new(),
             complete: 0,
             drafts: 0,
+            drafts_left_out: 0,
+            uncoded_left_out: 0,
             answers: 0,
             coded_answers: 0,
             codings: 0,
@@ -231,6 +237,20 @@ impl<'p> Pass<'p> {
         for (ii, row) in self.index.rows.iter().enumerate() {
             self.scope.respondents_of(row, &mut eligible);
             if eligible.is_empty() {
+                if self.scope.draft_left_out(row) {
+                    self.tally.drafts_left_out += 1;
+                }
+                continue;
+            }
+            // Under a coder filter, an interview the coders never touched is one they did not
+            // read: counting its organisations would lower every share for no reason.
+            if !self.scope.filter.coders.is_empty()
+                && !row
+                    .codings
+                    .iter()
+                    .any(|c| self.allowed[usize::from(c.coder)])
+            {
+                self.tally.uncoded_left_out += 1;
                 continue;
             }
             let t = &mut self.tally;

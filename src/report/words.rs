@@ -42,8 +42,8 @@ words! {
     last_interview: "Senaste intervju", "Last interview";
     codes_title: "Behov och teman", "Needs and themes";
     code: "Kod", "Code";
-    respondents: "Respondenter", "Respondents";
-    share_of_respondents: "Andel av respondenterna", "Share of respondents";
+    organisations: "Organisationer", "Organisations";
+    share_of_organisations: "Andel av intervjuade organisationer", "Share of organisations interviewed";
     passages: "Passager", "Passages";
     codes_note: "Andel av de intervjuade organisationerna. En kodning av en underkod räknas också för dess överkoder.", "Share of the organisations interviewed. A coding of a child code also counts for its parents.";
     by: "Per", "By";
@@ -64,54 +64,34 @@ words! {
     share_of_answers: "Andel av frågans svar", "Share of the question's answers";
     quotes_title: "Citat", "Quotes";
     quote: "Citat", "Quote";
-    respondent: "Respondent", "Respondent";
+    organisation: "Organisation", "Organisation";
     interview: "Intervju", "Interview";
     quotes_note: "Kodade passager i hela meningar, högst en per organisation och kod.", "Coded passages as whole sentences, at most one per organisation and code.";
     summary_title: "Behovssammanställning", "Needs summary";
     filter: "Urval", "Selection";
-    status_complete: "färdiga intervjuer", "complete interviews";
-    status_draft: "utkast", "drafts";
     from: "från", "from";
     to: "till", "to";
     more_rows: "rader till finns i CSV, XLSX och JSON", "more rows are in CSV, XLSX and JSON";
 }
 
-/// A share as a whole percentage: "83 %" in Swedish, "83%" in English.
-pub fn percent(share: f64, lang: Lang) -> String {
-    let p = (share * 100.0).round();
-    match lang {
-        Lang::Sv => format!("{p:.0} %"),
-        Lang::En => format!("{p:.0}%"),
-    }
-}
-
-/// A decimal with one digit after the decimal comma (Swedish) or point (English).
-pub fn decimal(x: f64, lang: Lang) -> String {
-    // Rounded half away from zero first: format! alone rounds 2.25 to "2.2".
-    let s = format!("{:.1}", (x * 10.0).round() / 10.0);
-    match lang {
-        Lang::Sv => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// "1 organisation" / "3 organisations".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn count(n: usize, lang: Lang, one: &str, many: &str) -> String {
+    let number = super::format::count(n, lang);
+    format!("{number} {}", if n == 1 { one } else { many })
 }
 
 /// The coverage as one or two sentences for the top of a report.
 pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
     let sv = lang == Lang::Sv;
     let orgs = if sv {
-        count(c.interviewed, "organisation", "organisationer")
+        count(c.interviewed, lang, "organisation", "organisationer")
     } else {
-        count(c.interviewed, "organisation", "organisations")
+        count(c.interviewed, lang, "organisation", "organisations")
     };
     let interviews = if sv {
-        count(c.interviews, "intervju", "intervjuer")
+        count(c.interviews, lang, "intervju", "intervjuer")
     } else {
-        count(c.interviews, "interview", "interviews")
+        count(c.interviews, lang, "interview", "interviews")
     };
     let mut s = if sv {
         format!("{orgs} deltog i {interviews}")
@@ -132,12 +112,12 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
     s += &if sv {
         format!(
             ", sammanlagt {}.",
-            count(c.participations, "deltagande", "deltaganden")
+            count(c.participations, lang, "deltagande", "deltaganden")
         )
     } else {
         format!(
             ", {} in all.",
-            count(c.participations, "participation", "participations")
+            count(c.participations, lang, "participation", "participations")
         )
     };
     if c.people > 0 {
@@ -162,8 +142,8 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
             )
         };
         let parts: Vec<String> = [
-            (g.women, count(g.women, woman, women)),
-            (g.men, count(g.men, man, men)),
+            (g.women, count(g.women, lang, woman, women)),
+            (g.men, count(g.men, lang, man, men)),
             (g.other, format!("{} {other}", g.other)),
             (g.not_recorded, format!("{} {unknown}", g.not_recorded)),
         ]
@@ -172,25 +152,11 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
         .map(|(_, text)| text)
         .collect();
         let people = if sv {
-            count(c.people, "kontaktperson", "kontaktpersoner")
+            count(c.people, lang, "kontaktperson", "kontaktpersoner")
         } else {
-            count(c.people, "contact person", "contact people")
+            count(c.people, lang, "contact person", "contact people")
         };
         s += &format!(" {people}: {}.", parts.join(", "));
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_as_each_language_writes_them() {
-        assert_eq!(percent(2.0 / 3.0, Lang::Sv), "67 %");
-        assert_eq!(percent(0.125, Lang::En), "13%");
-        assert_eq!(percent(0.0, Lang::En), "0%");
-        assert_eq!(decimal(2.25, Lang::Sv), "2,3");
-        assert_eq!(decimal(3.0, Lang::En), "3.0");
-    }
 }

@@ -201,6 +201,8 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Builds a new index beside the old one and swaps it in: a rebuild that fails half-way
+    /// (a full disk) leaves the old index as it was.
     fn rebuild_at(
         root: &Path,
         project: &Project,
@@ -208,16 +210,54 @@ impl SearchIndex {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<SearchIndex> {
         let dir = index_dir(root);
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| store::Error::io(&dir, e))?;
+        let fresh = dir.with_extension("new");
+        let old = dir.with_extension("old");
+        for leftover in [&fresh, &old] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover).map_err(|e| store::Error::io(leftover, e))?;
+            }
         }
-        store::create_dir(&dir)?;
-        let index = new_index(Some(&dir))?;
-        fill(&index, root, project, &catalog, progress)?;
-        let version = dir.join(VERSION_FILE);
-        store::write_atomic(&version, version_text().as_bytes())?;
+        store::create_dir(&fresh)?;
+        let built = (|| {
+            let index = new_index(Some(&fresh))?;
+            fill(&index, root, project, &catalog, progress)?;
+            store::write_atomic(&fresh.join(VERSION_FILE), version_text().as_bytes())?;
+            Ok::<_, Error>(())
+        })();
+        if let Err(e) = built {
+            let _ = fs::remove_dir_all(&fresh);
+            return Err(e);
+        }
+        if dir.exists() {
+            fs::rename(&dir, &old).map_err(|e| store::Error::io(&dir, e))?;
+        }
+        fs::rename(&fresh, &dir).map_err(|e| store::Error::io(&dir, e))?;
+        let _ = fs::remove_dir_all(&old);
+        let index = open_existing(&dir).map_err(|reason| {
+            let detail = match reason {
+                Unusable::Missing => "it is missing".to_string(),
+                Unusable::OtherVersion => "it is of another version".to_string(),
+                Unusable::Damaged(detail) => detail,
+            };
+            Error::index(
+                &dir,
+                TantivyError::SystemError(format!("the rebuilt index cannot be opened: {detail}")),
+            )
+        })?;
         let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
         SearchIndex::assemble(root, index, Some(writer), catalog)
+    }
+
+    /// Commits what is staged and lets go of the writer, so that another behov opening the
+    /// project can keep the index; searching goes on.
+    pub fn release_writer(&mut self) -> Result<()> {
+        self.commit()?;
+        if let Some(writer) = self.writer.take() {
+            writer
+                .wait_merging_threads()
+                .map_err(|e| Error::index(&self.root, e))?;
+        }
+        Ok(())
     }
 
     fn assemble(

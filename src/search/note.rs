@@ -35,12 +35,19 @@ pub enum Note {
     },
     /// Only negated parts: everything except them is shown.
     OnlyNegative,
+    /// Parentheses nested deeper than the parser takes were ignored.
+    TooDeep,
 }
 
 impl Note {
     pub fn text(&self, lang: Lang) -> String {
         let sv = lang == Lang::Sv;
         match self {
+            Note::TooDeep => pick(
+                sv,
+                "parenteser i mer än 32 nivåer ignorerades",
+                "parentheses nested more than 32 deep were ignored",
+            ),
             Note::UnclosedQuote => pick(
                 sv,
                 "citattecknet stängdes inte; frasen gick till slutet",

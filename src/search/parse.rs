@@ -94,19 +94,38 @@ fn is_empty(node: &Node) -> bool {
 
 /// Splits the input into tokens. A `-` counts as negation only at the start of a word, so
 /// `e-post` stays one word.
+/// Parentheses nested deeper than this are ignored (with a note): the parser and the query
+/// builder recurse per level, and a pasted wall of `(` must not overflow the stack.
+pub const MAX_DEPTH: usize = 32;
+
 fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
     let chars: Vec<char> = input.chars().collect();
     let mut toks = Vec::new();
     let mut i = 0;
+    // Open groups kept, and open groups ignored for being too deep.
+    let (mut depth, mut ignored) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
         } else if c == '(' {
-            toks.push(Tok::Open);
+            if depth < MAX_DEPTH {
+                depth += 1;
+                toks.push(Tok::Open);
+            } else {
+                if ignored == 0 && !notes.contains(&Note::TooDeep) {
+                    notes.push(Note::TooDeep);
+                }
+                ignored += 1;
+            }
             i += 1;
         } else if c == ')' {
-            toks.push(Tok::Close);
+            if ignored > 0 {
+                ignored -= 1;
+            } else {
+                depth = depth.saturating_sub(1);
+                toks.push(Tok::Close);
+            }
             i += 1;
         } else if is_quote(c) {
             let (text, next) = quoted(&chars, i, notes);
@@ -487,6 +506,23 @@ mod tests {
             let p = parse(input);
             assert!(p.notes.contains(&note), "{input}: {:?}", p.notes);
         }
+    }
+
+    #[test]
+    fn a_wall_of_parentheses_is_cut_at_the_depth_limit() {
+        let query = format!("{}bidrag{}", "(".repeat(100_000), ")".repeat(100_000));
+        let parsed = parse(&query);
+        assert!(parsed.notes.contains(&Note::TooDeep));
+        let mut node = &parsed.clauses[0].node;
+        let mut levels = 0;
+        while let Node::Group(inner) = node {
+            levels += 1;
+            node = &inner[0].node;
+        }
+        assert_eq!(levels, MAX_DEPTH);
+        assert_eq!(node, &Node::Word("bidrag".into()));
+        let unclosed = parse(&"(".repeat(100_000));
+        assert!(unclosed.notes.contains(&Note::TooDeep));
     }
 
     #[test]

@@ -103,7 +103,12 @@ fn sync_dirs<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Result<()> {
 }
 
 /// Writes `files` as one change and returns the stamps of the files written.
-pub(super) fn apply(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<(PathBuf, Stamp)>> {
+/// `progress` is told how many of the files are written, as they are.
+pub(super) fn apply(
+    root: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<(PathBuf, Stamp)>> {
     // A change left half-done by a failed rename is finished before a new one starts.
     recover(root)?;
     let targets: Vec<PathBuf> = files
@@ -112,8 +117,9 @@ pub(super) fn apply(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<Vec<(Pa
         .collect::<Result<_>>()?;
     let temps: Vec<PathBuf> = targets.iter().map(|t| temp_for(t)).collect();
     let staged = (|| {
-        for ((_, bytes), temp) in files.iter().zip(&temps) {
+        for (n, ((_, bytes), temp)) in files.iter().zip(&temps).enumerate() {
             write_temp(temp, bytes)?;
+            progress(n + 1, files.len());
         }
         sync_dirs(temps.iter())?;
         let intent = Intent {

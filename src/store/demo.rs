@@ -20,9 +20,18 @@ demo_files!(
     "i013", "i014", "i015", "i016", "i017", "i018", "i019", "i020", "i021", "i022", "i023", "i024",
 );
 
-/// Writes a fresh copy of the demo into `dir`, replacing an earlier copy there.
+/// Writes a fresh copy of the demo into `dir`, replacing an earlier copy there, unless
+/// another behov has that copy open.
 pub fn install(dir: &Path) -> Result<()> {
-    if dir.exists() {
+    if dir.join(super::PROJECT_FILE).exists() {
+        let Some(_held) = super::Lock::try_acquire(dir)? else {
+            return Err(Error::Invalid(format!(
+                "the demo ({}) is open in another behov; close that one first, since the demo starts from a fresh copy",
+                dir.display()
+            )));
+        };
+        std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    } else if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     for (name, contents) in FILES {

@@ -19,6 +19,9 @@ pub struct Plan {
     pub rename_fails_after: Option<u32>,
     /// fsyncs fail after this many more succeed.
     pub fsync_fails_after: Option<u32>,
+    /// New files cannot be created in the project's folders, as in a folder the user may
+    /// not write (which a test run as root cannot make with permissions).
+    pub folders_read_only: bool,
 }
 
 thread_local! {
@@ -98,6 +101,17 @@ pub fn sync_data(file: &File) -> io::Result<()> {
         return Err(io::Error::other("fsync failed (injected)"));
     }
     file.sync_data()
+}
+
+/// Creates a new file, as the check whether a folder can be written does.
+pub fn create_new(path: &Path) -> io::Result<File> {
+    if PLAN.with(|p| p.borrow().as_ref().is_some_and(|p| p.folders_read_only)) {
+        return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
 }
 
 pub fn rename(from: &Path, to: &Path) -> io::Result<()> {

@@ -345,9 +345,9 @@ pub fn replay(root: &Path, project: &mut Project) -> Result<Recovery> {
             Record::Saved(_) => {}
             Record::Base(b) => {
                 let key = (b.interview.clone(), b.question.clone(), b.base);
-                if !rebuilt.contains_key(&key) {
-                    order.push(key.clone());
-                    rebuilt.insert(key, (b.text.clone(), 0));
+                if let std::collections::hash_map::Entry::Vacant(slot) = rebuilt.entry(key) {
+                    order.push(slot.key().clone());
+                    slot.insert((b.text.clone(), 0));
                 }
             }
             Record::Edit(entry) => {

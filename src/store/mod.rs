@@ -242,6 +242,15 @@ impl Store {
     /// Saves several files as one change: after a crash or a failure either every file has
     /// its new contents or none has (see [`Batch`]).
     pub fn save_batch(&self, batch: &Batch) -> Result<()> {
+        self.save_batch_with(batch, &mut |_, _| {})
+    }
+
+    /// [`Store::save_batch`], telling `progress` how many files of how many are written.
+    pub fn save_batch_with(
+        &self,
+        batch: &Batch,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
         self.writable()?;
         for interview in batch.interviews() {
             self.check_interview_id(&interview.id)?;
@@ -250,7 +259,7 @@ impl Store {
         for (rel, _) in &files {
             self.check_unchanged(rel)?;
         }
-        let written = batch::apply(&self.root, &files)?;
+        let written = batch::apply(&self.root, &files, progress)?;
         let mut stamps = self.stamps.lock().expect("stamps");
         for (rel, stamp) in written {
             stamps.insert(rel, stamp);
@@ -298,10 +307,11 @@ impl Store {
             seen.insert(rel);
         }
         for rel in stamps.keys() {
-            if rel.starts_with(INTERVIEWS_DIR) && !seen.contains(rel) {
-                if let Some(id) = rel.file_stem() {
-                    changed.insert(id.to_string_lossy().into_owned());
-                }
+            if rel.starts_with(INTERVIEWS_DIR)
+                && !seen.contains(rel)
+                && let Some(id) = rel.file_stem()
+            {
+                changed.insert(id.to_string_lossy().into_owned());
             }
         }
         Ok(changed.into_iter().collect())
@@ -417,11 +427,7 @@ fn unwritable(root: &Path) -> Option<String> {
             continue;
         }
         let probe = dir.join(format!(".write-test.{}{TEMP_SUFFIX}", std::process::id()));
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&probe)
-        {
+        match fault::create_new(&probe) {
             Ok(_) => {
                 let _ = fs::remove_file(&probe);
             }

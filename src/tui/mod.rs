@@ -2,14 +2,19 @@
 //! `view` draws it, and `run` is the small runner that owns the terminal and performs effects.
 
 pub mod app;
+pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod fuzzy;
 pub mod keymap;
+pub mod router;
 pub mod screens;
 pub mod search_worker;
 pub mod session;
+pub mod state;
+pub mod strings;
 pub mod theme;
+pub mod typing;
 pub mod undo;
 pub mod view;
 
@@ -27,13 +32,13 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::Failure;
+use crate::failure::Failure;
 use crate::model::Lang;
 use crate::search::SearchOptions;
 use crate::store::{self, Store, settings::Settings};
 use app::{App, Effect, Message, update};
 use search_worker::{Job, Report};
-use session::Session;
+use session::{ChangeOutcome, Session};
 
 /// How long the loop waits for input before a tick (folding and journal syncs are due then).
 const TICK: Duration = Duration::from_millis(250);
@@ -54,12 +59,18 @@ pub fn language(choice: Option<Lang>) -> Lang {
 }
 
 /// Starts the interface on `dir` (or the welcome screen) and returns when the user quits.
-pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+/// The interface needs a terminal; checked before anything is changed on disk.
+pub fn require_terminal() -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(Failure::usage(
             "the interface needs a terminal on stdin and stdout; in scripts use the subcommands (behov check, behov synth, …)",
         ));
     }
+    Ok(())
+}
+
+pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+    require_terminal()?;
     let lang = language(lang);
     let monochrome = take_no_color();
     let log_file = init_logging();
@@ -142,20 +153,30 @@ fn init_logging() -> Option<PathBuf> {
 fn install_panic_hook(log_dir: Option<PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-        ratatui::restore();
+        // A panic on a worker thread (the search index) is logged, and the interface goes on
+        // in its terminal; only the interface's own thread ends behov.
+        let interface = std::thread::current().name() == Some("main");
+        if interface {
+            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+        }
         let backtrace = std::backtrace::Backtrace::force_capture();
         if let Some(dir) = &log_dir {
             let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
             if let Ok(mut file) = std::fs::File::create(&path) {
                 let _ = writeln!(file, "{info}\n\n{backtrace}");
-                eprintln!(
-                    "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
-                    path.display()
-                );
+                if interface {
+                    eprintln!(
+                        "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
+                        path.display()
+                    );
+                }
             }
         }
-        previous(info);
+        tracing::error!("panic: {info}");
+        if interface {
+            previous(info);
+        }
     }));
 }
 
@@ -194,6 +215,7 @@ fn event_loop(
             }
         };
         poll_search(app);
+        poll_change(app, false);
         let effects = update(app, message);
         for effect in effects {
             perform(app, effect);
@@ -206,6 +228,11 @@ fn event_loop(
         if last_maintained.elapsed() >= MAINTAIN_EVERY {
             maintain(app);
             last_maintained = Instant::now();
+        }
+        if app.quit {
+            // A change being written is finished first (it would also be completed at the
+            // next open, but the user is told now).
+            settle(app);
         }
         app.guard_quit();
         if app.quit {
@@ -262,25 +289,17 @@ fn run_search(app: &mut App) {
     }
 }
 
-/// Takes in what the search worker reported since the last turn of the loop.
+/// Passes what the search worker reported since the last turn of the loop through `update`,
+/// and performs what that asks for.
 pub fn poll_search(app: &mut App) {
-    let Some(session) = app.session.as_mut() else {
+    let Some(session) = app.session.as_ref() else {
         return;
     };
-    let mut ready = false;
-    while let Ok(report) = session.search.reports.try_recv() {
-        match report {
-            Report::Progress(p) => app.search.progress = Some(p),
-            Report::Ready(handle, _) => {
-                session.search_handle = Some(handle);
-                app.search.ready = true;
-                ready = true;
-            }
-            Report::Failed(e) => app.search.failure = Some(e),
+    let reports: Vec<Report> = session.search.reports.try_iter().collect();
+    for report in reports {
+        for effect in update(app, Message::Search(report)) {
+            perform(app, effect);
         }
-    }
-    if ready {
-        run_search(app);
     }
 }
 
@@ -317,6 +336,21 @@ fn input_hung_up() -> bool {
 /// where the user's text is: in the journal (safe, saved again soon) or only in memory.
 pub fn perform(app: &mut App, effect: Effect) {
     let sv = app.sv();
+    // While a change of many files is written, other saves wait for it, so none of them can
+    // be overtaken by the change's older copy of the same file.
+    let writes = matches!(
+        effect,
+        Effect::SaveInterview(_)
+            | Effect::SaveChange { .. }
+            | Effect::DeleteInterview(_)
+            | Effect::SaveProject
+            | Effect::SaveCodebook
+            | Effect::Resolve(_)
+    );
+    if writes && app.session.as_ref().is_some_and(Session::is_busy) {
+        app.deferred.push(effect);
+        return;
+    }
     let mut about_typing = false;
     let result: store::Result<()> = match effect {
         Effect::OpenProject(dir) => open(app, &dir),
@@ -439,14 +473,23 @@ fn save_failure(app: &App, e: &store::Error) -> String {
         .session
         .as_ref()
         .map_or(0, Session::unwritten_characters);
+    let full = matches!(
+        e,
+        store::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull
+    );
     if unwritten > 0 {
+        let cause = match (full, sv) {
+            (true, true) => "disken är full".to_string(),
+            (true, false) => "the disk is full".to_string(),
+            (false, _) => e.to_string(),
+        };
         if sv {
             format!(
-                "Inte sparat: {e} — {unwritten} tecken finns bara i minnet. Frigör utrymme så sparas de; avsluta inte förrän dess."
+                "Inte sparat: {unwritten} tecken finns bara i minnet ({cause}). Frigör utrymme så sparas de av sig själva; avsluta inte förrän dess."
             )
         } else {
             format!(
-                "Not saved: {e} — {unwritten} characters are only in memory. Free some space and they will be saved; do not quit until then."
+                "Not saved: {unwritten} characters are only in memory ({cause}). Free some space and they are saved by themselves; do not quit until then."
             )
         }
     } else if sv {
@@ -455,6 +498,51 @@ fn save_failure(app: &App, e: &store::Error) -> String {
         )
     } else {
         format!("Could not save: {e}. What you typed is in the journal and is saved again shortly.")
+    }
+}
+
+/// Takes in how a change of many files is coming along (`block`: waits until it is done),
+/// says so on the status line, and performs the saves that waited for it.
+pub fn poll_change(app: &mut App, block: bool) {
+    let sv = app.sv();
+    let Some(outcome) = app.session.as_mut().and_then(|s| s.poll_change(block)) else {
+        return;
+    };
+    match outcome {
+        ChangeOutcome::Progress(done, total) => app.info(if sv {
+            format!("Sparar ändringen: {done} av {total} filer …")
+        } else {
+            format!("Saving the change: {done} of {total} files…")
+        }),
+        ChangeOutcome::Finished(Ok(files)) => {
+            app.info(if sv {
+                format!("Ändringen är sparad ({files} filer).")
+            } else {
+                format!("The change is saved ({files} files).")
+            });
+            for effect in std::mem::take(&mut app.deferred) {
+                perform(app, effect);
+            }
+        }
+        ChangeOutcome::Finished(Err(e)) => {
+            app.error(if sv {
+                format!(
+                    "Ändringen kunde inte sparas: {e}. Den finns kvar i minnet och prövas igen."
+                )
+            } else {
+                format!("The change could not be saved: {e}. It is kept in memory and tried again.")
+            });
+            for effect in std::mem::take(&mut app.deferred) {
+                perform(app, effect);
+            }
+        }
+    }
+}
+
+/// Waits for a change of many files being written, and everything that waited for it.
+pub fn settle(app: &mut App) {
+    while app.session.as_ref().is_some_and(Session::is_busy) {
+        poll_change(app, true);
     }
 }
 
@@ -469,6 +557,25 @@ pub fn maintain(app: &mut App) {
         return;
     };
     if session.read_only() {
+        // A second instance follows what the holder saves.
+        match session.refresh_read_only() {
+            Ok(0) => {}
+            Ok(n) => app.info(if sv {
+                format!(
+                    "Uppdaterat: {} ändrades av den som har projektet öppet.",
+                    strings::plural(n, "intervju", "intervjuer")
+                )
+            } else {
+                format!(
+                    "Updated: {} changed by the behov that holds the project.",
+                    strings::plural(n, "interview", "interviews")
+                )
+            }),
+            Err(e) => app.error(e.to_string()),
+        }
+        return;
+    }
+    if session.is_busy() {
         return;
     }
     let before = session.unwritten_characters();

@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+use std::thread::JoinHandle;
 
 use jiff::Timestamp;
 
@@ -16,9 +19,36 @@ use crate::search::SearchHandle;
 use crate::store::journal::{self, BaseText, Entry, Journal, Record};
 use crate::store::{self, Batch, Store};
 
+/// What the thread writing a change of many files says.
+enum ChangeReport {
+    Progress(usize, usize),
+    Done(store::Result<()>),
+}
+
+/// A change of many files being written.
+struct InFlight {
+    interviews: Vec<String>,
+    codebook: bool,
+    project: bool,
+    reports: Receiver<ChangeReport>,
+    thread: Option<JoinHandle<()>>,
+    /// Changes asked for while this one is written, to be written after it.
+    then: Vec<(Vec<String>, bool, bool)>,
+}
+
+/// How a change of many files is coming along.
+#[derive(Debug)]
+pub enum ChangeOutcome {
+    /// Files written, of all.
+    Progress(usize, usize),
+    /// Done: the number of files written, or why nothing was.
+    Finished(store::Result<usize>),
+}
+
 pub struct Session {
     pub project: Project,
-    pub store: Store,
+    /// Shared with the thread that writes a change of many files.
+    pub store: Arc<Store>,
     /// `None` when the project is open read-only.
     pub journal: Option<Journal>,
     /// Bumped on every change to the project; views cache on it.
@@ -37,6 +67,8 @@ pub struct Session {
     pub conflicts: Vec<TextConflict>,
     /// A change of several files that could not be saved, to be tried again.
     failed_change: Option<(Vec<String>, bool, bool)>,
+    /// A change of several files being written on a thread of its own.
+    in_flight: Option<InFlight>,
     /// The search index's worker, and once it is open, a handle to search with.
     pub search: SearchWorker,
     pub search_handle: Option<SearchHandle>,
@@ -60,7 +92,7 @@ impl Session {
         let project = opened.project;
         let mut notices: Vec<String> = opened.unreadable.iter().map(ToString::to_string).collect();
         notices.extend(opened.notices);
-        let store = opened.store;
+        let store = Arc::new(opened.store);
         let read_only = store.is_read_only();
         let saved_base = project
             .interviews
@@ -78,6 +110,7 @@ impl Session {
             based: HashSet::new(),
             conflicts: Vec::new(),
             failed_change: None,
+            in_flight: None,
             search: SearchWorker::start(root.to_path_buf(), read_only),
             search_handle: None,
         };
@@ -356,14 +389,20 @@ impl Session {
     }
 
     /// Saves interviews, the codebook and the project as one change: all files or none, even
-    /// after a crash. Files changed by someone else are taken in first; if one changes in the
-    /// moment between, nothing is written and the interviews stay unsaved, to be saved again.
+    /// after a crash. The files are written on a thread of their own (a merge can touch
+    /// thousands of interviews), which reports its progress; [`Session::poll_change`] takes
+    /// in the result. Files changed by someone else are never overwritten: nothing is written
+    /// and the interviews stay unsaved, to be saved again.
     pub fn save_change(
         &mut self,
         interviews: &[String],
         codebook: bool,
         project: bool,
     ) -> store::Result<()> {
+        if let Some(busy) = &mut self.in_flight {
+            busy.then.push((interviews.to_vec(), codebook, project));
+            return Ok(());
+        }
         let mut batch = Batch::new();
         for id in interviews {
             if let Some(interview) = self.project.interview(id) {
@@ -376,21 +415,87 @@ impl Session {
         if project {
             batch.project(self.project.clone());
         }
-        match self.store.save_batch(&batch) {
-            Ok(()) => {
-                for id in interviews {
-                    self.after_save(id);
+        let (sender, reports) = mpsc::channel();
+        let store = Arc::clone(&self.store);
+        let thread = std::thread::spawn(move || {
+            let progress_sender = sender.clone();
+            let result = store.save_batch_with(&batch, &mut |done, total| {
+                let _ = progress_sender.send(ChangeReport::Progress(done, total));
+            });
+            let _ = sender.send(ChangeReport::Done(result));
+        });
+        self.in_flight = Some(InFlight {
+            interviews: interviews.to_vec(),
+            codebook,
+            project,
+            reports,
+            thread: Some(thread),
+            then: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// Whether a change of many files is being written.
+    pub fn is_busy(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Takes in what the thread writing a change reported; `block` waits until it is done.
+    /// Returns the progress (files written of all) while it runs, or its result once.
+    pub fn poll_change(&mut self, block: bool) -> Option<ChangeOutcome> {
+        let busy = self.in_flight.as_mut()?;
+        let mut progress = None;
+        loop {
+            let report = if block {
+                busy.reports.recv().ok()
+            } else {
+                busy.reports.try_recv().ok()
+            };
+            match report {
+                Some(ChangeReport::Progress(done, total)) => progress = Some((done, total)),
+                Some(ChangeReport::Done(result)) => {
+                    let mut done = self.in_flight.take().expect("in flight");
+                    if let Some(thread) = done.thread.take() {
+                        let _ = thread.join();
+                    }
+                    let files = done.interviews.len()
+                        + usize::from(done.codebook)
+                        + usize::from(done.project);
+                    let result = match result {
+                        Ok(()) => {
+                            for id in &done.interviews {
+                                self.after_save(id);
+                            }
+                            if done.codebook || done.project {
+                                self.search
+                                    .send(Job::Project(Box::new(self.project.clone())));
+                            }
+                            Ok(files)
+                        }
+                        Err(e) => {
+                            self.unsaved.extend(done.interviews.iter().cloned());
+                            self.failed_change =
+                                Some((done.interviews.clone(), done.codebook, done.project));
+                            Err(e)
+                        }
+                    };
+                    // Changes asked for meanwhile, in order.
+                    for (interviews, codebook, project) in done.then {
+                        let _ = self.save_change(&interviews, codebook, project);
+                    }
+                    return Some(ChangeOutcome::Finished(result));
                 }
-                if codebook || project {
-                    self.search
-                        .send(Job::Project(Box::new(self.project.clone())));
+                None if block => {
+                    // The thread is gone without a word: its change is recorded or undone
+                    // on disk; the interviews stay unsaved and are saved again.
+                    let done = self.in_flight.take().expect("in flight");
+                    self.unsaved.extend(done.interviews);
+                    return Some(ChangeOutcome::Finished(Err(store::Error::Invalid(
+                        "the change stopped half-way; it is completed when the project opens again"
+                            .into(),
+                    ))));
                 }
-                Ok(())
-            }
-            Err(e) => {
-                self.unsaved.extend(interviews.iter().cloned());
-                self.failed_change = Some((interviews.to_vec(), codebook, project));
-                Err(e)
+                None => return progress.map(|(done, total)| ChangeOutcome::Progress(done, total)),
             }
         }
     }
@@ -414,6 +519,29 @@ impl Session {
             notices.push((id, notice));
         }
         Ok(notices)
+    }
+
+    /// A read-only session takes in what the project's holder saved since the last look:
+    /// interviews changed, added or deleted. Returns how many changed. Nothing is written and
+    /// the index is left to its holder.
+    pub fn refresh_read_only(&mut self) -> store::Result<usize> {
+        if !self.read_only() {
+            return Ok(0);
+        }
+        let changed = self.store.changed_interviews()?;
+        for id in &changed {
+            match self.store.reload_interview(id)? {
+                Some(theirs) => match self.project.interviews.iter_mut().find(|i| i.id == *id) {
+                    Some(slot) => *slot = theirs,
+                    None => self.project.interviews.push(theirs),
+                },
+                None => self.project.interviews.retain(|i| i.id != *id),
+            }
+        }
+        if !changed.is_empty() {
+            self.revision += 1;
+        }
+        Ok(changed.len())
     }
 
     /// Settles the first conflict with the user's choice and saves the interview once it has

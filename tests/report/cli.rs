@@ -50,7 +50,10 @@ fn prints_an_aligned_table_by_default() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "4 organisationer deltog i 5 intervjuer",
+            "3 organisationer deltog i 4 intervjuer",
+        ))
+        .stdout(predicate::str::contains(
+            "Endast färdiga intervjuer räknas; 1 utkast ej medräknade.",
         ))
         .stdout(predicate::str::contains("Behov och teman\n───────────────"));
 }
@@ -60,7 +63,8 @@ fn markdown_and_json_go_to_stdout_or_to_a_file() {
     let s = Setup::new();
     s.behov()
         .args([
-            "--lang", "en", "--format", "md", "--by", "type", "--table", "groups",
+            "--lang", "en", "--format", "md", "--by", "type", "--table", "groups", "--status",
+            "all",
         ])
         .assert()
         .success()
@@ -74,7 +78,8 @@ fn markdown_and_json_go_to_stdout_or_to_a_file() {
         .assert()
         .success()
         .stdout("");
-    assert_eq!(json(&fs::read(&out).unwrap())["coverage"]["interviews"], 5);
+    // Complete interviews only, by default.
+    assert_eq!(json(&fs::read(&out).unwrap())["coverage"]["interviews"], 4);
     assert_eq!(
         fs::metadata(&out).unwrap().permissions().mode() & 0o777,
         0o600,
@@ -106,17 +111,29 @@ fn xlsx_needs_a_file() {
 }
 
 #[test]
-fn csv_with_a_byte_order_mark() {
+fn csv_for_excel_by_default_and_rfc4180_for_scripts() {
     let s = Setup::new();
-    let output = s
-        .behov()
-        .args(["--format", "csv", "--bom", "--lang", "sv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(output.starts_with("\u{feff}Kod,Respondenter,".as_bytes()));
+    let csv = |args: &[&str]| {
+        s.behov()
+            .args(["--format", "csv"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let excel = csv(&["--lang", "sv"]);
+    assert!(
+        excel.starts_with("\u{feff}Kod;Organisationer;".as_bytes()),
+        "{}",
+        String::from_utf8_lossy(&excel)
+    );
+    assert!(excel.ends_with(b"\r\n"));
+    let english = csv(&["--lang", "en"]);
+    assert!(english.starts_with("\u{feff}Code,Organisations,".as_bytes()));
+    let scripts = csv(&["--lang", "sv", "--csv", "rfc4180"]);
+    assert!(scripts.starts_with("Kod,Organisationer,".as_bytes()));
 }
 
 #[test]
@@ -138,19 +155,87 @@ fn filters_from_flags() {
             c["codings"].as_u64().unwrap(),
         )
     };
-    assert_eq!(coverage(&[]), (5, 10));
+    // Complete interviews by default; the draft is i4.
+    assert_eq!(coverage(&[]), (4, 8));
+    assert_eq!(coverage(&["--status", "all"]), (5, 10));
     assert_eq!(coverage(&["--status", "draft"]), (1, 2));
-    assert_eq!(coverage(&["--coder", "erik"]), (5, 4));
-    assert_eq!(coverage(&["--coder", "erik", "--coder", "anna"]), (5, 10));
-    assert_eq!(coverage(&["--where", "type=kommun"]), (3, 7));
+    // A coder's shares are over the interviews that coder coded: erik coded i1, i3 and i5.
+    assert_eq!(coverage(&["--status", "all", "--coder", "erik"]), (3, 4));
     assert_eq!(
-        coverage(&["--where", "type=kommun", "--where", "type=inkubator"]),
+        coverage(&["--status", "all", "--coder", "erik", "--coder", "anna"]),
+        (5, 10)
+    );
+    assert_eq!(
+        coverage(&["--status", "all", "--where", "type=kommun"]),
+        (3, 7)
+    );
+    assert_eq!(
+        coverage(&[
+            "--status",
+            "all",
+            "--where",
+            "type=kommun",
+            "--where",
+            "type=inkubator"
+        ]),
         (4, 8)
     );
     assert_eq!(
-        coverage(&["--from", "2026-01-15", "--to", "2026-02-15"]),
+        coverage(&[
+            "--status",
+            "all",
+            "--from",
+            "2026-01-15",
+            "--to",
+            "2026-02-15"
+        ]),
         (3, 5)
     );
+}
+
+#[test]
+fn attributes_and_values_by_label_without_case_or_accents() {
+    let s = Setup::new();
+    let groups = |args: &[&str]| {
+        let out = s
+            .behov()
+            .args(["--format", "json", "--table", "groups", "--status", "all"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let m = json(&out);
+        (
+            m["attribute"].as_str().unwrap().to_string(),
+            m["groups"].as_array().unwrap().len(),
+        )
+    };
+    let by_id = groups(&["--by", "municipality"]);
+    assert_eq!(by_id.0, "municipality");
+    assert_eq!(groups(&["--by", "Kommun"]), by_id);
+    assert_eq!(groups(&["--by", "kommun"]), by_id);
+    assert_eq!(groups(&["--by", "MUNICIPALITY"]), by_id);
+    assert_eq!(groups(&["--by", "organisationstyp"]).0, "type");
+    assert_eq!(groups(&["--by", "Organisation type"]).0, "type");
+
+    let interviews = |args: &[&str]| {
+        let out = s
+            .behov()
+            .args(["--format", "json", "--table", "coverage", "--status", "all"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        json(&out)["interviews"].as_u64().unwrap()
+    };
+    let exact = interviews(&["--where", "municipality=Västerås"]);
+    assert!(exact > 0);
+    assert_eq!(interviews(&["--where", "kommun=vasteras"]), exact);
+    assert_eq!(interviews(&["--where", "Kommun= VÄSTERÅS "]), exact);
 }
 
 #[test]
@@ -176,8 +261,12 @@ fn mistakes_get_one_sentence_and_exit_two() {
             .stderr(predicate::str::contains(message));
     };
     usage(
-        &["--by", "typ"],
-        "behov: the project has no attribute 'typ'; use one of: type, municipality\n",
+        &["--by", "storlek"],
+        "behov: the project has no attribute 'storlek'; use one of: type (Organisationstyp), municipality (Kommun)\n",
+    );
+    usage(
+        &["--where", "kommun=Uppsala"],
+        "behov: attribute 'Kommun' has no value 'Uppsala'; values are: Köping, Sala, Västerås, Åre\n",
     );
     usage(
         &["--coder", "sven"],
@@ -197,8 +286,8 @@ fn mistakes_get_one_sentence_and_exit_two() {
         "the groups table needs a grouping attribute",
     );
     usage(
-        &["--format", "md", "--bom"],
-        "--bom only applies to --format csv",
+        &["--format", "md", "--csv", "rfc4180"],
+        "--csv only applies to --format csv",
     );
     usage(&["--quotes", "9"], "9 is not in 0..=8");
 }

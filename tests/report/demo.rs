@@ -11,7 +11,12 @@ use behov::store::Store;
 fn demo_summary_by_type() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo");
     let project = Store::open_read_only(&root).unwrap().project;
+    // As `behov summary --by type` counts: complete interviews only.
     let options = Options {
+        filter: report::Filter {
+            status: Some(behov::model::Status::Complete),
+            ..report::Filter::default()
+        },
         by: Some("type".into()),
         lang: Lang::Sv,
         ..Options::default()
@@ -20,7 +25,7 @@ fn demo_summary_by_type() {
     let export = Export {
         format: Format::Markdown,
         table: None,
-        bom: false,
+        csv: Default::default(),
     };
     let text = String::from_utf8(render::export(&summary, &export).unwrap()).unwrap();
     insta::assert_snapshot!(text);

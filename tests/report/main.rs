@@ -3,5 +3,6 @@
 mod cli;
 mod demo;
 mod fixture;
+mod formats;
 mod numbers;
 mod render;

@@ -394,13 +394,13 @@ fn filters() {
             s.codes[0].share,
         )
     };
-    // Coder erik: his 4 codings (i1 advice, i3 funding + advice, i5 grants); every interview
-    // still counts, so the share is of all 4 interviewed.
+    // Coder erik: his 4 codings (i1 advice, i3 funding + advice, i5 grants); only the
+    // interviews he coded count, so the share is of the 2 organisations in them.
     let erik = Filter {
         coders: ["erik".to_string()].into(),
         ..Filter::default()
     };
-    assert_eq!(needs(erik), (5, 4, counts(2, 3, 3, 4), 0.5));
+    assert_eq!(needs(erik), (3, 2, counts(2, 3, 3, 4), 1.0));
     // Complete only: i4 (r5's only interview) drops out; needs by r1 r2 r3 in 4 interviews.
     let complete = Filter {
         status: Some(Status::Complete),
@@ -448,7 +448,7 @@ fn filters_naming_what_does_not_exist_are_refused() {
     };
     assert_eq!(
         refuse(typo),
-        "the project has no attribute 'typ'; use one of: type, municipality"
+        "the project has no attribute 'typ'; use one of: type (Organisationstyp), municipality (Kommun)"
     );
     let coder = Filter {
         coders: ["sven".to_string()].into(),
@@ -519,6 +519,40 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
     assert_eq!(codes, ["grants", "funding", "grants"]);
     // A group interview is attributed to everyone at the table.
     assert_eq!(found[1].attribution, "Västerås stad, Inkubator Öst");
+}
+
+#[test]
+fn a_passage_coded_twice_is_listed_once_with_both_coders() {
+    let mut project = small_project();
+    // i2's answer coded "advice" by anna: erik codes the same words too, with a memo.
+    let answer = project.interviews[1]
+        .answers
+        .iter_mut()
+        .find(|a| a.codings.iter().any(|c| c.code == "advice"))
+        .unwrap();
+    let mut twice = answer
+        .codings
+        .iter()
+        .find(|c| c.code == "advice")
+        .unwrap()
+        .clone();
+    twice.coder = "erik".into();
+    twice.memo = "tydligt".into();
+    answer.codings.push(twice);
+    let index = Index::new(&project);
+    let names = Names::new(&project, false);
+    let cell = Drill {
+        code: "advice".into(),
+        group: None,
+        question: None,
+    };
+    let found = passages(&project, &index, &Filter::default(), &cell, &names);
+    let i2: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|p| p.interview == "i2")
+        .map(|p| (p.coder.as_str(), p.memo.as_str()))
+        .collect();
+    assert_eq!(i2, [("anna, erik", "tydligt")]);
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::io::{Cursor, Read};
 
 use behov::model::Lang;
+use behov::report::render::csv::Dialect;
 use behov::report::render::{self, Export, Format};
 use behov::report::{self, Column, Kind, Options, Summary, Table, Value};
 use calamine::{Data, Reader, Xlsx};
@@ -19,11 +20,11 @@ fn summary(lang: Lang) -> Summary {
     report::summarise(&small_project(), &options).unwrap()
 }
 
-fn export(summary: &Summary, format: Format, table: Option<&str>, bom: bool) -> Vec<u8> {
+fn export(summary: &Summary, format: Format, table: Option<&str>, csv: Dialect) -> Vec<u8> {
     let export = Export {
         format,
         table: table.map(String::from),
-        bom,
+        csv,
     };
     render::export(summary, &export).unwrap()
 }
@@ -45,8 +46,13 @@ fn cell_count(line: &str) -> usize {
 #[test]
 fn markdown_tables_have_as_many_cells_in_every_row_as_in_the_header() {
     for lang in [Lang::Sv, Lang::En] {
-        let text =
-            String::from_utf8(export(&summary(lang), Format::Markdown, None, false)).unwrap();
+        let text = String::from_utf8(export(
+            &summary(lang),
+            Format::Markdown,
+            None,
+            Dialect::Excel,
+        ))
+        .unwrap();
         let lines: Vec<&str> = text.lines().collect();
         let mut tables = 0;
         let mut i = 0;
@@ -71,7 +77,7 @@ fn markdown_tables_have_as_many_cells_in_every_row_as_in_the_header() {
         &summary(Lang::Sv),
         Format::Markdown,
         Some("codes"),
-        false,
+        Dialect::Excel,
     ))
     .unwrap();
     assert!(
@@ -91,7 +97,7 @@ fn markdown_per_group_cells_carry_count_and_share() {
         &summary(Lang::En),
         Format::Markdown,
         Some("groups"),
-        false,
+        Dialect::Excel,
     ))
     .unwrap();
     assert!(text.contains("## By organisation type\n"), "{text}");
@@ -116,16 +122,29 @@ fn csv_reads_back_with_swedish_letters_and_no_formulas() {
         ..Options::default()
     };
     let s = report::summarise(&project, &options).unwrap();
-    let bytes = export(&s, Format::Csv, Some("codes"), true);
+    // For a Swedish Excel: BOM, semicolons, decimal commas, CRLF.
+    let bytes = export(&s, Format::Csv, Some("codes"), Dialect::Excel);
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "byte-order mark first");
-    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(
+        text.starts_with("Kod;Organisationer;Andel av intervjuade organisationer (%);"),
+        "{text}"
+    );
+    assert!(text.contains("\r\n– Rådgivning;3;75;"), "{text}");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "CRLF only: {text}"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         headers[..6],
         [
             "Kod",
-            "Respondenter",
-            "Andel av respondenterna (%)",
+            "Organisationer",
+            "Andel av intervjuade organisationer (%)",
             "Intervjuer",
             "Svar",
             "Passager"
@@ -133,14 +152,27 @@ fn csv_reads_back_with_swedish_letters_and_no_formulas() {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(&rows[1][0], "– Rådgivning");
-    assert_eq!((&rows[1][1], &rows[1][2]), ("3", "75.0"));
+    assert_eq!((&rows[1][1], &rows[1][2]), ("3", "75"));
     assert_eq!(
         rows.iter().map(|r| r.len()).collect::<Vec<_>>(),
         vec![headers.len(); rows.len()]
     );
+    let scales =
+        String::from_utf8(export(&s, Format::Csv, Some("scales"), Dialect::Excel)).unwrap();
+    assert!(
+        scales.contains(";3,8;"),
+        "decimal comma in a mean: {scales}"
+    );
+
+    // For scripts: commas, points, no BOM, CRLF, whatever the language.
+    let bytes = export(&s, Format::Csv, Some("scales"), Dialect::Rfc4180);
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("Fråga,Grupp,1,"), "{text}");
+    assert!(text.contains(",3.8,"), "decimal point in a mean: {text}");
+    assert!(text.ends_with("\r\n"));
 
     // Without --table, a summary with groups gives the groups table, a count and a share column each.
-    let bytes = export(&s, Format::Csv, None, false);
+    let bytes = export(&s, Format::Csv, None, Dialect::Rfc4180);
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(headers[..3], ["Kod", "Alla (n=4)", "Alla (n=4), andel (%)"]);
@@ -152,7 +184,8 @@ fn csv_reads_back_with_swedish_letters_and_no_formulas() {
         ]
     );
 
-    let quotes = String::from_utf8(export(&s, Format::Csv, Some("quotes"), false)).unwrap();
+    let quotes =
+        String::from_utf8(export(&s, Format::Csv, Some("quotes"), Dialect::Rfc4180)).unwrap();
     assert!(quotes.contains("'- Regler och tid."), "{quotes}");
     assert!(quotes.contains("'+46 Köpings kommun"), "{quotes}");
     assert!(quotes.contains("Åre Företagarna"), "{quotes}");
@@ -176,7 +209,7 @@ fn sheet_xml(bytes: &[u8], n: usize) -> String {
 
 #[test]
 fn xlsx_has_a_sheet_per_table_with_numbers_and_percentages() {
-    let bytes = export(&summary(Lang::Sv), Format::Xlsx, None, false);
+    let bytes = export(&summary(Lang::Sv), Format::Xlsx, None, Dialect::Excel);
     let mut book = workbook(bytes.clone());
     assert_eq!(
         book.sheet_names(),
@@ -194,13 +227,16 @@ fn xlsx_has_a_sheet_per_table_with_numbers_and_percentages() {
     let needs = book.worksheet_range("Behov och teman").unwrap();
     let at = |r: u32, c: u32| needs.get_value((r, c)).cloned().unwrap_or(Data::Empty);
     assert_eq!(at(0, 0), Data::String("Kod".into()));
-    assert_eq!(at(0, 2), Data::String("Andel av respondenterna".into()));
+    assert_eq!(
+        at(0, 2),
+        Data::String("Andel av intervjuade organisationer".into())
+    );
     assert_eq!(at(1, 0), Data::String("Behov".into()));
     assert_eq!(at(1, 1), Data::Float(4.0));
     assert_eq!(at(2, 0), Data::String("Rådgivning".into()));
     assert_eq!(at(2, 2), Data::Float(0.75));
     // Per coder: anna's and erik's respondents and passages.
-    assert_eq!(at(0, 6), Data::String("Respondenter (anna)".into()));
+    assert_eq!(at(0, 6), Data::String("Organisationer (anna)".into()));
     assert_eq!((at(1, 6), at(1, 9)), (Data::Float(3.0), Data::Float(4.0)));
 
     let styles = book.worksheet_style("Behov och teman").unwrap();
@@ -305,7 +341,7 @@ fn xlsx_continues_text_beyond_the_cell_limit_in_the_cells_below() {
 fn json_is_the_summary_data() {
     let s = summary(Lang::En);
     let all: serde_json::Value =
-        serde_json::from_slice(&export(&s, Format::Json, None, false)).unwrap();
+        serde_json::from_slice(&export(&s, Format::Json, None, Dialect::Excel)).unwrap();
     assert_eq!(all["title"], "Behovsanalys Testlän");
     assert_eq!(all["lang"], "en");
     assert_eq!(all["coverage"]["participations"], 6);
@@ -313,7 +349,7 @@ fn json_is_the_summary_data() {
     assert_eq!(all["codes"][1]["share"], 0.75);
     assert_eq!(all["groups"]["groups"][2]["value"], "");
     let codes: serde_json::Value =
-        serde_json::from_slice(&export(&s, Format::Json, Some("codes"), false)).unwrap();
+        serde_json::from_slice(&export(&s, Format::Json, Some("codes"), Dialect::Excel)).unwrap();
     assert_eq!(codes, all["codes"]);
 }
 
@@ -323,7 +359,7 @@ fn terminal_tables_open_with_the_coverage_sentence() {
         &summary(Lang::En),
         Format::Table,
         Some("coverage"),
-        false,
+        Dialect::Excel,
     ))
     .unwrap();
     assert!(
@@ -347,25 +383,160 @@ fn terminal_tables_open_with_the_coverage_sentence() {
 #[test]
 fn export_refuses_what_it_cannot_do() {
     let plain = report::summarise(&small_project(), &Options::default()).unwrap();
-    let fail = |format, table: Option<&str>, bom| {
+    let fail = |format, table: Option<&str>| {
         render::export(
             &plain,
             &Export {
                 format,
                 table: table.map(String::from),
-                bom,
+                csv: Dialect::Excel,
             },
         )
         .unwrap_err()
         .to_string()
     };
     assert_eq!(
-        fail(Format::Markdown, Some("groups"), false),
+        fail(Format::Markdown, Some("groups")),
         "the groups table needs a grouping attribute: add --by ATTRIBUTE"
     );
-    assert_eq!(
-        fail(Format::Markdown, None, true),
-        "--bom only applies to --format csv"
+    assert!(fail(Format::Csv, Some("tabell")).starts_with("there is no table 'tabell'"));
+}
+
+#[test]
+fn docx_is_a_word_package_with_headings_tables_and_charts() {
+    use super::formats::{docx_table, part, text_of};
+    for (lang, headings) in [
+        (
+            Lang::Sv,
+            [
+                "Metod och underlag",
+                "Behov",
+                "Per organisationstyp",
+                "Skalfrågor",
+                "Behoven ett och ett",
+                "Bilaga: Kodbok",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Method and material",
+                "Needs",
+                "By organisation type",
+                "Scale questions",
+                "The needs one by one",
+                "Appendix: Codebook",
+            ],
+        ),
+    ] {
+        let bytes = export(&summary(lang), Format::Docx, None, Dialect::Excel);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        let names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+        for name in [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/media/chart1.png",
+        ] {
+            assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+        }
+        let mut png = Vec::new();
+        zip.by_name("word/media/chart1.png")
+            .unwrap()
+            .read_to_end(&mut png)
+            .unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let rels = part(&bytes, "word/_rels/document.xml.rels");
+        assert!(rels.contains(r#"Id="rIdPicture1""#) && rels.contains("media/chart1.png"));
+        assert!(part(&bytes, "[Content_Types].xml").contains(r#"Extension="png""#));
+
+        let document = part(&bytes, "word/document.xml");
+        let found: Vec<String> = document
+            .split(r#"<w:pStyle w:val="Heading1"/>"#)
+            .skip(1)
+            .map(|p| text_of(&p[..p.find("</w:p>").unwrap()]))
+            .collect();
+        assert_eq!(found, headings, "{lang:?}");
+        // Every picture is referenced from the body, with its numbers as alternative text.
+        assert_eq!(
+            document.matches("r:embed=\"rIdPicture").count(),
+            names
+                .iter()
+                .filter(|n| n.starts_with("word/media/"))
+                .count()
+        );
+        assert!(document.contains("descr=\""));
+
+        let needs = docx_table(&document, 0);
+        let sv = lang == Lang::Sv;
+        assert_eq!(
+            needs[0][..3],
+            if sv {
+                [
+                    "Kod",
+                    "Organisationer",
+                    "Andel av intervjuade organisationer",
+                ]
+            } else {
+                [
+                    "Code",
+                    "Organisations",
+                    "Share of organisations interviewed",
+                ]
+            }
+        );
+        let advice = if sv { "Rådgivning" } else { "Advice" };
+        let row = needs.iter().find(|r| r[0] == advice).unwrap();
+        assert_eq!(row[1..3], ["3", if sv { "75\u{a0}%" } else { "75%" }]);
+        let groups = docx_table(&document, 1);
+        assert_eq!(groups[0][1], if sv { "Alla (n=4)" } else { "All (n=4)" });
+        assert!(document.contains(r#"<w:tblHeader/>"#), "header rows repeat");
+    }
+}
+
+#[test]
+fn docx_survives_text_that_is_not_xml() {
+    let mut project = small_project();
+    project.title = "Behov & <tillväxt> \"2026\"\u{1}".into();
+    let s = report::summarise(&project, &Options::default()).unwrap();
+    let bytes = export(&s, Format::Docx, None, Dialect::Excel);
+    let document = super::formats::part(&bytes, "word/document.xml");
+    assert!(document.contains("Behov &amp; &lt;tillväxt&gt; &quot;2026&quot;"));
+    assert!(!document.contains('\u{1}'));
+}
+
+#[test]
+fn xlsx_draws_native_charts_beside_the_needs_split_and_scale_tables() {
+    let bytes = export(&summary(Lang::Sv), Format::Xlsx, None, Dialect::Excel);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+    let charts: Vec<String> = zip
+        .file_names()
+        .map(|n| n.unwrap().to_string())
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .collect();
+    // Needs, per type, and the one scale question.
+    assert_eq!(charts.len(), 3, "{charts:?}");
+    let mut xml = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let needs = xml("xl/charts/chart1.xml");
+    assert!(needs.contains("<c:barDir val=\"bar\"/>"), "{needs}");
+    assert!(needs.contains("'Behov och teman'!$C$2:$C$"), "{needs}");
+    let groups = xml("xl/charts/chart2.xml");
+    assert!(
+        groups.contains("'Per organisationstyp'!$E$2:$E$"),
+        "{groups}"
     );
-    assert!(fail(Format::Csv, Some("tabell"), false).starts_with("there is no table 'tabell'"));
+    let scales = xml("xl/charts/chart3.xml");
+    assert!(
+        scales.contains("<c:grouping val=\"percentStacked\"/>"),
+        "{scales}"
+    );
 }

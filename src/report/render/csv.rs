@@ -1,22 +1,51 @@
-//! CSV: one table per file, UTF-8, for Excel and for scripts.
+//! CSV: one table per file, for Excel by default and in RFC 4180 for scripts.
 //!
-//! Shares are written as percentages with one decimal ("83.3") under a heading ending in
-//! "(%)"; counts as plain integers. A count-with-share column becomes two columns.
+//! Excel reads a CSV file in the reader's locale: a Swedish Excel splits fields at `;`, reads
+//! "3,5" as a number and needs a byte-order mark to see UTF-8 (else å, ä, ö are mangled). So
+//! the Excel dialect writes `;` and decimal commas in Swedish (`,` and points in English), a
+//! BOM and CRLF line ends. The RFC 4180 dialect writes `,`, points, CRLF and no BOM, whatever
+//! the language. Numbers carry the digits of `report::format`; shares are percentages under a
+//! heading ending in "(%)", and a count-with-share column becomes two columns.
 
 use crate::model::Lang;
 use crate::report::Error;
+use crate::report::format;
 use crate::report::table::{Kind, Table, Value};
 use crate::report::words;
 
 /// The byte-order mark that makes Excel read a CSV file as UTF-8 rather than Windows-1252.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-pub fn render(table: &Table, lang: Lang, bom: bool) -> Result<Vec<u8>, Error> {
+/// Who the file is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// Opens in columns in Excel of the report's language.
+    #[default]
+    Excel,
+    /// Commas, decimal points, no BOM: for scripts.
+    Rfc4180,
+}
+
+impl Dialect {
+    /// The field separator and the language numbers are written in.
+    fn marks(self, lang: Lang) -> (u8, Lang) {
+        match (self, lang) {
+            (Dialect::Excel, Lang::Sv) => (b';', Lang::Sv),
+            (Dialect::Excel, Lang::En) | (Dialect::Rfc4180, _) => (b',', Lang::En),
+        }
+    }
+}
+
+pub fn render(table: &Table, lang: Lang, dialect: Dialect) -> Result<Vec<u8>, Error> {
+    let (delimiter, numbers) = dialect.marks(lang);
     let mut out = Vec::new();
-    if bom {
+    if dialect == Dialect::Excel {
         out.extend_from_slice(BOM);
     }
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
     let mut headings = Vec::new();
     for column in &table.columns {
         match column.kind {
@@ -36,13 +65,13 @@ pub fn render(table: &Table, lang: Lang, bom: bool) -> Result<Vec<u8>, Error> {
             match (column.kind, value) {
                 (Kind::CountShare, Value::CountShare(n, s)) => {
                     record.push(n.to_string());
-                    record.push(percent(*s));
+                    record.push(format::percent_number(*s, numbers));
                 }
                 (Kind::CountShare, _) => {
                     record.push(String::new());
                     record.push(String::new());
                 }
-                _ => record.push(cell(value)),
+                _ => record.push(cell(value, numbers)),
             }
         }
         writer.write_record(&record)?;
@@ -52,19 +81,16 @@ pub fn render(table: &Table, lang: Lang, bom: bool) -> Result<Vec<u8>, Error> {
         .map_err(|e| Error::Csv(e.into_error().into()))
 }
 
-fn percent(share: f64) -> String {
-    format!("{:.1}", (share * 1000.0).round() / 10.0)
-}
-
-fn cell(value: &Value) -> String {
+/// One cell; counts without thousands separators, which Excel would read as text.
+fn cell(value: &Value, numbers: Lang) -> String {
     match value {
         Value::Empty => String::new(),
         Value::Text(s) => safe(s),
         Value::Label { text, depth, .. } => safe(&super::indented(text, *depth)),
         Value::Count(n) => n.to_string(),
-        Value::Share(s) => percent(*s),
-        Value::Decimal(x) => format!("{:.2}", (x * 100.0).round() / 100.0),
-        Value::CountShare(n, s) => format!("{n} ({})", percent(*s)),
+        Value::Share(s) => format::percent_number(*s, numbers),
+        Value::Decimal(x) => format::decimal(*x, numbers),
+        Value::CountShare(n, s) => format!("{n} ({})", format::percent_number(*s, numbers)),
     }
 }
 

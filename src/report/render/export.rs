@@ -1,6 +1,6 @@
 //! One call from a summary to the bytes of an output file, for the CLI and the TUI's export.
 
-use super::{csv, json, markdown, terminal, xlsx};
+use super::{csv, docx, json, markdown, terminal, xlsx};
 use crate::report::{Error, Summary, Table, tables, words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +11,8 @@ pub enum Format {
     Csv,
     Json,
     Xlsx,
+    /// A Word report (`.docx`).
+    Docx,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +21,8 @@ pub struct Export {
     /// Only the table with this id (see `report::TABLES`). CSV holds one table, so without
     /// an id it is the needs table, or the groups table when the summary has groups.
     pub table: Option<String>,
-    /// Start CSV with a byte-order mark, so Excel reads it as UTF-8.
-    pub bom: bool,
+    /// Who a CSV file is for: Excel in the summary's language, or scripts.
+    pub csv: csv::Dialect,
 }
 
 /// The document heading: "Needs summary: <project title>".
@@ -34,9 +36,6 @@ pub fn heading(summary: &Summary) -> String {
 }
 
 pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
-    if export.bom && export.format != Format::Csv {
-        return Err(Error::BomWithoutCsv);
-    }
     let lang = summary.lang;
     let wanted = match (&export.table, export.format) {
         (Some(id), _) => Some(id.as_str()),
@@ -72,6 +71,7 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
         Format::Table => terminal::render(&heading, &chosen(), lang).into_bytes(),
         Format::Markdown => markdown::render(&heading, &chosen(), lang).into_bytes(),
         Format::Xlsx => xlsx::render(&heading, &chosen(), lang)?,
+        Format::Docx => docx::render(summary)?,
         Format::Csv => {
             let table = chosen()
                 .into_iter()
@@ -79,7 +79,7 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
                 .ok_or_else(|| Error::UnknownTable {
                     table: wanted.unwrap_or_default().to_string(),
                 })?;
-            csv::render(&table, lang, export.bom)?
+            csv::render(&table, lang, export.csv)?
         }
     })
 }

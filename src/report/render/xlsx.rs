@@ -10,7 +10,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Lang;
 use crate::report::Error;
 use crate::report::table::{Kind, Table, Value};
-use crate::report::words;
+use crate::report::{format, words};
+
+use super::xlsx_charts;
 
 /// Excel's limit for one cell, in UTF-16 code units; longer text continues in the cells below.
 pub const CELL_LIMIT: usize = 32_767;
@@ -27,8 +29,8 @@ pub fn render(title: &str, tables: &[Table], lang: Lang) -> Result<Vec<u8>, Erro
         let name = sheet_name(&table.title, &names);
         let sheet = workbook.add_worksheet();
         sheet.set_name(&name)?;
+        write_sheet(sheet, &name, table, lang)?;
         names.push(name);
-        write_sheet(sheet, table, lang)?;
     }
     Ok(workbook.save_to_buffer()?)
 }
@@ -68,7 +70,7 @@ impl SheetColumn {
     }
 }
 
-fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), Error> {
+fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> Result<(), Error> {
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -76,9 +78,9 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
         .set_background_color(Color::RGB(0xDD_EB_F7))
         .set_border_bottom(FormatBorder::Thin);
     let top = Format::new().set_align(FormatAlign::Top);
-    let count = top.clone().set_num_format("#,##0");
-    let share = top.clone().set_num_format("0%");
-    let decimal = top.clone().set_num_format("0.0");
+    let count = top.clone().set_num_format(format::XLSX_COUNT);
+    let share = top.clone().set_num_format(format::XLSX_SHARE);
+    let decimal = top.clone().set_num_format(format::XLSX_DECIMAL);
     let prose = top.clone().set_text_wrap();
 
     let mut columns = Vec::new();
@@ -97,6 +99,7 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
         write_text(sheet, 0, col(c), &column.heading, &header)?;
     }
     let mut r: u32 = 1;
+    let mut rows_at = Some(Vec::with_capacity(table.rows.len()));
     for row in &table.rows {
         let mut c = 0;
         let mut height = 1;
@@ -159,8 +162,29 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
                 1
             };
         }
+        match &mut rows_at {
+            Some(at) if height == 1 => at.push(r),
+            _ => rows_at = None,
+        }
         r += height;
     }
+    let mut at = Vec::with_capacity(table.columns.len());
+    let mut c = 0;
+    for column in &table.columns {
+        at.push(col(c));
+        c += if column.kind == Kind::CountShare {
+            2
+        } else {
+            1
+        };
+    }
+    let layout = xlsx_charts::Layout {
+        sheet: name,
+        columns: at,
+        right: col(c),
+        rows: rows_at,
+    };
+    xlsx_charts::add(sheet, table, &layout)?;
     sheet.set_freeze_panes(1, 0)?;
     let last = col(columns.len().saturating_sub(1));
     sheet.autofilter(0, 0, r - 1, last)?;
@@ -194,7 +218,9 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, lang: Lang) -> Result<(), E
         let lines = (table.note.width() as f64 / per_line).ceil().max(1.0);
         sheet.set_row_height(r + 1, 15.0 * lines)?;
     }
-    // On paper: A4, one page across and as many down as it takes, the header on each.
+    // On paper: the table (and its note) without the chart beside it, A4, one page across
+    // and as many down as it takes, the header on each.
+    sheet.set_print_area(0, 0, r + 1, last)?;
     sheet.set_paper_size(9);
     if columns.len() > 6 {
         sheet.set_landscape();

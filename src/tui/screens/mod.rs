@@ -5,6 +5,7 @@ pub mod code_picker;
 pub mod codebook;
 pub mod conflict;
 pub mod interviews;
+pub mod needs_table;
 pub mod respondents;
 pub mod retrieval;
 pub mod search;

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Lang, Status};
 use crate::report::render::{Export, Format};
@@ -18,12 +17,14 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::screens::capture;
 use crate::tui::screens::codebook::next_of;
+use crate::tui::screens::needs_table::NeedsTable;
 use crate::tui::theme;
 
 const VIEWS_SV: [&str; 3] = ["behov", "samförekomst", "skalfrågor"];
 const VIEWS_EN: [&str; 3] = ["needs", "co-occurrence", "scale questions"];
-const FORMATS: [(&str, Format); 4] = [
+const FORMATS: [(&str, Format); 5] = [
     ("xlsx", Format::Xlsx),
+    ("docx", Format::Docx),
     ("md", Format::Markdown),
     ("csv", Format::Csv),
     ("json", Format::Json),
@@ -36,7 +37,8 @@ pub struct SummaryView {
     /// The attribute the needs are split by.
     pub by: Option<String>,
     pub coder: Option<String>,
-    pub complete_only: bool,
+    /// Count drafts too; by default only complete interviews count, as in report files.
+    pub all_statuses: bool,
     pub pseudonyms: bool,
     pub selected: usize,
     /// 0 the whole row, n the nth group, for drilling.
@@ -59,7 +61,7 @@ impl SummaryView {
     fn filter(&self) -> Filter {
         Filter {
             coders: self.coder.iter().cloned().collect(),
-            status: self.complete_only.then_some(Status::Complete),
+            status: (!self.all_statuses).then_some(Status::Complete),
             ..Filter::default()
         }
     }
@@ -92,7 +94,7 @@ pub fn refresh(app: &mut App) {
         session.revision,
         view.by.clone(),
         view.coder.clone(),
-        view.complete_only,
+        view.all_statuses,
         view.pseudonyms,
         app.lang,
     );
@@ -163,7 +165,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
                 view.coder.as_ref(),
             )
         }
-        Action::StatusFilter => view.complete_only = !view.complete_only,
+        Action::StatusFilter => view.all_statuses = !view.all_statuses,
         Action::Pseudonyms => view.pseudonyms = !view.pseudonyms,
         Action::Open if view.view == 0 => drill(app),
         Action::Export => open_export(app),
@@ -222,7 +224,7 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
             if let Some(p) = list.passages.get(list.selected) {
                 capture::open_at(app, &p.interview, &p.question, p.span.map(|s| s.start));
                 if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (crate::tui::app::Screen::Tabs, 3);
+                    c.back_to = (crate::tui::app::Screen::Tabs, crate::tui::app::Tab::Summary);
                 }
             }
             return Vec::new();
@@ -234,13 +236,19 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
 }
 
 fn open_export(app: &mut App) {
-    let Some(session) = &app.session else { return };
+    if app.session.is_none() {
+        return;
+    }
     let name = if app.sv() {
         "behovssammanstallning.xlsx"
     } else {
         "needs-summary.xlsx"
     };
-    let path = session.store.root().join(name);
+    // A bare name is written to the folder behov was started from, never into the project
+    // (or the demo's copy in behov's own data folder), where nobody looks for a report.
+    let here = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     let form = Form::new(
         app.t("Exportera sammanställningen", "Export the summary"),
         vec![
@@ -250,10 +258,11 @@ fn open_export(app: &mut App) {
                 0,
             )
             .with_hint("←→"),
-            Field::text(app.t("Fil", "File"), path.display().to_string()).with_hint(app.t(
-                "filändelsen följer formatet",
-                "the extension follows the format",
-            )),
+            Field::text(app.t("Fil", "File"), name).with_hint(if app.sv() {
+                format!("i {here} om ingen mapp anges; filändelsen följer formatet")
+            } else {
+                format!("in {here} unless a folder is given; the extension follows the format")
+            }),
         ],
     );
     app.overlay = Some(Overlay::Form {
@@ -274,23 +283,11 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
     let export = Export {
         format,
         table: None,
-        bom: format == Format::Csv,
+        // The same bytes as `behov summary --format csv` in this language.
+        csv: report::render::csv::Dialect::Excel,
     };
     let bytes = report::render::export(summary, &export).map_err(|e| e.to_string())?;
     Ok(vec![Effect::WriteFile { path, bytes }])
-}
-
-fn bar(share: f64, width: usize) -> String {
-    let filled = (share * width as f64).round() as usize;
-    format!(
-        "{}{}",
-        "█".repeat(filled.min(width)),
-        "·".repeat(width - filled.min(width))
-    )
-}
-
-fn percent(share: f64) -> String {
-    format!("{:>3.0} %", share * 100.0)
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -303,15 +300,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let [head, body] =
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     let c = &summary.coverage;
+    // Drafts are either counted or, by default, said to be left out.
+    let drafts = match (app.sv(), c.drafts_left_out) {
+        (true, 0) => format!("{} klara, {} utkast", c.complete, c.drafts),
+        (true, n) => format!("{} klara; {n} utkast ej medräknade", c.complete),
+        (false, 0) => format!("{} complete, {} drafts", c.complete, c.drafts),
+        (false, n) => format!("{} complete; {n} drafts not counted", c.complete),
+    };
     let coverage = if app.sv() {
         format!(
-            "{} av {} respondenter intervjuade · {} intervjuer ({} klara, {} utkast) · {} kodningar",
-            c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
+            "{} av {} organisationer intervjuade · {} intervjuer ({drafts}) · {} kodningar",
+            c.interviewed, c.respondents, c.interviews, c.codings
         )
     } else {
         format!(
-            "{} of {} respondents interviewed · {} interviews ({} complete, {} drafts) · {} codings",
-            c.interviewed, c.respondents, c.interviews, c.complete, c.drafts, c.codings
+            "{} of {} organisations interviewed · {} interviews ({drafts}) · {} codings",
+            c.interviewed, c.respondents, c.interviews, c.codings
         )
     };
     let all = app.t("alla", "all").to_string();
@@ -330,10 +334,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         app.t("kodare (f):", "coder (f):"),
         view.coder.clone().unwrap_or(all.clone()),
         app.t("intervjuer (s):", "interviews (s):"),
-        if view.complete_only {
-            app.t("klara", "complete")
-        } else {
+        if view.all_statuses {
             app.t("alla", "all")
+        } else {
+            app.t("klara", "complete")
         },
         app.t("namn (p):", "names (p):"),
         if view.pseudonyms {
@@ -362,61 +366,13 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     let quotes_height = (area.height / 3).clamp(4, 12);
     let [table, quotes] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(quotes_height)]).areas(area);
-    let label_width = 34usize.min(table.width as usize / 3);
-    let mut lines = Vec::new();
-    let mut header = format!(
-        "{:<label_width$} {:>5} {:<22}",
-        app.t("Behov", "Need"),
-        app.t("Resp.", "Resp."),
-        app.t("Andel", "Share")
-    );
-    let groups = summary.groups.as_ref();
-    let column_width = 9usize;
-    let room = (table.width as usize).saturating_sub(header.width() + 1) / column_width;
-    if let Some(m) = groups {
-        for (i, g) in m.groups.iter().enumerate().take(room) {
-            let name: String = g.label.chars().take(column_width - 1).collect();
-            let mark = if view.column == i + 1 { "▾" } else { " " };
-            header.push_str(&format!("{mark}{name:>w$}", w = column_width - 1));
-        }
+    NeedsTable {
+        summary,
+        selected: view.selected,
+        column: view.column,
+        lang: app.lang,
     }
-    lines.push(Line::from(Span::styled(header, theme::title())));
-    let height = table.height.saturating_sub(1) as usize;
-    let offset = (view.selected + 1).saturating_sub(height.max(1));
-    for (i, row) in summary.codes.iter().enumerate().skip(offset).take(height) {
-        let selected = i == view.selected;
-        let label: String = format!("{}{}", "  ".repeat(row.depth), row.label)
-            .chars()
-            .take(label_width)
-            .collect();
-        let mut text = format!(
-            "{label:<label_width$} {:>5} {} {}",
-            row.counts.respondents,
-            bar(row.share, 14),
-            percent(row.share)
-        );
-        if let Some(m) = groups
-            && let Some(mrow) = m.rows.iter().find(|r| r.id == row.id)
-        {
-            for (n, cell) in mrow.cells.iter().enumerate().take(room) {
-                let cell_text = format!("{} {}", cell.respondents, percent(cell.share).trim());
-                let mark = if selected && view.column == n + 1 {
-                    "▸"
-                } else {
-                    " "
-                };
-                text.push_str(&format!("{mark}{cell_text:>w$}", w = column_width - 1));
-            }
-        }
-        let marker = if selected { "▶" } else { " " };
-        let line = Line::from(format!("{marker}{text}"));
-        lines.push(if selected {
-            line.style(theme::selected())
-        } else {
-            line
-        });
-    }
-    frame.render_widget(Paragraph::new(lines), table);
+    .draw(frame, table);
     let selected = summary.codes.get(view.selected);
     let mut quote_lines = Vec::new();
     if let Some(q) = selected.and_then(|row| summary.quotes.iter().find(|q| q.id == row.id)) {
@@ -496,7 +452,8 @@ fn draw_pairs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
 
 fn draw_scales(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
-    let fmt = |v: Option<f64>| v.map_or("–".to_string(), |x| format!("{x:.1}"));
+    let fmt =
+        |v: Option<f64>| v.map_or("–".to_string(), |x| report::format::decimal(x, app.lang));
     for (i, scale) in summary.scales.iter().enumerate().skip(app.summary.selected) {
         let style = if i == app.summary.selected {
             theme::selected()
