@@ -38,6 +38,12 @@ fn main() {
     let iterations: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(500);
 
     let started = Instant::now();
+    behov::search::load_lexicon();
+    println!(
+        "read the Swedish lexicon in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let started = Instant::now();
     let opened = Store::open(&dir).expect("the project opens");
     let loading = started.elapsed();
     let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::model::{Lang, Status, validate};
 use crate::report::{self, render};
-use crate::search::{self, Access, Progress, SearchIndex, SearchOptions, output};
+use crate::search::{Access, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -182,48 +182,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}' is not a language behov speaks; use sv or en"))
 }
 
-/// An error for the user: one sentence on stderr and an exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub message: String,
-    pub code: u8,
-}
-
-impl From<store::Error> for Failure {
-    fn from(err: store::Error) -> Self {
-        Failure {
-            message: err.to_string(),
-            code: 1,
-        }
-    }
-}
-
-impl From<report::Error> for Failure {
-    fn from(err: report::Error) -> Self {
-        Failure {
-            code: if err.is_usage() { 2 } else { 1 },
-            message: err.to_string(),
-        }
-    }
-}
-
-impl From<search::Error> for Failure {
-    fn from(err: search::Error) -> Self {
-        Failure {
-            message: err.to_string(),
-            code: 1,
-        }
-    }
-}
-
-impl Failure {
-    pub fn usage(message: impl Into<String>) -> Failure {
-        Failure {
-            message: message.into(),
-            code: 2,
-        }
-    }
-}
+pub use crate::failure::Failure;
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod exchange;
+pub mod failure;
 pub mod import;
 pub mod model;
 pub mod report;

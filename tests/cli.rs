@@ -244,6 +244,32 @@ fn the_interface_without_a_terminal_exits_2() {
         .stderr(predicate::str::contains("needs a terminal"));
 }
 
+/// `behov DIR` is `behov open DIR`, as the README says; a word that is neither a subcommand
+/// nor a folder is still a usage error.
+#[test]
+fn a_bare_folder_opens_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo");
+    behov(dir.path())
+        .arg(&demo)
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+    behov(dir.path())
+        .args(["--lang", "en"])
+        .arg(&demo)
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+    behov(dir.path())
+        .arg("no-such-folder")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unrecognized subcommand"));
+}
+
 #[test]
 fn new_projects_take_the_users_default_codebook() {
     let dir = tempfile::tempdir().unwrap();

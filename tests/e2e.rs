@@ -180,7 +180,7 @@ fn pasted_text_is_normalised() {
     session.send("\x1b[200~ rad ett\r\nrad tva\rra\u{30a}d\x1b[201~");
     session.wait_for("råd");
     session.send("\x1b");
-    session.wait_for("Enter to write");
+    session.wait_for("Enter/i write the answer");
     session.send("q");
     session.wait_for("25 interviews");
     session.send("q");
@@ -206,7 +206,10 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     // The first interview (Arboga), its first question; c opens the picker.
     session.send("\r");
     session.wait_for("Question 1 of 12");
+    // The first coding asks who codes; Enter takes the suggested login name.
     session.send("c");
+    session.wait_for("Who is coding");
+    session.send("\r");
     session.wait_for("Code the answer");
     session.send("finans");
     session.wait_for("Needs › Funding");
@@ -214,7 +217,7 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     session.wait_for("Coded the answer with Funding");
     // Into the text, to its start, select twelve characters with Shift+Right, Ctrl-K.
     session.send("\r");
-    session.wait_for("Esc leaves the text");
+    session.wait_for("Esc leave the text");
     session.send("\x1b[1;5H");
     for _ in 0..12 {
         session.send("\x1b[1;2C");
@@ -226,7 +229,7 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     session.send("\r");
     session.wait_for("Coded the passage with Advice");
     session.send("\x1b");
-    session.wait_for("Enter to write");
+    session.wait_for("Enter/i write the answer");
     session.send("q");
     session.wait_for("24 interviews");
     session.send("q");

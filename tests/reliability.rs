@@ -115,7 +115,7 @@ fn a_full_disk_is_said_truthfully_asked_about_at_quit_and_loses_nothing() {
         key(&mut app, KeyCode::Esc);
         key(&mut app, KeyCode::Char('q'));
         assert!(!app.quit, "quit is held while text is only in memory");
-        assert_eq!(app.context(), Context::Dialog);
+        assert_eq!(app.context(), Context::Confirm);
         key(&mut app, KeyCode::Esc);
         assert!(!app.quit);
     }

@@ -4,12 +4,15 @@ use std::path::Path;
 
 use behov::model::{Lang, Status};
 use behov::store::settings::Settings;
-use behov::tui::app::{App, Effect, Message, Screen, update};
+use behov::tui::app::{App, Effect, Message, Screen, Tab, update};
 use behov::tui::session::Session;
 use behov::tui::{perform, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[path = "tui/keys.rs"]
+mod keys;
 
 fn demo_app(dir: &Path, lang: Lang) -> App {
     let root = dir.join("demo");
@@ -43,9 +46,14 @@ fn keys(app: &mut App, keys: &str) {
             ("<Esc>", KeyCode::Esc),
             ("<Tab>", KeyCode::Tab),
             ("<Down>", KeyCode::Down),
-            ("<BS>", KeyCode::Backspace),
-            ("<Right>", KeyCode::Right),
+            ("<Up>", KeyCode::Up),
             ("<Left>", KeyCode::Left),
+            ("<Right>", KeyCode::Right),
+            ("<BS>", KeyCode::Backspace),
+            ("<F1>", KeyCode::F(1)),
+            ("<PgDn>", KeyCode::PageDown),
+            ("<Home>", KeyCode::Home),
+            ("<Del>", KeyCode::Delete),
         ];
         if let Some((name, code)) = named.iter().find(|(n, _)| rest.starts_with(n)) {
             key(app, *code);
@@ -92,7 +100,8 @@ fn a_new_interview_is_recorded_end_to_end() {
     keys(&mut app, "Mest verkstadsindustri.<Esc>");
     // Scale questions are answered with a digit.
     keys(&mut app, "jjj3");
-    keys(&mut app, "m<Esc>");
+    // Marking it complete with questions unanswered asks first.
+    keys(&mut app, "m<Right><Enter><Esc>");
     assert_eq!(app.screen, Screen::Tabs);
 
     let project = reload(&app);
@@ -226,9 +235,20 @@ fn deleting_asks_first_and_names_the_interview() {
     let frame = render(&mut app, 120, 40);
     let text = format!("{}", frame.backend());
     assert!(text.contains("Delete the interview with Arboga"), "{text}");
-    keys(&mut app, "n");
+    assert!(
+        text.contains("[ Cancel ]") && text.contains("[ Delete ]"),
+        "{text}"
+    );
+    // No movement key, no "yes" letter confirms; Enter on the default button cancels.
+    keys(&mut app, "jyk <Down><Enter>");
+    assert!(app.overlay.is_none());
     assert_eq!(reload(&app).interviews.len(), count);
-    keys(&mut app, "dy");
+    // Esc cancels too, after choosing the action.
+    keys(&mut app, "d<Right><Esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(reload(&app).interviews.len(), count);
+    // Choosing the action's button and pressing Enter deletes.
+    keys(&mut app, "d<Right><Enter>");
     assert_eq!(reload(&app).interviews.len(), count - 1);
 }
 
@@ -286,7 +306,7 @@ fn project_setup_adds_and_removes_questions() {
     keys(&mut app, "ggd");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("has answers in"), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let project = reload(&app);
     assert_eq!(project.guide.questions.len(), 12);
     assert!(project.interviews.iter().all(|i| i.answer("q01").is_none()));
@@ -536,7 +556,7 @@ fn merge_two_codes_and_undo_it() {
     keys(&mut app, "Mfunding<Enter>");
     let text = format!("{}", render(&mut app, 120, 40).backend());
     assert!(text.contains("codings move to \"Funding\""), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     let merged = reload(&app);
     assert!(merged.codebook.code("incentives").is_none());
     assert_eq!(behov::model::validate(&merged), vec![]);
@@ -579,7 +599,7 @@ fn add_edit_and_delete_a_code() {
     let text = format!("{}", render(&mut app, 120, 40).backend());
     let count = behov::model::coding_ops::coding_count(&project, "roadmap");
     assert!(text.contains(&format!("its {count} codings")), "{text}");
-    keys(&mut app, "y");
+    keys(&mut app, "<Right><Enter>");
     assert!(reload(&app).codebook.code("roadmap").is_none());
     keys(&mut app, "u");
     assert_eq!(
@@ -628,7 +648,7 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
     let capture = app.capture.as_ref().unwrap();
     assert_eq!(capture.interview, first.interview);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 2));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Search));
     // Plural and definite forms: färdplaner finds answers that say färdplan.
     keys(&mut app, "<Esc>/");
     for _ in 0.."finansiering".len() {
@@ -636,6 +656,16 @@ fn search_finds_finansiering_in_two_keys_and_opens_the_answer() {
     }
     keys(&mut app, "färdplaner");
     assert!(app.search.results.as_ref().unwrap().counts.unwrap().answers >= 10);
+}
+
+#[test]
+fn a_typo_gets_a_suggestion_in_the_search_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    wait_for_search(&mut app);
+    keys(&mut app, "3rådgivnng");
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(text.contains("Menade du: rådgivning?"), "{text}");
 }
 
 #[test]
@@ -716,7 +746,7 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
     keys(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Capture);
     keys(&mut app, "<Esc>");
-    assert_eq!((app.screen, app.tab), (Screen::Tabs, 3));
+    assert_eq!((app.screen, app.tab), (Screen::Tabs, Tab::Summary));
 }
 
 #[test]
@@ -770,6 +800,8 @@ fn export_the_summary_from_the_tab() {
     let Some(behov::tui::app::Overlay::Form { form, .. }) = &mut app.overlay else {
         panic!("no export form")
     };
+    // By default a bare name: the folder behov was started from, not the project's folder.
+    assert_eq!(form.fields[1].value, "behovssammanstallning.xlsx");
     form.fields[1].value = out.display().to_string();
     form.fields[1].cursor = form.fields[1].value.len();
     keys(&mut app, "<Enter>");

@@ -92,6 +92,52 @@ impl AttributeDef {
     }
 }
 
+impl AttributeDef {
+    /// Every value of this attribute in use or allowed, each spelling once, sorted.
+    pub fn known_values(&self, respondents: &[Respondent]) -> Vec<String> {
+        let mut values: Vec<String> = self.values.clone();
+        for r in respondents {
+            if let Some(v) = r.attributes.get(&self.id)
+                && !v.trim().is_empty()
+                && !values.iter().any(|known| value_key(known) == value_key(v))
+            {
+                values.push(v.clone());
+            }
+        }
+        values.sort_by_key(|v| value_key(v));
+        values
+    }
+
+    /// Makes `from` the value `into`: every respondent with `from` (in any spelling) gets
+    /// `into`, and `from` leaves the allowed values. Returns how many respondents changed.
+    pub fn merge_values(
+        &mut self,
+        respondents: &mut [Respondent],
+        from: &str,
+        into: &str,
+    ) -> usize {
+        let key = value_key(from);
+        if key == value_key(into) {
+            return 0;
+        }
+        let mut changed = 0;
+        for r in respondents {
+            if let Some(value) = r.attributes.get_mut(&self.id)
+                && value_key(value) == key
+            {
+                *value = into.to_string();
+                changed += 1;
+            }
+        }
+        let listed = !self.values.is_empty();
+        self.values.retain(|v| value_key(v) != key);
+        if listed && !self.values.iter().any(|v| value_key(v) == value_key(into)) {
+            self.values.push(into.to_string());
+        }
+        changed
+    }
+}
+
 /// How attribute values (and names) are compared when a person types them: case, accents
 /// and spacing do not matter, so "vasteras", "Västerås" and " västerås" are one municipality.
 pub fn value_key(value: &str) -> String {
@@ -138,6 +184,44 @@ pub enum Gender {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_values_merge_into_one_in_every_spelling() {
+        use super::*;
+        let mut attribute = AttributeDef {
+            id: "municipality".into(),
+            label: crate::model::Localized::new("Kommun", "Municipality"),
+            values: vec!["Köping".into(), "Kungsör".into()],
+        };
+        let mut respondents: Vec<Respondent> = ["Kungsör", "kungsor", "Köping", "Arboga"]
+            .iter()
+            .enumerate()
+            .map(|(n, v)| Respondent {
+                id: format!("r{n}"),
+                name: format!("Org {n}"),
+                attributes: [("municipality".to_string(), v.to_string())].into(),
+                people: Vec::new(),
+            })
+            .collect();
+        assert_eq!(
+            attribute.known_values(&respondents),
+            vec!["Arboga", "Köping", "Kungsör"]
+        );
+        assert_eq!(
+            attribute.merge_values(&mut respondents, "Kungsör", "Köping"),
+            2
+        );
+        let values: Vec<&str> = respondents
+            .iter()
+            .map(|r| r.attribute("municipality"))
+            .collect();
+        assert_eq!(values, ["Köping", "Köping", "Köping", "Arboga"]);
+        assert_eq!(attribute.values, vec!["Köping"]);
+        assert_eq!(
+            attribute.merge_values(&mut respondents, "köping", "Köping"),
+            0
+        );
+    }
+
     use super::*;
     use crate::model::Localized;
 

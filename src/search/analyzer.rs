@@ -1,22 +1,35 @@
-//! The Swedish analyzer: words → lowercase → stop words out → (accents folded) → stemmed.
+//! The Swedish analyzer: words → lowercase → base forms from the lexicon (or a careful
+//! fallback) → the terms of each field.
+//!
+//! | field | terms of a word |
+//! |---|---|
+//! | `text` | its base forms (`insatserna` → `insats`); stop words are left out; prefixes and words typed without å, ä, ö are looked up in its dictionary |
+//! | `parts` | the base forms of a compound's words (`energikartläggningen` → `energi`, `kartläggning`) |
+//!
+//! Respondent names are analysed into base forms without accents (`Folded`).
+//! | `pairs` | each two adjacent words, stop words included (`vem som`, `som göra`) |
 //!
 //! One tokenizer does every step in a single pass instead of a chain of tantivy filters:
-//! the snippet code needs the same word boundaries and normal forms, and one pass over each
-//! word is what makes indexing a million answers fast.
+//! the snippet code needs the same word boundaries and normal forms. Looking a word up in
+//! the lexicon costs microseconds, so each thread keeps the analyses of the words it saw.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::lexicon::LEXICON;
 use super::stem::stem;
 
 /// Tokenizer names registered on the index.
 pub const MAIN: &str = "behov_sv";
 pub const FOLDED: &str = "behov_sv_folded";
 pub const PAIRS: &str = "behov_sv_pairs";
+pub const PARTS: &str = "behov_sv_parts";
 
 /// Longer "words" (pasted hashes, URLs) are not indexed: nobody searches for them by hand.
 const MAX_WORD_CHARS: usize = 40;
@@ -37,7 +50,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// The stop words as written and with accents folded, so `for` typed on a keyboard without
 /// å/ä/ö is dropped like `för` instead of becoming a required word nobody wrote.
-static STOP: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static STOP: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
     STOP_WORDS
         .iter()
         .flat_map(|w| {
@@ -130,64 +143,211 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// The indexed term of one normalised word, or `None` for stop words and overlong words.
-/// `scratch` avoids an allocation per word.
-pub fn term_of<'a>(word: &'a str, folded: bool, scratch: &'a mut String) -> Option<&'a str> {
-    if is_stop_word(word) || (word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS)
-    {
-        return None;
-    }
-    if folded {
-        fold_into(word, scratch);
-        Some(stem(scratch))
-    } else {
-        Some(stem(word))
+/// What the lexicon says about one word.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Base forms, the first one used in phrases. A word can be a form of more than one
+    /// (`företagen`: `företag` and the verb `företa`); all are indexed.
+    pub lemmas: Vec<String>,
+    /// The base forms of a compound's words, for compound matches; empty for other words.
+    pub parts: Vec<String>,
+    /// Whether the lexicon lists the word. A word typed without å, ä, ö that it lists
+    /// (`svar`) is taken as typed; others (`radgivning`) may be missing their letters.
+    pub known: bool,
+}
+
+/// FxHash (as in rustc): hashing the word is most of a cache or lexicon lookup, and
+/// SipHash's defence against crafted keys buys nothing for the words of one's own answers.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-/// The terms of `text` with their positions, as the index sees them.
-pub fn terms(text: &str, folded: bool) -> Vec<(usize, String)> {
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+}
+
+pub type FxBuild = std::hash::BuildHasherDefault<Fx>;
+
+/// Distinct words remembered per thread before the memory is cleared.
+const CACHE_WORDS: usize = 100_000;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Rc<Analysis>, FxBuild>> = RefCell::default();
+}
+
+/// The analysis of a lowercase word that is no stop word.
+pub fn analyse(word: &str) -> Rc<Analysis> {
+    if let Some(found) = CACHE.with(|c| c.borrow().get(word).cloned()) {
+        return found;
+    }
+    let analysis = Rc::new(analyse_uncached(word));
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), analysis.clone());
+    });
+    analysis
+}
+
+fn analyse_uncached(word: &str) -> Analysis {
+    let lemmas = LEXICON.lemmas(word);
+    if !lemmas.is_empty() {
+        let mut parts = LEXICON.split(word).map(|s| s.parts).unwrap_or_default();
+        parts.dedup();
+        return Analysis {
+            lemmas,
+            parts,
+            known: true,
+        };
+    }
+    if let Some(split) = LEXICON.split(word) {
+        let mut parts = split.parts;
+        parts.dedup();
+        return Analysis {
+            lemmas: split
+                .heads
+                .iter()
+                .map(|head| format!("{}{head}", split.left))
+                .collect(),
+            parts,
+            known: false,
+        };
+    }
+    Analysis {
+        lemmas: vec![stem(word).to_string()],
+        parts: Vec::new(),
+        known: false,
+    }
+}
+
+fn is_overlong(word: &str) -> bool {
+    word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS
+}
+
+/// The analysis of a normalised word, or `None` for stop words and overlong words.
+pub fn analysis_of(word: &str) -> Option<Rc<Analysis>> {
+    if is_stop_word(word) || is_overlong(word) {
+        None
+    } else {
+        Some(analyse(word))
+    }
+}
+
+pub fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// Whether a word has letters that folding changes (å, ä, ö, é…).
+pub fn has_accents(word: &str) -> bool {
+    !word.is_ascii() && fold(word) != word
+}
+
+/// One word of a text as the query side sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWord {
+    pub position: usize,
+    /// The word as written, lowercased.
+    pub word: String,
+    /// `None` for stop words.
+    pub analysis: Option<Rc<Analysis>>,
+}
+
+impl QueryWord {
+    /// The term the `pairs` field has for this word.
+    pub fn pair_key(&self) -> &str {
+        match &self.analysis {
+            Some(a) => &a.lemmas[0],
+            None => &self.word,
+        }
+    }
+}
+
+/// Every word of `text` (stop words included, overlong words left out) with its position.
+pub fn query_words(text: &str) -> Vec<QueryWord> {
     let mut words = words(text);
-    let mut scratch = String::new();
     let mut out = Vec::new();
     let mut position = 0;
     while words.next_word().is_some() {
-        if let Some(term) = term_of(words.word(), folded, &mut scratch) {
-            out.push((position, term.to_string()));
+        let word = words.word();
+        if !is_overlong(word) {
+            out.push(QueryWord {
+                position,
+                word: word.to_string(),
+                analysis: analysis_of(word),
+            });
         }
         position += 1;
     }
     out
 }
 
-/// Two consecutive terms (stop words skipped) as one term of the `pairs` field, which turns a
-/// two-word phrase into one posting list.
+/// The terms of `text` in the accent-folded analysis (respondent names), with positions.
+pub fn folded_terms(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for w in query_words(text) {
+        if let Some(a) = &w.analysis {
+            out.push((w.position, fold(&a.lemmas[0])));
+        }
+    }
+    out
+}
+
+/// The terms of `text` with their positions as the guide mapping compares them: each word's
+/// first base form (accent-folded with `folded`), stop words left out.
+pub fn terms(text: &str, folded: bool) -> Vec<(usize, String)> {
+    query_words(text)
+        .into_iter()
+        .filter_map(|w| {
+            let lemma = &w.analysis.as_ref()?.lemmas[0];
+            Some((w.position, if folded { fold(lemma) } else { lemma.clone() }))
+        })
+        .collect()
+}
+
+/// A term of the `pairs` field: two adjacent words.
 pub fn pair(first: &str, second: &str) -> String {
     format!("{first} {second}")
 }
 
 /// What a token stream produces.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Analysis {
+pub enum Stream {
     Main,
     Folded,
     Pairs,
+    Parts,
 }
 
-/// The tantivy side: the same analysis as a token stream for the `text`, `folded` and
-/// `pairs` fields.
+/// The tantivy side: the analysis as a token stream for each field.
 #[derive(Clone)]
 pub struct SwedishTokenizer {
-    analysis: Analysis,
-    token: Token,
+    stream: Stream,
 }
 
 impl SwedishTokenizer {
-    pub fn analyzer(analysis: Analysis) -> TextAnalyzer {
-        TextAnalyzer::from(SwedishTokenizer {
-            analysis,
-            token: Token::default(),
-        })
+    pub fn analyzer(stream: Stream) -> TextAnalyzer {
+        TextAnalyzer::from(SwedishTokenizer { stream })
     }
 }
 
@@ -195,61 +355,142 @@ impl Tokenizer for SwedishTokenizer {
     type TokenStream<'a> = SwedishTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream<'a> {
-        self.token.reset();
         SwedishTokenStream {
             words: words(text),
-            analysis: self.analysis,
-            scratch: String::new(),
-            previous: String::new(),
+            stream: self.stream,
             position: 0,
-            token: &mut self.token,
+            pending: Vec::new(),
+            count: 0,
+            next: 0,
+            keys: Vec::new(),
+            key_count: 0,
+            previous: Vec::new(),
+            previous_count: 0,
+            token: Token::default(),
         }
     }
 }
 
+/// Tokens are made word by word into buffers that are reused, so indexing allocates
+/// nothing per word once the buffers have grown.
 pub struct SwedishTokenStream<'a> {
     words: Words<'a>,
-    analysis: Analysis,
-    scratch: String,
-    /// For pairs: the previous term.
-    previous: String,
+    stream: Stream,
+    /// Position of the next word.
     position: usize,
-    token: &'a mut Token,
+    /// The current word's tokens: the first `count` of `pending`, `next` is handed out next.
+    pending: Vec<String>,
+    count: usize,
+    next: usize,
+    /// Pairs: the current word's keys (base forms, or itself for a stop word) and the
+    /// previous word's.
+    keys: Vec<String>,
+    key_count: usize,
+    previous: Vec<String>,
+    previous_count: usize,
+    token: Token,
+}
+
+/// Puts `text` into the next reused buffer of `buffers`.
+fn put(buffers: &mut Vec<String>, count: &mut usize, text: &str) {
+    if buffers[..*count].iter().any(|b| b == text) {
+        return;
+    }
+    if buffers.len() == *count {
+        buffers.push(String::new());
+    }
+    let slot = &mut buffers[*count];
+    slot.clear();
+    slot.push_str(text);
+    *count += 1;
+}
+
+impl SwedishTokenStream<'_> {
+    /// Makes the tokens of the next word with any; false at the end of the text.
+    fn load(&mut self) -> bool {
+        loop {
+            let Some(range) = self.words.next_word() else {
+                return false;
+            };
+            let word = self.words.word();
+            self.token.offset_from = range.start;
+            self.token.offset_to = range.end;
+            self.token.position = self.position;
+            self.token.position_length = 1;
+            self.position += 1;
+            self.count = 0;
+            self.next = 0;
+            if is_overlong(word) {
+                self.previous_count = 0;
+                continue;
+            }
+            let analysis = analysis_of(word);
+            match self.stream {
+                Stream::Main => {
+                    for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                        put(&mut self.pending, &mut self.count, lemma);
+                    }
+                }
+                Stream::Folded => {
+                    let mut folded = String::new();
+                    for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
+                        fold_into(lemma, &mut folded);
+                        put(&mut self.pending, &mut self.count, &folded);
+                    }
+                }
+                Stream::Parts => {
+                    for part in analysis.iter().flat_map(|a| &a.parts) {
+                        put(&mut self.pending, &mut self.count, part);
+                    }
+                }
+                Stream::Pairs => {
+                    self.key_count = 0;
+                    match &analysis {
+                        Some(a) => {
+                            for lemma in &a.lemmas {
+                                put(&mut self.keys, &mut self.key_count, lemma);
+                            }
+                        }
+                        None => put(&mut self.keys, &mut self.key_count, word),
+                    }
+                    let mut pair = String::new();
+                    for first in &self.previous[..self.previous_count] {
+                        for second in &self.keys[..self.key_count] {
+                            pair.clear();
+                            pair.push_str(first);
+                            pair.push(' ');
+                            pair.push_str(second);
+                            put(&mut self.pending, &mut self.count, &pair);
+                        }
+                    }
+                    std::mem::swap(&mut self.keys, &mut self.previous);
+                    self.previous_count = self.key_count;
+                }
+            }
+            if self.count > 0 {
+                return true;
+            }
+        }
+    }
 }
 
 impl TokenStream for SwedishTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(range) = self.words.next_word() {
-            let position = self.position;
-            self.position += 1;
-            let folded = self.analysis == Analysis::Folded;
-            if let Some(term) = term_of(self.words.word(), folded, &mut self.scratch) {
-                self.token.text.clear();
-                if self.analysis == Analysis::Pairs {
-                    let first = std::mem::replace(&mut self.previous, term.to_string());
-                    if first.is_empty() {
-                        continue;
-                    }
-                    self.token.text.push_str(&pair(&first, &self.previous));
-                } else {
-                    self.token.text.push_str(term);
-                }
-                self.token.offset_from = range.start;
-                self.token.offset_to = range.end;
-                self.token.position = position;
-                self.token.position_length = 1;
-                return true;
-            }
+        if self.next >= self.count && !self.load() {
+            return false;
         }
-        false
+        self.token.text.clear();
+        self.token.text.push_str(&self.pending[self.next]);
+        self.next += 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        self.token
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        self.token
+        &mut self.token
     }
 }
 
@@ -257,38 +498,53 @@ impl TokenStream for SwedishTokenStream<'_> {
 mod tests {
     use super::*;
 
-    fn texts(text: &str, folded: bool) -> Vec<String> {
-        terms(text, folded).into_iter().map(|(_, t)| t).collect()
+    fn stream(text: &str, kind: Stream) -> Vec<(String, usize)> {
+        let mut analyzer = SwedishTokenizer::analyzer(kind);
+        let mut stream = analyzer.token_stream(text);
+        let mut seen = Vec::new();
+        while let Some(token) = stream.next() {
+            seen.push((token.text.clone(), token.position));
+        }
+        seen
+    }
+
+    fn texts(text: &str, kind: Stream) -> Vec<String> {
+        stream(text, kind).into_iter().map(|(t, _)| t).collect()
     }
 
     #[test]
-    fn lowercases_drops_stop_words_and_stems() {
+    fn lowercases_drops_stop_words_and_finds_base_forms() {
         assert_eq!(
-            texts("Vi behöver en FÄRDPLAN för företagen.", false),
-            ["behöv", "färdpl", "företag"]
+            texts("Vi behöver en FÄRDPLAN för företagen.", Stream::Main)
+                .into_iter()
+                .filter(|t| t != "företa")
+                .collect::<Vec<_>>(),
+            ["behöva", "färdplan", "företag"]
         );
     }
 
     #[test]
     fn positions_keep_gaps_where_stop_words_were() {
-        let t = terms("stöd till företagen", false);
-        assert_eq!(t, [(0, "stöd".to_string()), (2, "företag".to_string())]);
+        assert_eq!(
+            stream("stöd till företaget", Stream::Main),
+            [("stöd".to_string(), 0), ("företag".to_string(), 2)]
+        );
     }
 
     #[test]
-    fn folded_analysis_removes_accents_before_stemming() {
+    fn folded_analysis_removes_accents_from_base_forms() {
         assert_eq!(
-            texts("Rådgivningen är viktig", true),
+            texts("Rådgivningen är viktig", Stream::Folded),
             ["radgivning", "viktig"]
         );
-        assert_eq!(texts("rådgivningen", false), ["rådgivning"]);
+        assert_eq!(texts("rådgivningen", Stream::Main), ["rådgivning"]);
     }
 
     #[test]
     fn nfd_input_is_one_word_in_nfc() {
         let nfd: String = "rådgivning".nfd().collect();
         assert_ne!(nfd, "rådgivning");
-        assert_eq!(texts(&nfd, false), ["rådgivning"]);
+        assert_eq!(texts(&nfd, Stream::Main), ["rådgivning"]);
     }
 
     #[test]
@@ -298,60 +554,58 @@ mod tests {
 
     #[test]
     fn folded_stop_words_are_stop_words() {
-        assert!(texts("for pa ar", false).is_empty());
-        assert!(texts("för på är", true).is_empty());
+        assert!(texts("for pa ar", Stream::Main).is_empty());
+        assert!(texts("för på är", Stream::Folded).is_empty());
     }
 
     #[test]
     fn overlong_words_emoji_and_cr_are_harmless() {
         let long = "x".repeat(200);
         assert_eq!(
-            texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), false),
+            texts(&format!("{long} stöd 🚀 nätverk\r\nbidrag"), Stream::Main),
             ["stöd", "nätverk", "bidrag"]
         );
     }
 
-    fn pairs(text: &str) -> Vec<String> {
-        terms(text, false)
-            .windows(2)
-            .map(|w| pair(&w[0].1, &w[1].1))
-            .collect()
-    }
-
     #[test]
-    fn pairs_join_consecutive_terms_across_stop_words() {
+    fn pairs_join_adjacent_words_stop_words_included() {
         assert_eq!(
-            pairs("stöd till företagen, konkreta insatser"),
-            ["stöd företag", "företag konkr", "konkr insat"]
+            texts("vem som gör vad", Stream::Pairs),
+            ["vem som", "som gör", "gör vad"]
         );
-        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Pairs);
-        let mut stream = analyzer.token_stream("stöd till företagen, konkreta insatser");
-        let mut seen = Vec::new();
-        while let Some(token) = stream.next() {
-            seen.push(token.text.clone());
-        }
-        assert_eq!(seen, pairs("stöd till företagen, konkreta insatser"));
+        assert_eq!(
+            texts("konkreta insatser", Stream::Pairs),
+            ["konkret insats", "konkreta insats"]
+        );
     }
 
     #[test]
-    fn the_token_stream_matches_terms() {
-        let mut analyzer = SwedishTokenizer::analyzer(Analysis::Main);
+    fn compounds_index_their_parts() {
+        assert_eq!(
+            texts("energikartläggningen", Stream::Parts),
+            ["energi", "kartläggning"]
+        );
+        assert_eq!(
+            texts("energikartläggningen", Stream::Main),
+            ["energikartläggning"]
+        );
+    }
+
+    #[test]
+    fn the_token_stream_has_byte_offsets() {
+        let mut analyzer = SwedishTokenizer::analyzer(Stream::Main);
         let mut stream = analyzer.token_stream("Konkreta insatser, tack!");
         let mut seen = Vec::new();
         while let Some(token) = stream.next() {
-            seen.push((
-                token.text.clone(),
-                token.offset_from,
-                token.offset_to,
-                token.position,
-            ));
+            seen.push((token.text.clone(), token.offset_from, token.offset_to));
         }
         assert_eq!(
             seen,
             [
-                ("konkr".into(), 0, 8, 0),
-                ("insat".into(), 9, 17, 1),
-                ("tack".into(), 19, 23, 2)
+                ("konkret".into(), 0, 8),
+                ("konkreta".into(), 0, 8),
+                ("insats".into(), 9, 17),
+                ("tack".into(), 19, 23)
             ]
         );
     }

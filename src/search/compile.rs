@@ -1,11 +1,12 @@
 //! Turns a parsed query into a tantivy query against one searcher, and records which terms
 //! the snippets should highlight.
 //!
-//! Every word is searched in two fields: `text` (exact spelling, stemmed) and `folded`
-//! (accents removed) at a lower weight, so `radgivning` finds `rådgivning` and exact spelling
-//! ranks first. The folded field always matches a superset of the documents of the exact
-//! term; when both have the same document frequency they match the very same documents and
-//! the folded term is left out, which halves the work for the usual case.
+//! A word is looked up by its base forms (`text`), and also as a part of compounds
+//! (`parts`) at a lower, fixed score, so whole-word matches rank first. Accents are letters:
+//! a word typed with å, ä or ö matches only words with them. A word typed without them that
+//! the lexicon does not know (`radgivning`) also matches the base forms whose accent-free
+//! spelling is the same word (`rådgivning`), ranked below exact ones; one it knows (`svar`)
+//! is taken as typed.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -15,23 +16,32 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use super::analyzer::{self, fold_into};
+use super::analyzer::{self, QueryWord, has_accents};
 use super::catalog::{Catalog, attribute_term, normalise};
+use super::distance;
 use super::note::Note;
 use super::parse::{Clause, Node, Parsed};
 use super::schema::{Fields, KIND_ANSWER, KIND_NOTES};
-use super::stem::stem;
+use super::stem::{inflects, stem};
 
 /// Weight of a match that needed accent folding, relative to an exact one.
 const FOLDED_WEIGHT: f32 = 0.3;
-/// Most words a prefix expands to; the most frequent are kept.
-const MAX_EXPANSIONS: usize = 64;
+/// Score of a compound match: below any whole-word match of the same word.
+const COMPOUND_SCORE: f32 = 0.05;
+/// Most words a prefix or a typo expands to; the most frequent are kept.
+const MAX_EXPANSIONS: usize = 128;
+/// A word found in at most this many answers gets a suggestion, if a near word is commoner.
+const FEW: u64 = 1;
 
-/// Terms to highlight, as the analyzer produces them for the `text` and `folded` fields.
+/// Terms to highlight, as the analyzer produces them for each field.
 #[derive(Debug, Clone, Default)]
 pub struct Highlight {
+    /// Base forms (`text`).
     pub main: HashSet<String>,
+    /// Base forms found for a word typed without å, ä and ö (`text`).
     pub folded: HashSet<String>,
+    /// Compound parts (`parts`).
+    pub parts: HashSet<String>,
 }
 
 pub struct Compiled {
@@ -39,6 +49,8 @@ pub struct Compiled {
     pub query: Option<Box<dyn Query>>,
     pub highlight: Highlight,
     pub notes: Vec<Note>,
+    /// Words of the query that found (almost) nothing, each with the word to try instead.
+    pub corrections: Vec<(String, String)>,
 }
 
 pub fn compile(
@@ -55,6 +67,7 @@ pub fn compile(
         stop_words: Vec::new(),
         highlight: Highlight::default(),
         highlighting: true,
+        corrections: Vec::new(),
     };
     let query = c.all(&parsed.clauses, true);
     if !c.stop_words.is_empty() {
@@ -65,6 +78,7 @@ pub fn compile(
         query,
         highlight: c.highlight,
         notes: c.notes,
+        corrections: c.corrections,
     }
 }
 
@@ -75,8 +89,9 @@ struct Compiler<'a> {
     notes: Vec<Note>,
     stop_words: Vec<String>,
     highlight: Highlight,
-    /// False inside negated clauses: what is excluded is never highlighted.
+    /// False inside negated clauses: what is excluded is never highlighted or corrected.
     highlighting: bool,
+    corrections: Vec<(String, String)>,
 }
 
 impl Compiler<'_> {
@@ -116,9 +131,10 @@ impl Compiler<'_> {
 
     fn node(&mut self, node: &Node) -> Option<Box<dyn Query>> {
         match node {
-            Node::Word(word) => self.word(word),
+            Node::Word(word) => self.words(word),
             Node::Phrase(text) => self.phrase(text),
             Node::Prefix(prefix) => self.prefix(prefix),
+            Node::Fuzzy { word, distance } => self.fuzzy(word, *distance),
             Node::Filter { key, value, prefix } => self.filter(key, value, *prefix),
             Node::Group(clauses) => self.all(clauses, false),
             Node::Or(nodes) => {
@@ -150,127 +166,149 @@ impl Compiler<'_> {
         ))
     }
 
-    fn word(&mut self, word: &str) -> Option<Box<dyn Query>> {
-        let main = analyzer::terms(word, false);
-        if main.is_empty() {
-            if word.chars().any(char::is_alphanumeric) {
-                self.stop_words.push(word.to_string());
-            }
-            return None;
+    /// A bare word as typed: one word, or a phrase when it holds several (`e-post`).
+    fn words(&mut self, typed: &str) -> Option<Box<dyn Query>> {
+        let words = analyzer::query_words(typed);
+        match words.as_slice() {
+            [] => None,
+            [one] => match &one.analysis {
+                Some(_) => Some(self.word(one)),
+                None => {
+                    self.stop_words.push(one.word.clone());
+                    None
+                }
+            },
+            _ => self.phrase_of(&words),
         }
-        self.terms(main, analyzer::terms(word, true))
+    }
+
+    /// One word that is no stop word: its base forms, as a part of compounds, and without
+    /// accents if it was typed without them and is no word the lexicon knows.
+    fn word(&mut self, word: &QueryWord) -> Box<dyn Query> {
+        let Some(analysis) = word.analysis.clone() else {
+            return Box::new(EmptyQuery);
+        };
+        let f = self.fields;
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        let mut found = 0;
+        for lemma in &analysis.lemmas {
+            let term = Term::from_field_text(f.text, lemma);
+            found += self.doc_freq(&term);
+            alternatives.push(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
+            let part = Term::from_field_text(f.parts, lemma);
+            let in_compounds = self.doc_freq(&part);
+            if in_compounds > 0 {
+                found += in_compounds;
+                alternatives.push(Box::new(ConstScoreQuery::new(
+                    Box::new(TermQuery::new(part, IndexRecordOption::Basic)),
+                    COMPOUND_SCORE,
+                )));
+            }
+        }
+        let mut folded_terms = Vec::new();
+        if !analysis.known && !has_accents(&word.word) {
+            for (term, df) in self.accent_free(&word.word) {
+                found += df;
+                alternatives.push(Box::new(BoostQuery::new(
+                    term_query(f.text, &term),
+                    FOLDED_WEIGHT,
+                )));
+                folded_terms.push(term);
+            }
+        }
+        if self.highlighting {
+            self.highlight.main.extend(analysis.lemmas.iter().cloned());
+            self.highlight.parts.extend(analysis.lemmas.iter().cloned());
+            self.highlight.folded.extend(folded_terms);
+            if found <= FEW
+                && let Some(better) = self.correction(&word.word, found)
+            {
+                self.corrections.push((word.word.clone(), better));
+            }
+        }
+        any_of(alternatives)
     }
 
     fn phrase(&mut self, text: &str) -> Option<Box<dyn Query>> {
-        let main = analyzer::terms(text, false);
-        if main.is_empty() {
-            if text.chars().any(char::is_alphanumeric) {
-                self.stop_words.push(format!("\"{text}\""));
+        let words = analyzer::query_words(text);
+        match words.as_slice() {
+            [] => None,
+            [one] if one.analysis.is_some() => Some(self.word(one)),
+            [one] => {
+                self.stop_words.push(format!("\"{}\"", one.word));
+                None
             }
-            return None;
+            _ => self.phrase_of(&words),
         }
-        self.terms(main, analyzer::terms(text, true))
     }
 
-    /// One term, or a phrase when the text analysed to several.
-    fn terms(
-        &mut self,
-        main: Vec<(usize, String)>,
-        folded: Vec<(usize, String)>,
-    ) -> Option<Box<dyn Query>> {
+    /// Words in this order, in any of their forms, stop words included. Every adjacent
+    /// pair is one term of the `pairs` field (at the position of its second word), so two
+    /// words are one posting list and longer phrases a phrase of pairs.
+    fn phrase_of(&mut self, words: &[QueryWord]) -> Option<Box<dyn Query>> {
+        let f = self.fields;
         if self.highlighting {
-            self.highlight
-                .main
-                .extend(main.iter().map(|(_, t)| t.clone()));
-            self.highlight
-                .folded
-                .extend(folded.iter().map(|(_, t)| t.clone()));
+            self.highlight.main.extend(
+                words
+                    .iter()
+                    .filter_map(|w| w.analysis.as_ref().map(|a| a.lemmas[0].clone())),
+            );
         }
-        let main_terms: Vec<(usize, Term)> = main
-            .iter()
-            .map(|(p, t)| (*p, Term::from_field_text(self.fields.text, t)))
-            .collect();
-        let folded_terms: Vec<(usize, Term)> = folded
-            .iter()
-            .map(|(p, t)| (*p, Term::from_field_text(self.fields.folded, t)))
-            .collect();
-        let redundant = main.len() == folded.len()
-            && main
-                .iter()
-                .zip(&folded)
-                .zip(main_terms.iter().zip(&folded_terms))
-                .all(|(((_, m), (_, f)), ((_, mt), (_, ft)))| {
-                    fold(m) == *f && self.doc_freq(mt) == self.doc_freq(ft)
-                });
-        let exact = if main.len() == 1 {
-            one_or_phrase(main_terms)
-        } else {
-            self.phrase_query(&main, main_terms)
-        };
-        if redundant {
-            return Some(exact);
+        if words.windows(2).any(|w| w[1].position != w[0].position + 1) {
+            // An overlong word in between: nothing can match.
+            return Some(Box::new(EmptyQuery));
         }
-        let folded = Box::new(BoostQuery::new(one_or_phrase(folded_terms), FOLDED_WEIGHT));
-        Some(Box::new(BooleanQuery::union(vec![exact, folded])))
-    }
-
-    /// A phrase through the `pairs` field: a two-word phrase without a stop word inside is
-    /// exactly one pair term; longer phrases or gaps need every pair and a position check,
-    /// which then only runs on the few answers that have all the pairs.
-    fn phrase_query(&self, main: &[(usize, String)], terms: Vec<(usize, Term)>) -> Box<dyn Query> {
-        let mut pairs: Vec<Box<dyn Query>> = main
+        let mut pairs: Vec<(usize, Term)> = words
             .windows(2)
-            .map(|w| term_query(self.fields.pairs, &analyzer::pair(&w[0].1, &w[1].1)))
+            .enumerate()
+            .map(|(i, w)| {
+                let pair = analyzer::pair(w[0].pair_key(), w[1].pair_key());
+                (i, Term::from_field_text(f.pairs, &pair))
+            })
             .collect();
-        let adjacent = main.len() == 2 && main[1].0 == main[0].0 + 1;
-        if adjacent {
-            return pairs.remove(0);
+        if pairs.len() == 1 {
+            let (_, term) = pairs.remove(0);
+            return Some(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
         }
-        pairs.push(one_or_phrase(terms));
-        Box::new(BooleanQuery::intersection(pairs))
+        Some(Box::new(PhraseQuery::new_with_offset(pairs)))
     }
 
+    /// Words whose base form starts with `prefix` (typed without å, ä and ö, also
+    /// those whose base form does without them): `hållbarhets*` finds
+    /// `hållbarhetsfrågorna` but never `hållbarhet`, and one posting list serves all forms
+    /// of a word.
     fn prefix(&mut self, prefix: &str) -> Option<Box<dyn Query>> {
-        let mut words = analyzer::words(prefix);
-        let mut leading = Vec::new();
-        let mut last = None;
-        while words.next_word().is_some() {
-            if let Some(word) = last.replace(words.word().to_string()) {
-                leading.push(word);
-            }
-        }
-        let last = last?;
-        let mut parts: Vec<Box<dyn Query>> = leading.iter().filter_map(|w| self.word(w)).collect();
-        let main = self.expand(self.fields.text, &last);
-        let folded_prefix = fold(&last);
-        let folded: Vec<(String, u64)> = self
-            .expand(self.fields.folded, &folded_prefix)
-            .into_iter()
-            .filter(|(f, df)| !main.iter().any(|(m, mdf)| fold(m) == *f && mdf == df))
+        let words = analyzer::query_words(prefix);
+        let (last, leading) = words.split_last()?;
+        let mut parts: Vec<Box<dyn Query>> = leading
+            .iter()
+            .filter(|w| w.analysis.is_some())
+            .map(|w| self.word(w))
             .collect();
+        let f = self.fields;
+        let mut lemmas = self.terms_with_prefix(f.text, &last.word);
+        if !has_accents(&last.word) {
+            lemmas.extend(self.terms_where(|term| {
+                has_accents(term) && analyzer::fold(term).starts_with(&last.word)
+            }));
+        }
+        let mut found: Vec<(String, u64)> = lemmas.into_iter().collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if found.len() > MAX_EXPANSIONS {
+            found.truncate(MAX_EXPANSIONS);
+            self.notes.push(Note::PrefixTruncated {
+                prefix: last.word.clone(),
+                kept: MAX_EXPANSIONS,
+            });
+        }
         if self.highlighting {
             self.highlight
                 .main
-                .extend(main.iter().map(|(t, _)| t.clone()));
-            self.highlight
-                .folded
-                .extend(folded.iter().map(|(t, _)| t.clone()));
+                .extend(found.iter().map(|(t, _)| t.clone()));
         }
-        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
-        for (term, _) in &main {
-            alternatives.push(term_query(self.fields.text, term));
-        }
-        for (term, _) in &folded {
-            alternatives.push(Box::new(BoostQuery::new(
-                term_query(self.fields.folded, term),
-                FOLDED_WEIGHT,
-            )));
-        }
-        parts.push(match alternatives.len() {
-            0 => Box::new(EmptyQuery),
-            1 => alternatives.pop()?,
-            _ => Box::new(BooleanQuery::union(alternatives)),
-        });
+        parts.push(any_of(
+            found.iter().map(|(t, _)| term_query(f.text, t)).collect(),
+        ));
         if parts.len() == 1 {
             parts.pop()
         } else {
@@ -278,28 +316,122 @@ impl Compiler<'_> {
         }
     }
 
-    /// Indexed terms of `field` that a word starting with `prefix` can have: terms that start
-    /// with it, and the prefix's own stem (`hållbar*` must find `hållbara`, whose term `hållb`
-    /// is shorter than the prefix). Most frequent first, at most `MAX_EXPANSIONS`.
-    fn expand(&mut self, field: Field, prefix: &str) -> Vec<(String, u64)> {
-        let mut found = self.terms_with_prefix(field, prefix);
-        let own = stem(prefix);
-        if own != prefix {
-            let df = self.doc_freq(&Term::from_field_text(field, own));
-            if df > 0 {
-                found.insert(own.to_string(), df);
+    /// Base forms with å, ä or ö that `typed` (without them) may be a form of: `typed` is
+    /// their accent-free spelling with at most one ending (`radgivningen` → `rådgivning`,
+    /// `lanet` → `lån` and `län`). A scan of the dictionary, made only for words the
+    /// lexicon does not know.
+    fn accent_free(&self, typed: &str) -> Vec<(String, u64)> {
+        self.terms_where(|term| has_accents(term) && inflects(typed, &analyzer::fold(term)))
+            .into_iter()
+            .collect()
+    }
+
+    /// Every base form of the `text` field that `keep` accepts, with its document frequency.
+    fn terms_where(&self, keep: impl Fn(&str) -> bool) -> BTreeMap<String, u64> {
+        let mut found = BTreeMap::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.text) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(term) = std::str::from_utf8(stream.key())
+                    && keep(term)
+                {
+                    *found.entry(term.to_string()).or_insert(0) +=
+                        u64::from(stream.value().doc_freq);
+                }
             }
         }
+        found
+    }
+
+    /// Base forms within `distance` typos of `word` (or of it without an ending).
+    fn fuzzy(&mut self, word: &str, distance: usize) -> Option<Box<dyn Query>> {
+        let typed: Vec<char> = word.to_lowercase().chars().collect();
+        let typed_word: String = typed.iter().collect();
+        let bare: Vec<char> = stem(&typed_word).chars().collect();
+        let mut found: Vec<(String, u64)> = self
+            .near(&typed, &bare, distance)
+            .into_iter()
+            .map(|(t, _, df)| (t, df))
+            .collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found.truncate(MAX_EXPANSIONS);
+        if self.highlighting {
+            self.highlight
+                .main
+                .extend(found.iter().map(|(t, _)| t.clone()));
+        }
+        Some(any_of(
+            found
+                .iter()
+                .map(|(t, _)| term_query(self.fields.text, t))
+                .collect(),
+        ))
+    }
+
+    /// Base forms of the `text` field within `max` typos of `typed` or `bare`, with their
+    /// distance and document frequency.
+    fn near(&self, typed: &[char], bare: &[char], max: usize) -> Vec<(String, usize, u64)> {
+        let mut found: BTreeMap<String, (usize, u64)> = BTreeMap::new();
+        let mut candidate: Vec<char> = Vec::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.text) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                candidate.clear();
+                candidate.extend(term.chars());
+                let d = distance::within(typed, &candidate, max)
+                    .into_iter()
+                    .chain(distance::within(bare, &candidate, max))
+                    .min();
+                if let Some(d) = d {
+                    let entry = found.entry(term.to_string()).or_insert((d, 0));
+                    entry.0 = entry.0.min(d);
+                    entry.1 += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        found.into_iter().map(|(t, (d, df))| (t, d, df)).collect()
+    }
+
+    /// The commonest indexed base form nearest to `typed` that is found more often than it.
+    fn correction(&self, typed: &str, found: u64) -> Option<String> {
+        let chars: Vec<char> = typed.chars().collect();
+        if chars.len() < 3 {
+            return None;
+        }
+        let max = if chars.len() <= 4 { 1 } else { 2 };
+        let bare: Vec<char> = stem(typed).chars().collect();
+        self.near(&chars, &bare, max)
+            .into_iter()
+            .filter(|(term, d, df)| *d > 0 && *df > found && term != typed)
+            .min_by(|a, b| {
+                a.1.cmp(&b.1)
+                    .then(b.2.cmp(&a.2))
+                    .then_with(|| a.0.cmp(&b.0))
+            })
+            .map(|(term, _, _)| term)
+    }
+
+    /// Indexed terms of `field` starting with `prefix`, most frequent first, at most
+    /// `MAX_EXPANSIONS`.
+    fn expand(&mut self, field: Field, prefix: &str) -> Vec<(String, u64)> {
+        let found = self.terms_with_prefix(field, prefix);
         let mut found: Vec<(String, u64)> = found.into_iter().collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         if found.len() > MAX_EXPANSIONS {
             found.truncate(MAX_EXPANSIONS);
-            if field == self.fields.text {
-                self.notes.push(Note::PrefixTruncated {
-                    prefix: prefix.to_string(),
-                    kept: MAX_EXPANSIONS,
-                });
-            }
         }
         found
     }
@@ -404,7 +536,7 @@ impl Compiler<'_> {
         if self.catalog.is_respondent(value.trim()) {
             return term_query(f.respondent, value.trim());
         }
-        let words = analyzer::terms(value, true);
+        let words = analyzer::folded_terms(value);
         let mut parts: Vec<Box<dyn Query>> = Vec::new();
         let mut found = !words.is_empty();
         for (i, (_, word)) in words.iter().enumerate() {
@@ -434,12 +566,6 @@ impl Compiler<'_> {
     }
 }
 
-fn fold(word: &str) -> String {
-    let mut out = String::new();
-    fold_into(word, &mut out);
-    out
-}
-
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
@@ -452,17 +578,5 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
         0 => Box::new(EmptyQuery),
         1 => queries.remove(0),
         _ => Box::new(BooleanQuery::union(queries)),
-    }
-}
-
-fn one_or_phrase(mut terms: Vec<(usize, Term)>) -> Box<dyn Query> {
-    if terms.len() == 1 {
-        let (_, term) = terms.remove(0);
-        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
-    } else {
-        let first = terms[0].0;
-        Box::new(PhraseQuery::new_with_offset(
-            terms.into_iter().map(|(p, t)| (p - first, t)).collect(),
-        ))
     }
 }

@@ -43,8 +43,8 @@ pub fn documents(
         doc.add_text(fields.question, &answer.question);
         add_codes(fields, catalog, &answer.codings, &mut doc);
         doc.add_text(fields.text, &answer.text);
-        doc.add_text(fields.folded, &answer.text);
         doc.add_text(fields.pairs, &answer.text);
+        doc.add_text(fields.parts, &answer.text);
         docs.push(doc);
     }
     if !interview.notes.trim().is_empty() || !interview.notes_codings.is_empty() {
@@ -57,8 +57,8 @@ pub fn documents(
         );
         add_codes(fields, catalog, &interview.notes_codings, &mut doc);
         doc.add_text(fields.text, &interview.notes);
-        doc.add_text(fields.folded, &interview.notes);
         doc.add_text(fields.pairs, &interview.notes);
+        doc.add_text(fields.parts, &interview.notes);
         docs.push(doc);
     }
     let mut state = TantivyDocument::new();

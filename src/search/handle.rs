@@ -12,6 +12,7 @@ use tantivy::{
     DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
 };
 
+use super::analyzer;
 use super::catalog::Catalog;
 use super::compile::compile;
 use super::error::{Error, Result};
@@ -49,6 +50,8 @@ pub struct SearchResults {
     pub counts: Option<Counts>,
     /// What was ignored or could not be found, for the user.
     pub notes: Vec<Note>,
+    /// Corrected queries when a word found nothing or very little ("Menade du: …?").
+    pub suggestions: Vec<String>,
 }
 
 /// How many answers (notes included), respondents and interviews match.
@@ -137,11 +140,13 @@ impl SearchHandle {
             });
         }
         let compiled = compile(&searcher, &self.fields, &catalog, parsed);
+        let suggestions = suggest(query, &compiled.corrections);
         let Some(query) = compiled.query else {
             return Ok(SearchResults {
                 hits: Vec::new(),
                 counts: options.counts.then(Counts::default),
                 notes: compiled.notes,
+                suggestions,
             });
         };
         let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
@@ -165,6 +170,7 @@ impl SearchHandle {
             hits,
             counts,
             notes: compiled.notes,
+            suggestions,
         })
     }
 
@@ -202,6 +208,26 @@ impl SearchHandle {
             matched,
         }
     }
+}
+
+/// The query with each word that found (almost) nothing replaced by its correction, or
+/// nothing when no word needed one.
+fn suggest(query: &str, corrections: &[(String, String)]) -> Vec<String> {
+    if corrections.is_empty() {
+        return Vec::new();
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    let mut words = analyzer::words(query);
+    while let Some(range) = words.next_word() {
+        if let Some((_, better)) = corrections.iter().find(|(typed, _)| typed == words.word()) {
+            out.push_str(&query[at..range.start]);
+            out.push_str(better);
+            at = range.end;
+        }
+    }
+    out.push_str(&query[at..]);
+    vec![out]
 }
 
 /// Counts matches and distinct respondents and interviews in one pass.

@@ -17,7 +17,7 @@ use tantivy::{
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
 
-use super::analyzer::{self, Analysis, SwedishTokenizer};
+use super::analyzer::{self, Stream, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
@@ -573,12 +573,14 @@ fn new_index(dir: Option<&Path>) -> Result<Index> {
 
 fn register_tokenizers(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(analyzer::MAIN, SwedishTokenizer::analyzer(Analysis::Main));
-    tokenizers.register(
-        analyzer::FOLDED,
-        SwedishTokenizer::analyzer(Analysis::Folded),
-    );
-    tokenizers.register(analyzer::PAIRS, SwedishTokenizer::analyzer(Analysis::Pairs));
+    for (name, stream) in [
+        (analyzer::MAIN, Stream::Main),
+        (analyzer::FOLDED, Stream::Folded),
+        (analyzer::PAIRS, Stream::Pairs),
+        (analyzer::PARTS, Stream::Parts),
+    ] {
+        tokenizers.register(name, SwedishTokenizer::analyzer(stream));
+    }
 }
 
 fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {

@@ -54,6 +54,15 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
             s.marked(open, close),
             if s.after { "…" } else { "" }
         );
+        let compounds: Vec<&str> = s.compounds.iter().map(|r| &s.text[r.clone()]).collect();
+        if !compounds.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                if sv { "sammansatt ord" } else { "compound" },
+                compounds.join(", ")
+            );
+        }
         if !hit.codes.is_empty() {
             let _ = writeln!(
                 out,
@@ -63,6 +72,13 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
             );
         }
         out.push('\n');
+    }
+    if let Some(better) = results.suggestions.first() {
+        let _ = writeln!(
+            out,
+            "{} {better}?",
+            if sv { "Menade du:" } else { "Did you mean:" }
+        );
     }
     match (&results.counts, sv) {
         (Some(c), true) => {
@@ -99,8 +115,9 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
     out
 }
 
-/// The whole result as JSON: ids, score, snippet with character ranges of the marks, and
-/// which fields matched (`text` exact, `folded` only without accents).
+/// The whole result as JSON: ids, score, snippet with character ranges of the marks (and of
+/// the compound matches among them), which fields matched (`text` exact, `folded` only
+/// without accents, `compound` as part of a compound), and suggested corrections.
 pub fn json(
     query: &str,
     results: &SearchResults,
@@ -119,6 +136,9 @@ pub fn json(
             if hit.matched.folded {
                 matched.push("folded");
             }
+            if hit.matched.compound {
+                matched.push("compound");
+            }
             let names: Vec<&str> = hit.respondents.iter().filter_map(|id| project.respondent(id).map(|r| r.name.as_str())).collect();
             json!({
                 "id": hit.id,
@@ -133,6 +153,7 @@ pub fn json(
                 "snippet": {
                     "text": hit.snippet.text,
                     "highlights": hit.snippet.char_highlights().iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
+                    "compounds": hit.snippet.char_compounds().iter().map(|r| [r.start, r.end]).collect::<Vec<_>>(),
                     "start": hit.snippet.start,
                     "before": hit.snippet.before,
                     "after": hit.snippet.after,
@@ -149,6 +170,7 @@ pub fn json(
             "interviews": c.interviews,
         })),
         "notes": results.notes.iter().map(|n| n.text(lang)).collect::<Vec<_>>(),
+        "suggestions": results.suggestions,
         "index": {
             "read_only": report.read_only,
             "in_memory": report.in_memory,

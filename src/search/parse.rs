@@ -5,8 +5,9 @@
 //! finansiering färdplan        both words (AND is the default)
 //! finansiering OR bidrag       either (ELLER works too); OR binds tighter than AND
 //! -bidrag, NOT bidrag          without (INTE works too)
-//! "konkreta insatser"          a phrase
+//! "konkreta insatser"          a phrase (also ”…”, “…”, „…“ and «…»)
 //! färdpl*                      words starting with färdpl
+//! rådgivnng~, ~1, ~2           words within 2 (1, 2) typos of rådgivnng
 //! (a OR b) c                   grouping
 //! code:finansiering            a filter: code, question, respondent, date, interview, or any
 //! type:"science park"          respondent attribute; values may be quoted or end in *
@@ -20,6 +21,11 @@ pub enum Node {
     Word(String),
     /// A word prefix, without the `*`.
     Prefix(String),
+    /// A word with typos allowed, without the `~`: every indexed word within `distance`.
+    Fuzzy {
+        word: String,
+        distance: usize,
+    },
     Phrase(String),
     Filter {
         key: String,
@@ -121,7 +127,7 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
                 toks.push(Tok::Close);
             }
             i += 1;
-        } else if c == '"' {
+        } else if is_quote(c) {
             let (text, next) = quoted(&chars, i, notes);
             toks.push(Tok::Phrase(text));
             i = next;
@@ -136,16 +142,17 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
             let start = i;
             while i < chars.len()
                 && !chars[i].is_whitespace()
-                && !matches!(chars[i], '(' | ')' | '"')
+                && !matches!(chars[i], '(' | ')')
+                && !is_quote(chars[i])
             {
-                if chars[i] == ':' && i > start && chars.get(i + 1) == Some(&'"') {
+                if chars[i] == ':' && i > start && chars.get(i + 1).is_some_and(|c| is_quote(*c)) {
                     i += 1;
                     break;
                 }
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            if word.ends_with(':') && chars.get(i) == Some(&'"') {
+            if word.ends_with(':') && chars.get(i).is_some_and(|c| is_quote(*c)) {
                 let (value, next) = quoted(&chars, i, notes);
                 i = next;
                 let key = word.trim_end_matches(':').to_string();
@@ -178,6 +185,12 @@ fn lex(input: &str, notes: &mut Vec<Note>) -> Vec<Tok> {
     toks
 }
 
+/// Straight quotes and the Swedish (and German, French) typographic ones. Any of them
+/// closes a phrase that any of them opened: `”…”` is as common in Swedish as `“…”`.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
 fn is_key(key: &str) -> bool {
     !key.is_empty()
         && key
@@ -188,7 +201,7 @@ fn is_key(key: &str) -> bool {
 /// The text between the quote at `start` and the next quote (or the end, with a note).
 fn quoted(chars: &[char], start: usize, notes: &mut Vec<Note>) -> (String, usize) {
     let mut i = start + 1;
-    while i < chars.len() && chars[i] != '"' {
+    while i < chars.len() && !is_quote(chars[i]) {
         i += 1;
     }
     let text: String = chars[start + 1..i].iter().collect();
@@ -301,8 +314,15 @@ impl Parser {
     }
 }
 
-/// A bare word: a prefix if it ends in `*`; other `*` are treated as spaces.
+/// A bare word: a prefix if it ends in `*`, typos allowed if it ends in `~`, `~1` or `~2`;
+/// other `*` are treated as spaces.
 fn word_node(word: String, notes: &mut Vec<Note>) -> Node {
+    if let Some((body, distance)) = fuzzy(&word) {
+        return Node::Fuzzy {
+            word: body.to_string(),
+            distance,
+        };
+    }
     let body = word.trim_end_matches('*');
     if body.contains('*') {
         notes.push(Note::InnerWildcard(word.clone()));
@@ -316,6 +336,17 @@ fn word_node(word: String, notes: &mut Vec<Note>) -> Node {
         return Node::Prefix(body.to_string());
     }
     Node::Word(word)
+}
+
+/// `word~` (1 typo for words of up to 4 letters, else 2), `word~1`, `word~2`.
+fn fuzzy(word: &str) -> Option<(&str, usize)> {
+    let (body, distance) = match word.rsplit_once('~')? {
+        (body, "") => (body, if body.chars().count() <= 4 { 1 } else { 2 }),
+        (body, "1") => (body, 1),
+        (body, "2") => (body, 2),
+        _ => return None,
+    };
+    (body.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some((body, distance))
 }
 
 #[cfg(test)]
@@ -403,6 +434,52 @@ mod tests {
             }
         );
         assert!(p.notes.is_empty());
+    }
+
+    #[test]
+    fn swedish_quotes_make_phrases_and_tilde_allows_typos() {
+        for input in [
+            "”konkreta insatser”",
+            "“konkreta insatser”",
+            "„konkreta insatser“",
+            "\"konkreta insatser”",
+        ] {
+            assert_eq!(
+                parse(input).clauses[0].node,
+                Node::Phrase("konkreta insatser".into()),
+                "{input}"
+            );
+        }
+        assert_eq!(
+            parse("type:”science park”").clauses[0].node,
+            Node::Filter {
+                key: "type".into(),
+                value: "science park".into(),
+                prefix: false
+            }
+        );
+        assert_eq!(
+            parse("rådgivnng~ kund~ stöd~1")
+                .clauses
+                .iter()
+                .map(|c| c.node.clone())
+                .collect::<Vec<_>>(),
+            [
+                Node::Fuzzy {
+                    word: "rådgivnng".into(),
+                    distance: 2
+                },
+                Node::Fuzzy {
+                    word: "kund".into(),
+                    distance: 1
+                },
+                Node::Fuzzy {
+                    word: "stöd".into(),
+                    distance: 1
+                },
+            ]
+        );
+        assert_eq!(parse("a~3").clauses[0].node, Node::Word("a~3".into()));
     }
 
     #[test]

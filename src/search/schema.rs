@@ -8,7 +8,7 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Bumped whenever the schema or the analysis changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Values of the `kind` field.
 pub const KIND_ANSWER: &str = "answer";
@@ -33,33 +33,30 @@ pub struct Fields {
     pub codes: Field,
     pub date: Field,
     pub text: Field,
-    pub folded: Field,
-    /// Consecutive word pairs, so a phrase is one posting list instead of a position check
-    /// of every answer that has all its words.
+    /// Adjacent word pairs, stop words included, so a phrase is one posting list instead
+    /// of a position check of every answer that has all its words.
     pub pairs: Field,
+    /// Base forms of the words of compounds, for compound matches.
+    pub parts: Field,
+
     /// On state documents: a hash of the interview file's size, mtime and inode.
     pub stamp: Field,
 }
 
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text_options = |tokenizer: &str, stored: bool| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let options = TextOptions::default().set_indexing_options(indexing);
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
+    // Phrases are answered by the `pairs` field, so it alone keeps word positions.
+    let indexed = |tokenizer: &str, record: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(record),
+        )
     };
+    let counted = |tokenizer: &str| indexed(tokenizer, IndexRecordOption::WithFreqs);
     let name_indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer::FOLDED)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let pair_indexing = TextFieldIndexing::default()
-        .set_tokenizer(analyzer::PAIRS)
-        .set_index_option(IndexRecordOption::WithFreqs);
     let fields = Fields {
         kind: b.add_text_field("kind", STRING | STORED),
         id: b.add_text_field("id", STRING | STORED),
@@ -74,12 +71,12 @@ pub fn build() -> (Schema, Fields) {
         code: b.add_text_field("code", STRING),
         codes: b.add_text_field("codes", STORED),
         date: b.add_text_field("date", STRING | STORED),
-        text: b.add_text_field("text", text_options(analyzer::MAIN, true)),
-        folded: b.add_text_field("folded", text_options(analyzer::FOLDED, false)),
+        text: b.add_text_field("text", counted(analyzer::MAIN).set_stored()),
         pairs: b.add_text_field(
             "pairs",
-            TextOptions::default().set_indexing_options(pair_indexing),
+            indexed(analyzer::PAIRS, IndexRecordOption::WithFreqsAndPositions),
         ),
+        parts: b.add_text_field("parts", counted(analyzer::PARTS)),
         stamp: b.add_u64_field("stamp", FAST),
     };
     (b.build(), fields)

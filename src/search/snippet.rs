@@ -2,12 +2,14 @@
 //!
 //! The passage and the marks are plain data (byte ranges into the snippet text) so the
 //! terminal interface can colour them and the command line can bracket them. A word is
-//! marked when its term is one the query searched for, exact or accent-folded, so
-//! `radgivning` marks `Rådgivningen`.
+//! marked when one of its terms is one the query searched for: a base form (also one a
+//! prefix or a typo expanded to, or one found for a word typed without accents:
+//! `radgivning` marks `Rådgivningen`), or a part of a compound (`energi` marks
+//! `energikartläggningen`, listed in `compounds` too).
 
 use std::ops::Range;
 
-use super::analyzer::{self, term_of};
+use super::analyzer::{self, analysis_of};
 use super::compile::Highlight;
 
 /// Default snippet length in characters: about two lines of a terminal.
@@ -19,6 +21,8 @@ pub struct Snippet {
     pub text: String,
     /// Marked words as byte ranges into `text`, in order, not overlapping.
     pub highlights: Vec<Range<usize>>,
+    /// The marked words that matched as a part of a compound (also in `highlights`).
+    pub compounds: Vec<Range<usize>>,
     /// Where the passage starts in the whole answer, in characters.
     pub start: usize,
     /// Whether the answer goes on before and after the passage (show "…").
@@ -29,7 +33,16 @@ pub struct Snippet {
 impl Snippet {
     /// The marked words as character ranges into `text`, for consumers outside Rust.
     pub fn char_highlights(&self) -> Vec<Range<usize>> {
-        self.highlights
+        self.char_ranges(&self.highlights)
+    }
+
+    /// The compound matches as character ranges into `text`.
+    pub fn char_compounds(&self) -> Vec<Range<usize>> {
+        self.char_ranges(&self.compounds)
+    }
+
+    fn char_ranges(&self, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+        ranges
             .iter()
             .map(|r| {
                 let start = self.text[..r.start].chars().count();
@@ -63,12 +76,38 @@ pub struct Matched {
     pub text: bool,
     /// Only with accents folded.
     pub folded: bool,
+    /// As a part of a compound.
+    pub compound: bool,
 }
 
 struct Mark {
     bytes: Range<usize>,
     chars: Range<usize>,
     term: usize,
+    compound: bool,
+}
+
+/// Why a word is marked, and the term it counts as for the passage choice.
+fn mark_of(word: &str, highlight: &Highlight, matched: &mut Matched) -> Option<(String, bool)> {
+    let analysis = analysis_of(word)?;
+    if let Some(lemma) = analysis.lemmas.iter().find(|l| highlight.main.contains(*l)) {
+        matched.text = true;
+        return Some((lemma.clone(), false));
+    }
+    if let Some(lemma) = analysis
+        .lemmas
+        .iter()
+        .find(|l| highlight.folded.contains(*l))
+    {
+        matched.folded = true;
+        return Some((lemma.clone(), false));
+    }
+    let part = analysis
+        .parts
+        .iter()
+        .find(|p| highlight.parts.contains(*p))?;
+    matched.compound = true;
+    Some((part.clone(), true))
 }
 
 /// The best passage of at most `max_chars` characters: the one with the most different
@@ -79,28 +118,12 @@ pub fn snippet(text: &str, highlight: &Highlight, max_chars: usize) -> (Snippet,
     let mut marks: Vec<Mark> = Vec::new();
     let mut terms: Vec<String> = Vec::new();
     let mut words = analyzer::words(text);
-    let mut scratch = String::new();
     let (mut byte_pos, mut char_pos) = (0, 0);
     while let Some(range) = words.next_word() {
         let start = char_pos + text[byte_pos..range.start].chars().count();
         let end = start + text[range.clone()].chars().count();
         (byte_pos, char_pos) = (range.end, end);
-        let word = words.word();
-        let term = match term_of(word, false, &mut scratch) {
-            Some(t) if highlight.main.contains(t) => {
-                matched.text = true;
-                Some(t.to_string())
-            }
-            Some(_) if !highlight.folded.is_empty() => match term_of(word, true, &mut scratch) {
-                Some(t) if highlight.folded.contains(t) => {
-                    matched.folded = true;
-                    Some(t.to_string())
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(term) = term {
+        if let Some((term, compound)) = mark_of(words.word(), highlight, &mut matched) {
             let id = terms.iter().position(|t| *t == term).unwrap_or_else(|| {
                 terms.push(term);
                 terms.len() - 1
@@ -109,6 +132,7 @@ pub fn snippet(text: &str, highlight: &Highlight, max_chars: usize) -> (Snippet,
                 bytes: range,
                 chars: start..end,
                 term: id,
+                compound,
             });
         }
     }
@@ -154,14 +178,23 @@ fn passage(text: &str, marks: &[Mark], max_chars: usize) -> Snippet {
     }
     let slice = text[start..end].trim_end();
     let end = start + slice.len();
-    let highlights = marks[from..to]
+    let inside: Vec<&Mark> = marks[from..to]
         .iter()
         .filter(|m| m.bytes.start >= start && m.bytes.end <= end)
+        .collect();
+    let highlights = inside
+        .iter()
+        .map(|m| m.bytes.start - start..m.bytes.end - start)
+        .collect();
+    let compounds = inside
+        .iter()
+        .filter(|m| m.compound)
         .map(|m| m.bytes.start - start..m.bytes.end - start)
         .collect();
     Snippet {
         text: slice.replace(['\n', '\r', '\t'], " "),
         highlights,
+        compounds,
         start: start_char,
         before: start > 0,
         after: end < text.trim_end().len(),
@@ -205,14 +238,28 @@ mod tests {
         Highlight {
             main: main.iter().map(|s| s.to_string()).collect(),
             folded: folded.iter().map(|s| s.to_string()).collect(),
+            ..Highlight::default()
         }
+    }
+
+    #[test]
+    fn compound_matches_are_marked_as_such() {
+        let h = Highlight {
+            main: ["energi".to_string()].into(),
+            parts: ["energi".to_string()].into(),
+            ..Highlight::default()
+        };
+        let (s, m) = snippet("Energi och en energikartläggning.", &h, 160);
+        assert_eq!(s.marked("[", "]"), "[Energi] och en [energikartläggning].");
+        assert_eq!(s.char_compounds(), vec![14..32]);
+        assert!(m.text && m.compound);
     }
 
     #[test]
     fn marks_inflected_forms_of_the_searched_word() {
         let (s, m) = snippet(
             "Vi behöver färdplaner. Färdplanen saknas.",
-            &hl(&["färdpl"], &["fardpl"]),
+            &hl(&["färdplan"], &["fardplan"]),
             160,
         );
         assert_eq!(
@@ -227,7 +274,7 @@ mod tests {
     fn marks_accent_folded_matches() {
         let (s, m) = snippet(
             "Rådgivningen är bra.",
-            &hl(&["radgivning"], &["radgivning"]),
+            &hl(&["radgivning"], &["rådgivning"]),
             160,
         );
         assert_eq!(s.marked("[", "]"), "[Rådgivningen] är bra.");
@@ -239,7 +286,7 @@ mod tests {
     fn picks_the_passage_with_the_most_terms() {
         let filler = "lorem ipsum dolor sit amet ".repeat(20);
         let text = format!("finansiering {filler} finansiering och färdplan {filler}");
-        let (s, _) = snippet(&text, &hl(&["finansiering", "färdpl"], &[]), 80);
+        let (s, _) = snippet(&text, &hl(&["finansiering", "färdplan"], &[]), 80);
         assert!(s.before && s.after);
         assert!(s.text.chars().count() <= 80);
         assert_eq!(s.highlights.len(), 2, "{}", s.marked("[", "]"));

@@ -12,7 +12,8 @@ const RECENT_MAX: usize = 10;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
-    /// Stored on every coding; defaults to the login name.
+    /// Stored on every coding; empty until the user first codes and is asked (the login name
+    /// is the suggestion).
     #[serde(default)]
     pub coder: String,
     /// Remembered for the next new interview.
@@ -27,15 +28,11 @@ impl Settings {
     /// Reads the settings; a missing or unreadable file gives the defaults (settings are a
     /// convenience, never a reason to refuse to start).
     pub fn load() -> Settings {
-        let mut settings: Settings = data_dir()
+        data_dir()
             .ok()
             .and_then(|dir| std::fs::read(dir.join(FILE)).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default();
-        if settings.coder.trim().is_empty() {
-            settings.coder = login_name();
-        }
-        settings
+            .unwrap_or_default()
     }
 
     pub fn save(&self) -> Result<()> {

@@ -1,32 +1,32 @@
 //! The interface's state and its one `update` function: messages in, effects out. No IO here;
 //! the runner performs the effects.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::form::{FieldInput, Form};
-use super::keymap::{self, Action, Context};
-use super::screens::code_picker::{self, CodePicker};
-use super::screens::codebook::{self, CodebookView};
-use super::screens::retrieval::{self, RetrievalView};
+use super::keymap::Context;
+use super::router;
+use super::screens::codebook::CodebookView;
+use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
-use super::screens::search::{self, SearchView};
-use super::screens::summary::{self, DrillList, SummaryView};
-use super::screens::{capture, conflict, import, interviews, respondents, setup, welcome};
+use super::screens::search::SearchView;
+use super::screens::summary::{self, SummaryView};
+use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
+use super::search_worker::Report;
 use super::session::Session;
 use super::undo::History;
 use crate::model::Lang;
-use crate::store::journal::Record;
 use crate::store::settings::Settings;
 
 /// Typed text is folded into the interview file after this long without typing.
 pub const FOLD_AFTER_IDLE: Duration = Duration::from_secs(3);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Message {
     Key(KeyEvent),
+    /// The search worker reports progress, an open index, or why it cannot open one.
+    Search(Report),
     Paste(String),
     /// Time passes (the loop's poll timed out); `now` decides what is due.
     Tick(Instant),
@@ -35,135 +35,20 @@ pub enum Message {
     Terminate,
 }
 
-/// IO for the runner to perform, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    OpenProject(PathBuf),
-    CreateProject {
-        dir: PathBuf,
-        title: String,
-    },
-    OpenDemo,
-    Journal(Record),
-    SyncJournal,
-    SaveInterview(String),
-    /// Several files saved as one change (all or none, even after a crash): a codebook
-    /// merge, an undo across interviews, a removed question.
-    SaveChange {
-        interviews: Vec<String>,
-        codebook: bool,
-        project: bool,
-    },
-    DeleteInterview(String),
-    SaveProject,
-    SaveCodebook,
-    SaveSettings,
-    /// Makes the project's codebook the default for this user's new projects.
-    SaveDefaultCodebook,
-    /// Runs the Search tab's query against the index.
-    RunSearch,
-    /// Settles the first of the session's conflicts.
-    Resolve(crate::model::Keep),
-    /// Reads a transcript and opens the review of its mapping.
-    ReadTranscript(PathBuf),
-    /// Writes an export (atomically).
-    WriteFile {
-        path: PathBuf,
-        bytes: Vec<u8>,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Welcome,
-    /// The four tabs.
-    Tabs,
-    Capture,
-    Respondents,
-    Setup,
-    /// Every passage coded with one code.
-    Retrieval,
-}
-
-pub const TABS: usize = 4;
-
-/// What a confirmation dialog is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    DeleteInterview(String),
-    RemoveQuestion(usize),
-    RemoveAttribute(usize),
-    MergeCodes(String, String),
-    DeleteCode(String),
-    /// Quitting although typed text could not be written anywhere.
-    QuitUnsaved,
-}
-
-/// What a form, when saved, does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormPurpose {
-    NewProject,
-    /// A respondent: `None` for a new one; `then_interview` starts an interview after.
-    Respondent {
-        index: Option<usize>,
-        then_interview: bool,
-    },
-    NewInterview {
-        respondent: String,
-    },
-    InterviewDetails,
-    Question(Option<usize>),
-    Attribute(Option<usize>),
-    ProjectTitle,
-    /// A code: `id` `None` for a new one under `parent`.
-    Code {
-        id: Option<String>,
-        parent: Option<String>,
-    },
-    /// The memo of the current answer's coding number `n`.
-    Memo(usize),
-    CoderName,
-    /// Where to export the summary.
-    Export,
-    /// The transcript to import.
-    Import,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    Confirm {
-        what: Confirm,
-        question: String,
-    },
-    Form {
-        purpose: FormPurpose,
-        form: Form,
-    },
-    /// Choosing the respondent of a new interview.
-    Picker(respondents::Picker),
-    CodePicker(CodePicker),
-    /// The codings on the current answer, to edit memos or remove one.
-    Codings {
-        selected: usize,
-    },
-    /// The passages behind a summary cell.
-    Drill(DrillList),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
+pub use super::state::{
+    Confirm, Ctx, Effect, FormPurpose, MIN_HEIGHT, MIN_WIDTH, OpenAnswer, Outcome, Overlay, Screen,
+    Status, TABS, Tab, Target, View,
+};
 
 pub struct App {
     pub lang: Lang,
     pub settings: Settings,
     pub session: Option<Session>,
     pub screen: Screen,
-    pub tab: usize,
+    pub tab: Tab,
     pub overlay: Option<Overlay>,
+    /// The help is open over whatever is under it (a form stays open beneath).
+    pub help: bool,
     pub status: Option<Status>,
     pub welcome: welcome::Welcome,
     pub interviews: interviews::InterviewList,
@@ -195,19 +80,15 @@ pub struct App {
 
 impl App {
     pub fn new(lang: Lang, settings: Settings) -> App {
-        let mut settings = settings;
-        // Every coding names its coder; an empty name would make an invalid file.
-        if settings.coder.trim().is_empty() {
-            settings.coder = crate::store::settings::login_name();
-        }
         let welcome = welcome::Welcome::new(&settings);
         App {
             lang,
             settings,
             session: None,
             screen: Screen::Welcome,
-            tab: 0,
+            tab: Tab::Interviews,
             overlay: None,
+            help: false,
             status: None,
             welcome,
             interviews: interviews::InterviewList::default(),
@@ -262,9 +143,10 @@ impl App {
         let root = session.store.root().to_path_buf();
         self.session = Some(session);
         self.screen = Screen::Tabs;
-        self.tab = 0;
+        self.tab = Tab::Interviews;
         self.capture = None;
         self.overlay = None;
+        self.help = false;
         self.interviews = interviews::InterviewList::default();
         self.respondents = respondents::RespondentList::default();
         self.setup = setup::Setup::default();
@@ -281,26 +163,96 @@ impl App {
         self.refresh();
     }
 
-    /// The keymap context the user is in now.
+    /// Applies what a screen asked for and returns the effects for the runner.
+    pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if let Some(status) = outcome.status {
+            self.status = Some(status);
+        }
+        if let Some(overlay) = outcome.overlay {
+            self.overlay = Some(overlay);
+        }
+        if let Some(screen) = outcome.go {
+            self.screen = screen;
+        }
+        if let Some(code) = outcome.retrieve {
+            self.retrieval = RetrievalView::for_code(&code);
+        }
+        if let Some(tab) = outcome.tab {
+            self.tab = tab;
+        }
+        if let Some(open) = outcome.open {
+            match &open.target {
+                Target::FirstUnanswered => capture::open(self, &open.interview),
+                Target::Question { id, at } => capture::open_at(self, &open.interview, id, *at),
+                Target::Notes { at } => capture::open_notes(self, &open.interview, *at),
+            }
+            if let Some(capture) = self.capture.as_mut() {
+                capture.back_to = open.back_to;
+                capture.editing = open.editing;
+            }
+        }
+        self.refresh();
+        outcome.effects
+    }
+
+    /// The narrow context over the whole app, for code that has no screen state of its own.
+    pub fn ctx(&mut self) -> Ctx<'_> {
+        Ctx {
+            session: self.session.as_mut(),
+            settings: &mut self.settings,
+            lang: self.lang,
+            size: self.size,
+            history: &mut self.history,
+            recent_codes: &mut self.recent_codes,
+        }
+    }
+
+    /// What screens may read to draw themselves.
+    pub fn view(&self) -> View<'_> {
+        View {
+            session: self.session.as_ref(),
+            settings: &self.settings,
+            lang: self.lang,
+        }
+    }
+
+    /// The keymap context the user is in now: the too-small notice, else the help, else an
+    /// overlay, else a text box with the keys, else the screen.
     pub fn context(&self) -> Context {
-        if conflict::is_open(self) {
+        if self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT {
+            return Context::TooSmall;
+        }
+        // Two versions of one text are settled before anything else.
+        if conflict::is_open(self.session.as_ref()) {
             return Context::Conflict;
         }
+        if self.help {
+            return Context::Help;
+        }
+        self.context_under_help()
+    }
+
+    /// The context the help describes: the one under it.
+    pub fn context_under_help(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Form { .. })
-            | Some(Overlay::Picker(_))
-            | Some(Overlay::CodePicker(_)) => return Context::Form,
+            Some(Overlay::Form { .. }) => return Context::Form,
+            Some(Overlay::Picker(_)) => return Context::Picker,
+            Some(Overlay::CodePicker(_)) => return Context::CodePicker,
             Some(Overlay::Codings { .. }) => return Context::Codings,
             Some(Overlay::Drill(_)) => return Context::Drill,
-            Some(Overlay::Confirm { .. }) => return Context::Dialog,
-            Some(Overlay::Help) | None => {}
+            Some(Overlay::Confirm { .. }) => return Context::Confirm,
+            None => {}
         }
         match self.screen {
             Screen::Welcome => Context::Welcome,
-            Screen::Tabs if self.tab == 0 => Context::Interviews,
-            Screen::Tabs if self.tab == 1 => Context::Codebook,
-            Screen::Tabs if self.tab == 2 => Context::Search,
-            Screen::Tabs => Context::Summary,
+            Screen::Tabs => match self.tab {
+                Tab::Interviews if self.interviews.filtering => Context::InterviewFilter,
+                Tab::Interviews => Context::Interviews,
+                Tab::Codebook => Context::Codebook,
+                Tab::Search if self.search.typing => Context::SearchBox,
+                Tab::Search => Context::Search,
+                Tab::Summary => Context::Summary,
+            },
             Screen::Capture if self.capture.as_ref().is_some_and(|c| c.editing) => Context::Editor,
             Screen::Capture => Context::Capture,
             Screen::Respondents => Context::Respondents,
@@ -311,7 +263,7 @@ impl App {
 
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
-        if self.screen == Screen::Tabs && self.tab == 3 {
+        if self.screen == Screen::Tabs && self.tab == Tab::Summary {
             summary::refresh(self);
         }
         let Some(session) = &self.session else { return };
@@ -327,27 +279,39 @@ impl App {
     pub fn fold_all(&mut self) -> Vec<Effect> {
         // Everything is folded now, so no fold is due when the typing pauses.
         self.last_edit = None;
-        let Some(session) = self.session.as_mut() else {
-            return Vec::new();
-        };
-        let ids: Vec<String> = session.unsaved.iter().cloned().collect();
-        let mut effects = Vec::new();
-        for id in ids {
-            if let Some(interview) = session.project.interview_mut(&id) {
-                super::session::touch(interview);
-                effects.push(Effect::SaveInterview(id));
-            }
-        }
-        effects.push(Effect::SyncJournal);
-        effects
+        self.session
+            .as_mut()
+            .map_or_else(Vec::new, super::state::fold_all)
     }
 }
 
 /// The one entry point: applies `message` to `app` and returns the IO to perform.
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let effects = match message {
-        Message::Key(key) => on_key(app, key),
-        Message::Paste(text) => on_paste(app, text),
+        Message::Key(key) => router::on_key(app, key),
+        Message::Search(report) => {
+            let App {
+                session,
+                settings,
+                lang,
+                size,
+                history,
+                recent_codes,
+                search,
+                ..
+            } = &mut *app;
+            let mut ctx = Ctx {
+                session: session.as_mut(),
+                settings,
+                lang: *lang,
+                size: *size,
+                history,
+                recent_codes,
+            };
+            let outcome = search.on_report(&mut ctx, report);
+            app.apply(outcome)
+        }
+        Message::Paste(text) => router::on_paste(app, text),
         Message::Resize(w, h) => {
             app.size = (w, h);
             Vec::new()
@@ -367,206 +331,6 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     };
     app.refresh();
     effects
-}
-
-fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
-    if search::is_typing(app) {
-        search::add_to_query(app, &text.replace(['\r', '\n'], " "));
-        return vec![Effect::RunSearch];
-    }
-    match &mut app.overlay {
-        Some(Overlay::Form { form, .. }) => {
-            form.input(FieldInput::Insert(text));
-            Vec::new()
-        }
-        Some(Overlay::Picker(picker)) => {
-            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        Some(Overlay::CodePicker(picker)) => {
-            picker.filter.push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        Some(_) => Vec::new(),
-        None if app.screen == Screen::Capture => capture::paste(app, &text),
-        None if app.screen == Screen::Tabs && app.interviews.filtering => {
-            app.interviews
-                .filter
-                .push_str(&text.replace(['\r', '\n'], " "));
-            Vec::new()
-        }
-        None => Vec::new(),
-    }
-}
-
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
-    // leaving a text box and pressing a command never types the command into the box.
-    if key.modifiers.contains(KeyModifiers::ALT) && matches!(key.code, KeyCode::Char(_)) {
-        let mut effects = on_key(app, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-        effects.extend(on_key(
-            app,
-            KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
-        ));
-        return effects;
-    }
-    // The status line is for the last action; a new key starts afresh.
-    if !matches!(app.overlay, Some(Overlay::Help)) {
-        app.status = app
-            .status
-            .take()
-            .filter(|s| s.error && app.screen == Screen::Welcome);
-    }
-    if conflict::is_open(app) {
-        return conflict::on_key(app, key);
-    }
-    if app.review.is_some() {
-        return import::on_key(app, key);
-    }
-    match app.overlay.take() {
-        Some(Overlay::Help) => return Vec::new(),
-        Some(Overlay::Confirm { what, question }) => {
-            return match keymap::lookup(Context::Dialog, &key) {
-                Some(Action::Confirm) => confirmed(app, what),
-                Some(Action::Back) => Vec::new(),
-                _ => {
-                    app.overlay = Some(Overlay::Confirm { what, question });
-                    Vec::new()
-                }
-            };
-        }
-        Some(Overlay::Form { purpose, form }) => return on_form_key(app, purpose, form, key),
-        Some(Overlay::Picker(picker)) => return respondents::on_picker_key(app, picker, key),
-        Some(Overlay::CodePicker(picker)) => return code_picker::on_key(app, picker, key),
-        Some(Overlay::Codings { selected }) => return capture::on_codings_key(app, selected, key),
-        Some(Overlay::Drill(list)) => {
-            return summary::on_drill_key(app, list, keymap::lookup(Context::Drill, &key));
-        }
-        None => {}
-    }
-    let context = app.context();
-    if context == Context::Editor {
-        return capture::on_editor_key(app, key);
-    }
-    if context == Context::Interviews && app.interviews.filtering {
-        return interviews::on_filter_key(app, key);
-    }
-    if context == Context::Search && app.search.typing {
-        return search::on_typing_key(app, key);
-    }
-    let Some(action) = keymap::lookup(context, &key) else {
-        return Vec::new();
-    };
-    match action {
-        Action::Help => {
-            app.overlay = Some(Overlay::Help);
-            Vec::new()
-        }
-        Action::Quit => {
-            app.quit = true;
-            let mut effects = app.fold_all();
-            effects.push(Effect::SaveSettings);
-            effects
-        }
-        Action::Tab(n) if n < TABS => {
-            app.tab = n;
-            if n == 2 {
-                search::enter(app)
-            } else {
-                Vec::new()
-            }
-        }
-        _ => match app.screen {
-            Screen::Welcome => welcome::on_action(app, action),
-            Screen::Tabs if app.tab == 1 => codebook::on_action(app, action),
-            Screen::Tabs if app.tab == 2 => search::on_action(app, action),
-            Screen::Tabs if app.tab == 3 => summary::on_action(app, action),
-            Screen::Tabs => interviews::on_action(app, action),
-            Screen::Retrieval => retrieval::on_action(app, action),
-            Screen::Capture => capture::on_action(app, action),
-            Screen::Respondents => respondents::on_action(app, action),
-            Screen::Setup => setup::on_action(app, action),
-        },
-    }
-}
-
-fn on_form_key(app: &mut App, purpose: FormPurpose, mut form: Form, key: KeyEvent) -> Vec<Effect> {
-    let input = match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            Some(FieldInput::Insert(c.to_string()))
-        }
-        KeyCode::Backspace => Some(FieldInput::Backspace),
-        KeyCode::Delete => Some(FieldInput::Delete),
-        KeyCode::Home => Some(FieldInput::Home),
-        KeyCode::End => Some(FieldInput::End),
-        KeyCode::Left => Some(FieldInput::Left),
-        KeyCode::Right => Some(FieldInput::Right),
-        _ => None,
-    };
-    if let Some(input) = input {
-        form.input(input);
-        app.overlay = Some(Overlay::Form { purpose, form });
-        return Vec::new();
-    }
-    match keymap::lookup(Context::Form, &key) {
-        Some(Action::NextField) => form.next(),
-        Some(Action::PrevField) => form.prev(),
-        Some(Action::Back) => return Vec::new(),
-        Some(Action::Help) => {
-            app.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        Some(Action::Confirm) => return submit_form(app, purpose, form),
-        _ => {}
-    }
-    app.overlay = Some(Overlay::Form { purpose, form });
-    Vec::new()
-}
-
-/// Saves a form; a refusal keeps the form open with the reason under it.
-fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effect> {
-    let result = match &purpose {
-        FormPurpose::NewProject => welcome::submit_new_project(app, &form),
-        FormPurpose::Respondent {
-            index,
-            then_interview,
-        } => respondents::submit(app, *index, *then_interview, &form),
-        FormPurpose::NewInterview { respondent } => interviews::submit_new(app, respondent, &form),
-        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
-        FormPurpose::Question(index) => setup::submit_question(app, *index, &form),
-        FormPurpose::Attribute(index) => setup::submit_attribute(app, *index, &form),
-        FormPurpose::ProjectTitle => setup::submit_title(app, &form),
-        FormPurpose::Code { id, parent } => {
-            codebook::submit_code(app, id.clone(), parent.clone(), &form)
-        }
-        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
-        FormPurpose::CoderName => codebook::submit_coder(app, &form),
-        FormPurpose::Export => summary::submit_export(app, &form),
-        FormPurpose::Import => import::submit(app, &form),
-    };
-    match result {
-        Ok(effects) => effects,
-        Err(reason) => {
-            form.error = Some(reason);
-            app.overlay = Some(Overlay::Form { purpose, form });
-            Vec::new()
-        }
-    }
-}
-
-fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
-    match what {
-        Confirm::DeleteInterview(id) => interviews::delete(app, &id),
-        Confirm::RemoveQuestion(index) => setup::remove_question(app, index),
-        Confirm::RemoveAttribute(index) => setup::remove_attribute(app, index),
-        Confirm::MergeCodes(from, into) => codebook::merge(app, &from, &into),
-        Confirm::DeleteCode(id) => codebook::delete(app, &id),
-        Confirm::QuitUnsaved => {
-            app.quit = true;
-            app.quit_forced = true;
-            Vec::new()
-        }
-    }
 }
 
 impl App {
@@ -593,10 +357,7 @@ impl App {
                 "{unwritten} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?"
             )
         };
-        self.overlay = Some(Overlay::Confirm {
-            what: Confirm::QuitUnsaved,
-            question,
-        });
+        self.overlay = Some(Overlay::confirm(Confirm::QuitUnsaved, question));
     }
 }
 

@@ -31,6 +31,27 @@ pub enum EditOp {
     PageDown,
 }
 
+/// Applies an editing operation to a one-line box that is only typed at its end (filters,
+/// the search query): text is appended, Backspace removes the last grapheme. Returns whether
+/// the text changed.
+pub fn edit_line(text: &mut String, op: &EditOp) -> bool {
+    match op {
+        EditOp::Insert(typed) => {
+            let typed = typed.replace(['\r', '\n'], " ");
+            text.push_str(&typed);
+            !typed.is_empty()
+        }
+        EditOp::Backspace => match text.grapheme_indices(true).next_back() {
+            Some((i, _)) => {
+                text.truncate(i);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
 /// One visual line: a byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {

@@ -5,26 +5,79 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::model::Lang;
 
-/// Where the user is; each context has its own bindings.
+/// Where the user is; each context has its own bindings. Every mode that takes keys is one:
+/// screens, overlays, text boxes, the confirmation dialog and the too-small notice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Global,
     Welcome,
     Interviews,
+    /// Typing the Interviews tab's filter.
+    InterviewFilter,
     Capture,
     Editor,
     Respondents,
     Setup,
-    Dialog,
+    /// A confirmation dialog: buttons, Cancel selected first.
+    Confirm,
     Form,
+    /// Choosing the respondent of a new interview, typing to filter.
+    Picker,
+    CodePicker,
     Codebook,
     Retrieval,
     Codings,
     Search,
+    /// Typing in the Search tab's query box.
+    SearchBox,
     Summary,
     Drill,
+    Help,
+    /// The terminal is below the minimum size: only quitting works.
+    TooSmall,
     /// Two versions of one text: the user chooses which to keep.
     Conflict,
+}
+
+impl Context {
+    /// Every context, for tests and tools that walk them all.
+    pub const ALL: [Context; 22] = [
+        Context::Global,
+        Context::Welcome,
+        Context::Interviews,
+        Context::InterviewFilter,
+        Context::Capture,
+        Context::Editor,
+        Context::Respondents,
+        Context::Setup,
+        Context::Confirm,
+        Context::Form,
+        Context::Picker,
+        Context::CodePicker,
+        Context::Codebook,
+        Context::Retrieval,
+        Context::Codings,
+        Context::Search,
+        Context::SearchBox,
+        Context::Summary,
+        Context::Drill,
+        Context::Help,
+        Context::TooSmall,
+        Context::Conflict,
+    ];
+
+    /// Whether a text box has the keys: keys not in the table are typed.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Context::InterviewFilter
+                | Context::Editor
+                | Context::Form
+                | Context::Picker
+                | Context::CodePicker
+                | Context::SearchBox
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +129,8 @@ pub enum Action {
     CoderName,
     MakeDefault,
     ClearFilters,
+    /// Empties a text box.
+    ClearText,
     Group,
     StatusFilter,
     Pseudonyms,
@@ -163,6 +218,10 @@ const TOP_BOTTOM: [Binding; 2] = [
 #[rustfmt::skip]
 const HELP: Binding = bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true);
 
+/// Help in a text box, where `?` is typed.
+#[rustfmt::skip]
+const F1_HELP: Binding = bind!("F1", [code(F(1))], Help, "hjälp", "help", false);
+
 #[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
     bind!("1–4", [k('1')], Tab(0), "flik Intervjuer, Kodbok, Sök, Sammanställning", "tab Interviews, Codebook, Search, Summary", false),
@@ -229,10 +288,12 @@ static CAPTURE: &[Binding] = &[
 #[rustfmt::skip]
 static EDITOR: &[Binding] = &[
     bind!("Esc", [code(Esc)], Back, "lämna texten", "leave the text", true),
-    bind!("Ctrl-k", [ctrl('k')], Code, "koda markeringen (Shift+pilar) eller svaret", "code the selection (Shift+arrows) or the answer", true),
+    bind!("Ctrl-k", [ctrl('k')], Code, "koda markeringen eller svaret", "code the selection or the answer", true),
     bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, "nästa fråga", "next question", true),
     bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, "föregående fråga", "previous question", true),
-    bind!("F1", [code(F(1))], Help, "hjälp", "help", true),
+    bind!("Ctrl-z", [ctrl('z')], Undo, "ångra skrivandet (ord för ord)", "undo typing (word by word)", false),
+    bind!("Ctrl-y", [ctrl('y')], Redo, "gör om skrivandet", "redo typing", false),
+    F1_HELP,
 ];
 
 #[rustfmt::skip]
@@ -240,6 +301,7 @@ static RESPONDENTS: &[Binding] = &[
     MOVE[0], MOVE[1], TOP_BOTTOM[0], TOP_BOTTOM[1],
     bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
     bind!("n", [k('n')], New, "ny respondent", "new respondent", true),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera", "delete", true),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     HELP,
 ];
@@ -253,26 +315,71 @@ static SETUP: &[Binding] = &[
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort", "remove", true),
     bind!("K/J", [k('K'), ctrl_code(KUp)], MoveUp, "flytta upp/ned", "move up/down", true),
     bind!("K/J", [k('J'), ctrl_code(KDown)], MoveDown, "flytta ned", "move down", false),
+    bind!("v", [k('v')], Merge, "slå ihop två värden av attributet", "merge two values of the attribute", true),
     bind!("t", [k('t')], Details, "ändra projektets titel", "change the project title", true),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     HELP,
 ];
 
 #[rustfmt::skip]
-static DIALOG: &[Binding] = &[
-    bind!("y/Enter", [k('y'), k('j'), code(Enter)], Confirm, "ja", "yes", true),
-    bind!("n/Esc", [k('n'), code(Esc)], Back, "nej", "no", true),
+static CONFIRM: &[Binding] = &[
+    bind!("←→/Tab", [code(KLeft), k('h')], Left, "välj knapp", "choose a button", true),
+    bind!("←→/Tab", [code(KRight), k('l')], Right, "välj knapp", "choose a button", false),
+    bind!("←→/Tab", [code(KTab), code(BackTab)], NextField, "välj knapp", "choose a button", false),
+    bind!("Enter", [code(Enter)], Confirm, "den valda knappen", "the chosen button", true),
+    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
 ];
 
 #[rustfmt::skip]
 static FORM: &[Binding] = &[
     bind!("Tab/↓", [code(KTab), code(KDown)], NextField, "nästa fält", "next field", true),
     bind!("S-Tab/↑", [code(BackTab), code(KUp)], PrevField, "föregående fält", "previous field", false),
-    bind!("←→", [code(KLeft)], Left, "byt värde i ett valfält", "change a choice field", false),
-    bind!("←→", [code(KRight)], Right, "byt värde i ett valfält", "change a choice field", false),
     bind!("Enter", [code(Enter)], Confirm, "spara", "save", true),
     bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
-    bind!("F1", [code(F(1))], Help, "hjälp", "help", false),
+    F1_HELP,
+];
+
+#[rustfmt::skip]
+static PICKER: &[Binding] = &[
+    bind!("↑↓", [code(KUp)], Up, "flytta markeringen", "move the selection", false),
+    bind!("↑↓", [code(KDown), code(KTab)], Down, "ned", "down", false),
+    bind!("PgUp/PgDn", [code(KPageUp)], PageUp, "en sida upp/ned", "a page up/down", false),
+    bind!("PgUp/PgDn", [code(KPageDown)], PageDown, "sida ned", "page down", false),
+    bind!("Enter", [code(Enter)], Open, "välj", "choose", true),
+    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    F1_HELP,
+];
+
+#[rustfmt::skip]
+static INTERVIEW_FILTER: &[Binding] = &[
+    bind!("↑↓", [code(KUp)], Up, "flytta markeringen", "move the selection", false),
+    bind!("↑↓", [code(KDown)], Down, "ned", "down", false),
+    bind!("Enter", [code(Enter)], Confirm, "behåll filtret", "keep the filter", true),
+    bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", true),
+    F1_HELP,
+];
+
+#[rustfmt::skip]
+static SEARCH_BOX: &[Binding] = &[
+    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
+    bind!("↑↓", [code(KUp)], Up, "välj träff", "choose a hit", false),
+    bind!("↑↓", [code(KDown)], Down, "ned", "down", false),
+    bind!("F2", [code(F(2))], Code, "filtrera på kod", "filter by code", true),
+    bind!("F3", [code(F(3))], AttributeFilter, "filtrera på attribut", "filter by attribute", true),
+    bind!("F4", [code(F(4))], ClearFilters, "rensa filtren", "clear the filters", false),
+    bind!("Ctrl-u", [ctrl('u')], ClearText, "töm sökrutan", "empty the search box", false),
+    bind!("Esc", [code(Esc)], Back, "lämna sökrutan", "leave the search box", true),
+    F1_HELP,
+];
+
+#[rustfmt::skip]
+static HELP_OVERLAY: &[Binding] = &[
+    bind!("Esc", [code(Esc), k('q'), k('?'), code(F(1)), code(Enter)], Back, "stäng hjälpen", "close the help", true),
+];
+
+#[rustfmt::skip]
+static TOO_SMALL: &[Binding] = &[
+    bind!("q", [k('q'), ctrl('c')], Quit, "avsluta (allt är sparat)", "quit (everything is kept)", true),
 ];
 
 #[rustfmt::skip]
@@ -294,6 +401,7 @@ static DRILL: &[Binding] = &[
     MOVE[0], MOVE[1],
     bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
     bind!("Esc", [code(Esc), k('q')], Back, "stäng", "close", true),
+    HELP,
 ];
 
 #[rustfmt::skip]
@@ -338,7 +446,10 @@ static CODINGS: &[Binding] = &[
     MOVE[0], MOVE[1],
     bind!("Enter", [code(Enter)], Edit, "skriv memo", "write a memo", true),
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort kodningen", "remove the coding", true),
+    bind!("u", [k('u')], Undo, "ångra", "undo", true),
+    bind!("Ctrl-r", [ctrl('r')], Redo, "gör om", "redo", false),
     bind!("Esc", [code(Esc)], Back, "stäng", "close", true),
+    HELP,
 ];
 
 #[rustfmt::skip]
@@ -362,8 +473,13 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Editor => EDITOR,
         Context::Respondents => RESPONDENTS,
         Context::Setup => SETUP,
-        Context::Dialog => DIALOG,
+        Context::Confirm => CONFIRM,
         Context::Form => FORM,
+        Context::Picker | Context::CodePicker => PICKER,
+        Context::InterviewFilter => INTERVIEW_FILTER,
+        Context::SearchBox => SEARCH_BOX,
+        Context::Help => HELP_OVERLAY,
+        Context::TooSmall => TOO_SMALL,
         Context::Summary => SUMMARY,
         Context::Drill => DRILL,
         Context::Codebook => CODEBOOK,
@@ -394,6 +510,100 @@ pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
     own.chain(global.iter())
         .find(|b| b.keys.iter().any(|key| key.matches(event)))
         .map(|b| b.action)
+}
+
+/// The keys a text box takes as typing, for the help: they are not looked up in the table.
+pub fn typing_help(context: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let sv = lang == Lang::Sv;
+    let pick = |a: &'static str, b: &'static str| if sv { a } else { b };
+    match context {
+        Context::Editor => vec![
+            (
+                "←→ ↑↓",
+                pick(
+                    "flytta markören (Ctrl+←→ ord för ord)",
+                    "move the cursor (Ctrl+←→ by word)",
+                ),
+            ),
+            (
+                "Home/End",
+                pick(
+                    "radens början/slut (Ctrl: hela texten)",
+                    "start/end of the line (Ctrl: whole text)",
+                ),
+            ),
+            ("Shift+pil", pick("markera text", "select text")),
+            ("Enter", pick("ny rad", "new line")),
+            (
+                "1–9",
+                pick(
+                    "skal- eller valfråga med tom kommentar: välj värdet",
+                    "scale or choice question, comment empty: choose the value",
+                ),
+            ),
+            (
+                pick("Backsteg/Del", "Backspace/Del"),
+                pick("radera tecken", "delete a character"),
+            ),
+        ],
+        Context::Form => vec![
+            (
+                "←→",
+                pick(
+                    "flytta markören, eller byt värde i ett valfält",
+                    "move the cursor, or change a choice field",
+                ),
+            ),
+            (
+                pick("Backsteg/Del", "Backspace/Del"),
+                pick("radera tecken", "delete a character"),
+            ),
+        ],
+        Context::InterviewFilter | Context::Picker | Context::CodePicker | Context::SearchBox => {
+            vec![
+                (
+                    pick("bokstäver", "letters"),
+                    pick("skriv för att söka", "type to search"),
+                ),
+                (
+                    pick("Backsteg", "Backspace"),
+                    pick("radera tecken", "delete a character"),
+                ),
+            ]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The hints of `actions` in `context`, as one line for a widget's border.
+pub fn hint_for(context: Context, actions: &[Action], lang: Lang) -> String {
+    let hints: Vec<String> = actions
+        .iter()
+        .filter_map(|a| bindings(context).iter().find(|b| b.action == *a))
+        .map(|b| format!("{} {}", b.label, b.describe(lang)))
+        .collect();
+    format!(" {} ", hints.join(" · "))
+}
+
+/// The footer hints of `context` as one line for a widget's border: " Enter spara · Esc avbryt ".
+pub fn hint_text(context: Context, lang: Lang) -> String {
+    let typing = match context {
+        Context::InterviewFilter | Context::Picker | Context::CodePicker | Context::SearchBox => {
+            typing_help(context, lang)
+                .into_iter()
+                .take(1)
+                .map(|(_, text)| ("", text))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let hints: Vec<String> = typing
+        .into_iter()
+        .chain(footer(context, lang))
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(key, text)| format!("{key} {text}").trim().to_string())
+        .collect();
+    format!(" {} ", hints.join(" · "))
 }
 
 /// The bindings to list in help: one line per label, in table order.
@@ -458,27 +668,45 @@ mod tests {
 
     #[test]
     fn every_context_has_help_in_both_languages() {
-        for context in [
-            Context::Welcome,
-            Context::Interviews,
-            Context::Capture,
-            Context::Editor,
-            Context::Respondents,
-            Context::Setup,
-            Context::Dialog,
-            Context::Form,
-            Context::Codebook,
-            Context::Retrieval,
-            Context::Codings,
-            Context::Search,
-            Context::Summary,
-            Context::Drill,
-            Context::Conflict,
-        ] {
+        for context in Context::ALL.into_iter().filter(|c| *c != Context::Global) {
             for lang in [Lang::Sv, Lang::En] {
-                assert!(!help_lines(context, lang).is_empty());
-                assert!(!footer(context, lang).is_empty());
+                assert!(!help_lines(context, lang).is_empty(), "{context:?}");
+                assert!(!footer(context, lang).is_empty(), "{context:?}");
             }
+        }
+    }
+
+    /// A text box types every printable key: its table holds only keys that cannot be text.
+    #[test]
+    fn text_boxes_bind_no_printable_key() {
+        for context in Context::ALL.into_iter().filter(|c| c.is_text()) {
+            for binding in bindings(context) {
+                for key in binding.keys {
+                    let printable =
+                        matches!(key.0, KeyCode::Char(_)) && !key.1.contains(KeyModifiers::CONTROL);
+                    assert!(!printable, "{context:?} binds {:?}", key.0);
+                }
+            }
+        }
+    }
+
+    /// No movement key confirms: the dialog's Enter acts on the chosen button only.
+    #[test]
+    fn movement_keys_never_confirm() {
+        for c in ['j', 'k', 'y', 'n', ' '] {
+            assert_ne!(lookup(Context::Confirm, &key(c)), Some(Confirm), "{c}");
+        }
+        for code in [KeyCode::Down, KeyCode::Up, KeyCode::PageDown] {
+            let event = KeyEvent::new(code, KeyModifiers::NONE);
+            assert_ne!(lookup(Context::Confirm, &event), Some(Confirm));
+        }
+    }
+
+    #[test]
+    fn the_too_small_notice_only_quits() {
+        assert_eq!(lookup(Context::TooSmall, &key('q')), Some(Quit));
+        for c in ['d', 'j', '1', 'n', 'm'] {
+            assert_eq!(lookup(Context::TooSmall, &key(c)), None);
         }
     }
 }

@@ -2,14 +2,19 @@
 //! `view` draws it, and `run` is the small runner that owns the terminal and performs effects.
 
 pub mod app;
+pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod fuzzy;
 pub mod keymap;
+pub mod router;
 pub mod screens;
 pub mod search_worker;
 pub mod session;
+pub mod state;
+pub mod strings;
 pub mod theme;
+pub mod typing;
 pub mod undo;
 pub mod view;
 
@@ -27,7 +32,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::cli::Failure;
+use crate::failure::Failure;
 use crate::model::Lang;
 use crate::search::SearchOptions;
 use crate::store::{self, Store, settings::Settings};
@@ -284,25 +289,17 @@ fn run_search(app: &mut App) {
     }
 }
 
-/// Takes in what the search worker reported since the last turn of the loop.
+/// Passes what the search worker reported since the last turn of the loop through `update`,
+/// and performs what that asks for.
 pub fn poll_search(app: &mut App) {
-    let Some(session) = app.session.as_mut() else {
+    let Some(session) = app.session.as_ref() else {
         return;
     };
-    let mut ready = false;
-    while let Ok(report) = session.search.reports.try_recv() {
-        match report {
-            Report::Progress(p) => app.search.progress = Some(p),
-            Report::Ready(handle, _) => {
-                session.search_handle = Some(handle);
-                app.search.ready = true;
-                ready = true;
-            }
-            Report::Failed(e) => app.search.failure = Some(e),
+    let reports: Vec<Report> = session.search.reports.try_iter().collect();
+    for report in reports {
+        for effect in update(app, Message::Search(report)) {
+            perform(app, effect);
         }
-    }
-    if ready {
-        run_search(app);
     }
 }
 
@@ -563,7 +560,26 @@ pub fn maintain(app: &mut App) {
     let Some(session) = app.session.as_mut() else {
         return;
     };
-    if session.read_only() || session.is_busy() {
+    if session.read_only() {
+        // A second instance follows what the holder saves.
+        match session.refresh_read_only() {
+            Ok(0) => {}
+            Ok(n) => app.info(if sv {
+                format!(
+                    "Uppdaterat: {} ändrades av den som har projektet öppet.",
+                    strings::plural(n, "intervju", "intervjuer")
+                )
+            } else {
+                format!(
+                    "Updated: {} changed by the behov that holds the project.",
+                    strings::plural(n, "interview", "interviews")
+                )
+            }),
+            Err(e) => app.error(e.to_string()),
+        }
+        return;
+    }
+    if session.is_busy() {
         return;
     }
     let before = session.unwritten_characters();

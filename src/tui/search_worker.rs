@@ -23,6 +23,16 @@ pub enum Report {
     Failed(String),
 }
 
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Report::Progress(p) => f.debug_tuple("Progress").field(p).finish(),
+            Report::Ready(_, report) => f.debug_tuple("Ready").field(report).finish(),
+            Report::Failed(e) => f.debug_tuple("Failed").field(e).finish(),
+        }
+    }
+}
+
 pub struct SearchWorker {
     jobs: Sender<Job>,
     pub reports: Receiver<Report>,

@@ -521,6 +521,29 @@ impl Session {
         Ok(notices)
     }
 
+    /// A read-only session takes in what the project's holder saved since the last look:
+    /// interviews changed, added or deleted. Returns how many changed. Nothing is written and
+    /// the index is left to its holder.
+    pub fn refresh_read_only(&mut self) -> store::Result<usize> {
+        if !self.read_only() {
+            return Ok(0);
+        }
+        let changed = self.store.changed_interviews()?;
+        for id in &changed {
+            match self.store.reload_interview(id)? {
+                Some(theirs) => match self.project.interviews.iter_mut().find(|i| i.id == *id) {
+                    Some(slot) => *slot = theirs,
+                    None => self.project.interviews.push(theirs),
+                },
+                None => self.project.interviews.retain(|i| i.id != *id),
+            }
+        }
+        if !changed.is_empty() {
+            self.revision += 1;
+        }
+        Ok(changed.len())
+    }
+
     /// Settles the first conflict with the user's choice and saves the interview once it has
     /// no conflicts left.
     pub fn resolve_first(&mut self, keep: Keep) -> store::Result<()> {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay, Screen, TABS};
+use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Tab, View};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
@@ -14,10 +14,6 @@ use super::screens::{
     summary, welcome,
 };
 use super::theme;
-
-/// Below this the layout cannot hold the capture screen; a notice is shown instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 15;
 
 pub fn draw(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
@@ -46,15 +42,31 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         ..body
     };
     match app.screen {
-        Screen::Welcome => welcome::draw(app, frame, body),
-        Screen::Tabs if app.tab == 0 => interviews::draw(app, frame, body),
-        Screen::Tabs if app.tab == 1 => codebook::draw(app, frame, body),
-        Screen::Tabs if app.tab == 2 => search::draw(app, frame, body),
-        Screen::Retrieval => retrieval::draw(app, frame, body),
-        Screen::Tabs => summary::draw(app, frame, body),
+        Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
+        Screen::Tabs => match app.tab {
+            Tab::Interviews => {
+                let view = View {
+                    session: app.session.as_ref(),
+                    settings: &app.settings,
+                    lang: app.lang,
+                };
+                interviews::draw(&mut app.interviews, &view, frame, body)
+            }
+            Tab::Codebook => {
+                let view = View {
+                    session: app.session.as_ref(),
+                    settings: &app.settings,
+                    lang: app.lang,
+                };
+                codebook::draw(&mut app.codebook, &view, frame, body)
+            }
+            Tab::Search => search::draw(&app.search, &app.view(), frame, body),
+            Tab::Summary => summary::draw(app, frame, body),
+        },
+        Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
         Screen::Capture => capture::draw(app, frame, body),
-        Screen::Respondents => respondents::draw(app, frame, body),
-        Screen::Setup => setup::draw(app, frame, body),
+        Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
+        Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -69,15 +81,24 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     }
     draw_footer(app, frame, footer);
     match &app.overlay {
-        Some(Overlay::Help) => draw_help(app, frame, area),
-        Some(Overlay::Confirm { question, .. }) => draw_confirm(app, question, frame, area),
+        Some(Overlay::Confirm {
+            what,
+            question,
+            yes,
+        }) => draw_confirm(app, what, question, *yes, frame, area),
         Some(Overlay::Form { form, .. }) => draw_form(app, form, frame, area),
         Some(Overlay::Picker(picker)) => {
-            respondents::draw_picker(app, picker, frame, centered(area, 70, 20))
+            respondents::draw_picker(picker, &app.view(), frame, centered(area, 70, 20))
         }
         Some(Overlay::CodePicker(picker)) => {
             let height = area.height.saturating_sub(4).max(12);
-            code_picker::draw(app, picker, frame, centered(area, 100, height))
+            code_picker::draw(
+                picker,
+                &app.recent_codes,
+                &app.view(),
+                frame,
+                centered(area, 100, height),
+            )
         }
         Some(Overlay::Drill(list)) => {
             let height = area.height.saturating_sub(4).max(10);
@@ -91,20 +112,29 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     if let Some(review) = app.review.as_mut() {
         super::screens::review::view(review, app.lang, frame, area);
     }
-    if conflict::is_open(app) {
-        conflict::draw(app, frame, area);
+    if conflict::is_open(app.session.as_ref()) {
+        conflict::draw(
+            app.conflict_button,
+            app.conflict_scroll,
+            &app.view(),
+            frame,
+            area,
+        );
+    }
+    if app.help {
+        draw_help(app, frame, area);
     }
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
     let text = if app.sv() {
         format!(
-            "Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret.",
+            "Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret; q avslutar (allt är sparat).",
             area.width, area.height
         )
     } else {
         format!(
-            "The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window.",
+            "The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits (everything is kept).",
             area.width, area.height
         )
     };
@@ -119,13 +149,13 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         app.t("Sammanställning", "Summary"),
     ];
     let active = match app.screen {
-        Screen::Tabs => Some(app.tab),
+        Screen::Tabs => Some(app.tab.number()),
         Screen::Capture | Screen::Respondents | Screen::Setup => Some(0),
         Screen::Retrieval => Some(1),
         Screen::Welcome => None,
     };
     let mut spans = Vec::new();
-    for (i, name) in names.iter().enumerate().take(TABS) {
+    for (i, name) in names.iter().enumerate() {
         let text = format!(" {} {name} ", i + 1);
         spans.push(if Some(i) == active {
             Span::styled(text, theme::selected())
@@ -155,31 +185,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Footer hints from the live keymap, as many as fit.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let context = if matches!(app.overlay, Some(Overlay::Help)) {
-        Context::Dialog
-    } else {
-        app.context()
-    };
-    let hints = if matches!(app.overlay, Some(Overlay::Help)) {
-        vec![("Esc", app.t("stäng hjälpen", "close the help"))]
-    } else if context == Context::Interviews && app.interviews.filtering {
-        vec![
-            ("Enter", app.t("behåll filtret", "keep the filter")),
-            ("Esc", app.t("rensa filtret", "clear the filter")),
-        ]
-    } else if search::is_typing(app) {
-        search::typing_hints(app)
-    } else if matches!(
-        app.overlay,
-        Some(Overlay::Picker(_)) | Some(Overlay::CodePicker(_))
-    ) {
-        vec![
-            ("Enter", app.t("välj", "choose")),
-            ("Esc", app.t("avbryt", "cancel")),
-        ]
-    } else {
-        keymap::footer(context, app.lang)
-    };
+    let hints = keymap::footer(app.context(), app.lang);
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, text) in hints {
@@ -205,7 +211,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
-    let context = app.context();
+    let context = app.context_under_help();
     let lines_for = |c: Context| keymap::help_lines(c, app.lang);
     let mut lines: Vec<Line> = Vec::new();
     let mut section = |title: &str, entries: Vec<(&str, &str)>| {
@@ -219,31 +225,9 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(""));
     };
     section(app.t("Den här vyn", "This screen"), lines_for(context));
-    if context == Context::Editor {
-        section(
-            app.t("I texten", "In the text"),
-            vec![
-                (
-                    "←→ ↑↓",
-                    app.t(
-                        "flytta markören (Ctrl+←→ ord för ord)",
-                        "move the cursor (Ctrl+←→ by word)",
-                    ),
-                ),
-                (
-                    "Home/End",
-                    app.t(
-                        "radens början/slut (Ctrl: hela texten)",
-                        "start/end of the line (Ctrl: whole text)",
-                    ),
-                ),
-                ("Enter", app.t("ny rad", "new line")),
-                (
-                    app.t("Backsteg/Del", "Bksp/Del"),
-                    app.t("radera tecken", "delete a character"),
-                ),
-            ],
-        );
+    let typing = keymap::typing_help(context, app.lang);
+    if !typing.is_empty() {
+        section(app.t("I texten", "In the text"), typing);
     }
     lines.push(Line::from(Span::styled(
         app.t(
@@ -260,30 +244,54 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
             Block::new()
                 .borders(Borders::ALL)
                 .title(app.t(" Hjälp ", " Help "))
-                .title_bottom(app.t(" Esc stänger ", " Esc closes ")),
+                .title_bottom(keymap::hint_text(Context::Help, app.lang)),
         ),
         rect,
     );
 }
 
-fn draw_confirm(app: &App, question: &str, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 64, 7);
+/// The question and two buttons, Cancel and the action, the chosen one in reverse video.
+fn draw_confirm(
+    app: &App,
+    what: &Confirm,
+    question: &str,
+    yes: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let rect = centered(area, 64, 8);
     frame.render_widget(Clear, rect);
+    let action = match what {
+        Confirm::DeleteInterview(_) | Confirm::DeleteRespondent(_) => app.t("Radera", "Delete"),
+        Confirm::RemoveQuestion(_) | Confirm::RemoveAttribute(_) => app.t("Ta bort", "Remove"),
+        Confirm::MergeCodes(..) => app.t("Slå ihop", "Merge"),
+        Confirm::DeleteCode(_) => app.t("Ta bort", "Delete"),
+        Confirm::MarkComplete(_) => app.t("Markera klar", "Mark complete"),
+        Confirm::QuitUnsaved => app.t("Avsluta ändå", "Quit anyway"),
+    };
+    let button = |label: &str, chosen: bool| {
+        let text = format!("{}[ {label} ]{}", if chosen { "▶" } else { " " }, " ");
+        if chosen {
+            Span::styled(text, theme::selected())
+        } else {
+            Span::raw(text)
+        }
+    };
     let lines = vec![
         Line::from(question.to_string()),
         Line::from(""),
         Line::from(vec![
-            Span::styled("y", theme::key()),
-            Span::raw(app.t(" ja    ", " yes    ")),
-            Span::styled("n/Esc", theme::key()),
-            Span::raw(app.t(" nej", " no")),
+            button(app.t("Avbryt", "Cancel"), !yes),
+            Span::raw("  "),
+            button(action, yes),
         ]),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::new()
                 .borders(Borders::ALL)
-                .title(app.t(" Bekräfta ", " Confirm ")),
+                .title(app.t(" Bekräfta ", " Confirm "))
+                .title_bottom(keymap::hint_text(Context::Confirm, app.lang)),
         ),
         rect,
     );
@@ -296,10 +304,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(format!(" {} ", form.title))
-        .title_bottom(app.t(
-            " Tab nästa fält · Enter spara · Esc avbryt ",
-            " Tab next field · Enter save · Esc cancel ",
-        ));
+        .title_bottom(keymap::hint_text(Context::Form, app.lang));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let label_width = form
@@ -311,7 +316,12 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
         .min(22);
     let mut lines = Vec::new();
     let mut cursor = None;
-    for (i, field) in form.fields.iter().enumerate() {
+    // A long form (a respondent with several contact people) scrolls with the focus.
+    let room = (inner.height as usize)
+        .saturating_sub(if form.error.is_some() { 2 } else { 0 })
+        .max(1);
+    let offset = (form.focus + 1).saturating_sub(room);
+    for (i, field) in form.fields.iter().enumerate().skip(offset).take(room) {
         let focused = i == form.focus;
         let label = format!(
             "{}{:<label_width$} ",
@@ -326,7 +336,7 @@ fn draw_form(app: &App, form: &Form, frame: &mut Frame, area: Rect) {
             let col = label.width() + field.value[..field.cursor.min(field.value.len())].width();
             cursor = Some((
                 inner.x + (col as u16).min(inner.width.saturating_sub(1)),
-                inner.y + i as u16,
+                inner.y + (i - offset) as u16,
             ));
         }
         lines.push(Line::from(vec![

@@ -3,16 +3,17 @@
 //! highlighted code's definition beside the list.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::model::coding_ops;
 use crate::model::{Code, Project, Span};
-use crate::tui::app::{App, Effect, Overlay};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::fuzzy;
-use crate::tui::screens::{capture, codebook, search};
+use crate::tui::keymap::{Action, Context, hint_text};
+use crate::tui::screens::codebook;
+use crate::tui::state::View;
 use crate::tui::theme;
 
 /// What the chosen code is for.
@@ -45,6 +46,8 @@ pub struct Item {
     pub code: Option<String>,
     pub depth: usize,
     pub recent: bool,
+    /// "+ Ny kod «…»": creates a code named as typed and applies it.
+    pub create: bool,
 }
 
 impl CodePicker {
@@ -72,6 +75,7 @@ impl CodePicker {
                 code: None,
                 depth: 0,
                 recent: false,
+                create: false,
             });
         }
         if self.filter.is_empty() {
@@ -85,6 +89,7 @@ impl CodePicker {
                             code: Some(id.clone()),
                             depth: 0,
                             recent: true,
+                            create: false,
                         }),
                 );
             }
@@ -96,6 +101,7 @@ impl CodePicker {
                         code: Some(c.id.clone()),
                         depth,
                         recent: false,
+                        create: false,
                     }),
             );
             return items;
@@ -125,70 +131,70 @@ impl CodePicker {
             code: Some(c.id.clone()),
             depth: 0,
             recent: false,
+            create: false,
         }));
+        // Coding an answer never stops at a missing code: the last line creates it.
+        if matches!(self.purpose, PickFor::Answer { .. }) && !self.filter.trim().is_empty() {
+            items.push(Item {
+                code: None,
+                depth: 0,
+                recent: false,
+                create: true,
+            });
+        }
         items
     }
 }
 
-pub fn on_key(app: &mut App, mut picker: CodePicker, key: KeyEvent) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    let items = picker.items(&session.project, &app.recent_codes);
-    match key.code {
-        KeyCode::Esc => return Vec::new(),
-        KeyCode::Enter => {
-            return match items.get(picker.selected) {
-                Some(item) => chosen(app, picker.purpose, item.code.clone()),
-                None => Vec::new(),
-            };
-        }
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Tab => {
-            picker.selected = (picker.selected + 1).min(items.len().saturating_sub(1))
-        }
-        KeyCode::PageUp => picker.selected = picker.selected.saturating_sub(10),
-        KeyCode::PageDown => {
-            picker.selected = (picker.selected + 10).min(items.len().saturating_sub(1))
-        }
-        KeyCode::Backspace => {
-            picker.filter.pop();
-            picker.selected = 0;
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            picker.filter.push(c);
-            picker.selected = 0;
-        }
-        _ => {}
-    }
-    app.overlay = Some(Overlay::CodePicker(picker));
-    Vec::new()
+/// What an action in the picker comes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Still choosing.
+    Open(CodePicker),
+    Cancelled,
+    /// A code (or, for `Parent`, the top level as `None`) for the purpose.
+    Chosen(PickFor, Option<String>),
+    /// "+ Ny kod «…»": create a code with this label, then use it for the purpose.
+    Create(String, PickFor),
 }
 
-fn chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Effect> {
-    match (purpose, code) {
-        (
-            PickFor::Answer {
-                interview,
-                question,
-                span,
-            },
-            Some(code),
-        ) => capture::apply_code(app, &interview, &question, span, &code),
-        (PickFor::Parent { code }, parent) => codebook::move_code(app, &code, parent),
-        (PickFor::SearchCode, code) => search::filter_by_code(app, code),
-        (PickFor::MergeInto { code }, Some(into)) => {
-            codebook::confirm_merge(app, &code, &into);
-            Vec::new()
+impl CodePicker {
+    pub fn on_action(mut self, project: &Project, recent: &[String], action: Action) -> Pick {
+        let items = self.items(project, recent);
+        let last = items.len().saturating_sub(1);
+        match action {
+            Action::Back => return Pick::Cancelled,
+            Action::Open => {
+                return match items.get(self.selected) {
+                    Some(item) if item.create => {
+                        Pick::Create(self.filter.trim().to_string(), self.purpose)
+                    }
+                    Some(item) => Pick::Chosen(self.purpose, item.code.clone()),
+                    None => Pick::Open(self),
+                };
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            _ => {}
         }
-        _ => Vec::new(),
+        Pick::Open(self)
+    }
+
+    /// Typing filters the codes; the best match is selected.
+    pub fn on_text(mut self, op: &EditOp) -> Pick {
+        if edit_line(&mut self.filter, op) {
+            self.selected = 0;
+        }
+        Pick::Open(self)
     }
 }
 
-pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let items = picker.items(project, &app.recent_codes);
+    let items = picker.items(project, recent);
     let title = match &picker.purpose {
         PickFor::Answer { span: Some(_), .. } => app.t(" Koda passagen ", " Code the passage "),
         PickFor::Answer { .. } => app.t(" Koda svaret ", " Code the answer "),
@@ -199,10 +205,7 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(app.t(
-            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
-            " type to filter · ↑↓ · Enter choose · Esc cancel ",
-        ));
+        .title_bottom(hint_text(Context::CodePicker, app.lang));
     frame.render_widget(Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -271,6 +274,14 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
                         ));
                     }
                 }
+                None if item.create => spans.push(TextSpan::styled(
+                    if app.sv() {
+                        format!("+ Ny kod «{}»…", picker.filter.trim())
+                    } else {
+                        format!("+ New code «{}»…", picker.filter.trim())
+                    },
+                    theme::key(),
+                )),
                 None => spans.push(TextSpan::raw(app.t("(översta nivån)", "(top level)"))),
             }
             let line = Line::from(spans);
@@ -295,7 +306,7 @@ pub fn draw(app: &App, picker: &CodePicker, frame: &mut Frame, area: Rect) {
         .and_then(|id| project.codebook.code(id));
     if let Some(code) = code {
         frame.render_widget(
-            Paragraph::new(codebook::definition_lines(app, code))
+            Paragraph::new(codebook::definition_lines(app.lang, code))
                 .wrap(Wrap { trim: true })
                 .block(Block::new().borders(Borders::LEFT)),
             detail,

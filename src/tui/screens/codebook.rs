@@ -11,11 +11,14 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::model::coding_ops::{self, Usage};
 use crate::model::{Code, Lang, Localized, Project, parse_colour};
-use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::store::settings::Settings;
+use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
-use crate::tui::screens::{retrieval, setup};
+use crate::tui::screens::setup;
+use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 use crate::tui::undo::Step;
 
@@ -38,11 +41,8 @@ fn rows(project: &Project) -> Vec<(usize, &Code)> {
     project.codebook.tree()
 }
 
-fn selected_code(app: &App) -> Option<String> {
-    let session = app.session.as_ref()?;
-    rows(&session.project)
-        .get(app.codebook.selected)
-        .map(|(_, c)| c.id.clone())
+fn selected_code(cb: &CodebookView, project: &Project) -> Option<String> {
+    rows(project).get(cb.selected).map(|(_, c)| c.id.clone())
 }
 
 /// "Behov › Finansiering": the label with its ancestors.
@@ -58,9 +58,10 @@ pub fn path_label(project: &Project, code: &Code, lang: Lang) -> String {
 }
 
 /// The definition, include and exclude rules and example of a code, for side panels.
-pub fn definition_lines(app: &App, code: &Code) -> Vec<Line<'static>> {
+pub fn definition_lines(lang: Lang, code: &Code) -> Vec<Line<'static>> {
+    let t = |sv, en| say(lang, sv, en);
     let mut lines = vec![Line::from(Span::styled(
-        code.label.get(app.lang).to_string(),
+        code.label.get(lang).to_string(),
         theme::code(&code.colour).add_modifier(Modifier::BOLD),
     ))];
     let mut add = |title: &str, text: &str| {
@@ -70,87 +71,81 @@ pub fn definition_lines(app: &App, code: &Code) -> Vec<Line<'static>> {
             lines.push(Line::from(text.to_string()));
         }
     };
-    add(
-        app.t("Definition", "Definition"),
-        code.definition.get(app.lang),
-    );
-    add(app.t("Använd när", "Use when"), &code.include);
-    add(app.t("Använd inte när", "Do not use when"), &code.exclude);
-    add(app.t("Exempel", "Example"), &code.example);
+    add(t("Definition", "Definition"), code.definition.get(lang));
+    add(t("Använd när", "Use when"), &code.include);
+    add(t("Använd inte när", "Do not use when"), &code.exclude);
+    add(t("Exempel", "Example"), &code.example);
     lines
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    let count = rows(&session.project).len();
-    match action {
-        Action::Up => app.codebook.selected = app.codebook.selected.saturating_sub(1),
-        Action::Down => {
-            app.codebook.selected = (app.codebook.selected + 1).min(count.saturating_sub(1))
+impl CodebookView {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let Some(project) = ctx.project() else {
+            return Outcome::default();
+        };
+        let count = rows(project).len();
+        let mut cursor = Cursor { at: self.selected };
+        if cursor.apply(action, count, 10) {
+            self.selected = cursor.at;
+            return Outcome::default();
         }
-        Action::PageUp => app.codebook.selected = app.codebook.selected.saturating_sub(10),
-        Action::PageDown => {
-            app.codebook.selected = (app.codebook.selected + 10).min(count.saturating_sub(1))
-        }
-        Action::Top => app.codebook.selected = 0,
-        Action::Bottom => app.codebook.selected = count.saturating_sub(1),
-        Action::Open => {
-            if let Some(code) = selected_code(app) {
-                retrieval::open(app, &code);
-            }
-        }
-        Action::CoderFilter => {
-            let coders = coding_ops::coders(&session.project);
-            app.codebook.coder = next_of(&coders, app.codebook.coder.as_ref());
-        }
-        Action::Undo => return super::capture::undo(app, false),
-        Action::Redo => return super::capture::undo(app, true),
-        Action::CoderName => open_coder_form(app),
-        Action::MakeDefault => return vec![Effect::SaveDefaultCodebook],
-        Action::New
-        | Action::NewChild
-        | Action::Edit
-        | Action::Move
-        | Action::Merge
-        | Action::Delete => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            let selected = selected_code(app);
-            match (action, selected) {
-                (Action::New, selected) => {
-                    let parent = selected.and_then(|id| {
-                        app.session
-                            .as_ref()?
-                            .project
-                            .codebook
-                            .code(&id)?
-                            .parent
-                            .clone()
-                    });
-                    open_code_form(app, None, parent);
+        let selected = selected_code(self, project);
+        match action {
+            Action::Open => {
+                if let Some(code) = selected {
+                    return Outcome {
+                        go: Some(Screen::Retrieval),
+                        retrieve: Some(code),
+                        ..Outcome::default()
+                    };
                 }
-                (Action::NewChild, selected) => open_code_form(app, None, selected),
-                (Action::Edit, Some(id)) => open_code_form(app, Some(id), None),
-                (Action::Move, Some(id)) => {
-                    app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::Parent {
-                        code: id,
-                    })))
-                }
-                (Action::Merge, Some(id)) => {
-                    app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::MergeInto {
-                        code: id,
-                    })))
-                }
-                (Action::Delete, Some(id)) => confirm_delete(app, &id),
-                _ => {}
             }
+            Action::CoderFilter => {
+                let coders = coding_ops::coders(project);
+                self.coder = next_of(&coders, self.coder.as_ref());
+            }
+            Action::Undo => return ctx.undo(false),
+            Action::Redo => return ctx.undo(true),
+            Action::CoderName => {
+                return Outcome::overlay(coder_form(ctx.settings, ctx.lang, None));
+            }
+            Action::MakeDefault => return Outcome::effects(vec![Effect::SaveDefaultCodebook]),
+            Action::New
+            | Action::NewChild
+            | Action::Edit
+            | Action::Move
+            | Action::Merge
+            | Action::Delete => {
+                if let Some(refusal) = ctx.refuse_if_read_only() {
+                    return refusal;
+                }
+                let overlay = match (action, selected) {
+                    (Action::New, selected) => {
+                        let parent =
+                            selected.and_then(|id| project.codebook.code(&id)?.parent.clone());
+                        code_form(ctx, None, parent)
+                    }
+                    (Action::NewChild, selected) => code_form(ctx, None, selected),
+                    (Action::Edit, Some(id)) => code_form(ctx, Some(id), None),
+                    (Action::Move, Some(id)) => {
+                        Some(Overlay::CodePicker(CodePicker::new(PickFor::Parent {
+                            code: id,
+                        })))
+                    }
+                    (Action::Merge, Some(id)) => {
+                        Some(Overlay::CodePicker(CodePicker::new(PickFor::MergeInto {
+                            code: id,
+                        })))
+                    }
+                    (Action::Delete, Some(id)) => confirm_delete(ctx, &id),
+                    _ => None,
+                };
+                return overlay.map_or_else(Outcome::default, Outcome::overlay);
+            }
+            _ => {}
         }
-        _ => {}
+        Outcome::default()
     }
-    Vec::new()
 }
 
 /// The next item after `current` in `list`, wrapping through `None` (all).
@@ -161,31 +156,77 @@ pub fn next_of(list: &[String], current: Option<&String>) -> Option<String> {
     }
 }
 
-fn open_coder_form(app: &mut App) {
+/// The coder-name form; with `then`, it is the first coding's question and the coding goes
+/// on once the name is saved.
+pub fn coder_form(settings: &Settings, lang: Lang, then: Option<PickFor>) -> Overlay {
+    let t = |sv, en| say(lang, sv, en);
+    let name = if settings.coder.trim().is_empty() {
+        crate::store::settings::login_name()
+    } else {
+        settings.coder.clone()
+    };
+    let title = if then.is_some() {
+        t(
+            "Vem kodar? Namnet sparas på varje kodning",
+            "Who is coding? The name is stored on every coding",
+        )
+    } else {
+        t("Ditt kodarnamn", "Your coder name")
+    };
     let form = Form::new(
-        app.t("Ditt kodarnamn", "Your coder name"),
+        title,
         vec![
-            Field::text(app.t("Kodare", "Coder"), app.settings.coder.clone())
-                .with_hint(app.t("sparas på varje kodning", "stored on every coding")),
+            Field::text(t("Kodare", "Coder"), name)
+                .with_hint(t("sparas på varje kodning", "stored on every coding")),
         ],
     );
-    app.overlay = Some(Overlay::Form {
-        purpose: FormPurpose::CoderName,
+    Overlay::Form {
+        purpose: FormPurpose::CoderName { then },
         form,
-    });
+    }
 }
 
-pub fn submit_coder(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_coder(ctx: &mut Ctx, then: Option<PickFor>, form: &Form) -> Result<Outcome, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(app.t("Ange ett namn.", "Give a name.").into());
+        return Err(ctx.t("Ange ett namn.", "Give a name.").into());
     }
-    app.settings.coder = name;
-    Ok(vec![Effect::SaveSettings])
+    ctx.settings.coder = name;
+    let mut outcome = Outcome::effects(vec![Effect::SaveSettings]);
+    outcome.overlay = then.map(|then| Overlay::CodePicker(CodePicker::new(then)));
+    Ok(outcome)
 }
 
-fn open_code_form(app: &mut App, id: Option<String>, parent: Option<String>) {
-    let Some(session) = &app.session else { return };
+/// The code form for a new code named `label`, opened from the code picker: when saved, the
+/// code is applied where the picker was opened.
+pub fn new_code_for(ctx: &Ctx, label: &str, then: PickFor) -> Option<Overlay> {
+    let Some(Overlay::Form { mut form, .. }) = code_form(ctx, None, None) else {
+        return None;
+    };
+    if let Some(field) = form.fields.first_mut() {
+        field.value = label.to_string();
+        field.cursor = field.value.len();
+    }
+    form.title = ctx
+        .t("Ny kod, och koda med den", "New code, and code with it")
+        .to_string();
+    Some(Overlay::Form {
+        purpose: FormPurpose::CodeThenApply(then),
+        form,
+    })
+}
+
+/// Saves the new code of `open_new_code_for`; returns its id for the router to apply.
+pub fn save_new_code(
+    cb: &mut CodebookView,
+    ctx: &mut Ctx,
+    form: &Form,
+) -> Result<(String, Vec<Effect>), String> {
+    save_code(cb, ctx, None, None, form)
+}
+
+fn code_form(ctx: &Ctx, id: Option<String>, parent: Option<String>) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let book = &session.project.codebook;
     let existing = id.as_deref().and_then(|id| book.code(id));
     let colour = existing
@@ -195,70 +236,82 @@ fn open_code_form(app: &mut App, id: Option<String>, parent: Option<String>) {
     let parent_label = parent
         .as_deref()
         .and_then(|p| book.code(p))
-        .map(|p| p.label.get(app.lang).to_string());
+        .map(|p| p.label.get(ctx.lang).to_string());
     let title = match (existing, parent_label) {
-        (Some(_), _) => app.t("Redigera kod", "Edit code").to_string(),
-        (None, Some(p)) => format!("{} {p}", app.t("Ny kod under", "New code under")),
-        (None, None) => app.t("Ny kod", "New code").to_string(),
+        (Some(_), _) => ctx.t("Redigera kod", "Edit code").to_string(),
+        (None, Some(p)) => format!("{} {p}", ctx.t("Ny kod under", "New code under")),
+        (None, None) => ctx.t("Ny kod", "New code").to_string(),
     };
     let form = Form::new(
         title,
         vec![
             Field::text(
-                app.t("Etikett (svenska)", "Label (Swedish)"),
+                ctx.t("Etikett (svenska)", "Label (Swedish)"),
                 get(|c| c.label.sv.clone()),
             ),
             Field::text(
-                app.t("Etikett (engelska)", "Label (English)"),
+                ctx.t("Etikett (engelska)", "Label (English)"),
                 get(|c| c.label.en.clone()),
             ),
             Field::text(
-                app.t("Definition (sv)", "Definition (sv)"),
+                ctx.t("Definition (sv)", "Definition (sv)"),
                 get(|c| c.definition.sv.clone()),
             ),
             Field::text(
-                app.t("Definition (en)", "Definition (en)"),
+                ctx.t("Definition (en)", "Definition (en)"),
                 get(|c| c.definition.en.clone()),
             ),
-            Field::text(app.t("Använd när", "Use when"), get(|c| c.include.clone())),
+            Field::text(ctx.t("Använd när", "Use when"), get(|c| c.include.clone())),
             Field::text(
-                app.t("Använd inte när", "Do not use when"),
+                ctx.t("Använd inte när", "Do not use when"),
                 get(|c| c.exclude.clone()),
             ),
-            Field::text(app.t("Exempel", "Example"), get(|c| c.example.clone())),
-            Field::text(app.t("Färg", "Colour"), colour).with_hint("#rrggbb"),
+            Field::text(ctx.t("Exempel", "Example"), get(|c| c.example.clone())),
+            Field::text(ctx.t("Färg", "Colour"), colour).with_hint("#rrggbb"),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::Code { id, parent },
         form,
-    });
+    })
 }
 
 pub fn submit_code(
-    app: &mut App,
+    cb: &mut CodebookView,
+    ctx: &mut Ctx,
     id: Option<String>,
     parent: Option<String>,
     form: &Form,
-) -> Result<Vec<Effect>, String> {
+) -> Result<Outcome, String> {
+    save_code(cb, ctx, id, parent, form).map(|(_, effects)| Outcome::effects(effects))
+}
+
+/// Saves a code from its form; returns its id.
+fn save_code(
+    cb: &mut CodebookView,
+    ctx: &mut Ctx,
+    id: Option<String>,
+    parent: Option<String>,
+    form: &Form,
+) -> Result<(String, Vec<Effect>), String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
-        return Err(app
+        return Err(ctx
             .t("Ange en svensk etikett.", "Give a Swedish label.")
             .into());
     }
     let colour = form.value(7).trim().to_lowercase();
     if parse_colour(&colour).is_none() {
-        return Err(app
+        return Err(ctx
             .t(
                 "Färgen skrivs #rrggbb, t.ex. #d62728.",
                 "Write the colour as #rrggbb, e.g. #d62728.",
             )
             .into());
     }
-    let label = app.t("ändrade kod", "edited a code");
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+    let label = ctx.t("ändrade kod", "edited a code");
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok((String::new(), Vec::new()));
     };
     let step = Step::capture(&session.project, label, true, std::iter::empty());
     let book = &mut session.project.codebook;
@@ -270,11 +323,14 @@ pub fn submit_code(
         code.example = form.value(6).trim().to_string();
         code.colour = colour.clone();
     };
-    match id
+    let saved = match id
         .as_deref()
         .and_then(|id| book.codes.iter_mut().find(|c| c.id == id))
     {
-        Some(code) => fill(code),
+        Some(code) => {
+            fill(code);
+            code.id.clone()
+        }
         None => {
             let taken: Vec<String> = book.codes.iter().map(|c| c.id.clone()).collect();
             let new_id = {
@@ -306,27 +362,33 @@ pub fn submit_code(
                 .tree()
                 .iter()
                 .position(|(_, c)| c.id == new_id);
-            app.codebook.selected = position.unwrap_or(0);
+            cb.selected = position.unwrap_or(0);
+            new_id
         }
-    }
-    record(app, step);
-    Ok(vec![Effect::SaveCodebook])
+    };
+    record(ctx, step);
+    Ok((saved, vec![Effect::SaveCodebook]))
 }
 
-fn record(app: &mut App, step: Step) {
-    app.history.record(step);
-    if let Some(session) = app.session.as_mut() {
+fn record(ctx: &mut Ctx, step: Step) {
+    ctx.history.record(step);
+    if let Some(session) = ctx.session.as_deref_mut() {
         session.revision += 1;
     }
 }
 
-pub fn move_code(app: &mut App, code: &str, parent: Option<String>) -> Vec<Effect> {
-    let label = app.t("flyttade kod", "moved a code");
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
+pub fn move_code(
+    cb: &mut CodebookView,
+    ctx: &mut Ctx,
+    code: &str,
+    parent: Option<String>,
+) -> Outcome {
+    let label = ctx.t("flyttade kod", "moved a code");
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
     };
     if !coding_ops::can_move(&session.project.codebook, code, parent.as_deref()) {
-        return Vec::new();
+        return Outcome::default();
     }
     let step = Step::capture(&session.project, label, true, std::iter::empty());
     if let Some(c) = session
@@ -344,40 +406,41 @@ pub fn move_code(app: &mut App, code: &str, parent: Option<String>) -> Vec<Effec
         .tree()
         .iter()
         .position(|(_, c)| c.id == code);
-    app.codebook.selected = position.unwrap_or(0);
-    record(app, step);
-    vec![Effect::SaveCodebook]
+    cb.selected = position.unwrap_or(0);
+    record(ctx, step);
+    Outcome::effects(vec![Effect::SaveCodebook])
 }
 
-fn label_of(app: &App, id: &str) -> String {
-    app.session
-        .as_ref()
-        .and_then(|s| s.project.codebook.code(id))
-        .map(|c| c.label.get(app.lang).to_string())
+fn label_of(ctx: &Ctx, id: &str) -> String {
+    ctx.project()
+        .and_then(|p| p.codebook.code(id))
+        .map(|c| c.label.get(ctx.lang).to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
-pub fn confirm_merge(app: &mut App, from: &str, into: &str) {
-    let Some(session) = &app.session else { return };
+pub fn confirm_merge(ctx: &Ctx, from: &str, into: &str) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let count = coding_ops::coding_count(&session.project, from);
-    let (a, b) = (label_of(app, from), label_of(app, into));
-    let question = if app.sv() {
+    let (a, b) = (label_of(ctx, from), label_of(ctx, into));
+    let question = if ctx.sv() {
         format!(
-            "Slå ihop \"{a}\" med \"{b}\"? {count} kodningar flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u."
+            "Slå ihop \"{a}\" med \"{b}\"? {} flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u.",
+            plural(count, "kodning", "kodningar")
         )
     } else {
         format!(
-            "Merge \"{a}\" into \"{b}\"? {count} codings move to \"{b}\" and \"{a}\" is removed. u undoes it."
+            "Merge \"{a}\" into \"{b}\"? {} move to \"{b}\" and \"{a}\" is removed. u undoes it.",
+            plural(count, "coding", "codings")
         )
     };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::MergeCodes(from.to_string(), into.to_string()),
+    Some(Overlay::confirm(
+        Confirm::MergeCodes(from.to_string(), into.to_string()),
         question,
-    });
+    ))
 }
 
-fn confirm_delete(app: &mut App, id: &str) {
-    let Some(session) = &app.session else { return };
+fn confirm_delete(ctx: &Ctx, id: &str) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let count = coding_ops::coding_count(&session.project, id);
     let children = session
         .project
@@ -386,10 +449,11 @@ fn confirm_delete(app: &mut App, id: &str) {
         .iter()
         .filter(|c| c.parent.as_deref() == Some(id))
         .count();
-    let name = label_of(app, id);
-    let question = match app.sv() {
+    let name = label_of(ctx, id);
+    let question = match ctx.sv() {
         true => format!(
-            "Ta bort koden \"{name}\" och dess {count} kodningar?{}",
+            "Ta bort koden \"{name}\" och dess {}?{}",
+            plural(count, "kodning", "kodningar"),
             if children > 0 {
                 format!(" Dess {children} underkoder flyttas upp en nivå.")
             } else {
@@ -397,7 +461,8 @@ fn confirm_delete(app: &mut App, id: &str) {
             }
         ),
         false => format!(
-            "Delete the code \"{name}\" and its {count} codings?{}",
+            "Delete the code \"{name}\" and its {}?{}",
+            plural(count, "coding", "codings"),
             if children > 0 {
                 format!(" Its {children} subcodes move up a level.")
             } else {
@@ -405,22 +470,23 @@ fn confirm_delete(app: &mut App, id: &str) {
             }
         ),
     };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::DeleteCode(id.to_string()),
+    Some(Overlay::confirm(
+        Confirm::DeleteCode(id.to_string()),
         question,
-    });
+    ))
 }
 
 /// Runs a codebook action that may change codings everywhere, with an undo step covering
 /// every answer it can touch.
 fn change_everywhere(
-    app: &mut App,
+    cb: &mut CodebookView,
+    ctx: &mut Ctx,
     codes: &[&str],
     label: &str,
     action: impl FnOnce(&mut Project) -> Vec<String>,
 ) -> Vec<Effect> {
-    let mut effects = app.fold_all();
-    let Some(session) = app.session.as_mut() else {
+    let mut effects = ctx.fold_all();
+    let Some(session) = ctx.session.as_deref_mut() else {
         return effects;
     };
     let targets = Step::answers_with(&session.project, codes);
@@ -437,60 +503,57 @@ fn change_everywhere(
         project: false,
     });
     let len = rows(&session.project).len();
-    app.codebook.selected = app.codebook.selected.min(len.saturating_sub(1));
-    record(app, step);
+    cb.selected = cb.selected.min(len.saturating_sub(1));
+    record(ctx, step);
     effects
 }
 
-pub fn merge(app: &mut App, from: &str, into: &str) -> Vec<Effect> {
-    let label = if app.sv() {
+pub fn merge(cb: &mut CodebookView, ctx: &mut Ctx, from: &str, into: &str) -> Outcome {
+    let label = if ctx.sv() {
         format!(
             "slog ihop {} med {}",
-            label_of(app, from),
-            label_of(app, into)
+            label_of(ctx, from),
+            label_of(ctx, into)
         )
     } else {
         format!(
             "merged {} into {}",
-            label_of(app, from),
-            label_of(app, into)
+            label_of(ctx, from),
+            label_of(ctx, into)
         )
     };
     let (from_id, into_id) = (from.to_string(), into.to_string());
-    let effects = change_everywhere(app, &[from], &label, |p| {
+    let effects = change_everywhere(cb, ctx, &[from], &label, |p| {
         coding_ops::merge(p, &from_id, &into_id)
     });
-    app.info(label);
-    effects
+    Outcome::effects(effects).with_info(label)
 }
 
-pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
-    let label = if app.sv() {
-        format!("tog bort {}", label_of(app, id))
+pub fn delete(cb: &mut CodebookView, ctx: &mut Ctx, id: &str) -> Outcome {
+    let label = if ctx.sv() {
+        format!("tog bort {}", label_of(ctx, id))
     } else {
-        format!("deleted {}", label_of(app, id))
+        format!("deleted {}", label_of(ctx, id))
     };
     let code = id.to_string();
-    let effects = change_everywhere(app, &[id], &label, |p| coding_ops::delete(p, &code));
-    app.info(label);
-    effects
+    let effects = change_everywhere(cb, ctx, &[id], &label, |p| coding_ops::delete(p, &code));
+    Outcome::effects(effects).with_info(label)
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(cb: &mut CodebookView, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let key = (session.revision, app.codebook.coder.clone());
-    if app
-        .codebook
+    let key = (session.revision, cb.coder.clone());
+    if cb
         .usage
         .as_ref()
         .is_none_or(|(r, c, _)| (*r, c.clone()) != key)
     {
-        let usage = coding_ops::usage(project, app.codebook.coder.as_deref());
-        app.codebook.usage = Some((key.0, key.1, usage));
+        let usage = coding_ops::usage(project, cb.coder.as_deref());
+        cb.usage = Some((key.0, key.1, usage));
     }
-    let usage = &app.codebook.usage.as_ref().expect("just computed").2;
-    let view = &app.codebook;
+    let usage = &cb.usage.as_ref().expect("just computed").2;
+    let view = &*cb;
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let coder_filter = view
         .coder
@@ -515,11 +578,19 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 theme::dim(),
             ),
             Span::styled(
-                format!(
-                    "  ·  {} {}",
-                    app.t("du kodar som", "you code as"),
-                    app.settings.coder
-                ),
+                if app.settings.coder.is_empty() {
+                    app.t(
+                        "  ·  inget kodarnamn ännu (K)",
+                        "  ·  no coder name yet (K)",
+                    )
+                    .to_string()
+                } else {
+                    format!(
+                        "  ·  {} {}",
+                        app.t("du kodar som", "you code as"),
+                        app.settings.coder
+                    )
+                },
                 theme::dim(),
             ),
         ])),
@@ -583,7 +654,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     );
     if wide && let Some((_, code)) = tree.get(view.selected) {
         frame.render_widget(
-            Paragraph::new(definition_lines(app, code))
+            Paragraph::new(definition_lines(app.lang, code))
                 .wrap(Wrap { trim: true })
                 .block(
                     Block::new()
@@ -593,9 +664,4 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
             detail_area,
         );
     }
-}
-
-pub fn open_screen(app: &mut App) {
-    app.screen = Screen::Tabs;
-    app.tab = 1;
 }

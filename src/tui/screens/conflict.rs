@@ -9,14 +9,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::model::{Keep, TextConflict};
-use crate::tui::app::{App, Effect};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::session::Session;
+use crate::tui::state::{Effect, Outcome, View};
 use crate::tui::theme;
 
 /// The choices in the order of their buttons.
 pub const CHOICES: [Keep; 3] = [Keep::Both, Keep::Mine, Keep::Theirs];
 
-fn label(app: &App, keep: Keep) -> &'static str {
+fn label(app: &View, keep: Keep) -> &'static str {
     match keep {
         Keep::Both => app.t("Behåll båda", "Keep both"),
         Keep::Mine => app.t("Behåll min", "Keep mine"),
@@ -24,37 +25,36 @@ fn label(app: &App, keep: Keep) -> &'static str {
     }
 }
 
-/// Whether the conflict screen is up (it takes every key but quit while it is).
-pub fn is_open(app: &App) -> bool {
-    app.session
-        .as_ref()
-        .is_some_and(|s| !s.conflicts.is_empty())
+/// Whether the conflict screen is up (it takes every key while it is).
+pub fn is_open(session: Option<&Session>) -> bool {
+    session.is_some_and(|s| !s.conflicts.is_empty())
 }
 
-pub fn on_key(app: &mut App, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
-    let button = &mut app.conflict_button;
-    match keymap::lookup(Context::Conflict, &key) {
-        Some(Action::Left) => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
-        Some(Action::Right) => *button = (*button + 1) % CHOICES.len(),
-        Some(Action::Up) => app.conflict_scroll = app.conflict_scroll.saturating_sub(1),
-        Some(Action::Down) => app.conflict_scroll = app.conflict_scroll.saturating_add(1),
-        Some(Action::Choose(n)) if n < CHOICES.len() => {
-            app.conflict_button = 0;
-            app.conflict_scroll = 0;
-            return vec![Effect::Resolve(CHOICES[n])];
+/// An action of the conflict screen's table; `button` is the chosen button and `scroll` how
+/// far the two texts are scrolled.
+pub fn on_action(button: &mut usize, scroll: &mut u16, action: Action) -> Outcome {
+    match action {
+        Action::Left => *button = (*button + CHOICES.len() - 1) % CHOICES.len(),
+        Action::Right => *button = (*button + 1) % CHOICES.len(),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1),
+        Action::Choose(n) if n < CHOICES.len() => {
+            *button = 0;
+            *scroll = 0;
+            return Outcome::effects(vec![Effect::Resolve(CHOICES[n])]);
         }
-        Some(Action::Confirm) => {
+        Action::Confirm => {
             let keep = CHOICES[*button];
-            app.conflict_button = 0;
-            app.conflict_scroll = 0;
-            return vec![Effect::Resolve(keep)];
+            *button = 0;
+            *scroll = 0;
+            return Outcome::effects(vec![Effect::Resolve(keep)]);
         }
         _ => {}
     }
-    Vec::new()
+    Outcome::default()
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(button: usize, scroll: u16, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
     let Some(conflict) = session.conflicts.first() else {
         return;
@@ -113,7 +113,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(
             Paragraph::new(text.as_str())
                 .wrap(Wrap { trim: false })
-                .scroll((app.conflict_scroll, 0))
+                .scroll((scroll, 0))
                 .block(Block::default().borders(Borders::ALL).title(heading)),
             area,
         );
@@ -121,17 +121,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, keep) in CHOICES.iter().enumerate() {
         let text = format!(" {} {} ", i + 1, label(app, *keep));
-        spans.push(if i == app.conflict_button {
+        spans.push(if i == button {
             Span::styled(format!("[{text}]"), theme::selected())
         } else {
             Span::raw(format!("[{text}]"))
         });
         spans.push(Span::raw("  "));
     }
-    let hint = app.t(
-        "←/→ välj · Enter bekräftar · 1–3 direkt · ↑/↓ rullar texterna",
-        "←/→ choose · Enter confirms · 1–3 directly · ↑/↓ scroll the texts",
-    );
+    let hint = keymap::hint_text(Context::Conflict, app.lang);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(spans),
@@ -141,7 +138,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn about_lines(app: &App, conflict: &TextConflict) -> Vec<Line<'static>> {
+fn about_lines(app: &View, conflict: &TextConflict) -> Vec<Line<'static>> {
     let Some(session) = &app.session else {
         return Vec::new();
     };

@@ -8,23 +8,24 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::review::{Outcome, ReviewScreen};
 use crate::import::{self, Options};
+use crate::model::Lang;
 use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 
-pub fn open_form(app: &mut App) {
+/// The form asking which transcript to import.
+pub fn form(lang: Lang) -> Overlay {
+    let t = |sv: &'static str, en: &'static str| if lang == Lang::Sv { sv } else { en };
     let form = Form::new(
-        app.t("Importera ett transkript", "Import a transcript"),
-        vec![
-            Field::text(app.t("Fil", "File"), String::new()).with_hint(app.t(
-                ".docx, .vtt, .srt, .txt eller .md",
-                ".docx, .vtt, .srt, .txt or .md",
-            )),
-        ],
+        t("Importera ett transkript", "Import a transcript"),
+        vec![Field::text(t("Fil", "File"), String::new()).with_hint(t(
+            ".docx, .vtt, .srt, .txt eller .md",
+            ".docx, .vtt, .srt, .txt or .md",
+        ))],
     );
-    app.overlay = Some(Overlay::Form {
+    Overlay::Form {
         purpose: FormPurpose::Import,
         form,
-    });
+    }
 }
 
 pub fn submit(app: &App, form: &Form) -> Result<Vec<Effect>, String> {

@@ -3,17 +3,22 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use crate::model::{Consent, Interview, Lang, Mode, Project, Status};
-use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::cursor::Cursor;
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
+use crate::tui::fuzzy::fold;
 use crate::tui::keymap::Action;
-use crate::tui::screens::{capture, respondents};
+use crate::tui::screens::respondents;
 use crate::tui::session::Session;
+use crate::tui::state::{
+    Confirm, Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
+};
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -48,7 +53,7 @@ pub struct Row {
 
 #[derive(Debug, Clone, Default)]
 pub struct InterviewList {
-    pub selected: usize,
+    pub cursor: Cursor,
     pub offset: usize,
     pub sort: usize,
     pub descending: bool,
@@ -71,16 +76,15 @@ impl InterviewList {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        let keep = self.rows.get(self.selected).map(|r| r.id.clone());
-        let needle = self.filter.to_lowercase();
+        let keep = self.rows.get(self.cursor.at).map(|r| r.id.clone());
+        // Accents are optional, as in search: "vasteras" finds Västerås.
+        let needle = fold(&self.filter);
         let mut rows: Vec<Row> = session
             .project
             .interviews
             .iter()
             .map(|i| row(&session.project, i, lang))
-            .filter(|r| {
-                needle.is_empty() || r.cells.iter().any(|c| c.to_lowercase().contains(&needle))
-            })
+            .filter(|r| needle.is_empty() || r.cells.iter().any(|c| fold(c).contains(&needle)))
             .collect();
         let column = self.sort;
         rows.sort_by(|a, b| {
@@ -96,16 +100,16 @@ impl InterviewList {
         if self.descending {
             rows.reverse();
         }
-        self.selected = keep
+        self.cursor.at = keep
             .and_then(|id| rows.iter().position(|r| r.id == id))
-            .unwrap_or(self.selected)
+            .unwrap_or(self.cursor.at)
             .min(rows.len().saturating_sub(1));
         self.rows = rows;
         self.built_for = Some(key);
     }
 
     pub fn selected_id(&self) -> Option<&str> {
-        self.rows.get(self.selected).map(|r| r.id.as_str())
+        self.rows.get(self.cursor.at).map(|r| r.id.as_str())
     }
 }
 
@@ -173,118 +177,112 @@ fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
     }
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = app.size.1.saturating_sub(8).max(1) as usize;
-    let list = &mut app.interviews;
-    let last = list.rows.len().saturating_sub(1);
-    match action {
-        Action::Up => list.selected = list.selected.saturating_sub(1),
-        Action::Down => list.selected = (list.selected + 1).min(last),
-        Action::PageUp => list.selected = list.selected.saturating_sub(page),
-        Action::PageDown => list.selected = (list.selected + page).min(last),
-        Action::Top => list.selected = 0,
-        Action::Bottom => list.selected = last,
-        Action::Filter => list.filtering = true,
-        Action::Back => list.filter.clear(),
-        Action::SortNext => list.sort = (list.sort + 1) % COLUMNS,
-        Action::SortReverse => list.descending = !list.descending,
-        Action::Open => {
-            if let Some(id) = list.selected_id().map(str::to_string) {
-                capture::open(app, &id);
-            }
+impl InterviewList {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let page = ctx.size.1.saturating_sub(8).max(1) as usize;
+        if self.cursor.apply(action, self.rows.len(), page) {
+            return Outcome::default();
         }
-        Action::New => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            app.overlay = Some(Overlay::Picker(respondents::Picker::default()));
+        if matches!(action, Action::New | Action::Delete | Action::Import)
+            && let Some(refusal) = ctx.refuse_if_read_only()
+        {
+            return refusal;
         }
-        Action::Delete => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
+        match action {
+            Action::Filter => self.filtering = true,
+            Action::Back => self.filter.clear(),
+            Action::SortNext => self.sort = (self.sort + 1) % COLUMNS,
+            Action::SortReverse => self.descending = !self.descending,
+            Action::Open => {
+                if let Some(id) = self.selected_id() {
+                    return Outcome::open(OpenAnswer {
+                        interview: id.to_string(),
+                        target: Target::FirstUnanswered,
+                        back_to: (Screen::Tabs, Tab::Interviews),
+                        editing: false,
+                    });
+                }
             }
-            confirm_delete(app);
-        }
-        Action::Respondents => app.screen = Screen::Respondents,
-        Action::Import => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
+            Action::New => {
+                return Outcome::overlay(Overlay::Picker(respondents::Picker::default()));
             }
-            super::import::open_form(app);
+            Action::Delete => return self.confirm_delete(ctx),
+            Action::Import => return Outcome::overlay(super::import::form(ctx.lang)),
+            Action::Respondents => return Outcome::go(Screen::Respondents),
+            Action::Setup => return Outcome::go(Screen::Setup),
+            _ => {}
         }
-        Action::Setup => app.screen = Screen::Setup,
-        _ => {}
+        Outcome::default()
     }
-    Vec::new()
-}
 
-fn confirm_delete(app: &mut App) {
-    let Some(session) = &app.session else { return };
-    let Some(interview) = app
-        .interviews
-        .selected_id()
-        .and_then(|id| session.project.interview(id))
-    else {
-        return;
-    };
-    let name = respondent_names(&session.project, interview);
-    let question = if app.sv() {
-        format!(
-            "Radera intervjun med {name} ({}, {}) och dess {} svar och {} kodningar? Det går inte att ångra.",
-            interview.date,
-            interview.interviewer,
-            interview.answered(),
-            interview.coding_count()
-        )
-    } else {
-        format!(
-            "Delete the interview with {name} ({}, {}) and its {} answers and {} codings? This cannot be undone.",
-            interview.date,
-            interview.interviewer,
-            interview.answered(),
-            interview.coding_count()
-        )
-    };
-    app.overlay = Some(Overlay::Confirm {
-        what: Confirm::DeleteInterview(interview.id.clone()),
-        question,
-    });
-}
-
-pub fn delete(app: &mut App, id: &str) -> Vec<Effect> {
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
-    };
-    session.project.interviews.retain(|i| i.id != id);
-    session.unsaved.remove(id);
-    session.revision += 1;
-    let text = app.t("Intervjun raderades.", "The interview was deleted.");
-    app.info(text);
-    vec![Effect::DeleteInterview(id.to_string())]
-}
-
-pub fn on_filter_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let list = &mut app.interviews;
-    match key.code {
-        KeyCode::Esc => {
-            list.filter.clear();
-            list.filtering = false;
-        }
-        KeyCode::Enter => list.filtering = false,
-        KeyCode::Backspace => {
-            list.filter.pop();
-        }
-        KeyCode::Up => list.selected = list.selected.saturating_sub(1),
-        KeyCode::Down => list.selected = (list.selected + 1).min(list.rows.len().saturating_sub(1)),
-        KeyCode::Char(c) => list.filter.push(c),
-        _ => {}
+    fn confirm_delete(&self, ctx: &Ctx) -> Outcome {
+        let Some(project) = ctx.project() else {
+            return Outcome::default();
+        };
+        let Some(interview) = self.selected_id().and_then(|id| project.interview(id)) else {
+            return Outcome::default();
+        };
+        let name = respondent_names(project, interview);
+        let question = if ctx.sv() {
+            format!(
+                "Radera intervjun med {name} ({}, {}) och dess {} svar och {}? Det går inte att ångra.",
+                interview.date,
+                interview.interviewer,
+                interview.answered(),
+                plural(interview.coding_count(), "kodning", "kodningar")
+            )
+        } else {
+            format!(
+                "Delete the interview with {name} ({}, {}) and its {} and {}? This cannot be undone.",
+                interview.date,
+                interview.interviewer,
+                plural(interview.answered(), "answer", "answers"),
+                plural(interview.coding_count(), "coding", "codings")
+            )
+        };
+        Outcome::overlay(Overlay::confirm(
+            Confirm::DeleteInterview(interview.id.clone()),
+            question,
+        ))
     }
-    Vec::new()
+
+    /// Deletes an interview the user confirmed.
+    pub fn delete(&mut self, ctx: &mut Ctx, id: &str) -> Outcome {
+        let done = ctx.t("Intervjun raderades.", "The interview was deleted.");
+        let Some(session) = ctx.session.as_deref_mut() else {
+            return Outcome::default();
+        };
+        session.project.interviews.retain(|i| i.id != id);
+        session.unsaved.remove(id);
+        session.revision += 1;
+        Outcome::effects(vec![Effect::DeleteInterview(id.to_string())]).with_info(done)
+    }
+
+    /// An action while the filter is typed: Enter keeps it, Esc clears it.
+    pub fn on_filter_action(&mut self, action: Action) -> Outcome {
+        if self.cursor.apply(action, self.rows.len(), 10) {
+            return Outcome::default();
+        }
+        match action {
+            Action::Back => {
+                self.filter.clear();
+                self.filtering = false;
+            }
+            Action::Confirm => self.filtering = false,
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    pub fn on_filter_text(&mut self, op: &EditOp) -> Outcome {
+        edit_line(&mut self.filter, op);
+        Outcome::default()
+    }
 }
 
 /// The four fields every interview form starts with: interviewer, date, mode, consent.
 pub fn session_fields(
-    app: &App,
+    lang: Lang,
     interviewer: &str,
     date: Date,
     mode: Mode,
@@ -292,58 +290,57 @@ pub fn session_fields(
 ) -> Vec<Field> {
     let modes: Vec<String> = Mode::ALL
         .iter()
-        .map(|m| mode_text(*m, app.lang).to_string())
+        .map(|m| mode_text(*m, lang).to_string())
         .collect();
     let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
-    let yes_no = vec![
-        app.t("ja", "yes").to_string(),
-        app.t("nej", "no").to_string(),
+    // Consent is recorded when it is given: a new interview starts as "not recorded".
+    let consent_values = vec![
+        say(lang, "inte registrerat", "not recorded").to_string(),
+        say(lang, "givet", "given").to_string(),
     ];
     vec![
-        Field::text(app.t("Intervjuare", "Interviewer"), interviewer),
-        Field::text(app.t("Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
-        Field::choice(app.t("Form", "Mode"), modes, mode_index).with_hint("←→"),
+        Field::text(say(lang, "Intervjuare", "Interviewer"), interviewer),
+        Field::text(say(lang, "Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::choice(say(lang, "Form", "Mode"), modes, mode_index).with_hint("←→"),
         Field::choice(
-            app.t("Samtycke givet", "Consent given"),
-            yes_no,
-            usize::from(!consent),
+            say(lang, "Samtycke", "Consent"),
+            consent_values,
+            usize::from(consent),
         )
         .with_hint("←→"),
     ]
 }
 
 /// The values of `session_fields`, or why they cannot be saved.
-pub fn read_session_fields(app: &App, form: &Form) -> Result<(String, Date, Mode, bool), String> {
+pub fn read_session_fields(lang: Lang, form: &Form) -> Result<(String, Date, Mode, bool), String> {
     let interviewer = form.value(0).trim().to_string();
     if interviewer.is_empty() {
-        return Err(app
-            .t("Ange vem som intervjuar.", "Say who is interviewing.")
-            .into());
+        return Err(say(lang, "Ange vem som intervjuar.", "Say who is interviewing.").into());
     }
-    let date = parse_date(app, form.value(1))?;
+    let date = parse_date(lang, form.value(1))?;
     let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
-    Ok((interviewer, date, mode, form.fields[3].chosen() == 0))
+    Ok((interviewer, date, mode, form.fields[3].chosen() == 1))
 }
 
-/// The form for a new interview with `respondent`.
-pub fn open_new_form(app: &mut App, respondent: &str) {
-    let fields = session_fields(app, &app.settings.interviewer, today(), Mode::Video, true);
-    let form = Form::new(app.t("Ny intervju", "New interview"), fields);
-    app.overlay = Some(Overlay::Form {
+/// The form for a new interview with `respondent`, by the last interviewer.
+pub fn new_interview_form(lang: Lang, interviewer: &str, respondent: &str) -> Overlay {
+    let fields = session_fields(lang, interviewer, today(), Mode::Video, false);
+    let form = Form::new(say(lang, "Ny intervju", "New interview"), fields);
+    Overlay::Form {
         purpose: FormPurpose::NewInterview {
             respondent: respondent.to_string(),
         },
         form,
-    });
+    }
 }
 
 pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
-pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
+pub fn parse_date(lang: Lang, text: &str) -> Result<Date, String> {
     text.trim().parse::<Date>().map_err(|_| {
-        if app.sv() {
+        if lang == Lang::Sv {
             format!("'{}' är inget datum; skriv ÅÅÅÅ-MM-DD.", text.trim())
         } else {
             format!("'{}' is not a date; write YYYY-MM-DD.", text.trim())
@@ -351,10 +348,10 @@ pub fn parse_date(app: &App, text: &str) -> Result<Date, String> {
     })
 }
 
-pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Effect>, String> {
-    let (interviewer, date, mode, consent_given) = read_session_fields(app, form)?;
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcome, String> {
+    let (interviewer, date, mode, consent_given) = read_session_fields(ctx.lang, form)?;
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     let taken: Vec<String> = session
         .project
@@ -385,16 +382,19 @@ pub fn submit_new(app: &mut App, respondent: &str, form: &Form) -> Result<Vec<Ef
         modified: now,
     });
     session.revision += 1;
-    app.settings.interviewer = interviewer;
-    capture::open(app, &id);
-    if let Some(capture) = app.capture.as_mut() {
-        capture.editing = true;
-    }
-    Ok(vec![Effect::SaveInterview(id), Effect::SaveSettings])
+    ctx.settings.interviewer = interviewer;
+    let mut outcome = Outcome::open(OpenAnswer {
+        interview: id.clone(),
+        target: Target::FirstUnanswered,
+        back_to: (Screen::Tabs, Tab::Interviews),
+        editing: true,
+    });
+    outcome.effects = vec![Effect::SaveInterview(id), Effect::SaveSettings];
+    Ok(outcome)
 }
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(list: &mut InterviewList, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let [head, table_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let project = &session.project;
@@ -403,39 +403,50 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
         .iter()
         .filter(|i| i.status == Status::Complete)
         .count();
-    let mut head_line = vec![
+    let head_line = vec![
         Span::styled(project.title.clone(), theme::title()),
         Span::raw("  "),
         Span::styled(
             if app.sv() {
                 format!(
-                    "{} intervjuer · {complete} klara · {} utkast",
-                    project.interviews.len(),
+                    "{} · {} · {} utkast",
+                    plural(project.interviews.len(), "intervju", "intervjuer"),
+                    plural(complete, "klar", "klara"),
                     project.interviews.len() - complete
                 )
             } else {
                 format!(
-                    "{} interviews · {complete} complete · {} drafts",
-                    project.interviews.len(),
-                    project.interviews.len() - complete
+                    "{} · {complete} complete · {}",
+                    plural(project.interviews.len(), "interview", "interviews"),
+                    plural(project.interviews.len() - complete, "draft", "drafts")
                 )
             },
             theme::dim(),
         ),
     ];
-    let list = &mut app.interviews;
+    let filter_label = app.t("Filter: ", "Filter: ");
+    let sv = app.sv();
+    let mut head_lines = vec![Line::from(head_line)];
+    // The filter has a line of its own, so a long project title never hides it.
     if list.filtering || !list.filter.is_empty() {
-        head_line.push(Span::raw("   "));
-        head_line.push(Span::styled(format!("/{}", list.filter), theme::key()));
+        let mut filter_line = vec![
+            Span::styled(filter_label, theme::dim()),
+            Span::styled(list.filter.clone(), theme::key()),
+        ];
         if list.filtering {
-            head_line.push(Span::raw("▏"));
+            filter_line.push(Span::raw("▏"));
         }
-        head_line.push(Span::styled(
-            format!("  ({})", list.rows.len()),
+        filter_line.push(Span::styled(
+            if sv {
+                format!("  {}", plural(list.rows.len(), "intervju", "intervjuer"))
+            } else {
+                format!("  {}", plural(list.rows.len(), "interview", "interviews"))
+            },
             theme::dim(),
         ));
+        head_lines.push(Line::from(filter_line));
     }
-    frame.render_widget(Paragraph::new(Line::from(head_line)), head);
+    frame.render_widget(Paragraph::new(head_lines), head);
 
     let wide = area.width >= 100;
     let shown: Vec<usize> = if wide {
@@ -470,10 +481,10 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
     }))
     .style(theme::title());
     let height = table_area.height.saturating_sub(1) as usize;
-    if list.selected < list.offset {
-        list.offset = list.selected;
-    } else if height > 0 && list.selected >= list.offset + height {
-        list.offset = list.selected + 1 - height;
+    if list.cursor.at < list.offset {
+        list.offset = list.cursor.at;
+    } else if height > 0 && list.cursor.at >= list.offset + height {
+        list.offset = list.cursor.at + 1 - height;
     }
     // Only the rows on screen are built: a table of 10,000 interviews costs one page.
     let rows: Vec<TableRow> = list
@@ -487,7 +498,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 let text = if n == 0 {
                     format!(
                         "{}{}",
-                        if i == list.selected { "▶ " } else { "  " },
+                        if i == list.cursor.at { "▶ " } else { "  " },
                         row.cells[c]
                     )
                 } else {
@@ -495,7 +506,7 @@ pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
                 };
                 Cell::from(text)
             });
-            let style = if i == list.selected {
+            let style = if i == list.cursor.at {
                 theme::selected()
             } else {
                 Default::default()

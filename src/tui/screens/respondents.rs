@@ -1,21 +1,23 @@
 //! Respondents: the list, the form to add or edit one, and the picker for a new interview.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::model::{Person, Project, Respondent};
-use crate::tui::app::{App, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::model::{Gender, Lang, Person, Project, Respondent};
+use crate::tui::cursor::Cursor;
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::interviews;
+use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
+use crate::tui::strings::{plural, say};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct RespondentList {
-    pub selected: usize,
+    pub cursor: Cursor,
 }
 
 /// Choosing who a new interview is with: type to filter; the first line creates a new one.
@@ -28,156 +30,193 @@ pub struct Picker {
 
 impl Picker {
     pub fn matches<'a>(&self, project: &'a Project) -> Vec<&'a Respondent> {
-        let needle = self.filter.to_lowercase();
+        let needle = crate::tui::fuzzy::fold(&self.filter);
+        let fold = crate::tui::fuzzy::fold;
         project
             .respondents
             .iter()
             .filter(|r| {
                 needle.is_empty()
-                    || r.name.to_lowercase().contains(&needle)
-                    || r.attributes
-                        .values()
-                        .any(|v| v.to_lowercase().contains(&needle))
+                    || fold(&r.name).contains(&needle)
+                    || r.attributes.values().any(|v| fold(v).contains(&needle))
             })
             .collect()
     }
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let count = app
-        .session
-        .as_ref()
-        .map(|s| s.project.respondents.len())
-        .unwrap_or(0);
-    match action {
-        Action::Up => app.respondents.selected = app.respondents.selected.saturating_sub(1),
-        Action::Down => {
-            app.respondents.selected = (app.respondents.selected + 1).min(count.saturating_sub(1))
+impl RespondentList {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let count = ctx.project().map_or(0, |p| p.respondents.len());
+        if self.cursor.apply(action, count, 10) {
+            return Outcome::default();
         }
-        Action::Top => app.respondents.selected = 0,
-        Action::Bottom => app.respondents.selected = count.saturating_sub(1),
-        Action::New => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            open_form(app, None, false);
+        let editing = matches!(action, Action::New | Action::Edit | Action::Delete);
+        if editing && let Some(refusal) = ctx.refuse_if_read_only() {
+            return refusal;
         }
-        Action::Edit if count > 0 => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            open_form(app, Some(app.respondents.selected), false);
+        match action {
+            Action::New => form(ctx, None, false).map_or_else(Outcome::default, Outcome::overlay),
+            Action::Edit if count > 0 => form(ctx, Some(self.cursor.at), false)
+                .map_or_else(Outcome::default, Outcome::overlay),
+            Action::Delete if count > 0 => self.confirm_delete(ctx),
+            Action::Back => Outcome::go(Screen::Tabs),
+            _ => Outcome::default(),
         }
-        Action::Back => app.screen = Screen::Tabs,
-        _ => {}
     }
-    Vec::new()
 }
 
-pub fn on_picker_key(app: &mut App, mut picker: Picker, key: KeyEvent) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
+/// An action in the picker of a new interview's respondent.
+pub fn on_picker_action(mut picker: Picker, ctx: &mut Ctx, action: Action) -> Outcome {
+    let Some(project) = ctx.project() else {
+        return Outcome::default();
     };
     let matches: Vec<String> = picker
-        .matches(&session.project)
+        .matches(project)
         .iter()
         .map(|r| r.id.clone())
         .collect();
-    match key.code {
-        KeyCode::Esc => return Vec::new(),
-        KeyCode::Enter => {
-            match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
-                Some(id) => interviews::open_new_form(app, id),
-                None => open_form(app, None, true),
-            }
-            return Vec::new();
+    match action {
+        Action::Back => return Outcome::default(),
+        Action::Open => {
+            return match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
+                Some(id) => Outcome::overlay(interviews::new_interview_form(
+                    ctx.lang,
+                    &ctx.settings.interviewer,
+                    id,
+                )),
+                None => form(ctx, None, true).map_or_else(Outcome::default, Outcome::overlay),
+            };
         }
-        KeyCode::Up => picker.selected = picker.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Tab => picker.selected = (picker.selected + 1).min(matches.len()),
-        KeyCode::Backspace => {
-            picker.filter.pop();
-            picker.selected = usize::from(!picker.filter.is_empty());
-        }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            picker.filter.push(c);
-            // Typing selects the first match, so Enter takes it.
-            picker.selected = 1;
-        }
+        Action::Up => picker.selected = picker.selected.saturating_sub(1),
+        Action::Down => picker.selected = (picker.selected + 1).min(matches.len()),
+        Action::PageUp => picker.selected = picker.selected.saturating_sub(10),
+        Action::PageDown => picker.selected = (picker.selected + 10).min(matches.len()),
         _ => {}
     }
-    let count = picker
-        .matches(&app.session.as_ref().expect("checked").project)
-        .len();
-    picker.selected = picker.selected.min(count);
-    app.overlay = Some(Overlay::Picker(picker));
-    Vec::new()
+    Outcome::overlay(Overlay::Picker(picker))
 }
 
-const PERSON_FIELDS: usize = 4;
+/// Typing in the picker filters it; typing selects the first match, so Enter takes it.
+pub fn on_picker_text(mut picker: Picker, ctx: &mut Ctx, op: &EditOp) -> Outcome {
+    if edit_line(&mut picker.filter, op) {
+        picker.selected = usize::from(!picker.filter.is_empty());
+    }
+    let count = ctx.project().map_or(0, |p| picker.matches(p).len());
+    picker.selected = picker.selected.min(count);
+    Outcome::overlay(Overlay::Picker(picker))
+}
 
-/// Opens the respondent form: name, each attribute, and a contact person.
-pub fn open_form(app: &mut App, index: Option<usize>, then_interview: bool) {
-    let Some(session) = &app.session else { return };
+/// Name, role, gender, e-mail and phone of one contact person.
+const PERSON_FIELDS: usize = 5;
+
+const GENDERS: [Option<Gender>; 4] = [
+    None,
+    Some(Gender::Woman),
+    Some(Gender::Man),
+    Some(Gender::Other),
+];
+
+fn gender_names(lang: Lang) -> Vec<String> {
+    [
+        say(lang, "–", "–"),
+        say(lang, "kvinna", "woman"),
+        say(lang, "man", "man"),
+        say(lang, "annat", "other"),
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// Opens the respondent form: name, each attribute, and every contact person with an empty
+/// one after them to add another. Clearing a person's name removes the person.
+pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let project = &session.project;
     let existing = index.and_then(|i| project.respondents.get(i));
     let mut fields = vec![Field::text(
-        app.t("Organisation", "Organisation"),
+        ctx.t("Organisation", "Organisation"),
         existing.map(|r| r.name.clone()).unwrap_or_default(),
     )];
     for attribute in &project.attributes {
         let value = existing
             .map(|r| r.attribute(&attribute.id).to_string())
             .unwrap_or_default();
-        fields.push(
-            Field::text(attribute.label.get(app.lang).to_string(), value)
-                .with_hint(attribute.values.join(", ")),
-        );
+        let label = attribute.label.get(ctx.lang).to_string();
+        if attribute.values.is_empty() {
+            fields.push(Field::text(label, value));
+        } else {
+            // Allowed values are offered as a choice (the current value kept if it is not
+            // among them, so opening the form never changes it).
+            let mut options = vec![String::new()];
+            options.extend(attribute.values.iter().cloned());
+            if !options.contains(&value) {
+                options.push(value.clone());
+            }
+            let chosen = options.iter().position(|o| *o == value).unwrap_or(0);
+            fields.push(Field::choice(label, options, chosen).with_hint("←→"));
+        }
     }
-    let person = existing
-        .and_then(|r| r.people.first())
-        .cloned()
-        .unwrap_or_default();
-    fields.push(
-        Field::text(app.t("Kontaktperson", "Contact person"), person.name)
-            .with_hint(app.t("personuppgift", "personal data")),
-    );
-    fields.push(Field::text(app.t("Roll", "Role"), person.role));
-    fields.push(Field::text(app.t("E-post", "E-mail"), person.email));
-    fields.push(Field::text(app.t("Telefon", "Phone"), person.phone));
+    let people = existing.map(|r| r.people.clone()).unwrap_or_default();
+    for (n, person) in people.into_iter().chain([Person::default()]).enumerate() {
+        let label = if ctx.sv() {
+            format!("Kontaktperson {}", n + 1)
+        } else {
+            format!("Contact person {}", n + 1)
+        };
+        let hint = if person.name.is_empty() {
+            ctx.t("ny; personuppgift", "new; personal data")
+        } else {
+            ctx.t("töm namnet för att ta bort", "clear the name to remove")
+        };
+        fields.push(Field::text(label, person.name).with_hint(hint));
+        fields.push(Field::text(ctx.t("  Roll", "  Role"), person.role));
+        let gender = GENDERS
+            .iter()
+            .position(|g| *g == person.gender)
+            .unwrap_or(0);
+        fields.push(
+            Field::choice(ctx.t("  Kön", "  Gender"), gender_names(ctx.lang), gender)
+                .with_hint("←→"),
+        );
+        fields.push(Field::text(ctx.t("  E-post", "  E-mail"), person.email));
+        fields.push(Field::text(ctx.t("  Telefon", "  Phone"), person.phone));
+    }
     let title = if existing.is_some() {
-        app.t("Redigera respondent", "Edit respondent")
+        ctx.t("Redigera respondent", "Edit respondent")
     } else {
-        app.t("Ny respondent", "New respondent")
+        ctx.t("Ny respondent", "New respondent")
     };
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::Respondent {
             index,
             then_interview,
         },
         form: Form::new(title, fields),
-    });
+    })
 }
 
 pub fn submit(
-    app: &mut App,
+    list: &mut RespondentList,
+    ctx: &mut Ctx,
     index: Option<usize>,
     then_interview: bool,
     form: &Form,
-) -> Result<Vec<Effect>, String> {
+) -> Result<Outcome, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(app
+        return Err(ctx
             .t(
                 "Ange organisationens namn.",
                 "Give the organisation's name.",
             )
             .into());
     }
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+    let lang = ctx.lang;
+    let interviewer = ctx.settings.interviewer.clone();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     let project = &mut session.project;
-    let person_at = 1 + project.attributes.len();
     let value = |i: usize| form.value(i).trim().to_string();
     // Values as the project spells them, so a different case or missing accent does not
     // become a group of its own.
@@ -193,27 +232,23 @@ pub fn submit(
         })
         .filter(|(_, v)| !v.is_empty())
         .collect();
-    let person = Person {
-        name: value(person_at),
-        role: value(person_at + 1),
-        email: value(person_at + 2),
-        phone: value(person_at + 3),
-        gender: None,
-    };
-    debug_assert_eq!(form.fields.len(), person_at + PERSON_FIELDS);
+    let first_person = 1 + project.attributes.len();
+    let people: Vec<Person> = (first_person..form.fields.len())
+        .step_by(PERSON_FIELDS)
+        .map(|at| Person {
+            name: value(at),
+            role: value(at + 1),
+            gender: GENDERS[form.fields.get(at + 2).map_or(0, |f| f.chosen()).min(3)],
+            email: value(at + 3),
+            phone: value(at + 4),
+        })
+        .filter(|p| !p.name.is_empty())
+        .collect();
     let id = match index.and_then(|i| project.respondents.get_mut(i)) {
         Some(respondent) => {
             respondent.name = name;
             respondent.attributes = attributes;
-            let gender = respondent.people.first().and_then(|p| p.gender);
-            match (respondent.people.first_mut(), person.name.is_empty()) {
-                (Some(first), false) => *first = Person { gender, ..person },
-                (Some(_), true) => {
-                    respondent.people.remove(0);
-                }
-                (None, false) => respondent.people.push(person),
-                (None, true) => {}
-            }
+            respondent.people = people;
             respondent.id.clone()
         }
         None => {
@@ -222,25 +257,106 @@ pub fn submit(
                 id: id.clone(),
                 name,
                 attributes,
-                people: if person.name.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![person]
-                },
+                people,
             });
-            app.respondents.selected = project.respondents.len() - 1;
+            list.cursor.at = project.respondents.len() - 1;
             id
         }
     };
     session.revision += 1;
+    let mut outcome = Outcome::effects(vec![Effect::SaveProject]);
     if then_interview {
-        interviews::open_new_form(app, &id);
+        outcome.overlay = Some(interviews::new_interview_form(lang, &interviewer, &id));
     }
-    Ok(vec![Effect::SaveProject])
+    Ok(outcome)
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+/// `d`: asks before deleting a respondent, naming its contact people; refuses while
+/// interviews are with it, since they would lose who they were with.
+impl RespondentList {
+    fn confirm_delete(&self, ctx: &Ctx) -> Outcome {
+        let Some(session) = ctx.session.as_deref() else {
+            return Outcome::default();
+        };
+        let project = &session.project;
+        let Some(respondent) = project.respondents.get(self.cursor.at) else {
+            return Outcome::default();
+        };
+        let interviews = project
+            .interviews
+            .iter()
+            .filter(|i| i.respondents.contains(&respondent.id))
+            .count();
+        let people = respondent.people.len();
+        let sv = ctx.sv();
+        if interviews > 0 {
+            let text = if sv {
+                format!(
+                    "{} har {}; radera {} först.",
+                    respondent.name,
+                    plural(interviews, "intervju", "intervjuer"),
+                    if interviews == 1 { "den" } else { "dem" }
+                )
+            } else {
+                format!(
+                    "{} has {}; delete {} first.",
+                    respondent.name,
+                    plural(interviews, "interview", "interviews"),
+                    if interviews == 1 { "it" } else { "them" }
+                )
+            };
+            return Outcome::error(text);
+        }
+        let question = match (people, sv) {
+            (0, true) => format!(
+                "Radera respondenten {}? Det går inte att ångra.",
+                respondent.name
+            ),
+            (0, false) => format!(
+                "Delete the respondent {}? This cannot be undone.",
+                respondent.name
+            ),
+            (n, true) => format!(
+                "Radera respondenten {} och {}? Det går inte att ångra.",
+                respondent.name,
+                plural(n, "kontaktperson", "kontaktpersoner")
+            ),
+            (n, false) => format!(
+                "Delete the respondent {} and {}? This cannot be undone.",
+                respondent.name,
+                plural(n, "contact person", "contact people")
+            ),
+        };
+        Outcome::overlay(Overlay::confirm(
+            Confirm::DeleteRespondent(respondent.id.clone()),
+            question,
+        ))
+    }
+}
+
+pub fn delete(list: &mut RespondentList, ctx: &mut Ctx, id: &str) -> Outcome {
+    let done = ctx.t("Respondenten raderades.", "The respondent was deleted.");
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
+    };
+    // Checked again: an interview may have been added since the question was asked.
+    if session
+        .project
+        .interviews
+        .iter()
+        .any(|i| i.respondents.iter().any(|r| r == id))
+    {
+        return Outcome::default();
+    }
+    session.project.respondents.retain(|r| r.id != id);
+    session.revision += 1;
+    let count = session.project.respondents.len();
+    list.cursor.clamp(count);
+    Outcome::effects(vec![Effect::SaveProject]).with_info(done)
+}
+
+pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let title = if app.sv() {
@@ -250,7 +366,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     };
     frame.render_widget(Paragraph::new(Span::styled(title, theme::title())), head);
     let height = list.height as usize;
-    let offset = (app.respondents.selected + 1).saturating_sub(height.max(1));
+    let offset = respondents.cursor.offset(height);
     let lines: Vec<Line> = project
         .respondents
         .iter()
@@ -264,7 +380,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .filter(|iv| iv.respondents.contains(&r.id))
                 .count();
             let attributes: Vec<&str> = r.attributes.values().map(String::as_str).collect();
-            let marker = if i == app.respondents.selected {
+            let marker = if i == respondents.cursor.at {
                 "▶ "
             } else {
                 "  "
@@ -274,14 +390,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 Span::styled(attributes.join(" · "), theme::dim()),
                 Span::styled(
                     if app.sv() {
-                        format!("  {interviews} intervju(er)")
+                        format!("  {}", plural(interviews, "intervju", "intervjuer"))
                     } else {
-                        format!("  {interviews} interview(s)")
+                        format!("  {}", plural(interviews, "interview", "interviews"))
                     },
                     theme::dim(),
                 ),
             ]);
-            if i == app.respondents.selected {
+            if i == respondents.cursor.at {
                 line.style(theme::selected())
             } else {
                 line
@@ -302,8 +418,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw_picker(picker: &Picker, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let matches = picker.matches(&session.project);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -311,10 +427,7 @@ pub fn draw_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
             " Ny intervju: vem intervjuas? ",
             " New interview: who is interviewed? ",
         ))
-        .title_bottom(app.t(
-            " skriv för att filtrera · ↑↓ · Enter välj · Esc avbryt ",
-            " type to filter · ↑↓ · Enter choose · Esc cancel ",
-        ));
+        .title_bottom(hint_text(Context::Picker, app.lang));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);

@@ -9,17 +9,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::model::Project;
 use crate::model::coding_ops::{self, RetrieveFilter, Retrieved};
-use crate::tui::app::{App, Effect, Screen};
+use crate::tui::cursor::Cursor;
 use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::{self, next_of};
-use crate::tui::screens::{capture, interviews};
+use crate::tui::screens::interviews;
+use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct RetrievalView {
     pub code: String,
     pub filter: RetrieveFilter,
-    pub selected: usize,
+    pub cursor: Cursor,
     pub hits: Vec<Retrieved>,
     built_for: Option<(u64, RetrieveFilter, String)>,
 }
@@ -29,19 +31,20 @@ impl RetrievalView {
         let key = (revision, self.filter.clone(), self.code.clone());
         if self.built_for.as_ref() != Some(&key) {
             self.hits = coding_ops::retrieve(project, &self.code, &self.filter);
-            self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+            self.cursor.clamp(self.hits.len());
             self.built_for = Some(key);
         }
     }
 }
 
-pub fn open(app: &mut App, code: &str) {
-    app.retrieval = RetrievalView {
-        code: code.to_string(),
-        ..RetrievalView::default()
-    };
-    app.screen = Screen::Retrieval;
-    app.refresh();
+impl RetrievalView {
+    /// The passages of `code`, from the start.
+    pub fn for_code(code: &str) -> RetrievalView {
+        RetrievalView {
+            code: code.to_string(),
+            ..RetrievalView::default()
+        }
+    }
 }
 
 /// Every (attribute, value) pair respondents have, for cycling the attribute filter.
@@ -61,58 +64,66 @@ fn attribute_values(project: &Project) -> Vec<(String, String)> {
     pairs
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    let count = app.retrieval.hits.len();
-    let view = &mut app.retrieval;
-    match action {
-        Action::Up => view.selected = view.selected.saturating_sub(1),
-        Action::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
-        Action::PageUp => view.selected = view.selected.saturating_sub(5),
-        Action::PageDown => view.selected = (view.selected + 5).min(count.saturating_sub(1)),
-        Action::Top => view.selected = 0,
-        Action::Bottom => view.selected = count.saturating_sub(1),
-        Action::CoderFilter => {
-            let coders = coding_ops::coders(&session.project);
-            view.filter.coder = next_of(&coders, view.filter.coder.as_ref());
+impl RetrievalView {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let Some(project) = ctx.project() else {
+            return Outcome::default();
+        };
+        if self.cursor.apply(action, self.hits.len(), 5) {
+            return Outcome::default();
         }
-        Action::AttributeFilter => {
-            let pairs = attribute_values(&session.project);
-            let current = view
-                .filter
-                .attribute
-                .as_ref()
-                .and_then(|a| pairs.iter().position(|p| p == a));
-            view.filter.attribute = match current {
-                None => pairs.first().cloned(),
-                Some(i) => pairs.get(i + 1).cloned(),
-            };
-        }
-        Action::Open => {
-            if let Some(hit) = view.hits.get(view.selected).cloned() {
-                capture::open_part(
-                    app,
-                    &hit.interview,
-                    hit.question.as_deref(),
-                    hit.span.map(|s| s.start),
-                );
-                if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (Screen::Retrieval, 1);
+        match action {
+            Action::CoderFilter => {
+                let coders = coding_ops::coders(project);
+                self.filter.coder = next_of(&coders, self.filter.coder.as_ref());
+            }
+            Action::AttributeFilter => {
+                let pairs = attribute_values(project);
+                let current = self
+                    .filter
+                    .attribute
+                    .as_ref()
+                    .and_then(|a| pairs.iter().position(|p| p == a));
+                self.filter.attribute = match current {
+                    None => pairs.first().cloned(),
+                    Some(i) => pairs.get(i + 1).cloned(),
+                };
+            }
+            Action::Open => {
+                if let Some(hit) = self.hits.get(self.cursor.at) {
+                    return Outcome::open(OpenAnswer {
+                        interview: hit.interview.clone(),
+                        target: match &hit.question {
+                            Some(id) => Target::Question {
+                                id: id.clone(),
+                                at: hit.span.map(|s| s.start),
+                            },
+                            None => Target::Notes {
+                                at: hit.span.map_or(0, |s| s.start),
+                            },
+                        },
+                        back_to: (Screen::Retrieval, Tab::Codebook),
+                        editing: false,
+                    });
                 }
             }
+            Action::Back => {
+                return Outcome {
+                    go: Some(Screen::Tabs),
+                    tab: Some(Tab::Codebook),
+                    ..Outcome::default()
+                };
+            }
+            _ => {}
         }
-        Action::Back => codebook::open_screen(app),
-        _ => {}
+        Outcome::default()
     }
-    Vec::new()
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let view = &app.retrieval;
+    let view = retrieval;
     let Some(code) = project.codebook.code(&view.code) else {
         return;
     };
@@ -140,15 +151,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .unwrap_or_else(|| all.clone());
     let summary = if app.sv() {
         format!(
-            "{} kodningar hos {} respondenter",
-            view.hits.len(),
-            respondents.len()
+            "{} hos {}",
+            plural(view.hits.len(), "kodning", "kodningar"),
+            plural(respondents.len(), "respondent", "respondenter")
         )
     } else {
         format!(
-            "{} codings from {} respondents",
-            view.hits.len(),
-            respondents.len()
+            "{} from {}",
+            plural(view.hits.len(), "coding", "codings"),
+            plural(respondents.len(), "respondent", "respondents")
         )
     };
     frame.render_widget(
@@ -188,11 +199,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Each hit: a heading line and up to three lines of text.
     let per_hit = 5usize;
     let visible = (body.height as usize / per_hit).max(1);
-    let offset = (view.selected + 1).saturating_sub(visible);
+    let offset = view.cursor.offset(visible);
     let mut lines: Vec<Line> = Vec::new();
     let width = body.width.saturating_sub(4).max(10) as usize;
     for (i, hit) in view.hits.iter().enumerate().skip(offset).take(visible) {
-        let selected = i == view.selected;
+        let selected = i == view.cursor.at;
         let interview = project.interview(&hit.interview);
         let who = interview
             .map(|iv| interviews::respondent_names(project, iv))

@@ -3,19 +3,21 @@
 //! opens the answer.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::Project;
+use crate::model::{Lang, Project};
 use crate::search::{Progress, SearchResults};
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::keymap::Action;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::codebook::next_of;
-use crate::tui::screens::{capture, interviews};
+use crate::tui::screens::interviews;
+use crate::tui::search_worker::Report;
+use crate::tui::state::{Ctx, Effect, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 /// How many hits a search shows.
@@ -46,72 +48,85 @@ impl SearchView {
     }
 }
 
-/// The Search tab was opened: the query takes the keys at once.
-pub fn enter(app: &mut App) -> Vec<Effect> {
-    app.search.typing = true;
-    vec![Effect::RunSearch]
-}
-
 /// The longest query the box takes, in characters: longer pastes are cut, with a note.
 pub const MAX_QUERY: usize = 1_000;
 
-/// Adds typed or pasted text to the query, up to [`MAX_QUERY`] characters.
-pub fn add_to_query(app: &mut App, text: &str) {
-    let room = MAX_QUERY.saturating_sub(app.search.query.chars().count());
-    let taken: String = text.chars().take(room).collect();
-    let cut = taken.chars().count() < text.chars().count();
-    app.search.query.push_str(&taken);
-    app.search.selected = 0;
-    if cut {
-        let note = if app.sv() {
-            format!("Sökfrågan kortades till {MAX_QUERY} tecken.")
-        } else {
-            format!("The query was cut to {MAX_QUERY} characters.")
+impl SearchView {
+    /// What the search worker reported: progress, the open index (the query runs at once),
+    /// or why the index cannot be used.
+    pub fn on_report(&mut self, ctx: &mut Ctx, report: Report) -> Outcome {
+        match report {
+            Report::Progress(p) => self.progress = Some(p),
+            Report::Ready(handle, _) => {
+                if let Some(session) = ctx.session.as_deref_mut() {
+                    session.search_handle = Some(handle);
+                }
+                self.ready = true;
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            Report::Failed(e) => self.failure = Some(e),
+        }
+        Outcome::default()
+    }
+
+    /// The Search tab was opened: the query takes the keys at once.
+    pub fn enter(&mut self) -> Outcome {
+        self.typing = true;
+        Outcome::effects(vec![Effect::RunSearch])
+    }
+
+    /// An action while the query box has the keys.
+    pub fn on_box_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Back => self.typing = false,
+            Action::Open => return self.open_selected(),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected += 1,
+            Action::Code | Action::AttributeFilter | Action::ClearFilters => {
+                return self.on_action(ctx, action);
+            }
+            Action::ClearText => {
+                self.query.clear();
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            _ => {}
+        }
+        self.clamp();
+        Outcome::default()
+    }
+
+    /// Typing in the query box searches at once; the query is cut at [`MAX_QUERY`]
+    /// characters, with a note.
+    pub fn on_box_text(&mut self, lang: Lang, op: &EditOp) -> Outcome {
+        let op = match op {
+            EditOp::Insert(text) => {
+                let room = MAX_QUERY.saturating_sub(self.query.chars().count());
+                let taken: String = text.chars().take(room).collect();
+                if taken.chars().count() < text.chars().count() {
+                    edit_line(&mut self.query, &EditOp::Insert(taken));
+                    self.selected = 0;
+                    let note = if lang == Lang::Sv {
+                        format!("Sökfrågan kortades till {MAX_QUERY} tecken.")
+                    } else {
+                        format!("The query was cut to {MAX_QUERY} characters.")
+                    };
+                    return Outcome::error(note).with_effects(vec![Effect::RunSearch]);
+                }
+                op
+            }
+            _ => op,
         };
-        app.error(note);
+        if edit_line(&mut self.query, op) {
+            self.selected = 0;
+            return Outcome::effects(vec![Effect::RunSearch]);
+        }
+        Outcome::default()
     }
-}
 
-pub fn on_typing_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let view = &mut app.search;
-    match key.code {
-        KeyCode::Esc => {
-            view.typing = false;
-            return Vec::new();
-        }
-        KeyCode::Enter => return open_selected(app),
-        KeyCode::Up => view.selected = view.selected.saturating_sub(1),
-        KeyCode::Down => view.selected += 1,
-        KeyCode::F(1) => {
-            app.overlay = Some(Overlay::Help);
-            return Vec::new();
-        }
-        KeyCode::F(2) => return on_action(app, Action::Code),
-        KeyCode::F(3) => return on_action(app, Action::AttributeFilter),
-        KeyCode::F(4) => return on_action(app, Action::ClearFilters),
-        KeyCode::Backspace => {
-            view.query.pop();
-            view.selected = 0;
-            return vec![Effect::RunSearch];
-        }
-        KeyCode::Char('u') if ctrl => {
-            view.query.clear();
-            return vec![Effect::RunSearch];
-        }
-        KeyCode::Char(c) if !ctrl => {
-            add_to_query(app, &c.to_string());
-            return vec![Effect::RunSearch];
-        }
-        _ => {}
+    fn clamp(&mut self) {
+        let count = self.results.as_ref().map_or(0, |r| r.hits.len());
+        self.selected = self.selected.min(count.saturating_sub(1));
     }
-    clamp(app);
-    Vec::new()
-}
-
-fn clamp(app: &mut App) {
-    let count = app.search.results.as_ref().map_or(0, |r| r.hits.len());
-    app.search.selected = app.search.selected.min(count.saturating_sub(1));
 }
 
 /// Every (attribute, value) pair the respondents have.
@@ -126,97 +141,82 @@ fn attribute_values(project: &Project) -> Vec<String> {
     pairs
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Filter | Action::Edit => app.search.typing = true,
-        Action::Up => app.search.selected = app.search.selected.saturating_sub(1),
-        Action::Down => app.search.selected += 1,
-        Action::Open => return open_selected(app),
-        Action::Code => {
-            app.overlay = Some(Overlay::CodePicker(CodePicker::new(PickFor::SearchCode)));
-        }
-        Action::AttributeFilter => {
-            let Some(session) = &app.session else {
-                return Vec::new();
-            };
-            let pairs = attribute_values(&session.project);
-            let attribute_ids: Vec<String> = session
-                .project
-                .attributes
-                .iter()
-                .map(|a| a.id.clone())
-                .collect();
-            let current = app
-                .search
-                .filters
-                .iter()
-                .find(|(f, _)| attribute_ids.contains(f))
-                .map(|(f, v)| format!("{f}\u{1f}{v}"));
-            let next = next_of(&pairs, current.as_ref());
-            app.search
-                .filters
-                .retain(|(f, _)| !attribute_ids.contains(f));
-            if let Some((field, value)) = next.as_deref().and_then(|p| p.split_once('\u{1f}')) {
-                app.search
-                    .filters
-                    .push((field.to_string(), value.to_string()));
+impl SearchView {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::Filter | Action::Edit => self.typing = true,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected += 1,
+            Action::Open => return self.open_selected(),
+            Action::Code => {
+                return Outcome::overlay(Overlay::CodePicker(CodePicker::new(PickFor::SearchCode)));
             }
-            app.search.selected = 0;
-            return vec![Effect::RunSearch];
+            Action::AttributeFilter => {
+                let Some(project) = ctx.project() else {
+                    return Outcome::default();
+                };
+                let pairs = attribute_values(project);
+                let attribute_ids: Vec<String> =
+                    project.attributes.iter().map(|a| a.id.clone()).collect();
+                let current = self
+                    .filters
+                    .iter()
+                    .find(|(f, _)| attribute_ids.contains(f))
+                    .map(|(f, v)| format!("{f}\u{1f}{v}"));
+                let next = next_of(&pairs, current.as_ref());
+                self.filters.retain(|(f, _)| !attribute_ids.contains(f));
+                if let Some((field, value)) = next.as_deref().and_then(|p| p.split_once('\u{1f}')) {
+                    self.filters.push((field.to_string(), value.to_string()));
+                }
+                self.selected = 0;
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            Action::ClearFilters => {
+                self.filters.clear();
+                return Outcome::effects(vec![Effect::RunSearch]);
+            }
+            _ => {}
         }
-        Action::ClearFilters => {
-            app.search.filters.clear();
-            return vec![Effect::RunSearch];
-        }
-        _ => {}
+        self.clamp();
+        Outcome::default()
     }
-    clamp(app);
-    Vec::new()
-}
 
-/// The code picker chose a code to filter by.
-pub fn filter_by_code(app: &mut App, code: Option<String>) -> Vec<Effect> {
-    app.search.set_filter("code", code);
-    vec![Effect::RunSearch]
-}
-
-fn open_selected(app: &mut App) -> Vec<Effect> {
-    let Some(hit) = app
-        .search
-        .results
-        .as_ref()
-        .and_then(|r| r.hits.get(app.search.selected))
-        .cloned()
-    else {
-        return Vec::new();
-    };
-    let first_mark = hit.snippet.char_highlights().first().map_or(0, |r| r.start);
-    let at = hit.snippet.start + first_mark;
-    match &hit.question {
-        Some(question) => capture::open_at(app, &hit.interview, question, Some(at)),
-        None => capture::open_notes(app, &hit.interview, at),
+    /// The code picker chose a code to filter by.
+    pub fn filter_by_code(&mut self, code: Option<String>) -> Outcome {
+        self.set_filter("code", code);
+        Outcome::effects(vec![Effect::RunSearch])
     }
-    if let Some(c) = app.capture.as_mut() {
-        c.back_to = (Screen::Tabs, 2);
+
+    fn open_selected(&self) -> Outcome {
+        let Some(hit) = self
+            .results
+            .as_ref()
+            .and_then(|r| r.hits.get(self.selected))
+        else {
+            return Outcome::default();
+        };
+        let first_mark = hit.snippet.char_highlights().first().map_or(0, |r| r.start);
+        let at = hit.snippet.start + first_mark;
+        let target = match &hit.question {
+            Some(question) => Target::Question {
+                id: question.clone(),
+                at: Some(at),
+            },
+            None => Target::Notes { at },
+        };
+        Outcome::open(OpenAnswer {
+            interview: hit.interview.clone(),
+            target,
+            back_to: (Screen::Tabs, Tab::Search),
+            editing: false,
+        })
     }
-    Vec::new()
 }
 
-pub fn typing_hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("Enter", app.t("öppna svaret", "open the answer")),
-        ("↑↓", app.t("välj", "choose")),
-        ("F2", app.t("kod", "code")),
-        ("F3", app.t("attribut", "attribute")),
-        ("F4", app.t("rensa filter", "clear filters")),
-        ("Esc", app.t("lämna sökrutan", "leave the search box")),
-    ]
-}
-
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
-    let view = &app.search;
+    let view = search;
     let [input, filters, status, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -273,7 +273,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(chips)), filters);
 
-    let status_lines = status_lines(app);
+    let status_lines = status_lines(view, app);
     frame.render_widget(Paragraph::new(status_lines), status);
 
     let Some(results) = &view.results else { return };
@@ -344,8 +344,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-fn status_lines(app: &App) -> Vec<Line<'static>> {
-    let view = &app.search;
+fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
     if let Some(failure) = &view.failure {
         return vec![Line::from(Span::styled(failure.clone(), theme::error()))];
     }
@@ -377,13 +376,17 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
     let counts = results.counts.unwrap_or_default();
     let summary = if app.sv() {
         format!(
-            "{} svar hos {} respondenter i {} intervjuer",
-            counts.answers, counts.respondents, counts.interviews
+            "{} svar hos {} i {}",
+            counts.answers,
+            plural(counts.respondents, "respondent", "respondenter"),
+            plural(counts.interviews, "intervju", "intervjuer")
         )
     } else {
         format!(
-            "{} answers from {} respondents in {} interviews",
-            counts.answers, counts.respondents, counts.interviews
+            "{} from {} in {}",
+            plural(counts.answers, "answer", "answers"),
+            plural(counts.respondents, "respondent", "respondents"),
+            plural(counts.interviews, "interview", "interviews")
         )
     };
     let shown = if results.hits.len() < counts.answers {
@@ -399,17 +402,23 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
         format!("{summary}{shown}"),
         theme::title(),
     )));
+    // The second line: a correction when a word found (almost) nothing, then the notes.
+    let mut second = Vec::new();
+    if let Some(better) = results.suggestions.first() {
+        second.push(Span::styled(
+            format!("{} {better}?  ", app.t("Menade du:", "Did you mean:")),
+            theme::title(),
+        ));
+    }
     if !results.notes.is_empty() {
         let notes: Vec<String> = results.notes.iter().map(|n| n.text(app.lang)).collect();
-        lines.push(Line::from(Span::styled(
+        second.push(Span::styled(
             format!("{} {}", app.t("Obs:", "Note:"), notes.join("; ")),
             theme::dim(),
-        )));
+        ));
+    }
+    if !second.is_empty() {
+        lines.push(Line::from(second));
     }
     lines
-}
-
-/// The keys while the search box has focus, for the footer and help.
-pub fn is_typing(app: &App) -> bool {
-    app.screen == Screen::Tabs && app.tab == 2 && app.search.typing && app.overlay.is_none()
 }

@@ -9,10 +9,12 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::model::{
     AttributeDef, ChoiceOption, Localized, Project, Question, QuestionKind, ScaleLabel,
 };
-use crate::tui::app::{App, Confirm, Effect, FormPurpose, Overlay, Screen, refuse_if_read_only};
+use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::session::touch;
+use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
+use crate::tui::strings::plural;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -77,215 +79,230 @@ fn answers_to(project: &Project, id: &str) -> usize {
         .count()
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(session) = &app.session else {
-        return Vec::new();
-    };
-    let questions = session.project.guide.questions.len();
-    let attributes = session.project.attributes.len();
-    let setup = &mut app.setup;
-    let (selected, count) = if setup.attributes {
-        (&mut setup.attribute, attributes)
-    } else {
-        (&mut setup.question, questions)
-    };
-    match action {
-        Action::Up => *selected = selected.saturating_sub(1),
-        Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
-        Action::Top => *selected = 0,
-        Action::Bottom => *selected = count.saturating_sub(1),
-        Action::SwitchList => setup.attributes = !setup.attributes,
-        Action::Back => app.screen = Screen::Tabs,
-        Action::Edit
-        | Action::New
-        | Action::Details
-        | Action::Delete
-        | Action::MoveUp
-        | Action::MoveDown => {
-            if let Some(refusal) = refuse_if_read_only(app) {
-                return refusal;
-            }
-            return change(app, action, count);
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn change(app: &mut App, action: Action, count: usize) -> Vec<Effect> {
-    let attributes = app.setup.attributes;
-    let index = if attributes {
-        app.setup.attribute
-    } else {
-        app.setup.question
-    };
-    match action {
-        Action::Details => open_title_form(app),
-        Action::New if attributes => open_attribute_form(app, None),
-        Action::New => open_question_form(app, None),
-        Action::Edit if count > 0 && attributes => open_attribute_form(app, Some(index)),
-        Action::Edit if count > 0 => open_question_form(app, Some(index)),
-        Action::Delete if count > 0 => confirm_remove(app, attributes, index),
-        Action::MoveUp | Action::MoveDown if count > 1 => {
-            let up = action == Action::MoveUp;
-            let Some(session) = app.session.as_mut() else {
-                return Vec::new();
-            };
-            let target = if up {
-                index.checked_sub(1)
-            } else {
-                Some(index + 1).filter(|t| *t < count)
-            };
-            let Some(target) = target else {
-                return Vec::new();
-            };
-            if attributes {
-                session.project.attributes.swap(index, target);
-                app.setup.attribute = target;
-            } else {
-                session.project.guide.questions.swap(index, target);
-                app.setup.question = target;
-            }
-            session.revision += 1;
-            return vec![Effect::SaveProject];
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn confirm_remove(app: &mut App, attributes: bool, index: usize) {
-    let Some(session) = &app.session else { return };
-    let project = &session.project;
-    let (what, question) = if attributes {
-        let Some(attribute) = project.attributes.get(index) else {
-            return;
+impl Setup {
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        let Some(project) = ctx.project() else {
+            return Outcome::default();
         };
+        let count = if self.attributes {
+            project.attributes.len()
+        } else {
+            project.guide.questions.len()
+        };
+        let selected = if self.attributes {
+            &mut self.attribute
+        } else {
+            &mut self.question
+        };
+        let mut cursor = Cursor { at: *selected };
+        if cursor.apply(action, count, 10) {
+            *selected = cursor.at;
+            return Outcome::default();
+        }
+        match action {
+            Action::SwitchList => self.attributes = !self.attributes,
+            Action::Back => return Outcome::go(Screen::Tabs),
+            Action::Merge if self.attributes && count > 0 => {
+                if let Some(refusal) = ctx.refuse_if_read_only() {
+                    return refusal;
+                }
+                return match merge_values_form(ctx, self.attribute) {
+                    Ok(form) => Outcome::overlay(form),
+                    Err(text) => Outcome::error(text),
+                };
+            }
+            Action::Edit
+            | Action::New
+            | Action::Details
+            | Action::Delete
+            | Action::MoveUp
+            | Action::MoveDown => {
+                if let Some(refusal) = ctx.refuse_if_read_only() {
+                    return refusal;
+                }
+                return self.change(ctx, action, count);
+            }
+            _ => {}
+        }
+        Outcome::default()
+    }
+
+    fn change(&mut self, ctx: &mut Ctx, action: Action, count: usize) -> Outcome {
+        let attributes = self.attributes;
+        let index = if attributes {
+            self.attribute
+        } else {
+            self.question
+        };
+        let form = match action {
+            Action::Details => title_form(ctx),
+            Action::New if attributes => attribute_form(ctx, None),
+            Action::New => question_form(ctx, None),
+            Action::Edit if count > 0 && attributes => attribute_form(ctx, Some(index)),
+            Action::Edit if count > 0 => question_form(ctx, Some(index)),
+            Action::Delete if count > 0 => confirm_remove(ctx, attributes, index),
+            Action::MoveUp | Action::MoveDown if count > 1 => {
+                let up = action == Action::MoveUp;
+                let Some(session) = ctx.session.as_deref_mut() else {
+                    return Outcome::default();
+                };
+                let target = if up {
+                    index.checked_sub(1)
+                } else {
+                    Some(index + 1).filter(|t| *t < count)
+                };
+                let Some(target) = target else {
+                    return Outcome::default();
+                };
+                if attributes {
+                    session.project.attributes.swap(index, target);
+                    self.attribute = target;
+                } else {
+                    session.project.guide.questions.swap(index, target);
+                    self.question = target;
+                }
+                session.revision += 1;
+                return Outcome::effects(vec![Effect::SaveProject]);
+            }
+            _ => None,
+        };
+        form.map_or_else(Outcome::default, Outcome::overlay)
+    }
+
+    pub fn remove_question(&mut self, ctx: &mut Ctx, index: usize) -> Outcome {
+        let mut effects = ctx.fold_all();
+        let Some(session) = ctx.session.as_deref_mut() else {
+            return Outcome::effects(effects);
+        };
+        if index >= session.project.guide.questions.len() {
+            return Outcome::effects(effects);
+        }
+        let removed = session.project.guide.questions.remove(index);
+        let mut changed = Vec::new();
+        for interview in &mut session.project.interviews {
+            let before = interview.answers.len();
+            interview.answers.retain(|a| a.question != removed.id);
+            if interview.answers.len() != before {
+                touch(interview);
+                changed.push(interview.id.clone());
+            }
+        }
+        session.revision += 1;
+        self.question = self
+            .question
+            .min(session.project.guide.questions.len().saturating_sub(1));
+        effects.push(Effect::SaveChange {
+            interviews: changed,
+            codebook: false,
+            project: true,
+        });
+        Outcome::effects(effects)
+    }
+
+    pub fn remove_attribute(&mut self, ctx: &mut Ctx, index: usize) -> Outcome {
+        let Some(session) = ctx.session.as_deref_mut() else {
+            return Outcome::default();
+        };
+        if index >= session.project.attributes.len() {
+            return Outcome::default();
+        }
+        let removed = session.project.attributes.remove(index);
+        for respondent in &mut session.project.respondents {
+            respondent.attributes.remove(&removed.id);
+        }
+        session.revision += 1;
+        self.attribute = self
+            .attribute
+            .min(session.project.attributes.len().saturating_sub(1));
+        Outcome::effects(vec![Effect::SaveProject])
+    }
+}
+
+fn confirm_remove(ctx: &Ctx, attributes: bool, index: usize) -> Option<Overlay> {
+    let project = ctx.project()?;
+    let (what, question) = if attributes {
+        let attribute = project.attributes.get(index)?;
         let used = project
             .respondents
             .iter()
             .filter(|r| !r.attribute(&attribute.id).is_empty())
             .count();
-        let label = attribute.label.get(app.lang);
-        let question = if app.sv() {
+        let label = attribute.label.get(ctx.lang);
+        let question = if ctx.sv() {
             format!(
-                "Ta bort attributet \"{label}\"? {used} respondenter har ett värde för det, som också tas bort."
+                "Ta bort attributet \"{label}\"? {} har ett värde för det, som också tas bort.",
+                plural(used, "respondent", "respondenter")
             )
         } else {
             format!(
-                "Remove the attribute \"{label}\"? {used} respondents have a value for it, which is removed too."
+                "Remove the attribute \"{label}\"? {} a value for it, which is removed too.",
+                if used == 1 {
+                    "1 respondent has".to_string()
+                } else {
+                    format!("{used} respondents have")
+                }
             )
         };
         (Confirm::RemoveAttribute(index), question)
     } else {
-        let Some(q) = project.guide.questions.get(index) else {
-            return;
-        };
+        let q = project.guide.questions.get(index)?;
         let answers = answers_to(project, &q.id);
-        let text = q.text.get(app.lang);
-        let question = match (answers, app.sv()) {
+        let text = q.text.get(ctx.lang);
+        let question = match (answers, ctx.sv()) {
             (0, true) => format!("Ta bort frågan \"{text}\"? Den har inga svar."),
             (0, false) => format!("Remove the question \"{text}\"? It has no answers."),
             (n, true) => format!(
-                "Frågan \"{text}\" har svar i {n} intervjuer. Ta bort frågan och alla dess svar och kodningar?"
+                "Frågan \"{text}\" har svar i {}. Ta bort frågan och alla dess svar och kodningar?",
+                plural(n, "intervju", "intervjuer")
             ),
             (n, false) => format!(
-                "The question \"{text}\" has answers in {n} interviews. Remove it with all its answers and codings?"
+                "The question \"{text}\" has answers in {}. Remove it with all its answers and codings?",
+                plural(n, "interview", "interviews")
             ),
         };
         (Confirm::RemoveQuestion(index), question)
     };
-    app.overlay = Some(Overlay::Confirm { what, question });
+    Some(Overlay::confirm(what, question))
 }
 
-pub fn remove_question(app: &mut App, index: usize) -> Vec<Effect> {
-    let mut effects = app.fold_all();
-    let Some(session) = app.session.as_mut() else {
-        return effects;
-    };
-    if index >= session.project.guide.questions.len() {
-        return effects;
-    }
-    let removed = session.project.guide.questions.remove(index);
-    let mut changed = Vec::new();
-    for interview in &mut session.project.interviews {
-        let before = interview.answers.len();
-        interview.answers.retain(|a| a.question != removed.id);
-        if interview.answers.len() != before {
-            touch(interview);
-            changed.push(interview.id.clone());
-        }
-    }
-    session.revision += 1;
-    app.setup.question = app
-        .setup
-        .question
-        .min(session.project.guide.questions.len().saturating_sub(1));
-    effects.push(Effect::SaveChange {
-        interviews: changed,
-        codebook: false,
-        project: true,
-    });
-    effects
-}
-
-pub fn remove_attribute(app: &mut App, index: usize) -> Vec<Effect> {
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
-    };
-    if index >= session.project.attributes.len() {
-        return Vec::new();
-    }
-    let removed = session.project.attributes.remove(index);
-    for respondent in &mut session.project.respondents {
-        respondent.attributes.remove(&removed.id);
-    }
-    session.revision += 1;
-    app.setup.attribute = app
-        .setup
-        .attribute
-        .min(session.project.attributes.len().saturating_sub(1));
-    vec![Effect::SaveProject]
-}
-
-fn open_title_form(app: &mut App) {
-    let Some(session) = &app.session else { return };
+fn title_form(ctx: &Ctx) -> Option<Overlay> {
+    let project = ctx.project()?;
     let form = Form::new(
-        app.t("Projektet", "The project"),
+        ctx.t("Projektet", "The project"),
         vec![
-            Field::text(app.t("Titel", "Title"), session.project.title.clone()),
+            Field::text(ctx.t("Titel", "Title"), project.title.clone()),
             Field::text(
-                app.t("Beskrivning", "Description"),
-                session.project.description.clone(),
+                ctx.t("Beskrivning", "Description"),
+                project.description.clone(),
             ),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::ProjectTitle,
         form,
-    });
+    })
 }
 
-pub fn submit_title(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_title(ctx: &mut Ctx, form: &Form) -> Result<Outcome, String> {
     let title = form.value(0).trim().to_string();
     if title.is_empty() {
-        return Err(app
+        return Err(ctx
             .t("Titeln får inte vara tom.", "The title cannot be empty.")
             .into());
     }
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     session.project.title = title;
     session.project.description = form.value(1).trim().to_string();
     session.revision += 1;
-    Ok(vec![Effect::SaveProject])
+    Ok(Outcome::effects(vec![Effect::SaveProject]))
 }
 
-fn open_question_form(app: &mut App, index: Option<usize>) {
-    let Some(session) = &app.session else { return };
+fn question_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let existing = index.and_then(|i| session.project.guide.questions.get(i));
-    let kinds: Vec<String> = if app.sv() { KINDS_SV } else { KINDS_EN }
+    let kinds: Vec<String> = if ctx.sv() { KINDS_SV } else { KINDS_EN }
         .iter()
         .map(|s| s.to_string())
         .collect();
@@ -318,42 +335,42 @@ fn open_question_form(app: &mut App, index: Option<usize>) {
     };
     let form = Form::new(
         if existing.is_some() {
-            app.t("Redigera fråga", "Edit question")
+            ctx.t("Redigera fråga", "Edit question")
         } else {
-            app.t("Ny fråga", "New question")
+            ctx.t("Ny fråga", "New question")
         },
         vec![
             Field::text(
-                app.t("Fråga (svenska)", "Question (Swedish)"),
+                ctx.t("Fråga (svenska)", "Question (Swedish)"),
                 text(|q| &q.text, true),
             ),
             Field::text(
-                app.t("Fråga (engelska)", "Question (English)"),
+                ctx.t("Fråga (engelska)", "Question (English)"),
                 text(|q| &q.text, false),
             ),
             Field::text(
-                app.t("Hjälptext (sv)", "Help text (sv)"),
+                ctx.t("Hjälptext (sv)", "Help text (sv)"),
                 text(|q| &q.help, true),
             ),
             Field::text(
-                app.t("Hjälptext (en)", "Help text (en)"),
+                ctx.t("Hjälptext (en)", "Help text (en)"),
                 text(|q| &q.help, false),
             ),
-            Field::choice(app.t("Typ", "Kind"), kinds, kind).with_hint("←→"),
-            Field::text(app.t("Skala", "Scale"), range)
-                .with_hint(app.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
-            Field::text(app.t("Skalsteg", "Scale labels"), levels)
-                .with_hint(app.t("åtskilda av ;", "separated by ;")),
-            Field::text(app.t("Alternativ", "Options"), options).with_hint(app.t(
+            Field::choice(ctx.t("Typ", "Kind"), kinds, kind).with_hint("←→"),
+            Field::text(ctx.t("Skala", "Scale"), range)
+                .with_hint(ctx.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
+            Field::text(ctx.t("Skalsteg", "Scale labels"), levels)
+                .with_hint(ctx.t("åtskilda av ;", "separated by ;")),
+            Field::text(ctx.t("Alternativ", "Options"), options).with_hint(ctx.t(
                 "för valfrågor, åtskilda av ;",
                 "for choice questions, separated by ;",
             )),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::Question(index),
         form,
-    });
+    })
 }
 
 fn split_list(text: &str) -> Vec<String> {
@@ -364,17 +381,18 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 pub fn submit_question(
-    app: &mut App,
+    setup: &mut Setup,
+    ctx: &mut Ctx,
     index: Option<usize>,
     form: &Form,
-) -> Result<Vec<Effect>, String> {
+) -> Result<Outcome, String> {
     let sv_text = form.value(0).trim().to_string();
     if sv_text.is_empty() {
-        return Err(app.t("Skriv frågan.", "Write the question.").into());
+        return Err(ctx.t("Skriv frågan.", "Write the question.").into());
     }
     let kind_choice = form.fields[4].chosen();
-    let Some(session) = app.session.as_ref() else {
-        return Ok(Vec::new());
+    let Some(session) = ctx.session.as_deref() else {
+        return Ok(Outcome::default());
     };
     let project = &session.project;
     let existing = index.and_then(|i| project.guide.questions.get(i));
@@ -382,7 +400,7 @@ pub fn submit_question(
         && kind_index(&q.kind) != kind_choice
         && answers_to(project, &q.id) > 0
     {
-        return Err(app
+        return Err(ctx
             .t(
                 "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
                 "The question has answers: its kind cannot change. Add a new question instead.",
@@ -397,7 +415,7 @@ pub fn submit_question(
                 Some((a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?))
             });
             let Some((min, max)) = parsed.filter(|(a, b)| a < b && *b <= 10) else {
-                return Err(app
+                return Err(ctx
                     .t(
                         "Skalan skrivs som från-till, t.ex. 1-5 (högst 10).",
                         "Write the scale as from-to, e.g. 1-5 (at most 10).",
@@ -417,7 +435,7 @@ pub fn submit_question(
         n => {
             let labels = split_list(form.value(7));
             if labels.is_empty() {
-                return Err(app
+                return Err(ctx
                     .t(
                         "Ange alternativen, åtskilda av ;.",
                         "Give the options, separated by ;.",
@@ -459,66 +477,136 @@ pub fn submit_question(
         help: Localized::new(form.value(2).trim(), form.value(3).trim()),
         kind,
     };
-    let session = app.session.as_mut().expect("checked above");
+    let session = ctx.session.as_deref_mut().expect("checked above");
     let questions = &mut session.project.guide.questions;
     match index.filter(|i| *i < questions.len()) {
         Some(i) => questions[i] = question,
         None => {
             questions.push(question);
-            app.setup.question = questions.len() - 1;
+            setup.question = questions.len() - 1;
         }
     }
     session.revision += 1;
-    Ok(vec![Effect::SaveProject])
+    Ok(Outcome::effects(vec![Effect::SaveProject]))
 }
 
-fn open_attribute_form(app: &mut App, index: Option<usize>) {
-    let Some(session) = &app.session else { return };
+fn attribute_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
+    let session = ctx.session.as_deref()?;
     let existing = index.and_then(|i| session.project.attributes.get(i));
     let form = Form::new(
         if existing.is_some() {
-            app.t("Redigera attribut", "Edit attribute")
+            ctx.t("Redigera attribut", "Edit attribute")
         } else {
-            app.t("Nytt attribut", "New attribute")
+            ctx.t("Nytt attribut", "New attribute")
         },
         vec![
             Field::text(
-                app.t("Namn (svenska)", "Name (Swedish)"),
+                ctx.t("Namn (svenska)", "Name (Swedish)"),
                 existing.map(|a| a.label.sv.clone()).unwrap_or_default(),
             ),
             Field::text(
-                app.t("Namn (engelska)", "Name (English)"),
+                ctx.t("Namn (engelska)", "Name (English)"),
                 existing.map(|a| a.label.en.clone()).unwrap_or_default(),
             ),
             Field::text(
-                app.t("Tillåtna värden", "Allowed values"),
+                ctx.t("Tillåtna värden", "Allowed values"),
                 existing.map(|a| a.values.join("; ")).unwrap_or_default(),
             )
-            .with_hint(app.t(
+            .with_hint(ctx.t(
                 "åtskilda av ;, tomt = fri text",
                 "separated by ;, empty = any text",
             )),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Some(Overlay::Form {
         purpose: FormPurpose::Attribute(index),
         form,
-    });
+    })
+}
+
+/// The form that makes one value of an attribute another (Kungsör into Köping), offering
+/// the values in use and allowed.
+fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
+    let attribute = ctx
+        .session
+        .as_deref()
+        .and_then(|s| Some((s.project.attributes.get(index)?, &s.project.respondents)));
+    let Some((attribute, respondents)) = attribute else {
+        return Err(String::new());
+    };
+    let values = attribute.known_values(respondents);
+    if values.len() < 2 {
+        return Err(ctx
+            .t(
+                "Attributet har färre än två värden att slå ihop.",
+                "The attribute has fewer than two values to merge.",
+            )
+            .into());
+    }
+    let title = if ctx.sv() {
+        format!("Slå ihop två värden av {}", attribute.label.get(ctx.lang))
+    } else {
+        format!("Merge two values of {}", attribute.label.get(ctx.lang))
+    };
+    let form = Form::new(
+        title,
+        vec![
+            Field::choice(ctx.t("Värdet", "The value"), values.clone(), 0).with_hint("←→"),
+            Field::choice(ctx.t("blir", "becomes"), values, 1).with_hint("←→"),
+        ],
+    );
+    Ok(Overlay::Form {
+        purpose: FormPurpose::MergeValues(index),
+        form,
+    })
+}
+
+/// Gives every respondent with the first value of the form the second.
+pub fn submit_merge_values(ctx: &mut Ctx, index: usize, form: &Form) -> Result<Outcome, String> {
+    let (from, into) = (form.value(0).to_string(), form.value(1).to_string());
+    if crate::model::value_key(&from) == crate::model::value_key(&into) {
+        return Err(ctx
+            .t("Välj två olika värden.", "Choose two different values.")
+            .into());
+    }
+    let sv = ctx.sv();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
+    };
+    let project = &mut session.project;
+    let Some(attribute) = project.attributes.get_mut(index) else {
+        return Ok(Outcome::default());
+    };
+    let changed = attribute.merge_values(&mut project.respondents, &from, &into);
+    session.revision += 1;
+    let text = if sv {
+        format!(
+            "«{from}» blev «{into}» hos {}.",
+            plural(changed, "organisation", "organisationer")
+        )
+    } else {
+        format!(
+            "\"{from}\" became \"{into}\" for {}.",
+            plural(changed, "organisation", "organisations")
+        )
+    };
+    Ok(Outcome::effects(vec![Effect::SaveProject]).with_info(text))
 }
 
 pub fn submit_attribute(
-    app: &mut App,
+    setup: &mut Setup,
+    ctx: &mut Ctx,
     index: Option<usize>,
     form: &Form,
-) -> Result<Vec<Effect>, String> {
+) -> Result<Outcome, String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
-        return Err(app
+        return Err(ctx
             .t("Ange attributets namn.", "Give the attribute's name.")
             .into());
     }
-    let Some(session) = app.session.as_mut() else {
-        return Ok(Vec::new());
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Ok(Outcome::default());
     };
     let attributes = &mut session.project.attributes;
     let label = Localized::new(sv.clone(), form.value(1).trim());
@@ -538,23 +626,31 @@ pub fn submit_attribute(
                 label,
                 values,
             });
-            app.setup.attribute = attributes.len() - 1;
+            setup.attribute = attributes.len() - 1;
         }
     }
     session.revision += 1;
+    let outcome = Outcome::effects(vec![Effect::SaveProject]);
     if respelled > 0 {
-        let text = if app.sv() {
-            format!("{respelled} organisationer fick värdets stavning i listan.")
+        let text = if ctx.sv() {
+            format!(
+                "{} fick värdets stavning i listan.",
+                plural(respelled, "organisation", "organisationer")
+            )
         } else {
-            format!("{respelled} organisations now have the value as the list spells it.")
+            format!(
+                "{} now {} the value as the list spells it.",
+                plural(respelled, "organisation", "organisations"),
+                if respelled == 1 { "has" } else { "have" }
+            )
         };
-        app.status = Some(crate::tui::app::Status { text, error: false });
+        return Ok(outcome.with_info(text));
     }
-    Ok(vec![Effect::SaveProject])
+    Ok(outcome)
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     frame.render_widget(
@@ -593,8 +689,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         guide,
         app.t(" Intervjuguide ", " Interview guide "),
         &question_lines,
-        app.setup.question,
-        !app.setup.attributes,
+        setup.question,
+        !setup.attributes,
     );
     let attribute_lines: Vec<(String, String)> = project
         .attributes
@@ -612,13 +708,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         attributes,
         app.t(" Respondentattribut ", " Respondent attributes "),
         &attribute_lines,
-        app.setup.attribute,
-        app.setup.attributes,
+        setup.attribute,
+        setup.attributes,
     );
 }
 
 fn draw_list(
-    app: &App,
+    app: &View,
     frame: &mut Frame,
     area: Rect,
     title: &str,

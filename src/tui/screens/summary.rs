@@ -233,7 +233,7 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
                     p.span.map(|s| s.start),
                 );
                 if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (crate::tui::app::Screen::Tabs, 3);
+                    c.back_to = (crate::tui::app::Screen::Tabs, crate::tui::app::Tab::Summary);
                 }
             }
             return Vec::new();
@@ -245,13 +245,19 @@ pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) 
 }
 
 fn open_export(app: &mut App) {
-    let Some(session) = &app.session else { return };
+    if app.session.is_none() {
+        return;
+    }
     let name = if app.sv() {
         "behovssammanstallning.xlsx"
     } else {
         "needs-summary.xlsx"
     };
-    let path = session.store.root().join(name);
+    // A bare name is written to the folder behov was started from, never into the project
+    // (or the demo's copy in behov's own data folder), where nobody looks for a report.
+    let here = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
     let form = Form::new(
         app.t("Exportera sammanställningen", "Export the summary"),
         vec![
@@ -265,10 +271,11 @@ fn open_export(app: &mut App) {
                 0,
             )
             .with_hint("←→"),
-            Field::text(app.t("Fil", "File"), path.display().to_string()).with_hint(app.t(
-                "filändelsen följer formatet",
-                "the extension follows the format",
-            )),
+            Field::text(app.t("Fil", "File"), name).with_hint(if app.sv() {
+                format!("i {here} om ingen mapp anges; filändelsen följer formatet")
+            } else {
+                format!("in {here} unless a folder is given; the extension follows the format")
+            }),
         ],
     );
     app.overlay = Some(Overlay::Form {

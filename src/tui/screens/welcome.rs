@@ -8,14 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::store::settings::Settings;
-use crate::tui::app::{App, Effect, FormPurpose, Overlay};
+use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
+use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay, View};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Recent(PathBuf),
+    /// Any folder, typed.
+    Folder,
     Demo,
     New,
 }
@@ -23,7 +26,7 @@ pub enum Item {
 #[derive(Debug, Clone, Default)]
 pub struct Welcome {
     pub items: Vec<Item>,
-    pub selected: usize,
+    pub cursor: Cursor,
 }
 
 impl Welcome {
@@ -33,50 +36,90 @@ impl Welcome {
             .into_iter()
             .map(Item::Recent)
             .collect();
-        items.push(Item::Demo);
-        items.push(Item::New);
-        Welcome { items, selected: 0 }
+        items.extend([Item::Demo, Item::Folder, Item::New]);
+        Welcome {
+            items,
+            cursor: Cursor::default(),
+        }
+    }
+
+    pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        if self.cursor.apply(action, self.items.len(), 10) {
+            return Outcome::default();
+        }
+        match action {
+            Action::Demo => Outcome::effects(vec![Effect::OpenDemo]),
+            Action::New => Outcome::overlay(new_project_form(ctx)),
+            Action::Open => match self.items.get(self.cursor.at).cloned() {
+                Some(Item::Recent(path)) => Outcome::effects(vec![Effect::OpenProject(path)]),
+                Some(Item::Folder) => Outcome::overlay(folder_form(ctx)),
+                Some(Item::Demo) => Outcome::effects(vec![Effect::OpenDemo]),
+                Some(Item::New) => Outcome::overlay(new_project_form(ctx)),
+                None => Outcome::default(),
+            },
+            _ => Outcome::default(),
+        }
     }
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let count = app.welcome.items.len();
-    match action {
-        Action::Up => app.welcome.selected = app.welcome.selected.saturating_sub(1),
-        Action::Down => app.welcome.selected = (app.welcome.selected + 1).min(count - 1),
-        Action::Demo => return vec![Effect::OpenDemo],
-        Action::New => open_new_project_form(app),
-        Action::Open => match app.welcome.items.get(app.welcome.selected).cloned() {
-            Some(Item::Recent(path)) => return vec![Effect::OpenProject(path)],
-            Some(Item::Demo) => return vec![Effect::OpenDemo],
-            Some(Item::New) => open_new_project_form(app),
-            None => {}
-        },
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn open_new_project_form(app: &mut App) {
+fn new_project_form(ctx: &Ctx) -> Overlay {
     let form = Form::new(
-        app.t("Nytt projekt", "New project"),
+        ctx.t("Nytt projekt", "New project"),
         vec![
-            Field::text(app.t("Mapp", "Folder"), "")
-                .with_hint(app.t("t.ex. ~/behov/vastmanland-2026", "e.g. ~/behov/region-2026")),
-            Field::text(app.t("Titel", "Title"), ""),
+            Field::text(ctx.t("Mapp", "Folder"), "")
+                .with_hint(ctx.t("t.ex. ~/behov/vastmanland-2026", "e.g. ~/behov/region-2026")),
+            Field::text(ctx.t("Titel", "Title"), ""),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Overlay::Form {
         purpose: FormPurpose::NewProject,
         form,
-    });
+    }
 }
 
-pub fn submit_new_project(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let folder = form.value(0).trim();
+fn folder_form(ctx: &Ctx) -> Overlay {
+    let form = Form::new(
+        ctx.t("Öppna ett projekt", "Open a project"),
+        vec![
+            Field::text(ctx.t("Mapp", "Folder"), "")
+                .with_hint(ctx.t("mappen med project.json", "the folder with project.json")),
+        ],
+    );
+    Overlay::Form {
+        purpose: FormPurpose::OpenFolder,
+        form,
+    }
+}
+
+/// A folder as typed: `~/` is the home folder.
+fn folder(typed: &str) -> PathBuf {
+    match typed.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(rest),
+        None => PathBuf::from(typed),
+    }
+}
+
+pub fn submit_folder(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
+    let typed = form.value(0).trim();
+    let dir = folder(typed);
+    if typed.is_empty() || !dir.join(crate::store::PROJECT_FILE).is_file() {
+        return Err(if ctx.sv() {
+            format!("Det finns inget behov-projekt i \"{typed}\" (ingen project.json).")
+        } else {
+            format!("There is no behov project in \"{typed}\" (no project.json).")
+        });
+    }
+    Ok(Outcome::effects(vec![Effect::OpenProject(dir)]))
+}
+
+pub fn submit_new_project(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
+    let typed = form.value(0).trim();
     let title = form.value(1).trim();
-    if folder.is_empty() {
-        return Err(app
+    if typed.is_empty() {
+        return Err(ctx
             .t(
                 "Ange en mapp för projektet.",
                 "Give a folder for the project.",
@@ -84,63 +127,58 @@ pub fn submit_new_project(app: &mut App, form: &Form) -> Result<Vec<Effect>, Str
             .into());
     }
     if title.is_empty() {
-        return Err(app.t("Ange en titel.", "Give a title.").into());
+        return Err(ctx.t("Ange en titel.", "Give a title.").into());
     }
-    let dir = match folder.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_default()
-            .join(rest),
-        None => PathBuf::from(folder),
-    };
-    Ok(vec![Effect::CreateProject {
-        dir,
+    Ok(Outcome::effects(vec![Effect::CreateProject {
+        dir: folder(typed),
         title: title.to_string(),
-    }])
+    }]))
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+pub fn draw(welcome: &Welcome, view: &View, frame: &mut Frame, area: Rect) {
     let [head, list] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled("behov", theme::title())),
-            Line::from(app.t(
+            Line::from(view.t(
                 "Behovsanalyser i terminalen: intervjua, koda, sök och sammanställ.",
                 "Needs analyses in the terminal: interview, code, search and summarise.",
             )),
             Line::from(""),
             Line::from(Span::styled(
-                app.t("Välj med ↑↓ och Enter:", "Choose with ↑↓ and Enter:"),
+                view.t("Välj med ↑↓ och Enter:", "Choose with ↑↓ and Enter:"),
                 theme::dim(),
             )),
         ]),
         head,
     );
-    let lines: Vec<Line> = app
-        .welcome
+    let height = list.height as usize;
+    let offset = welcome.cursor.offset(height);
+    let lines: Vec<Line> = welcome
         .items
         .iter()
         .enumerate()
+        .skip(offset)
+        .take(height)
         .map(|(i, item)| {
             let text = match item {
-                Item::Recent(path) => format!("{}  {}", app.t("Öppna", "Open"), path.display()),
-                Item::Demo => app
+                Item::Recent(path) => format!("{}  {}", view.t("Öppna", "Open"), path.display()),
+                Item::Folder => view
+                    .t("Öppna en annan mapp…", "Open another folder…")
+                    .to_string(),
+                Item::Demo => view
                     .t(
                         "Öppna demoprojektet (24 intervjuer)",
                         "Open the demo project (24 interviews)",
                     )
                     .to_string(),
-                Item::New => app
+                Item::New => view
                     .t("Skapa ett nytt projekt…", "Create a new project…")
                     .to_string(),
             };
-            let marker = if i == app.welcome.selected {
-                "▶ "
-            } else {
-                "  "
-            };
-            let line = Line::from(format!("{marker}{text}"));
-            if i == app.welcome.selected {
+            let selected = i == welcome.cursor.at;
+            let line = Line::from(format!("{}{text}", if selected { "▶ " } else { "  " }));
+            if selected {
                 line.style(theme::selected())
             } else {
                 line

@@ -1,0 +1,528 @@
+//! Drawing the capture screen: header, guide list, question, values and the editor.
+
+use super::*;
+
+pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
+    let Some(mut capture) = app.capture.take() else {
+        return;
+    };
+    draw_capture(app, &mut capture, frame, area);
+    app.capture = Some(capture);
+}
+
+pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let Some(interview) = session.project.interview(&capture.interview) else {
+        return;
+    };
+    let project = &session.project;
+    let [header, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    draw_header(app, interview, frame, header);
+    let list_width = (area.width / 3).clamp(22, 44);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+
+    // The guide, with answered markers; notes last.
+    let questions = &project.guide.questions;
+    let height = list.height.saturating_sub(1) as usize;
+    let offset = (capture.index + 1).saturating_sub(height.max(1));
+    let mut lines: Vec<Line> = Vec::new();
+    let texts: Vec<&str> = questions.iter().map(|q| q.text.get(app.lang)).collect();
+    let labels = guide_labels(&texts);
+    for (i, q) in questions.iter().enumerate().skip(offset).take(height) {
+        let answered = interview.answer(&q.id).is_some_and(|a| !a.is_empty());
+        let mark = if answered { "✓" } else { "·" };
+        let text = format!(
+            "{}{mark} {:>2} {}",
+            if i == capture.index { "▶" } else { " " },
+            i + 1,
+            labels[i]
+        );
+        let style = if i == capture.index {
+            theme::selected()
+        } else if answered {
+            Style::new()
+        } else {
+            theme::dim()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if questions.len() >= offset && lines.len() < height.max(1) {
+        let current = capture.index == questions.len();
+        let mark = if interview.notes.trim().is_empty() {
+            "·"
+        } else {
+            "✓"
+        };
+        let text = format!(
+            "{}{mark}  ✎ {}",
+            if current { "▶" } else { " " },
+            app.t("Anteckningar", "Notes")
+        );
+        lines.push(Line::from(Span::styled(
+            text,
+            if current {
+                theme::selected()
+            } else {
+                Style::new()
+            },
+        )));
+    }
+    let title = if app.sv() {
+        format!(
+            " Guide {}/{} besvarade ",
+            interview.answered(),
+            questions.len()
+        )
+    } else {
+        format!(
+            " Guide {}/{} answered ",
+            interview.answered(),
+            questions.len()
+        )
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::new()
+                .borders(Borders::RIGHT | Borders::TOP)
+                .title(title),
+        ),
+        list,
+    );
+
+    let question = questions.get(capture.index);
+    let answer = question.and_then(|q| interview.answer(&q.id));
+    let inner = Rect {
+        x: detail.x + 1,
+        width: detail.width.saturating_sub(1),
+        ..detail
+    };
+    let mut top: Vec<Line> = Vec::new();
+    match question {
+        Some(q) => {
+            let label = if app.sv() {
+                format!("Fråga {} av {}", capture.index + 1, questions.len())
+            } else {
+                format!("Question {} of {}", capture.index + 1, questions.len())
+            };
+            top.push(Line::from(Span::styled(label, theme::dim())));
+            top.push(Line::from(Span::styled(
+                q.text.get(app.lang).to_string(),
+                theme::title(),
+            )));
+            if !q.help.is_empty() {
+                top.push(Line::from(Span::styled(
+                    q.help.get(app.lang).to_string(),
+                    theme::dim().add_modifier(Modifier::ITALIC),
+                )));
+            }
+        }
+        None => {
+            top.push(Line::from(Span::styled(
+                app.t("Anteckningar", "Notes"),
+                theme::title(),
+            )));
+            top.push(Line::from(Span::styled(
+                app.t(
+                    "Fria anteckningar om intervjun: intryck, uppföljning, kontakter.",
+                    "Free notes on the interview: impressions, follow-up, contacts.",
+                ),
+                theme::dim(),
+            )));
+        }
+    }
+    top.extend(
+        question
+            .map(|q| value_lines(app, q, answer))
+            .unwrap_or_default(),
+    );
+    let top_height = wrapped_height(&top, inner.width);
+    let codes = answer.map(|a| code_line(app, a)).unwrap_or_default();
+    let [top_area, editor_area, codes_area] = Layout::vertical([
+        Constraint::Length(top_height.min(inner.height / 2).max(2)),
+        Constraint::Min(3),
+        Constraint::Length(if codes.spans.is_empty() {
+            0
+        } else {
+            wrapped_height(std::slice::from_ref(&codes), inner.width).min(3)
+        }),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), top_area);
+    frame.render_widget(Paragraph::new(codes).wrap(Wrap { trim: false }), codes_area);
+    draw_editor(app, capture, interview, frame, editor_area);
+}
+
+/// The guide list's line for each question. Questions that start with the same words (four
+/// "Hur mogna är företagen ni möter inom …") show their first words and then where they differ,
+/// so a narrow list still tells them apart: "Hur mogna … energiomställning?".
+pub fn guide_labels(texts: &[&str]) -> Vec<String> {
+    let words: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, own)| {
+            let shared = words
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, other)| own.iter().zip(other).take_while(|(a, b)| a == b).count())
+                .max()
+                .unwrap_or(0);
+            if shared < 3 || shared >= own.len() {
+                return texts[i].to_string();
+            }
+            format!("{} … {}", own[..2].join(" "), own[shared..].join(" "))
+        })
+        .collect()
+}
+
+pub(super) fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = width.max(1) as usize;
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(width).max(1) as u16)
+        .sum()
+}
+
+pub(super) fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) {
+    let Some(session) = &app.session else { return };
+    let project = &session.project;
+    let first = interview
+        .respondents
+        .first()
+        .and_then(|id| project.respondent(id));
+    let attributes: Vec<String> = first
+        .map(|r| {
+            r.attributes
+                .values()
+                .filter(|v| !v.is_empty())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let consent = match (interview.consent.given, interview.consent.date) {
+        (true, Some(date)) => format!("{} {date}", app.t("samtycke", "consent")),
+        (true, None) => app.t("samtycke givet", "consent given").to_string(),
+        (false, _) => app
+            .t("samtycke inte registrerat", "consent not recorded")
+            .to_string(),
+    };
+    let unsaved = session.unsaved.contains(&interview.id);
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(respondent_names(project, interview), theme::title()),
+            Span::styled(format!("  {}", attributes.join(" · ")), theme::dim()),
+        ]),
+        Line::from(vec![
+            Span::raw(format!(
+                "{} · {} · {} · ",
+                interview.date,
+                interview.interviewer,
+                mode_text(interview.mode, app.lang)
+            )),
+            Span::styled(
+                consent,
+                if interview.consent.given {
+                    Style::new()
+                } else {
+                    theme::error()
+                },
+            ),
+            Span::raw(" · "),
+            Span::styled(status_text(interview.status, app.lang), theme::title()),
+            Span::styled(
+                if session.read_only() {
+                    app.t(" · skrivskyddad", " · read-only")
+                } else if unsaved {
+                    app.t(" · i journalen", " · in the journal")
+                } else {
+                    app.t(" · sparad", " · saved")
+                },
+                theme::dim(),
+            ),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The scale levels or choice options, the chosen ones marked.
+pub(super) fn value_lines(
+    app: &App,
+    question: &Question,
+    answer: Option<&crate::model::Answer>,
+) -> Vec<Line<'static>> {
+    match &question.kind {
+        QuestionKind::Open => Vec::new(),
+        QuestionKind::Scale { min, max, labels } => {
+            let chosen = answer.and_then(|a| a.scale);
+            let mut spans = vec![Span::styled(app.t("Värde: ", "Value: "), theme::dim())];
+            for v in *min..=*max {
+                let label = labels
+                    .iter()
+                    .find(|l| l.value == v)
+                    .map(|l| l.label.get(app.lang))
+                    .unwrap_or("");
+                let text = if chosen == Some(v) {
+                    format!("[{v} {label}]")
+                } else {
+                    format!(" {v} {label} ")
+                };
+                spans.push(Span::styled(
+                    text,
+                    if chosen == Some(v) {
+                        theme::selected()
+                    } else {
+                        Style::new()
+                    },
+                ));
+                spans.push(Span::raw(" "));
+            }
+            vec![Line::from(spans)]
+        }
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            let single = matches!(question.kind, QuestionKind::SingleChoice { .. });
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let on = answer.is_some_and(|a| a.choices.contains(&o.id));
+                    let mark = match (single, on) {
+                        (true, true) => "(•)",
+                        (true, false) => "( )",
+                        (false, true) => "[x]",
+                        (false, false) => "[ ]",
+                    };
+                    let style = if on { theme::title() } else { Style::new() };
+                    Line::from(Span::styled(
+                        format!("{} {mark} {}", i + 1, o.label.get(app.lang)),
+                        style,
+                    ))
+                })
+                .collect()
+        }
+    }
+}
+
+/// The codes on an answer, in their colours; passages marked with ¶.
+pub(super) fn code_line(app: &App, answer: &crate::model::Answer) -> Line<'static> {
+    let Some(session) = &app.session else {
+        return Line::default();
+    };
+    if answer.codings.is_empty() {
+        return Line::default();
+    }
+    let mut spans = vec![Span::styled(app.t("Koder: ", "Codes: "), theme::dim())];
+    // The coder is named only where two people coded the answer.
+    let several_coders = answer
+        .codings
+        .iter()
+        .any(|c| c.coder != answer.codings[0].coder);
+    for coding in &answer.codings {
+        let (label, colour) = session
+            .project
+            .codebook
+            .code(&coding.code)
+            .map(|c| (c.label.get(app.lang).to_string(), c.colour.clone()))
+            .unwrap_or((coding.code.clone(), String::new()));
+        let mark = if coding.span.is_some() { "¶" } else { "■" };
+        spans.push(Span::styled(
+            format!("{mark} {label}"),
+            theme::code(&colour),
+        ));
+        spans.push(Span::styled(
+            if several_coders {
+                format!(" ({})  ", coding.coder)
+            } else {
+                "  ".into()
+            },
+            theme::dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+pub(super) fn draw_editor(
+    app: &App,
+    capture: &mut Capture,
+    interview: &Interview,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let Some(session) = &app.session else { return };
+    let question = session.project.guide.questions.get(capture.index);
+    let title = match question.map(|q| &q.kind) {
+        Some(QuestionKind::Open) => app.t(" Svar ", " Answer "),
+        Some(_) => app.t(" Kommentar ", " Comment "),
+        None => app.t(" Anteckningar ", " Notes "),
+    };
+    let hint = if capture.editing {
+        keymap::hint_for(
+            Context::Editor,
+            &[Action::Back, Action::NextQuestion],
+            app.lang,
+        )
+    } else {
+        keymap::hint_for(Context::Capture, &[Action::Edit], app.lang)
+    };
+    let comment = match question {
+        Some(q) => interview.answer(&q.id).map_or("", |a| a.text.as_str()),
+        None => "",
+    };
+    let digits = capture.editing && takes_digits(question, comment);
+    let hint = match question.map(|q| &q.kind) {
+        Some(QuestionKind::Scale { min, max, .. }) if digits => {
+            let range = format!("{min}–{max}");
+            if app.sv() {
+                format!(" {range} väljer värdet ·{hint}")
+            } else {
+                format!(" {range} chooses the value ·{hint}")
+            }
+        }
+        Some(QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options })
+            if digits =>
+        {
+            let range = format!("1–{}", options.len().min(9));
+            if app.sv() {
+                format!(" {range} väljer alternativ ·{hint}")
+            } else {
+                format!(" {range} chooses an option ·{hint}")
+            }
+        }
+        _ => hint,
+    };
+    let border = if capture.editing {
+        theme::key()
+    } else {
+        theme::dim()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(title)
+        .title_bottom(hint);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    capture.editor_size = (inner.width.max(1), inner.height.max(1));
+    let answer = question.and_then(|q| interview.answer(&q.id));
+    let text = match question {
+        Some(_) => answer.map(|a| a.text.as_str()).unwrap_or(""),
+        None => interview.notes.as_str(),
+    };
+    let width = inner.width.max(1) as usize;
+    let height = inner.height.max(1) as usize;
+    capture
+        .editor
+        .scroll_to_cursor(text, session.revision, width, height);
+    let scroll = capture.editor.scroll;
+    let (cursor_row, cursor_col) = capture
+        .editor
+        .cursor_position(text, session.revision, width);
+    // Coded passages as (start, end, colour) in characters.
+    let passages: Vec<(usize, usize, String)> = answer
+        .map(|a| {
+            a.codings
+                .iter()
+                .filter_map(|c| {
+                    let span = c.span?;
+                    let colour = session
+                        .project
+                        .codebook
+                        .code(&c.code)
+                        .map(|k| k.colour.clone())
+                        .unwrap_or_default();
+                    Some((span.start, span.end, colour))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
+    let rows = capture.editor.rows(text, session.revision, width);
+    let below = rows.len().saturating_sub(scroll + height);
+    if below > 0 || scroll > 0 {
+        let marker = match (scroll > 0, below, app.sv()) {
+            (true, 0, true) => " ↑ mer ovanför ".to_string(),
+            (true, 0, false) => " ↑ more above ".to_string(),
+            (_, n, true) => format!(" ↓ {n} rader till "),
+            (_, n, false) => format!(" ↓ {n} more lines "),
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(marker, theme::key())).alignment(Alignment::Right),
+            Rect {
+                y: area.y + area.height.saturating_sub(1),
+                height: 1,
+                ..area
+            },
+        );
+    }
+    let mut lines: Vec<Line> = Vec::with_capacity(height);
+    let mut char_index = rows
+        .get(scroll)
+        .map(|r| char_at(text, r.start))
+        .unwrap_or(0);
+    for row in rows.iter().skip(scroll).take(height) {
+        let mut spans: Vec<Span> = Vec::new();
+        for g in text[row.start..row.end].graphemes(true) {
+            let mut style = passages
+                .iter()
+                .find(|(s, e, _)| *s <= char_index && char_index < *e)
+                .map(|(_, _, colour)| theme::passage(colour))
+                .unwrap_or_default();
+            if selection.is_some_and(|(s, e)| s <= char_index && char_index < e) {
+                style = theme::selected();
+            }
+            char_index += g.chars().count();
+            match spans.last_mut() {
+                Some(last) if last.style == style => last.content.to_mut().push_str(g),
+                _ => spans.push(Span::styled(g.to_string(), style)),
+            }
+        }
+        // The newline that ends a paragraph belongs to no row; count it.
+        if text[row.end..].starts_with('\n') {
+            char_index += 1;
+        }
+        lines.push(Line::from(spans));
+    }
+    if text.is_empty() && !capture.editing {
+        lines = vec![Line::from(Span::styled(
+            app.t("(inget svar ännu)", "(no answer yet)"),
+            theme::dim(),
+        ))];
+    } else if text.is_empty() && digits {
+        lines = vec![Line::from(Span::styled(
+            app.t(
+                "Skriv en siffra för värdet, eller en kommentar.",
+                "Type a digit for the value, or a comment.",
+            ),
+            theme::dim(),
+        ))];
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if capture.editing && cursor_row >= scroll && cursor_row < scroll + height {
+        let x = inner.x + (cursor_col as u16).min(inner.width.saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, inner.y + (cursor_row - scroll) as u16));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::guide_labels;
+
+    #[test]
+    fn guide_labels_show_where_similar_questions_differ() {
+        let texts = [
+            "Berätta kort om er organisation.",
+            "Hur mogna är företagen ni möter inom resurseffektiv produktion?",
+            "Hur mogna är företagen ni möter inom energiomställning?",
+            "Hur arbetar ni?",
+        ];
+        let labels = guide_labels(&texts);
+        assert_eq!(labels[0], texts[0]);
+        assert_eq!(labels[1], "Hur mogna … resurseffektiv produktion?");
+        assert_eq!(labels[2], "Hur mogna … energiomställning?");
+        assert_eq!(labels[3], "Hur arbetar ni?");
+    }
+}
