@@ -519,11 +519,31 @@ pub fn poll_change(app: &mut App, block: bool) {
             format!("Saving the change: {done} of {total} files…")
         }),
         ChangeOutcome::Finished(Ok(files)) => {
-            app.info(if sv {
-                format!("Ändringen är sparad ({files} filer).")
+            let saved = if sv {
+                format!(
+                    "Ändringen är sparad ({}).",
+                    strings::plural(files, "fil", "filer")
+                )
             } else {
-                format!("The change is saved ({files} files).")
-            });
+                format!(
+                    "The change is saved ({}).",
+                    strings::plural(files, "file", "files")
+                )
+            };
+            // What the action said stays, unless it was the progress of this change.
+            let progress = ["Sparar ändringen", "Saving the change"];
+            match app.status.as_ref() {
+                Some(s) if !progress.iter().any(|p| s.text.starts_with(p)) => {
+                    let text = format!("{} {saved}", s.text);
+                    let error = s.error;
+                    if error {
+                        app.error(text);
+                    } else {
+                        app.info(text);
+                    }
+                }
+                _ => app.info(saved),
+            }
             for effect in std::mem::take(&mut app.deferred) {
                 perform(app, effect);
             }
