@@ -81,6 +81,34 @@ impl Interview {
         (0..=self.answers.len()).filter_map(|i| self.part(i))
     }
 
+    /// The codings of the part named `part`: a question id, or [`NOTES`] for the notes
+    /// outside the guide (`None` when the question has no answer yet).
+    pub fn codings_of(&self, part: &str) -> Option<&Vec<Coding>> {
+        if part == NOTES {
+            Some(&self.notes_codings)
+        } else {
+            self.answer(part).map(|a| &a.codings)
+        }
+    }
+
+    /// The codings of the part named `part` to change (an empty answer is created).
+    pub fn codings_of_mut(&mut self, part: &str) -> &mut Vec<Coding> {
+        if part == NOTES {
+            &mut self.notes_codings
+        } else {
+            &mut self.answer_mut(part).codings
+        }
+    }
+
+    /// The text of the part named `part` (empty for a question without an answer).
+    pub fn text_of(&self, part: &str) -> &str {
+        if part == NOTES {
+            &self.notes
+        } else {
+            self.answer(part).map_or("", |a| a.text.as_str())
+        }
+    }
+
     /// The codings of every part, for operations that change codings wherever they are.
     pub fn codings_mut(&mut self) -> impl Iterator<Item = &mut Vec<Coding>> {
         self.answers
@@ -89,6 +117,10 @@ impl Interview {
             .chain(std::iter::once(&mut self.notes_codings))
     }
 }
+
+/// The name of the notes outside the guide where a part is named by a question id (undo steps,
+/// the code picker): no question id is empty, so it cannot name a question.
+pub const NOTES: &str = "";
 
 /// A codable part of an interview: an answer to a guide question, or (`question` `None`) the
 /// notes outside the guide.

@@ -15,7 +15,9 @@ pub use codebook::{Code, Codebook, parse_colour};
 pub use conflict::{Keep, TextConflict};
 pub use edit::TextEdit;
 pub use guide::{ChoiceOption, Guide, Question, QuestionKind, ScaleLabel};
-pub use interview::{Answer, Clip, Coding, Consent, Interview, Mode, Part, Source, Span, Status};
+pub use interview::{
+    Answer, Clip, Coding, Consent, Interview, Mode, NOTES, Part, Source, Span, Status,
+};
 pub use project::{Project, SCHEMA_VERSION};
 pub use respondent::{AttributeDef, Gender, Person, Respondent, value_key};
 pub use text::{Lang, Localized};

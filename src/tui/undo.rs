@@ -2,7 +2,7 @@
 //! the journal own). A step holds what an action is about to change: the codings of some
 //! answers and, for codebook actions, the whole codebook.
 
-use crate::model::{Codebook, Coding, Project};
+use crate::model::{Codebook, Coding, NOTES, Project};
 
 /// How many steps are kept.
 pub const DEPTH: usize = 100;
@@ -12,7 +12,8 @@ pub struct Step {
     /// What the action did, for "Undid: …".
     pub label: String,
     pub codebook: Option<Codebook>,
-    /// (interview, question, codings) before the action.
+    /// (interview, part, codings) before the action; the part is a question id or
+    /// [`NOTES`] for the notes outside the guide.
     pub answers: Vec<(String, String, Vec<Coding>)>,
 }
 
@@ -29,8 +30,8 @@ impl Step {
             .map(|(interview, question)| {
                 let codings = project
                     .interview(interview)
-                    .and_then(|i| i.answer(question))
-                    .map(|a| a.codings.clone())
+                    .and_then(|i| i.codings_of(question))
+                    .cloned()
                     .unwrap_or_default();
                 (interview.to_string(), question.to_string(), codings)
             })
@@ -47,9 +48,9 @@ impl Step {
         project
             .interviews
             .iter()
-            .flat_map(|i| i.answers.iter().map(move |a| (i, a)))
-            .filter(|(_, a)| a.codings.iter().any(|c| codes.contains(&c.code.as_str())))
-            .map(|(i, a)| (i.id.as_str(), a.question.as_str()))
+            .flat_map(|i| i.parts().map(move |p| (i, p)))
+            .filter(|(_, p)| p.codings.iter().any(|c| codes.contains(&c.code.as_str())))
+            .map(|(i, p)| (i.id.as_str(), p.question.unwrap_or(NOTES)))
             .collect()
     }
 
@@ -76,10 +77,9 @@ impl Step {
             let Some(item) = project.interview_mut(&interview) else {
                 continue;
             };
-            let answer = item.answer_mut(&question);
-            let chars = answer.text.chars().count();
+            let chars = item.text_of(&question).chars().count();
             codings.retain(|c| c.span.is_none_or(|s| s.fits(chars)));
-            answer.codings = codings;
+            *item.codings_of_mut(&question) = codings;
             if !changed.contains(&interview) {
                 changed.push(interview);
             }

@@ -607,3 +607,39 @@ fn allowed_values_are_offered_as_a_choice_in_the_respondent_form() {
     assert_eq!(created.name, "Klimatkollen");
     assert_eq!(created.attribute("type"), "inkubator");
 }
+
+#[test]
+fn the_part_outside_the_guide_is_coded_like_an_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::En);
+    app.settings.coder = "Tester".into();
+    keys(&mut app, "<Enter>");
+    let questions = reload(&app).guide.questions.len();
+    keys(&mut app, &"k".repeat(questions));
+    keys(&mut app, &"j".repeat(questions));
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(text.contains("Outside the guide"), "{text}");
+    keys(&mut app, "<Enter> Ring Anna om finansieringen.<Esc>");
+    keys(&mut app, "cFunding<Enter>");
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(status.contains("the part outside the guide"), "{status}");
+    let id = app.capture.as_ref().unwrap().interview.clone();
+    let project = reload(&app);
+    let interview = project.interview(&id).unwrap();
+    assert!(interview.notes.ends_with(" Ring Anna om finansieringen."));
+    assert_eq!(interview.notes_codings.len(), 1);
+    assert_eq!(interview.notes_codings[0].code, "funding");
+    // The codings overlay lists it, and undo takes it away again.
+    keys(&mut app, "C");
+    let text = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(text.contains("Funding"), "{text}");
+    keys(&mut app, "<Esc>u");
+    assert!(
+        reload(&app)
+            .interview(&id)
+            .unwrap()
+            .notes_codings
+            .is_empty()
+    );
+    assert_eq!(behov::model::validate(&reload(&app)), vec![]);
+}

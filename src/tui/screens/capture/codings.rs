@@ -11,14 +11,7 @@ pub(super) fn open_picker(app: &mut App) -> Vec<Effect> {
     let Some(capture) = app.capture.as_ref() else {
         return Vec::new();
     };
-    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
-        let text = app.t(
-            "Anteckningar kodas inte; välj en fråga.",
-            "Notes are not coded; choose a question.",
-        );
-        app.error(text);
-        return Vec::new();
-    };
+    let question = part_at(app, capture);
     let text = current_text(app, capture);
     if text.trim().is_empty() {
         let hint = app.t(
@@ -79,7 +72,7 @@ pub fn apply_code(
         return Vec::new();
     };
     let added = coding_ops::toggle(
-        &mut item.answer_mut(question).codings,
+        item.codings_of_mut(question),
         code,
         span,
         &coder,
@@ -94,11 +87,13 @@ pub fn apply_code(
     if let Some(capture) = app.capture.as_mut() {
         capture.editor.anchor = None;
     }
-    let what = match (span.is_some(), app.sv()) {
-        (true, true) => "passagen",
-        (false, true) => "svaret",
-        (true, false) => "the passage",
-        (false, false) => "the answer",
+    let what = match (span.is_some(), question == NOTES, app.sv()) {
+        (true, _, true) => "passagen",
+        (false, false, true) => "svaret",
+        (false, true, true) => "delen utanför guiden",
+        (true, _, false) => "the passage",
+        (false, false, false) => "the answer",
+        (false, true, false) => "the part outside the guide",
     };
     let message = match (added, app.sv()) {
         (true, true) => format!("Kodade {what} med {label} (u ångrar)."),
@@ -120,14 +115,14 @@ pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
 }
 
 pub fn on_codings_action(app: &mut App, mut selected: usize, action: Action) -> Vec<Effect> {
-    let count = current_answer(app).map_or(0, |a| a.codings.len());
+    let count = current_part(app).map_or(0, |(_, c)| c.len());
     match action {
         Action::Up => selected = selected.saturating_sub(1),
         Action::Down => selected = (selected + 1).min(count.saturating_sub(1)),
         Action::Back => return Vec::new(),
         Action::Undo | Action::Redo => {
             let effects = undo(app, action == Action::Redo);
-            let count = current_answer(app).map_or(0, |a| a.codings.len());
+            let count = current_part(app).map_or(0, |(_, c)| c.len());
             if count > 0 {
                 app.overlay = Some(Overlay::Codings {
                     selected: selected.min(count - 1),
@@ -139,8 +134,8 @@ pub fn on_codings_action(app: &mut App, mut selected: usize, action: Action) -> 
             if let Some(refusal) = refuse_if_read_only(app) {
                 return refusal;
             }
-            let memo = current_answer(app)
-                .and_then(|a| a.codings.get(selected))
+            let memo = current_part(app)
+                .and_then(|(_, c)| c.get(selected))
                 .map(|c| c.memo.clone())
                 .unwrap_or_default();
             let form = Form::new(
@@ -197,9 +192,7 @@ pub(super) fn change_coding(
     let Some(capture) = app.capture.as_ref() else {
         return Vec::new();
     };
-    let Some(question) = question_at(app, capture).map(|q| q.id.clone()) else {
-        return Vec::new();
-    };
+    let question = part_at(app, capture);
     let id = capture.interview.clone();
     let Some(session) = app.session.as_mut() else {
         return Vec::new();
@@ -213,7 +206,7 @@ pub(super) fn change_coding(
     let Some(item) = session.project.interview_mut(&id) else {
         return Vec::new();
     };
-    let codings = &mut item.answer_mut(&question).codings;
+    let codings = item.codings_of_mut(&question);
     if index >= codings.len() {
         return Vec::new();
     }
@@ -227,7 +220,7 @@ pub(super) fn change_coding(
 
 pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let Some(session) = &app.session else { return };
-    let Some(answer) = current_answer(app) else {
+    let Some((text, codings)) = current_part(app) else {
         return;
     };
     let block = Block::new()
@@ -238,13 +231,13 @@ pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
-    for (i, coding) in answer.codings.iter().enumerate() {
+    for (i, coding) in codings.iter().enumerate() {
         let code = session.project.codebook.code(&coding.code);
         let label = code
             .map(|c| c.label.get(app.lang).to_string())
             .unwrap_or_else(|| coding.code.clone());
         let colour = code.map(|c| c.colour.clone()).unwrap_or_default();
-        let passage = match coding.span.and_then(|s| s.slice(&answer.text)) {
+        let passage = match coding.span.and_then(|s| s.slice(text)) {
             Some(text) => format!(
                 "¶ «{}»",
                 text.chars().take(50).collect::<String>().replace('\n', " ")

@@ -119,13 +119,13 @@ pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, 
         }
         None => {
             top.push(Line::from(Span::styled(
-                app.t("Anteckningar", "Notes"),
+                app.t("Utanför guiden", "Outside the guide"),
                 theme::title(),
             )));
             top.push(Line::from(Span::styled(
                 app.t(
-                    "Fria anteckningar om intervjun: intryck, uppföljning, kontakter.",
-                    "Free notes on the interview: impressions, follow-up, contacts.",
+                    "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar.",
+                    "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer.",
                 ),
                 theme::dim(),
             )));
@@ -137,7 +137,11 @@ pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, 
             .unwrap_or_default(),
     );
     let top_height = wrapped_height(&top, inner.width);
-    let codes = answer.map(|a| code_line(app, a)).unwrap_or_default();
+    let part = question.map_or(NOTES, |q| q.id.as_str());
+    let codes = interview
+        .codings_of(part)
+        .map(|c| code_line(app, c))
+        .unwrap_or_default();
     let [top_area, editor_area, codes_area] = Layout::vertical([
         Constraint::Length(top_height.min(inner.height / 2).max(2)),
         Constraint::Min(3),
@@ -308,20 +312,17 @@ pub(super) fn value_lines(
 }
 
 /// The codes on an answer, in their colours; passages marked with ¶.
-pub(super) fn code_line(app: &App, answer: &crate::model::Answer) -> Line<'static> {
+pub(super) fn code_line(app: &App, codings: &[crate::model::Coding]) -> Line<'static> {
     let Some(session) = &app.session else {
         return Line::default();
     };
-    if answer.codings.is_empty() {
+    if codings.is_empty() {
         return Line::default();
     }
     let mut spans = vec![Span::styled(app.t("Koder: ", "Codes: "), theme::dim())];
     // The coder is named only where two people coded the answer.
-    let several_coders = answer
-        .codings
-        .iter()
-        .any(|c| c.coder != answer.codings[0].coder);
-    for coding in &answer.codings {
+    let several_coders = codings.iter().any(|c| c.coder != codings[0].coder);
+    for coding in codings {
         let (label, colour) = session
             .project
             .codebook
@@ -422,9 +423,10 @@ pub(super) fn draw_editor(
         .editor
         .cursor_position(text, session.revision, width);
     // Coded passages as (start, end, colour) in characters.
-    let passages: Vec<(usize, usize, String)> = answer
-        .map(|a| {
-            a.codings
+    let passages: Vec<(usize, usize, String)> = interview
+        .codings_of(question.map_or(NOTES, |q| q.id.as_str()))
+        .map(|codings| {
+            codings
                 .iter()
                 .filter_map(|c| {
                     let span = c.span?;

@@ -16,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::TextEdit;
 use crate::model::coding_ops;
 use crate::model::edit::char_at;
-use crate::model::{Interview, Question, QuestionKind, Span as Passage, Status};
+use crate::model::{Interview, NOTES, Question, QuestionKind, Span as Passage, Status};
 use crate::tui::app::{
     App, Confirm, Effect, FormPurpose, Overlay, Screen, Tab, refuse_if_read_only,
 };
@@ -210,7 +210,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Code => open_picker(app),
         Action::Codings => {
-            let has_codings = current_answer(app).is_some_and(|a| !a.codings.is_empty());
+            let has_codings = current_part(app).is_some_and(|(_, c)| !c.is_empty());
             if has_codings {
                 app.overlay = Some(Overlay::Codings { selected: 0 });
             } else {
@@ -583,10 +583,17 @@ fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
     Ok(ids)
 }
 
-fn current_answer(app: &App) -> Option<&crate::model::Answer> {
+/// The part the capture screen is at: its question's id, or [`NOTES`] outside the guide.
+fn part_at(app: &App, capture: &Capture) -> String {
+    question_at(app, capture).map_or_else(|| NOTES.to_string(), |q| q.id.clone())
+}
+
+/// The text and codings of the part the capture screen is at.
+fn current_part(app: &App) -> Option<(&str, &Vec<crate::model::Coding>)> {
     let capture = app.capture.as_ref()?;
-    let question = question_at(app, capture)?;
-    interview(app, capture)?.answer(&question.id)
+    let part = part_at(app, capture);
+    let interview = interview(app, capture)?;
+    Some((interview.text_of(&part), interview.codings_of(&part)?))
 }
 
 /// Opens the id of the interview at a question, the cursor at character `at` of its answer.
