@@ -290,24 +290,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
     let effects = match message {
         Message::Key(key) => router::on_key(app, key),
         Message::Search(report) => {
-            let App {
-                session,
-                settings,
-                lang,
-                size,
-                history,
-                recent_codes,
-                search,
-                ..
-            } = &mut *app;
-            let mut ctx = Ctx {
-                session: session.as_mut(),
-                settings,
-                lang: *lang,
-                size: *size,
-                history,
-                recent_codes,
-            };
+            let (search, mut ctx) = router::split!(app.search);
             let outcome = search.on_report(&mut ctx, report);
             app.apply(outcome)
         }

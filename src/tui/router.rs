@@ -14,10 +14,10 @@ use super::screens::{
     capture, codebook, conflict, interviews, respondents, setup, summary, welcome,
 };
 
-/// Runs `body` with one screen's state (`app.FIELD`) and the narrow context, and applies the
-/// outcome it returns: screens never see the whole `App`.
-macro_rules! on_screen {
-    ($app:ident . $field:ident, |$state:ident, $ctx:ident| $body:expr) => {{
+/// Splits `app` into one screen's state (`app.FIELD`) and the narrow context, so a screen
+/// never sees the whole `App`.
+macro_rules! split {
+    ($app:ident . $field:ident) => {{
         let App {
             session,
             settings,
@@ -25,17 +25,28 @@ macro_rules! on_screen {
             size,
             history,
             recent_codes,
-            $field: $state,
+            $field: state,
             ..
         } = &mut *$app;
-        let mut $ctx = Ctx {
-            session: session.as_mut(),
-            settings,
-            lang: *lang,
-            size: *size,
-            history,
-            recent_codes,
-        };
+        (
+            state,
+            Ctx {
+                session: session.as_mut(),
+                settings,
+                lang: *lang,
+                size: *size,
+                history,
+                recent_codes,
+            },
+        )
+    }};
+}
+pub(crate) use split;
+
+/// Runs `body` with one screen's state and the narrow context, and applies the outcome.
+macro_rules! on_screen {
+    ($app:ident . $field:ident, |$state:ident, $ctx:ident| $body:expr) => {{
+        let ($state, mut $ctx) = split!($app.$field);
         let outcome = $body;
         $app.apply(outcome)
     }};
@@ -44,24 +55,7 @@ macro_rules! on_screen {
 /// Like `on_screen!` for a form's submission, which may be refused with a reason.
 macro_rules! on_form {
     ($app:ident . $field:ident, |$state:ident, $ctx:ident| $body:expr) => {{
-        let App {
-            session,
-            settings,
-            lang,
-            size,
-            history,
-            recent_codes,
-            $field: $state,
-            ..
-        } = &mut *$app;
-        let mut $ctx = Ctx {
-            session: session.as_mut(),
-            settings,
-            lang: *lang,
-            size: *size,
-            history,
-            recent_codes,
-        };
+        let ($state, mut $ctx) = split!($app.$field);
         let result: Result<Outcome, String> = $body;
         result.map(|outcome| $app.apply(outcome))
     }};
@@ -451,24 +445,7 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         }
         FormPurpose::CodeThenApply(then) => {
             let saved = {
-                let App {
-                    session,
-                    settings,
-                    lang,
-                    size,
-                    history,
-                    recent_codes,
-                    codebook,
-                    ..
-                } = &mut *app;
-                let mut ctx = Ctx {
-                    session: session.as_mut(),
-                    settings,
-                    lang: *lang,
-                    size: *size,
-                    history,
-                    recent_codes,
-                };
+                let (codebook, mut ctx) = split!(app.codebook);
                 codebook::save_new_code(codebook, &mut ctx, &form)
             };
             saved.map(|(id, mut effects)| {
