@@ -57,7 +57,7 @@ pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, 
         let text = format!(
             "{}{mark}  ✎ {}",
             if current { "▶" } else { " " },
-            app.t("Anteckningar", "Notes")
+            app.t("Utanför guiden", "Outside the guide")
         );
         lines.push(Line::from(Span::styled(
             text,
@@ -358,7 +358,7 @@ pub(super) fn draw_editor(
     let title = match question.map(|q| &q.kind) {
         Some(QuestionKind::Open) => app.t(" Svar ", " Answer "),
         Some(_) => app.t(" Kommentar ", " Comment "),
-        None => app.t(" Anteckningar ", " Notes "),
+        None => app.t(" Utanför guiden ", " Outside the guide "),
     };
     let hint = if capture.editing {
         keymap::hint_for(
