@@ -75,6 +75,17 @@ fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Opens an interview in the capture screen, as Enter on its row does.
+fn open_interview(app: &mut App, id: &str) {
+    use behov::tui::app::{OpenAnswer, Outcome, Target};
+    app.apply(Outcome::open(OpenAnswer {
+        interview: id.to_string(),
+        target: Target::FirstUnanswered,
+        back_to: (Screen::Tabs, Tab::Interviews),
+        editing: false,
+    }));
+}
+
 fn reload(app: &App) -> behov::model::Project {
     behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
         .unwrap()
@@ -206,7 +217,7 @@ fn editing_a_coded_answer_keeps_its_passages_on_their_words() {
         })
         .expect("the demo has coded passages");
     let position = session.project.guide.position(&question).unwrap();
-    behov::tui::screens::capture::open(&mut app, &interview);
+    open_interview(&mut app, &interview);
     app.capture.as_mut().unwrap().index = position;
     // Type at the very start of the answer.
     keys(&mut app, "<Enter>");

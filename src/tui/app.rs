@@ -11,7 +11,7 @@ use super::screens::codebook::CodebookView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
 use super::screens::search::SearchView;
-use super::screens::summary::{self, SummaryView};
+use super::screens::summary::SummaryView;
 use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::search_worker::Report;
 use super::session::Session;
@@ -74,7 +74,7 @@ pub struct App {
     pub conflict_scroll: u16,
     /// Saves asked for while a change of many files is written, done after it.
     pub deferred: Vec<Effect>,
-    /// An imported transcript under review (drawn over everything, takes every key).
+    /// An imported transcript under review (drawn over everything, has the keys).
     pub review: Option<ReviewScreen>,
 }
 
@@ -181,14 +181,19 @@ impl App {
             self.tab = tab;
         }
         if let Some(open) = outcome.open {
-            match &open.target {
-                Target::FirstUnanswered => capture::open(self, &open.interview),
-                Target::Question { id, at } => capture::open_at(self, &open.interview, id, *at),
-                Target::Notes { at } => capture::open_notes(self, &open.interview, *at),
-            }
-            if let Some(capture) = self.capture.as_mut() {
+            let project = self.session.as_ref().map(|s| &s.project);
+            let opened = project.and_then(|project| match &open.target {
+                Target::FirstUnanswered => capture::Capture::open(project, &open.interview),
+                Target::Question { id, at } => {
+                    capture::Capture::at(project, &open.interview, id, *at)
+                }
+                Target::Notes { at } => capture::Capture::at_notes(project, &open.interview, *at),
+            });
+            if let Some(mut capture) = opened {
                 capture.back_to = open.back_to;
                 capture.editing = open.editing;
+                self.capture = Some(capture);
+                self.screen = Screen::Capture;
             }
         }
         self.refresh();
@@ -204,6 +209,7 @@ impl App {
             size: self.size,
             history: &mut self.history,
             recent_codes: &mut self.recent_codes,
+            last_edit: &mut self.last_edit,
         }
     }
 
@@ -222,8 +228,8 @@ impl App {
         if self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT {
             return Context::TooSmall;
         }
-        // Two versions of one text are settled before anything else.
-        if conflict::is_open(self.session.as_ref()) {
+        // Two versions of one text are settled before anything else but a review under way.
+        if self.review.is_none() && conflict::is_open(self.session.as_ref()) {
             return Context::Conflict;
         }
         if self.help {
@@ -234,6 +240,10 @@ impl App {
 
     /// The context the help describes: the one under it.
     pub fn context_under_help(&self) -> Context {
+        // The review of an imported transcript is drawn over everything and has the keys.
+        if let Some(review) = &self.review {
+            return review.context();
+        }
         match &self.overlay {
             Some(Overlay::Form { .. }) => return Context::Form,
             Some(Overlay::Picker(_)) => return Context::Picker,
@@ -261,12 +271,36 @@ impl App {
         }
     }
 
+    /// Fits what depends on the layout to the terminal's size and the state now (the
+    /// capture editor's wrap width, page and scroll), so drawing only reads the state.
+    pub fn fit(&mut self) {
+        let (Some(capture), Some(session)) = (self.capture.as_mut(), self.session.as_ref()) else {
+            return;
+        };
+        let view = View {
+            session: Some(session),
+            settings: &self.settings,
+            lang: self.lang,
+        };
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let body = super::view::body_area(self.status.as_ref(), true, area);
+        if let Some(editor) = capture::editor_area(&view, capture, body) {
+            capture.fit(&session.project, session.revision, editor);
+        }
+    }
+
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
-        if self.screen == Screen::Tabs && self.tab == Tab::Summary {
-            summary::refresh(self);
-        }
         let Some(session) = &self.session else { return };
+        if self.screen == Screen::Tabs
+            && self.tab == Tab::Summary
+            && let Some(error) = self.summary.refresh(session, self.lang)
+        {
+            self.status = Some(Status {
+                text: error,
+                error: true,
+            });
+        }
         match self.screen {
             Screen::Tabs => self.interviews.refresh(session, self.lang),
             Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
@@ -313,6 +347,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
         }
     };
     app.refresh();
+    app.fit();
     effects
 }
 

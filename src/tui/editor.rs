@@ -3,6 +3,7 @@
 //! tone). It holds no text: the text lives in the model, and edits come back as character
 //! `TextEdit`s that the model applies (moving coded passages with them).
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -113,13 +114,26 @@ impl Editor {
         &self.layout.as_ref().expect("just set").rows
     }
 
+    /// The wrapped rows for drawing, which only reads: the ones the last update laid out, or
+    /// (if the update laid out another text or width) wrapped now and not kept.
+    pub fn rows_to_draw(&self, text: &str, revision: u64, width: usize) -> Cow<'_, [Row]> {
+        let width = width.max(1);
+        match &self.layout {
+            Some(l) if l.revision == revision && l.width == width => Cow::Borrowed(&l.rows),
+            _ => Cow::Owned(wrap(text, width)),
+        }
+    }
+
     /// (row, column) of the cursor on screen.
     pub fn cursor_position(&mut self, text: &str, revision: u64, width: usize) -> (usize, usize) {
         let cursor = self.cursor.min(text.len());
         let rows = self.rows(text, revision, width);
-        let row = row_of(rows, cursor);
-        let col = text[rows[row].start..cursor.max(rows[row].start)].width();
-        (row, col)
+        cursor_in(rows, text, cursor)
+    }
+
+    /// (row, column) of the cursor in rows already laid out.
+    pub fn cursor_in(&self, rows: &[Row], text: &str) -> (usize, usize) {
+        cursor_in(rows, text, self.cursor.min(text.len()))
     }
 
     /// Keeps the cursor's row inside a window of `height` rows.
@@ -340,6 +354,12 @@ fn word_right(text: &str, at: usize) -> usize {
 }
 
 /// The row holding byte `at`: the last row starting at or before it.
+fn cursor_in(rows: &[Row], text: &str, cursor: usize) -> (usize, usize) {
+    let row = row_of(rows, cursor);
+    let col = text[rows[row].start..cursor.max(rows[row].start)].width();
+    (row, col)
+}
+
 pub fn row_of(rows: &[Row], at: usize) -> usize {
     rows.partition_point(|r| r.start <= at).saturating_sub(1)
 }

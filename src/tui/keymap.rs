@@ -37,11 +37,15 @@ pub enum Context {
     TooSmall,
     /// Two versions of one text: the user chooses which to keep.
     Conflict,
+    /// The review of an imported transcript: turns move between questions.
+    Review,
+    /// Choosing the question a reviewed turn belongs to (or asks).
+    ReviewChooser,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 24] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -64,6 +68,8 @@ impl Context {
         Context::Help,
         Context::TooSmall,
         Context::Conflict,
+        Context::Review,
+        Context::ReviewChooser,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -137,6 +143,12 @@ pub enum Action {
     Export,
     /// The n-th choice of a dialog's buttons.
     Choose(usize),
+    /// Puts the selected turn under a question chosen from a list.
+    Assign,
+    /// Marks the selected turn as the one asking a question chosen from a list.
+    Asks,
+    /// Puts the selected turn outside the guide.
+    Outside,
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -156,9 +168,16 @@ const fn code(c: KeyCode) -> Key {
 const fn ctrl_code(c: KeyCode) -> Key {
     Key(c, KeyModifiers::CONTROL)
 }
+const fn shift_code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::SHIFT)
+}
 
 impl Key {
     fn matches(&self, event: &KeyEvent) -> bool {
+        // A key written with Shift (Shift+↑) needs it; one written without takes it or not.
+        if self.1.contains(KeyModifiers::SHIFT) && !event.modifiers.contains(KeyModifiers::SHIFT) {
+            return false;
+        }
         let mods = event.modifiers - KeyModifiers::SHIFT;
         let wanted = self.1 - KeyModifiers::SHIFT;
         match (self.0, event.code) {
@@ -464,6 +483,33 @@ static CONFLICT: &[Binding] = &[
     bind!("3", [k('3')], Choose(2), "behåll filens version", "keep the file's version", true),
 ];
 
+/// Shift+↑/↓ come before ↑/↓: a binding without Shift also takes the key with it.
+#[rustfmt::skip]
+static REVIEW: &[Binding] = &[
+    bind!("Enter", [code(Enter)], Confirm, "importera", "import", true),
+    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    bind!("a", [k('a')], Assign, "till fråga", "to question", true),
+    bind!("o", [k('o')], Outside, "utanför guiden", "outside guide", true),
+    bind!("K/J", [k('K'), shift_code(KUp)], MoveUp, "till delen ovan/nedan", "to part above/below", true),
+    bind!("K/J", [k('J'), shift_code(KDown)], MoveDown, "till delen nedan", "to part below", false),
+    bind!("f", [k('f')], Asks, "ställer fråga", "asks question", true),
+    bind!("u", [k('u')], Undo, "ångra", "undo", true),
+    bind!("↑/k", [code(KUp), k('k')], Up, "föregående replik", "previous turn", false),
+    bind!("↓/j", [code(KDown), k('j')], Down, "nästa replik", "next turn", false),
+    bind!("PgUp", [code(KPageUp)], PageUp, "sida upp", "page up", false),
+    bind!("PgDn", [code(KPageDown)], PageDown, "sida ner", "page down", false),
+    F1_HELP,
+];
+
+#[rustfmt::skip]
+static REVIEW_CHOOSER: &[Binding] = &[
+    bind!("↑↓/jk", [code(KUp), k('k')], Up, "välj fråga", "choose a question", true),
+    bind!("↑↓/jk", [code(KDown), k('j')], Down, "ned", "down", false),
+    bind!("Enter", [code(Enter)], Confirm, "välj", "choose", true),
+    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    F1_HELP,
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Global => GLOBAL,
@@ -487,6 +533,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Codings => CODINGS,
         Context::Search => SEARCH,
         Context::Conflict => CONFLICT,
+        Context::Review => REVIEW,
+        Context::ReviewChooser => REVIEW_CHOOSER,
     }
 }
 

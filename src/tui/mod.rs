@@ -194,6 +194,8 @@ fn event_loop(
     let events = spawn_reader();
     let mut last_maintained = Instant::now();
     loop {
+        // What the runner did since the update (a status line) may move the layout.
+        app.fit();
         let drawn = terminal.draw(|frame| {
             view::draw(app, frame);
             if monochrome {
@@ -416,7 +418,9 @@ pub fn perform(app: &mut App, effect: Effect) {
         }),
         Effect::SaveSettings => app.settings.save(),
         Effect::ReadTranscript(path) => {
-            screens::import::read(app, &path);
+            let (review, outcome) = screens::import::read(&app.ctx(), &path);
+            app.review = review;
+            app.apply(outcome);
             Ok(())
         }
         Effect::WriteFile { path, bytes } => path
@@ -634,8 +638,10 @@ pub fn maintain(app: &mut App) {
     match session.check_disk() {
         Ok(notices) if !notices.is_empty() => {
             let open = app.capture.as_ref().map(|c| c.interview.clone());
-            if notices.iter().any(|(id, _)| Some(id) == open.as_ref()) {
-                screens::capture::text_reloaded(app);
+            if notices.iter().any(|(id, _)| Some(id) == open.as_ref())
+                && let (Some(capture), Some(session)) = (app.capture.as_mut(), app.session.as_ref())
+            {
+                capture.text_reloaded(&session.project);
             }
             let text: Vec<String> = notices.into_iter().map(|(_, n)| n).collect();
             app.error(text.join(" "));

@@ -11,7 +11,7 @@ use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
 use super::screens::code_picker::{Pick, PickFor};
 use super::screens::{
-    capture, codebook, conflict, interviews, respondents, setup, summary, welcome,
+    capture, codebook, conflict, import, interviews, respondents, setup, summary, welcome,
 };
 
 /// Splits `app` into one screen's state (`app.FIELD`) and the narrow context, so a screen
@@ -25,6 +25,7 @@ macro_rules! split {
             size,
             history,
             recent_codes,
+            last_edit,
             $field: state,
             ..
         } = &mut *$app;
@@ -37,6 +38,7 @@ macro_rules! split {
                 size: *size,
                 history,
                 recent_codes,
+                last_edit,
             },
         )
     }};
@@ -126,6 +128,41 @@ pub fn typed(key: &KeyEvent) -> Option<Typed> {
     Some(Typed { op, select })
 }
 
+/// Key events written as in helix tests: `jj<Enter>`, `<Esc>`, `<S-Down>`, `<C-z>`.
+#[cfg(test)]
+pub(crate) fn parse_keys(spec: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next() {
+        let (name, len) = match rest.find('>') {
+            Some(end) if c == '<' && end > 1 => (&rest[1..end], end + 1),
+            _ => {
+                keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+        };
+        rest = &rest[len..];
+        let (modifiers, name) = match name.split_once('-') {
+            Some(("S", name)) => (KeyModifiers::SHIFT, name),
+            Some(("C", name)) => (KeyModifiers::CONTROL, name),
+            _ => (KeyModifiers::NONE, name),
+        };
+        let code = match name {
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "PgUp" => KeyCode::PageUp,
+            "PgDn" => KeyCode::PageDown,
+            other => KeyCode::Char(other.chars().next().unwrap_or(' ')),
+        };
+        keys.push(KeyEvent::new(code, modifiers));
+    }
+    keys
+}
+
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     // Terminals send Esc followed quickly by a key as Alt+key: take it as the two keys, so
     // leaving a text box and pressing a command never types the command into the box.
@@ -144,10 +181,6 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             .take()
             .filter(|s| s.error && app.screen == Screen::Welcome);
     }
-    // The review of an imported transcript takes every key, but for the too-small notice.
-    if app.review.is_some() && app.context() != Context::TooSmall {
-        return super::screens::import::on_key(app, key);
-    }
     match route(app, &key) {
         Route::Action(context, action) => dispatch(app, context, action),
         Route::Text(context, typed) => type_text(app, context, typed),
@@ -161,7 +194,7 @@ pub fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
     let op = match context {
         Context::Editor => EditOp::Insert(super::editor::normalise_paste(&text)),
         c if c.is_text() => EditOp::Insert(text.replace(['\r', '\n'], " ")),
-        Context::Capture => return capture::paste_outside(app),
+        Context::Capture => return on_ctx(app, |ctx| capture::paste_outside(ctx)),
         _ => return Vec::new(),
     };
     type_text(app, context, Typed { op, select: false })
@@ -198,6 +231,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             Vec::new()
         }
         Context::Confirm => on_confirm(app, action),
+        Context::Review | Context::ReviewChooser => on_screen!(app.review, |review, ctx| {
+            import::on_action(review, &mut ctx, action)
+        }),
         Context::Conflict => {
             let outcome =
                 conflict::on_action(&mut app.conflict_button, &mut app.conflict_scroll, action);
@@ -221,13 +257,13 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             other => restore(app, other),
         },
         Context::Codings => match app.overlay.take() {
-            Some(Overlay::Codings { selected }) => {
-                capture::on_codings_action(app, selected, action)
-            }
+            Some(Overlay::Codings { selected }) => on_screen!(app.capture, |slot, ctx| {
+                capture::on_codings_action(slot, &mut ctx, selected, action)
+            }),
             other => restore(app, other),
         },
         Context::Drill => match app.overlay.take() {
-            Some(Overlay::Drill(list)) => summary::on_drill_key(app, list, Some(action)),
+            Some(Overlay::Drill(list)) => app.apply(summary::on_drill_action(list, action)),
             other => restore(app, other),
         },
         Context::InterviewFilter => {
@@ -236,7 +272,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         }
         Context::SearchBox => on_screen!(app.search, |search, ctx| search
             .on_box_action(&mut ctx, action)),
-        Context::Editor => capture::on_editor_action(app, action),
+        Context::Editor => on_screen!(app.capture, |slot, ctx| capture::on_editor_action(
+            slot, &mut ctx, action
+        )),
         Context::Welcome => on_screen!(app.welcome, |welcome, ctx| welcome
             .on_action(&mut ctx, action)),
         Context::Interviews => {
@@ -244,8 +282,12 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         }
         Context::Codebook => on_screen!(app.codebook, |cb, ctx| cb.on_action(&mut ctx, action)),
         Context::Search => on_screen!(app.search, |search, ctx| search.on_action(&mut ctx, action)),
-        Context::Summary => summary::on_action(app, action),
-        Context::Capture => capture::on_action(app, action),
+        Context::Summary => on_screen!(app.summary, |view, ctx| summary::on_action(
+            view, &mut ctx, action
+        )),
+        Context::Capture => on_screen!(app.capture, |slot, ctx| capture::on_action(
+            slot, &mut ctx, action
+        )),
         Context::Respondents => on_screen!(app.respondents, |list, ctx| list
             .on_action(&mut ctx, action)),
         Context::Setup => on_screen!(app.setup, |setup, ctx| setup.on_action(&mut ctx, action)),
@@ -288,7 +330,9 @@ fn code_chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Eff
                 span,
             },
             Some(code),
-        ) => capture::apply_code(app, &interview, &question, span, &code),
+        ) => on_screen!(app.capture, |slot, ctx| capture::apply_code(
+            slot, &mut ctx, &interview, &question, span, &code
+        )),
         (PickFor::Parent { code }, parent) => on_screen!(app.codebook, |cb, ctx| {
             codebook::move_code(cb, &mut ctx, &code, parent)
         }),
@@ -312,7 +356,12 @@ fn restore(app: &mut App, overlay: Option<Overlay>) -> Vec<Effect> {
 /// A typed key in the text box of `context`.
 fn type_text(app: &mut App, context: Context, typed: Typed) -> Vec<Effect> {
     match context {
-        Context::Editor => capture::type_text(app, typed.op, typed.select),
+        Context::Editor => on_screen!(app.capture, |slot, ctx| capture::type_text(
+            slot,
+            &mut ctx,
+            typed.op,
+            typed.select
+        )),
         Context::Form => {
             if let Some(Overlay::Form { form, .. }) = app.overlay.as_mut()
                 && let Some(input) = field_input(typed.op)
@@ -419,7 +468,9 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
         FormPurpose::NewInterview { respondent } => {
             with_ctx(app, |ctx| interviews::submit_new(ctx, respondent, &form))
         }
-        FormPurpose::InterviewDetails => capture::submit_details(app, &form),
+        FormPurpose::InterviewDetails => on_form!(app.capture, |slot, ctx| {
+            capture::submit_details(slot, &mut ctx, &form)
+        }),
         FormPurpose::Question(index) => {
             on_form!(app.setup, |setup, ctx| setup::submit_question(
                 setup, &mut ctx, *index, &form
@@ -453,12 +504,17 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
                 effects
             })
         }
-        FormPurpose::Memo(index) => capture::submit_memo(app, *index, &form),
+        FormPurpose::Memo(index) => on_form!(app.capture, |slot, ctx| capture::submit_memo(
+            slot, &mut ctx, *index, &form
+        )),
         FormPurpose::CoderName { then } => {
             with_ctx(app, |ctx| codebook::submit_coder(ctx, then.clone(), &form))
         }
-        FormPurpose::Export => summary::submit_export(app, &form),
-        FormPurpose::Import => super::screens::import::submit(app, &form),
+        FormPurpose::Export => {
+            let (view, ctx) = split!(app.summary);
+            summary::submit_export(view, &ctx, &form).map(|outcome| app.apply(outcome))
+        }
+        FormPurpose::Import => with_ctx(app, |ctx| import::submit(ctx, &form)),
     };
     match result {
         Ok(effects) => effects,
@@ -485,7 +541,10 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::DeleteCode(id) => {
             on_screen!(app.codebook, |cb, ctx| codebook::delete(cb, &mut ctx, &id))
         }
-        Confirm::MarkComplete(_) => capture::switch_status(app),
+        Confirm::MarkComplete(_) => on_screen!(app.capture, |slot, ctx| match slot.as_mut() {
+            Some(capture) => capture::switch_status(capture, &mut ctx),
+            None => Outcome::default(),
+        }),
         Confirm::DeleteRespondent(id) => {
             on_screen!(app.respondents, |list, ctx| respondents::delete(
                 list, &mut ctx, &id

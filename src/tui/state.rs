@@ -193,6 +193,8 @@ pub struct Ctx<'a> {
     pub history: &'a mut History,
     /// Codes applied most recently, first: the picker offers them at the top.
     pub recent_codes: &'a mut Vec<String>,
+    /// When text was last typed: typed text is folded into its file after a pause.
+    pub last_edit: &'a mut Option<std::time::Instant>,
 }
 
 impl Ctx<'_> {
@@ -258,6 +260,8 @@ impl Ctx<'_> {
 
     /// Saves every interview with typed text not yet in its file.
     pub fn fold_all(&mut self) -> Vec<Effect> {
+        // Everything is folded now, so no fold is due when the typing pauses.
+        *self.last_edit = None;
         self.session.as_deref_mut().map_or_else(Vec::new, fold_all)
     }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Tab, View};
+use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Status, Tab, View};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
@@ -21,26 +21,11 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         draw_too_small(app, frame, area);
         return;
     }
-    // A status longer than the line gets a second line, so its end is never cut off.
-    let status_lines = match &app.status {
-        Some(s) if s.text.width() > usize::from(area.width) => 2,
-        _ => 1,
-    };
-    let [tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(if app.session.is_some() { 1 } else { 0 }),
-        Constraint::Min(1),
-        Constraint::Length(status_lines),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, body, status, footer] =
+        frame_areas(app.status.as_ref(), app.session.is_some(), area);
     if app.session.is_some() {
         draw_tabs(app, frame, tabs);
     }
-    let body = Rect {
-        y: body.y + u16::from(app.session.is_some()),
-        height: body.height.saturating_sub(u16::from(app.session.is_some())),
-        ..body
-    };
     match app.screen {
         Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
         Screen::Tabs => match app.tab {
@@ -61,10 +46,14 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
                 codebook::draw(&mut app.codebook, &view, frame, body)
             }
             Tab::Search => search::draw(&app.search, &app.view(), frame, body),
-            Tab::Summary => summary::draw(app, frame, body),
+            Tab::Summary => summary::draw(&app.summary, &app.view(), frame, body),
         },
         Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
-        Screen::Capture => capture::draw(app, frame, body),
+        Screen::Capture => {
+            if let Some(capture) = &app.capture {
+                capture::draw(capture, &app.view(), frame, body)
+            }
+        }
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
     }
@@ -102,10 +91,13 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }
         Some(Overlay::Drill(list)) => {
             let height = area.height.saturating_sub(4).max(10);
-            summary::draw_drill(app, list, frame, centered(area, 110, height))
+            summary::draw_drill(&app.view(), list, frame, centered(area, 110, height))
         }
         Some(Overlay::Codings { selected }) => {
-            capture::draw_codings(app, *selected, frame, centered(area, 90, 16))
+            if let Some(capture) = &app.capture {
+                let area = centered(area, 90, 16);
+                capture::draw_codings(capture, &app.view(), *selected, frame, area)
+            }
         }
         None => {}
     }
@@ -124,6 +116,35 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     if app.help {
         draw_help(app, frame, area);
     }
+}
+
+/// The frame's rows: tabs (with a project open), the screen's body, the status line (two
+/// when the status is longer than one) and the footer.
+fn frame_areas(status: Option<&Status>, project: bool, area: Rect) -> [Rect; 4] {
+    // A status longer than the line gets a second line, so its end is never cut off.
+    let status_lines = match status {
+        Some(s) if s.text.width() > usize::from(area.width) => 2,
+        _ => 1,
+    };
+    let [tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(if project { 1 } else { 0 }),
+        Constraint::Min(1),
+        Constraint::Length(status_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // A blank line under the tabs.
+    let body = Rect {
+        y: body.y + u16::from(project),
+        height: body.height.saturating_sub(u16::from(project)),
+        ..body
+    };
+    [tabs, body, status, footer]
+}
+
+/// Where a screen is drawn in a frame of `area`.
+pub fn body_area(status: Option<&Status>, project: bool, area: Rect) -> Rect {
+    frame_areas(status, project, area)[1]
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {

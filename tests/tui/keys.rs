@@ -7,7 +7,7 @@ use behov::tui::keymap::{self, Context};
 use behov::tui::router::{self, Route};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{ctrl, demo_app, keys, reload, render, send};
+use super::{ctrl, demo_app, keys, open_interview, reload, render, send};
 
 /// An app in `context`, reached with keys as a user would.
 fn app_in(dir: &std::path::Path, context: Context) -> App {
@@ -36,8 +36,18 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
         Context::Drill => "4<Enter>",
         Context::Help => "?",
         Context::TooSmall | Context::Welcome | Context::Conflict => "",
+        Context::Review => "i",
+        Context::ReviewChooser => "i",
     };
     keys(&mut app, path);
+    if matches!(context, Context::Review | Context::ReviewChooser) {
+        let transcript = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data/import-examples/Mälarporten Science Park 2026-04-14 Teams.vtt");
+        keys(&mut app, &format!("{}<Enter>", transcript.display()));
+    }
+    if context == Context::ReviewChooser {
+        keys(&mut app, "a");
+    }
     if context == Context::Conflict {
         let session = app.session.as_mut().unwrap();
         let interview = session.project.interviews[0].id.clone();
@@ -259,7 +269,7 @@ fn a_long_answer_opens_at_its_start_with_a_scroll_marker() {
     let interview = session.project.interview_mut(&first).unwrap();
     interview.answer_mut(&question).text = long;
     session.revision += 1;
-    behov::tui::screens::capture::open(&mut app, &first);
+    open_interview(&mut app, &first);
     app.capture.as_mut().unwrap().index = 0;
     let text = format!("{}", render(&mut app, 80, 24).backend());
     assert!(text.contains("Rad 1."), "{text}");

@@ -4,13 +4,12 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::review::{Outcome, ReviewScreen};
+use super::review::{Outcome as Reviewed, ReviewScreen};
 use crate::import::{self, Options};
 use crate::model::Lang;
-use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::keymap::Action;
+use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay};
 
 /// The form asking which transcript to import.
 pub fn form(lang: Lang) -> Overlay {
@@ -28,18 +27,18 @@ pub fn form(lang: Lang) -> Overlay {
     }
 }
 
-pub fn submit(app: &App, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     let path = PathBuf::from(form.value(0).trim());
     if !path.is_file() {
-        return Err(app.t("Filen finns inte.", "There is no such file.").into());
+        return Err(ctx.t("Filen finns inte.", "There is no such file.").into());
     }
-    Ok(vec![Effect::ReadTranscript(path)])
+    Ok(Outcome::effects(vec![Effect::ReadTranscript(path)]))
 }
 
-/// Reads and maps the file, then opens the review screen (or says why it cannot).
-pub fn read(app: &mut App, path: &std::path::Path) {
-    let Some(session) = app.session.as_ref() else {
-        return;
+/// Reads and maps the file into the review screen to open, or says why it cannot.
+pub fn read(ctx: &Ctx, path: &std::path::Path) -> (Option<ReviewScreen>, Outcome) {
+    let Some(session) = ctx.session.as_deref() else {
+        return (None, Outcome::default());
     };
     let name = path.to_string_lossy();
     let drafted = std::fs::read(path)
@@ -61,63 +60,61 @@ pub fn read(app: &mut App, path: &std::path::Path) {
             let mut draft = draft;
             // A transcript without speakers does not say who interviewed: the user did.
             if draft.interview.interviewer.is_empty() {
-                draft.interview.interviewer = app.settings.interviewer.clone();
+                draft.interview.interviewer = ctx.settings.interviewer.clone();
             }
             let screen = ReviewScreen::new(draft, &session.project.guide);
-            if let Some(first) = &screen.draft.duplicate_of {
-                let text = if app.sv() {
+            let outcome = match &screen.draft.duplicate_of {
+                Some(first) => Outcome::info(if ctx.sv() {
                     format!("Filen är redan importerad som {first}; Enter importerar den igen.")
                 } else {
                     format!("The file was imported before as {first}; Enter imports it again.")
-                };
-                app.info(text);
-            }
-            app.review = Some(screen);
+                }),
+                None => Outcome::default(),
+            };
+            (Some(screen), outcome)
         }
-        Err(reason) => {
-            let text = if app.sv() {
+        Err(reason) => (
+            None,
+            Outcome::error(if ctx.sv() {
                 format!("{name}: {reason}; inget importerades.")
             } else {
                 format!("{name}: {reason}; nothing was imported.")
-            };
-            app.error(text);
-        }
+            }),
+        ),
     }
 }
 
-/// Keys while the review screen is open.
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(mut screen) = app.review.take() else {
-        return Vec::new();
+/// An action of the review screen's keymap; accepting adds the interview, cancelling or
+/// accepting closes the screen.
+pub fn on_action(review: &mut Option<ReviewScreen>, ctx: &mut Ctx, action: Action) -> Outcome {
+    let Some(mut screen) = review.take() else {
+        return Outcome::default();
     };
-    match screen.update(key) {
-        Outcome::Continue => {
-            app.review = Some(screen);
-            Vec::new()
+    match screen.on_action(action) {
+        Reviewed::Continue => {
+            *review = Some(screen);
+            Outcome::default()
         }
-        Outcome::Cancel => {
-            app.info(app.t("Inget importerades.", "Nothing was imported."));
-            Vec::new()
-        }
-        Outcome::Accept => {
+        Reviewed::Cancel => Outcome::info(ctx.t("Inget importerades.", "Nothing was imported.")),
+        Reviewed::Accept => {
             let draft = screen.into_draft();
-            let Some(session) = app.session.as_mut() else {
-                return Vec::new();
+            let sv = ctx.sv();
+            let Some(session) = ctx.session.as_deref_mut() else {
+                return Outcome::default();
             };
             let project_changed = import::add_to(&mut session.project, &[&draft]);
             let id = draft.interview.id.clone();
-            let text = if app.sv() {
+            let text = if sv {
                 format!("Importerade {id} som utkast.")
             } else {
                 format!("Imported {id} as a draft.")
             };
-            app.info(text);
-            app.refresh();
-            vec![Effect::SaveChange {
+            Outcome::effects(vec![Effect::SaveChange {
                 interviews: vec![id],
                 codebook: false,
                 project: project_changed,
-            }]
+            }])
+            .with_info(text)
         }
     }
 }

@@ -3,11 +3,12 @@
 //! by a turn, put a turn under another question or outside the guide, and undo; Enter imports.
 //! Nothing here changes the transcript's words.
 //!
-//! A self-contained screen: its own state, keys (with the descriptions the footer shows),
-//! `update(key) -> Outcome` and `view`. The application only opens it and acts on the outcome.
+//! A self-contained screen: its own state, its keymap contexts (`Review`, and
+//! `ReviewChooser` while a question is chosen; bindings and descriptions live in `keymap`),
+//! `on_action(action) -> Outcome` and `view`. The application only opens it, routes the
+//! actions and acts on the outcome.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
@@ -15,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::import::{Draft, Place, Review, part, show_time};
 use crate::model::{Guide, Lang};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme;
 
 /// What the application does after a key.
@@ -25,65 +27,6 @@ pub enum Outcome {
     Accept,
     /// Leave without importing.
     Cancel,
-}
-
-/// The screen's commands, each with its keys and the description shown in the footer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Command {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    JoinAbove,
-    JoinBelow,
-    Assign,
-    Asks,
-    Outside,
-    Undo,
-    Accept,
-    Cancel,
-}
-
-/// The keymap: (command, keys shown, Swedish description, English description).
-const KEYS: [(Command, &str, &str, &str); 12] = [
-    (Command::Accept, "Enter", "importera", "import"),
-    (Command::Cancel, "Esc", "avbryt", "cancel"),
-    (Command::Assign, "a", "till fråga", "to question"),
-    (Command::Outside, "o", "utanför guiden", "outside guide"),
-    (
-        Command::JoinAbove,
-        "K/J",
-        "till delen ovan/nedan",
-        "to part above/below",
-    ),
-    (Command::JoinBelow, "J", "till delen nedan", "to part below"),
-    (Command::Asks, "f", "ställer fråga", "asks question"),
-    (Command::Undo, "u", "ångra", "undo"),
-    (Command::Up, "↑/k", "föregående replik", "previous turn"),
-    (Command::Down, "↓/j", "nästa replik", "next turn"),
-    (Command::PageUp, "PgUp", "sida upp", "page up"),
-    (Command::PageDown, "PgDn", "sida ner", "page down"),
-];
-
-fn command(key: &KeyEvent) -> Option<Command> {
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    Some(match key.code {
-        KeyCode::Up if shift => Command::JoinAbove,
-        KeyCode::Down if shift => Command::JoinBelow,
-        KeyCode::Up | KeyCode::Char('k') => Command::Up,
-        KeyCode::Down | KeyCode::Char('j') => Command::Down,
-        KeyCode::PageUp => Command::PageUp,
-        KeyCode::PageDown => Command::PageDown,
-        KeyCode::Char('K') => Command::JoinAbove,
-        KeyCode::Char('J') => Command::JoinBelow,
-        KeyCode::Char('a') => Command::Assign,
-        KeyCode::Char('f') => Command::Asks,
-        KeyCode::Char('o') => Command::Outside,
-        KeyCode::Char('u') => Command::Undo,
-        KeyCode::Enter => Command::Accept,
-        KeyCode::Esc => Command::Cancel,
-        _ => return None,
-    })
 }
 
 /// Choosing a question for the selected turn.
@@ -125,25 +68,35 @@ impl ReviewScreen {
         draft
     }
 
-    pub fn update(&mut self, key: KeyEvent) -> Outcome {
+    /// The keymap context the screen is in: choosing a question, or the transcript.
+    pub fn context(&self) -> Context {
+        if self.chooser.is_some() {
+            Context::ReviewChooser
+        } else {
+            Context::Review
+        }
+    }
+
+    /// Performs an action of the screen's keymap context.
+    pub fn on_action(&mut self, action: Action) -> Outcome {
         if let Some(chooser) = self.chooser {
-            self.choose(chooser, key);
+            self.choose(chooser, action);
             return Outcome::Continue;
         }
         let turns = self.review.transcript.turns.len();
         let last = turns.saturating_sub(1);
-        match command(&key) {
-            Some(Command::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Command::Down) => self.selected = (self.selected + 1).min(last),
-            Some(Command::PageUp) => self.selected = self.selected.saturating_sub(self.page),
-            Some(Command::PageDown) => self.selected = (self.selected + self.page).min(last),
-            Some(Command::JoinAbove) => {
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(self.page),
+            Action::PageDown => self.selected = (self.selected + self.page).min(last),
+            Action::MoveUp => {
                 self.review.move_boundary(self.selected, false);
             }
-            Some(Command::JoinBelow) => {
+            Action::MoveDown => {
                 self.review.move_boundary(self.selected, true);
             }
-            Some(Command::Assign) => {
+            Action::Assign => {
                 let current = part(&self.review.mapping().places[self.selected])
                     .and_then(|q| self.guide.position(q))
                     .map_or(0, |p| p + 1);
@@ -152,38 +105,34 @@ impl ReviewScreen {
                     selected: current,
                 });
             }
-            Some(Command::Asks) => {
+            Action::Asks => {
                 self.chooser = Some(Chooser {
                     asks: true,
                     selected: 1,
                 })
             }
-            Some(Command::Outside) => self.review.assign(self.selected, None),
-            Some(Command::Undo) => {
+            Action::Outside => self.review.assign(self.selected, None),
+            Action::Undo => {
                 self.review.undo();
             }
-            Some(Command::Accept) => return Outcome::Accept,
-            Some(Command::Cancel) => return Outcome::Cancel,
-            None => {}
+            Action::Confirm => return Outcome::Accept,
+            Action::Back => return Outcome::Cancel,
+            _ => {}
         }
         Outcome::Continue
     }
 
-    fn choose(&mut self, mut chooser: Chooser, key: KeyEvent) {
+    fn choose(&mut self, mut chooser: Chooser, action: Action) {
         let count = self.guide.questions.len() + 1;
         let first = usize::from(chooser.asks);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                chooser.selected = chooser.selected.saturating_sub(1).max(first)
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                chooser.selected = (chooser.selected + 1).min(count - 1)
-            }
-            KeyCode::Esc => {
+        match action {
+            Action::Up => chooser.selected = chooser.selected.saturating_sub(1).max(first),
+            Action::Down => chooser.selected = (chooser.selected + 1).min(count - 1),
+            Action::Back => {
                 self.chooser = None;
                 return;
             }
-            KeyCode::Enter => {
+            Action::Confirm => {
                 let question = chooser
                     .selected
                     .checked_sub(1)
@@ -386,23 +335,13 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         detail,
     );
 
-    // The footer, from the keymap.
-    let hints: Vec<Span> = KEYS
-        .iter()
-        .filter(|(c, ..)| {
-            !matches!(
-                c,
-                Command::PageUp
-                    | Command::PageDown
-                    | Command::Up
-                    | Command::Down
-                    | Command::JoinBelow
-            )
-        })
-        .flat_map(|(_, keys, sv, en)| {
+    // The footer, from the keymap of the context the keys go to.
+    let hints: Vec<Span> = keymap::footer(state.context(), lang)
+        .into_iter()
+        .flat_map(|(keys, text)| {
             [
-                Span::styled(*keys, theme::key()),
-                Span::raw(format!(" {}  ", t(lang, sv, en))),
+                Span::styled(keys, theme::key()),
+                Span::raw(format!(" {text}  ")),
             ]
         })
         .collect();
@@ -490,18 +429,15 @@ mod tests {
         (ReviewScreen::new(draft, &project.guide), project)
     }
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
+    /// Keys (`jj<Enter>`) through the screen's keymap, as the router sends them; a key
+    /// bound to nothing does nothing.
     fn press(s: &mut ReviewScreen, keys: &str) -> Outcome {
         let mut out = Outcome::Continue;
-        for c in keys.chars() {
-            out = s.update(key(match c {
-                '\n' => KeyCode::Enter,
-                '\u{1b}' => KeyCode::Esc,
-                c => KeyCode::Char(c),
-            }));
+        for key in crate::tui::router::parse_keys(keys) {
+            out = match keymap::lookup(s.context(), &key) {
+                Some(action) => s.on_action(action),
+                None => Outcome::Continue,
+            };
         }
         out
     }
@@ -554,12 +490,12 @@ mod tests {
         for _ in 0..9 {
             press(&mut s, "j");
         }
-        press(&mut s, "\n");
+        press(&mut s, "<Enter>");
         assert!(answer(&s, "q12").contains("Sedan finansiering"));
         press(&mut s, "u");
         // Typing letters that are no command changes nothing, Esc leaves a chooser.
         press(&mut s, "xyzåäö");
-        press(&mut s, "a\u{1b}");
+        press(&mut s, "a<Esc>");
         let after: Vec<String> = s
             .review
             .transcript
@@ -569,9 +505,9 @@ mod tests {
             .collect();
         assert_eq!(after, words);
         // The boundary moves: turn 7 joins the part below (q02 is asked right after it).
-        s.update(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+        press(&mut s, "<S-Down>");
         assert!(answer(&s, "q02").starts_with("Sedan finansiering"));
-        assert_eq!(press(&mut s, "\n"), Outcome::Accept);
+        assert_eq!(press(&mut s, "<Enter>"), Outcome::Accept);
         let draft = s.into_draft();
         assert!(
             draft
@@ -583,6 +519,6 @@ mod tests {
         );
         assert!(crate::model::validate(&project).is_empty());
         let (mut s, _) = screen();
-        assert_eq!(press(&mut s, "\u{1b}"), Outcome::Cancel);
+        assert_eq!(press(&mut s, "<Esc>"), Outcome::Cancel);
     }
 }

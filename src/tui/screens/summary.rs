@@ -12,16 +12,48 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::model::{Lang, Status};
 use crate::report::render::{Export, Format};
 use crate::report::{self, Drill, Filter, Index, Names, Options, Passage, Summary};
-use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
-use crate::tui::screens::capture;
 use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::needs_table::NeedsTable;
+use crate::tui::session::Session;
+use crate::tui::state::{
+    Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
+};
 use crate::tui::theme;
 
-const VIEWS_SV: [&str; 3] = ["behov", "samförekomst", "skalfrågor"];
-const VIEWS_EN: [&str; 3] = ["needs", "co-occurrence", "scale questions"];
+/// What the Summary tab shows; Tab goes to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    /// Respondents per need, split by an attribute, with quotes.
+    #[default]
+    Needs,
+    /// Pairs of needs raised together.
+    CoOccurrence,
+    /// The distributions of the scale questions.
+    Scales,
+}
+
+impl Section {
+    fn next(self) -> Section {
+        match self {
+            Section::Needs => Section::CoOccurrence,
+            Section::CoOccurrence => Section::Scales,
+            Section::Scales => Section::Needs,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Section::Needs, Lang::Sv) => "behov",
+            (Section::Needs, Lang::En) => "needs",
+            (Section::CoOccurrence, Lang::Sv) => "samförekomst",
+            (Section::CoOccurrence, Lang::En) => "co-occurrence",
+            (Section::Scales, Lang::Sv) => "skalfrågor",
+            (Section::Scales, Lang::En) => "scale questions",
+        }
+    }
+}
 const FORMATS: [(&str, Format); 5] = [
     ("xlsx", Format::Xlsx),
     ("docx", Format::Docx),
@@ -36,8 +68,7 @@ const EXCHANGE: [&str; 2] = ["qdpx", "qdc"];
 
 #[derive(Default)]
 pub struct SummaryView {
-    /// 0 needs, 1 co-occurrence, 2 scale questions.
-    pub view: usize,
+    pub section: Section,
     /// The attribute the needs are split by.
     pub by: Option<String>,
     pub coder: Option<String>,
@@ -81,66 +112,65 @@ impl SummaryView {
     }
 }
 
-/// Brings the summary up to date with the project (once per change, not per frame).
-pub fn refresh(app: &mut App) {
-    let Some(session) = &app.session else { return };
-    let project = &session.project;
-    let view = &mut app.summary;
-    match &mut view.index {
-        Some((revision, index)) if *revision != session.revision => {
-            index.refresh(project);
-            *revision = session.revision;
+impl SummaryView {
+    /// Brings the summary up to date with the project (once per change, not per frame); an
+    /// error is for the status line.
+    pub fn refresh(&mut self, session: &Session, lang: Lang) -> Option<String> {
+        let project = &session.project;
+        match &mut self.index {
+            Some((revision, index)) if *revision != session.revision => {
+                index.refresh(project);
+                *revision = session.revision;
+            }
+            Some(_) => {}
+            None => self.index = Some((session.revision, Index::new(project))),
         }
-        Some(_) => {}
-        None => view.index = Some((session.revision, Index::new(project))),
+        let key: SummaryKey = (
+            session.revision,
+            self.by.clone(),
+            self.coder.clone(),
+            self.all_statuses,
+            self.pseudonyms,
+            lang,
+        );
+        if self.summary.as_ref().is_some_and(|(k, _)| *k == key) {
+            return None;
+        }
+        let index = &self.index.as_ref().expect("built above").1;
+        match report::summarise_with(project, index, &self.options(lang)) {
+            Ok(summary) => {
+                self.summary = Some((key, summary));
+                None
+            }
+            Err(e) => {
+                self.summary = None;
+                Some(e.to_string())
+            }
+        }
     }
-    let key: SummaryKey = (
-        session.revision,
-        view.by.clone(),
-        view.coder.clone(),
-        view.all_statuses,
-        view.pseudonyms,
-        app.lang,
-    );
-    if view.summary.as_ref().is_some_and(|(k, _)| *k == key) {
-        return;
-    }
-    let index = &view.index.as_ref().expect("built above").1;
-    match report::summarise_with(project, index, &view.options(app.lang)) {
-        Ok(summary) => view.summary = Some((key, summary)),
-        Err(e) => {
-            view.summary = None;
-            app.status = Some(crate::tui::app::Status {
-                text: e.to_string(),
-                error: true,
-            });
+
+    fn row_count(&self) -> usize {
+        let Some((_, summary)) = &self.summary else {
+            return 0;
+        };
+        match self.section {
+            Section::Needs => summary.codes.len(),
+            Section::CoOccurrence => summary.cooccurrence.pairs.len(),
+            Section::Scales => summary.scales.len(),
         }
     }
 }
 
-fn row_count(app: &App) -> usize {
-    let Some((_, summary)) = &app.summary.summary else {
-        return 0;
-    };
-    match app.summary.view {
-        0 => summary.codes.len(),
-        1 => summary.cooccurrence.pairs.len(),
-        _ => summary.scales.len(),
-    }
-}
-
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
-    let count = row_count(app);
-    let groups = app
-        .summary
+pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outcome {
+    let count = view.row_count();
+    let groups = view
         .summary
         .as_ref()
         .and_then(|(_, s)| s.groups.as_ref())
         .map_or(0, |m| m.groups.len());
-    let Some(session) = &app.session else {
-        return Vec::new();
+    let Some(session) = ctx.session.as_deref() else {
+        return Outcome::default();
     };
-    let view = &mut app.summary;
     match action {
         Action::Up => view.selected = view.selected.saturating_sub(1),
         Action::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
@@ -160,7 +190,7 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             view.column = usize::from(view.by.is_some());
         }
         Action::SwitchList => {
-            view.view = (view.view + 1) % 3;
+            view.section = view.section.next();
             view.selected = 0;
         }
         Action::CoderFilter => {
@@ -171,21 +201,20 @@ pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::StatusFilter => view.all_statuses = !view.all_statuses,
         Action::Pseudonyms => view.pseudonyms = !view.pseudonyms,
-        Action::Open if view.view == 0 => drill(app),
-        Action::Export => open_export(app),
+        Action::Open if view.section == Section::Needs => return drill(view, session),
+        Action::Export => return open_export(ctx),
         _ => {}
     }
-    Vec::new()
+    Outcome::default()
 }
 
-fn drill(app: &mut App) {
-    let Some(session) = &app.session else { return };
-    let view = &app.summary;
+/// The passages behind the selected cell, in an overlay.
+fn drill(view: &SummaryView, session: &Session) -> Outcome {
     let Some((_, summary)) = &view.summary else {
-        return;
+        return Outcome::default();
     };
     let Some(row) = summary.codes.get(view.selected) else {
-        return;
+        return Outcome::default();
     };
     let group = summary
         .groups
@@ -202,7 +231,7 @@ fn drill(app: &mut App) {
         question: None,
     };
     let Some((_, index)) = &view.index else {
-        return;
+        return Outcome::default();
     };
     let names = Names::new(&session.project, view.pseudonyms);
     let passages = report::passages(&session.project, index, &view.filter(), &cell, &names);
@@ -210,45 +239,50 @@ fn drill(app: &mut App) {
         Some((_, _, label)) => format!(" {} · {label} ", row.label),
         None => format!(" {} ", row.label),
     };
-    app.overlay = Some(Overlay::Drill(DrillList {
+    Outcome::overlay(Overlay::Drill(DrillList {
         title,
         passages,
         selected: 0,
-    }));
+    }))
 }
 
-pub fn on_drill_key(app: &mut App, mut list: DrillList, action: Option<Action>) -> Vec<Effect> {
+/// An action in the list of passages behind a cell: Enter opens the answer in the capture
+/// screen, and Esc there comes back to the Summary tab.
+pub fn on_drill_action(mut list: DrillList, action: Action) -> Outcome {
     match action {
-        Some(Action::Up) => list.selected = list.selected.saturating_sub(1),
-        Some(Action::Down) => {
+        Action::Up => list.selected = list.selected.saturating_sub(1),
+        Action::Down => {
             list.selected = (list.selected + 1).min(list.passages.len().saturating_sub(1))
         }
-        Some(Action::Back) => return Vec::new(),
-        Some(Action::Open) | Some(Action::Edit) => {
-            if let Some(p) = list.passages.get(list.selected) {
-                capture::open_part(
-                    app,
-                    &p.interview,
-                    p.question.as_deref(),
-                    p.span.map(|s| s.start),
-                );
-                if let Some(c) = app.capture.as_mut() {
-                    c.back_to = (crate::tui::app::Screen::Tabs, crate::tui::app::Tab::Summary);
-                }
-            }
-            return Vec::new();
+        Action::Back => return Outcome::default(),
+        Action::Open | Action::Edit => {
+            let Some(p) = list.passages.get(list.selected) else {
+                return Outcome::default();
+            };
+            let at = p.span.map(|s| s.start);
+            let target = match &p.question {
+                Some(id) => Target::Question { id: id.clone(), at },
+                None => Target::Notes {
+                    at: at.unwrap_or(0),
+                },
+            };
+            return Outcome::open(OpenAnswer {
+                interview: p.interview.clone(),
+                target,
+                back_to: (Screen::Tabs, Tab::Summary),
+                editing: false,
+            });
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Drill(list));
-    Vec::new()
+    Outcome::overlay(Overlay::Drill(list))
 }
 
-fn open_export(app: &mut App) {
-    if app.session.is_none() {
-        return;
+fn open_export(ctx: &Ctx) -> Outcome {
+    if ctx.session.is_none() {
+        return Outcome::default();
     }
-    let name = if app.sv() {
+    let name = if ctx.sv() {
         "behovssammanstallning.xlsx"
     } else {
         "needs-summary.xlsx"
@@ -259,10 +293,10 @@ fn open_export(app: &mut App) {
         .map(|d| d.display().to_string())
         .unwrap_or_default();
     let form = Form::new(
-        app.t("Exportera sammanställningen", "Export the summary"),
+        ctx.t("Exportera sammanställningen", "Export the summary"),
         vec![
             Field::choice(
-                app.t("Format", "Format"),
+                ctx.t("Format", "Format"),
                 FORMATS
                     .iter()
                     .map(|(n, _)| n.to_string())
@@ -271,33 +305,33 @@ fn open_export(app: &mut App) {
                 0,
             )
             .with_hint("←→"),
-            Field::text(app.t("Fil", "File"), name).with_hint(if app.sv() {
+            Field::text(ctx.t("Fil", "File"), name).with_hint(if ctx.sv() {
                 format!("i {here} om ingen mapp anges; filändelsen följer formatet")
             } else {
                 format!("in {here} unless a folder is given; the extension follows the format")
             }),
         ],
     );
-    app.overlay = Some(Overlay::Form {
+    Outcome::overlay(Overlay::Form {
         purpose: FormPurpose::Export,
         form,
-    });
+    })
 }
 
-pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_export(view: &SummaryView, ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     let chosen = form.fields[0]
         .chosen()
         .min(FORMATS.len() + EXCHANGE.len() - 1);
     if let Some(extension) = chosen.checked_sub(FORMATS.len()).map(|i| EXCHANGE[i]) {
-        return submit_exchange(app, form, extension);
+        return submit_exchange(view, ctx, form, extension);
     }
     let (extension, format) = FORMATS[chosen];
     let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
     if path.file_name().is_none() {
-        return Err(app.t("Ange en fil.", "Give a file.").into());
+        return Err(ctx.t("Ange en fil.", "Give a file.").into());
     }
-    let Some((_, summary)) = &app.summary.summary else {
-        return Ok(Vec::new());
+    let Some((_, summary)) = &view.summary else {
+        return Ok(Outcome::default());
     };
     let export = Export {
         format,
@@ -306,35 +340,39 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
         csv: report::render::csv::Dialect::Excel,
     };
     let bytes = report::render::export(summary, &export).map_err(|e| e.to_string())?;
-    Ok(vec![Effect::WriteFile { path, bytes }])
+    Ok(Outcome::effects(vec![Effect::WriteFile { path, bytes }]))
 }
 
 /// A REFI-QDA project (the interviews and codings the summary counts, by its coder and status
 /// choices) or the codebook alone, as `behov export` writes them.
-fn submit_exchange(app: &App, form: &Form, extension: &str) -> Result<Vec<Effect>, String> {
+fn submit_exchange(
+    view: &SummaryView,
+    ctx: &Ctx,
+    form: &Form,
+    extension: &str,
+) -> Result<Outcome, String> {
     let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
     if path.file_name().is_none() {
-        return Err(app.t("Ange en fil.", "Give a file.").into());
+        return Err(ctx.t("Ange en fil.", "Give a file.").into());
     }
-    let Some(session) = &app.session else {
-        return Ok(Vec::new());
+    let Some(session) = ctx.session.as_deref() else {
+        return Ok(Outcome::default());
     };
     let bytes = if extension == "qdc" {
         crate::exchange::qdc(&session.project)
     } else {
         let options = crate::exchange::Options {
-            filter: app.summary.filter(),
-            lang: app.lang,
+            filter: view.filter(),
+            lang: ctx.lang,
         };
         crate::exchange::qdpx(&session.project, &options).map(|(bytes, _)| bytes)
     }
     .map_err(|e| e.to_string())?;
-    Ok(vec![Effect::WriteFile { path, bytes }])
+    Ok(Outcome::effects(vec![Effect::WriteFile { path, bytes }]))
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
-    let view = &app.summary;
+pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = ui.session else { return };
     let Some((_, summary)) = &view.summary else {
         return;
     };
@@ -343,13 +381,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     let c = &summary.coverage;
     // Drafts are either counted or, by default, said to be left out.
-    let drafts = match (app.sv(), c.drafts_left_out) {
+    let drafts = match (ui.sv(), c.drafts_left_out) {
         (true, 0) => format!("{} klara, {} utkast", c.complete, c.drafts),
         (true, n) => format!("{} klara; {n} utkast ej medräknade", c.complete),
         (false, 0) => format!("{} complete, {} drafts", c.complete, c.drafts),
         (false, n) => format!("{} complete; {n} drafts not counted", c.complete),
     };
-    let coverage = if app.sv() {
+    let coverage = if ui.sv() {
         format!(
             "{} av {} organisationer intervjuade · {} intervjuer ({drafts}) · {} kodningar",
             c.interviewed, c.respondents, c.interviews, c.codings
@@ -360,32 +398,31 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             c.interviewed, c.respondents, c.interviews, c.codings
         )
     };
-    let all = app.t("alla", "all").to_string();
+    let all = ui.t("alla", "all").to_string();
     let by = view
         .by
         .as_ref()
         .and_then(|id| session.project.attributes.iter().find(|a| &a.id == id))
-        .map(|a| a.label.get(app.lang).to_string())
-        .unwrap_or_else(|| app.t("ingen", "none").to_string());
-    let views = if app.sv() { VIEWS_SV } else { VIEWS_EN };
+        .map(|a| a.label.get(ui.lang).to_string())
+        .unwrap_or_else(|| ui.t("ingen", "none").to_string());
     let settings = format!(
         "{} {}  ·  {} {by}  ·  {} {}  ·  {} {}  ·  {} {}",
-        app.t("vy (Tab):", "view (Tab):"),
-        views[view.view],
-        app.t("dela upp (g):", "split by (g):"),
-        app.t("kodare (f):", "coder (f):"),
+        ui.t("vy (Tab):", "view (Tab):"),
+        view.section.name(ui.lang),
+        ui.t("dela upp (g):", "split by (g):"),
+        ui.t("kodare (f):", "coder (f):"),
         view.coder.clone().unwrap_or(all.clone()),
-        app.t("intervjuer (s):", "interviews (s):"),
+        ui.t("intervjuer (s):", "interviews (s):"),
         if view.all_statuses {
-            app.t("alla", "all")
+            ui.t("alla", "all")
         } else {
-            app.t("klara", "complete")
+            ui.t("klara", "complete")
         },
-        app.t("namn (p):", "names (p):"),
+        ui.t("namn (p):", "names (p):"),
         if view.pseudonyms {
-            app.t("pseudonymer", "pseudonyms")
+            ui.t("pseudonymer", "pseudonyms")
         } else {
-            app.t("riktiga", "real")
+            ui.t("riktiga", "real")
         },
     );
     frame.render_widget(
@@ -396,15 +433,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: true }),
         head,
     );
-    match view.view {
-        0 => draw_needs(app, summary, frame, body),
-        1 => draw_pairs(app, summary, frame, body),
-        _ => draw_scales(app, summary, frame, body),
+    match view.section {
+        Section::Needs => draw_needs(view, ui, summary, frame, body),
+        Section::CoOccurrence => draw_pairs(view, ui, summary, frame, body),
+        Section::Scales => draw_scales(view, ui, summary, frame, body),
     }
 }
 
-fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
-    let view = &app.summary;
+fn draw_needs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Frame, area: Rect) {
     let quotes_height = (area.height / 3).clamp(4, 12);
     let [table, quotes] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(quotes_height)]).areas(area);
@@ -412,7 +448,7 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
         summary,
         selected: view.selected,
         column: view.column,
-        lang: app.lang,
+        lang: ui.lang,
     }
     .draw(frame, table);
     let selected = summary.codes.get(view.selected);
@@ -432,16 +468,16 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     }
     if quote_lines.is_empty() {
         quote_lines.push(Line::from(Span::styled(
-            app.t("Inga citat för detta behov.", "No quotes for this need."),
+            ui.t("Inga citat för detta behov.", "No quotes for this need."),
             theme::dim(),
         )));
     }
     let title = match selected {
         Some(row) => format!(
             " {} {} · Enter: {} ",
-            app.t("Citat:", "Quotes:"),
+            ui.t("Citat:", "Quotes:"),
             row.label,
-            app.t("alla passager", "every passage")
+            ui.t("alla passager", "every passage")
         ),
         None => String::new(),
     };
@@ -453,10 +489,9 @@ fn draw_needs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_pairs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
-    let view = &app.summary;
+fn draw_pairs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(Span::styled(
-        app.t(
+        ui.t(
             "Par av behov som nämns i samma svar / samma intervju",
             "Pairs of needs raised in the same answer / the same interview",
         ),
@@ -478,9 +513,9 @@ fn draw_pairs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
             pair.a.label,
             pair.b.label,
             pair.answers,
-            app.t("svar", "answers"),
+            ui.t("svar", "answers"),
             pair.interviews,
-            app.t("intervjuer", "interviews")
+            ui.t("intervjuer", "interviews")
         );
         let line = Line::from(text);
         lines.push(if i == view.selected {
@@ -492,12 +527,11 @@ fn draw_pairs(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn draw_scales(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
+fn draw_scales(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
-    let fmt =
-        |v: Option<f64>| v.map_or("–".to_string(), |x| report::format::decimal(x, app.lang));
-    for (i, scale) in summary.scales.iter().enumerate().skip(app.summary.selected) {
-        let style = if i == app.summary.selected {
+    let fmt = |v: Option<f64>| v.map_or("–".to_string(), |x| report::format::decimal(x, ui.lang));
+    for (i, scale) in summary.scales.iter().enumerate().skip(view.selected) {
+        let style = if i == view.selected {
             theme::selected()
         } else {
             theme::title()
@@ -514,9 +548,9 @@ fn draw_scales(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
         }
         let mut summary_line = format!(
             "  {} {}  {} {}  n = {}",
-            app.t("medel", "mean"),
+            ui.t("medel", "mean"),
             fmt(scale.all.mean),
-            app.t("median", "median"),
+            ui.t("median", "median"),
             fmt(scale.all.median),
             scale.all.n
         );
@@ -533,12 +567,12 @@ fn draw_scales(app: &App, summary: &Summary, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
+pub fn draw_drill(ui: &View, list: &DrillList, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(list.title.clone())
-        .title_bottom(app.t(
+        .title_bottom(ui.t(
             " ↑↓ · Enter öppna svaret · Esc stäng ",
             " ↑↓ · Enter open the answer · Esc close ",
         ));
@@ -547,7 +581,7 @@ pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
     let mut lines = Vec::new();
     let visible = (inner.height as usize / 3).max(1);
     let offset = (list.selected + 1).saturating_sub(visible);
-    let project = app.session.as_ref().map(|s| &s.project);
+    let project = ui.session.map(|s| &s.project);
     for (i, p) in list.passages.iter().enumerate().skip(offset).take(visible) {
         let question = project
             .and_then(|pr| {
@@ -556,20 +590,20 @@ pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
                     pr.guide
                         .question(p.question.as_deref()?)?
                         .text
-                        .get(app.lang)
+                        .get(ui.lang)
                         .to_string(),
                 ))
             })
             .map(|(n, text)| {
                 format!(
                     "{}{n} {}",
-                    app.t("F", "Q"),
+                    ui.t("F", "Q"),
                     text.chars().take(60).collect::<String>()
                 )
             })
             .unwrap_or_else(|| match &p.question {
                 Some(q) => q.clone(),
-                None => app.t("utanför guiden", "outside the guide").to_string(),
+                None => ui.t("utanför guiden", "outside the guide").to_string(),
             });
         let head = Line::from(format!(
             "{}{} · {question} · {}",
@@ -586,7 +620,7 @@ pub fn draw_drill(app: &App, list: &DrillList, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(""));
     }
     if list.passages.is_empty() {
-        lines.push(Line::from(app.t("Inga passager.", "No passages.")));
+        lines.push(Line::from(ui.t("Inga passager.", "No passages.")));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

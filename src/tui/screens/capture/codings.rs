@@ -4,22 +4,20 @@
 use super::*;
 
 /// Opens the code picker for the current answer, or the selected passage of it.
-pub(super) fn open_picker(app: &mut App) -> Vec<Effect> {
-    if let Some(refusal) = refuse_if_read_only(app) {
+pub(super) fn open_picker(capture: &Capture, ctx: &Ctx) -> Outcome {
+    if let Some(refusal) = ctx.refuse_if_read_only() {
         return refusal;
     }
-    let Some(capture) = app.capture.as_ref() else {
-        return Vec::new();
+    let Some(project) = ctx.project() else {
+        return Outcome::default();
     };
-    let question = part_at(app, capture);
-    let text = current_text(app, capture);
+    let question = part_at(project, capture);
+    let text = current_text(project, capture);
     if text.trim().is_empty() {
-        let hint = app.t(
+        return Outcome::error(ctx.t(
             "Svaret är tomt: skriv det först.",
             "The answer is empty: write it first.",
-        );
-        app.error(hint);
-        return Vec::new();
+        ));
     }
     let span = if capture.editing {
         capture.editor.selected_span(text)
@@ -32,44 +30,40 @@ pub(super) fn open_picker(app: &mut App) -> Vec<Effect> {
         span,
     };
     // The first coding asks who codes: the name goes on every coding.
-    if app.settings.coder.trim().is_empty() {
-        app.overlay = Some(crate::tui::screens::codebook::coder_form(
-            &app.settings,
-            app.lang,
-            Some(purpose),
-        ));
+    Outcome::overlay(if ctx.settings.coder.trim().is_empty() {
+        crate::tui::screens::codebook::coder_form(ctx.settings, ctx.lang, Some(purpose))
     } else {
-        app.overlay = Some(Overlay::CodePicker(CodePicker::new(purpose)));
-    }
-    Vec::new()
+        Overlay::CodePicker(CodePicker::new(purpose))
+    })
 }
 
 /// Applies `code` to an answer or passage as this user, or removes it if it is there.
 pub fn apply_code(
-    app: &mut App,
+    slot: &mut Option<Capture>,
+    ctx: &mut Ctx,
     interview: &str,
     question: &str,
     span: Option<Passage>,
     code: &str,
-) -> Vec<Effect> {
-    let coder = app.settings.coder.clone();
-    let label = app
-        .session
-        .as_ref()
-        .and_then(|s| s.project.codebook.code(code))
-        .map(|c| c.label.get(app.lang).to_string())
+) -> Outcome {
+    let coder = ctx.settings.coder.clone();
+    let sv = ctx.sv();
+    let label = ctx
+        .project()
+        .and_then(|p| p.codebook.code(code))
+        .map(|c| c.label.get(ctx.lang).to_string())
         .unwrap_or_default();
-    let undo_label = if app.sv() {
+    let undo_label = if sv {
         format!("kodning med {label}")
     } else {
         format!("coding with {label}")
     };
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
     };
     let step = Step::capture(&session.project, undo_label, false, [(interview, question)]);
     let Some(item) = session.project.interview_mut(interview) else {
-        return Vec::new();
+        return Outcome::default();
     };
     let added = coding_ops::toggle(
         item.codings_of_mut(question),
@@ -81,13 +75,13 @@ pub fn apply_code(
     touch(item);
     session.unsaved.remove(interview);
     session.revision += 1;
-    app.history.record(step);
-    app.recent_codes.retain(|c| c != code);
-    app.recent_codes.insert(0, code.to_string());
-    if let Some(capture) = app.capture.as_mut() {
+    ctx.history.record(step);
+    ctx.recent_codes.retain(|c| c != code);
+    ctx.recent_codes.insert(0, code.to_string());
+    if let Some(capture) = slot.as_mut() {
         capture.editor.anchor = None;
     }
-    let what = match (span.is_some(), question == NOTES, app.sv()) {
+    let what = match (span.is_some(), question == NOTES, sv) {
         (true, _, true) => "passagen",
         (false, false, true) => "svaret",
         (false, true, true) => "delen utanför guiden",
@@ -95,108 +89,125 @@ pub fn apply_code(
         (false, false, false) => "the answer",
         (false, true, false) => "the part outside the guide",
     };
-    let message = match (added, app.sv()) {
+    let message = match (added, sv) {
         (true, true) => format!("Kodade {what} med {label} (u ångrar)."),
         (false, true) => format!("Tog bort {label} från {what} (u ångrar)."),
         (true, false) => format!("Coded {what} with {label} (u undoes)."),
         (false, false) => format!("Removed {label} from {what} (u undoes)."),
     };
-    app.info(message);
-    vec![
+    Outcome::effects(vec![
         Effect::SaveInterview(interview.to_string()),
         Effect::SyncJournal,
-    ]
+    ])
+    .with_info(message)
 }
 
 /// Undoes (or with `redo`, redoes) the last coding or codebook action.
-pub fn undo(app: &mut App, redo: bool) -> Vec<Effect> {
-    let outcome = app.ctx().undo(redo);
-    app.apply(outcome)
+pub fn undo(ctx: &mut Ctx, redo: bool) -> Outcome {
+    ctx.undo(redo)
 }
 
-pub fn on_codings_action(app: &mut App, mut selected: usize, action: Action) -> Vec<Effect> {
-    let count = current_part(app).map_or(0, |(_, c)| c.len());
+/// The number of codings on the part the capture screen is at.
+fn coding_count(capture: &Capture, ctx: &Ctx) -> usize {
+    ctx.project()
+        .and_then(|p| current_part(p, capture))
+        .map_or(0, |(_, c)| c.len())
+}
+
+pub fn on_codings_action(
+    slot: &mut Option<Capture>,
+    ctx: &mut Ctx,
+    mut selected: usize,
+    action: Action,
+) -> Outcome {
+    let Some(capture) = slot.as_mut() else {
+        return Outcome::default();
+    };
+    let count = coding_count(capture, ctx);
     match action {
         Action::Up => selected = selected.saturating_sub(1),
         Action::Down => selected = (selected + 1).min(count.saturating_sub(1)),
-        Action::Back => return Vec::new(),
+        Action::Back => return Outcome::default(),
         Action::Undo | Action::Redo => {
-            let effects = undo(app, action == Action::Redo);
-            let count = current_part(app).map_or(0, |(_, c)| c.len());
+            let mut outcome = undo(ctx, action == Action::Redo);
+            let count = coding_count(capture, ctx);
             if count > 0 {
-                app.overlay = Some(Overlay::Codings {
+                outcome.overlay = Some(Overlay::Codings {
                     selected: selected.min(count - 1),
                 });
             }
-            return effects;
+            return outcome;
         }
         Action::Edit if count > 0 => {
-            if let Some(refusal) = refuse_if_read_only(app) {
+            if let Some(refusal) = ctx.refuse_if_read_only() {
                 return refusal;
             }
-            let memo = current_part(app)
+            let memo = ctx
+                .project()
+                .and_then(|p| current_part(p, capture))
                 .and_then(|(_, c)| c.get(selected))
                 .map(|c| c.memo.clone())
                 .unwrap_or_default();
             let form = Form::new(
-                app.t("Memo", "Memo"),
-                vec![Field::text(app.t("Memo", "Memo"), memo)],
+                ctx.t("Memo", "Memo"),
+                vec![Field::text(ctx.t("Memo", "Memo"), memo)],
             );
-            app.overlay = Some(Overlay::Form {
+            return Outcome::overlay(Overlay::Form {
                 purpose: FormPurpose::Memo(selected),
                 form,
             });
-            return Vec::new();
         }
         Action::Delete if count > 0 => {
-            if let Some(refusal) = refuse_if_read_only(app) {
+            if let Some(refusal) = ctx.refuse_if_read_only() {
                 return refusal;
             }
-            let effects = change_coding(
-                app,
-                selected,
-                app.t("borttagen kodning", "removed coding"),
-                |codings, i| {
-                    codings.remove(i);
-                },
-            );
+            let label = ctx.t("borttagen kodning", "removed coding");
+            let mut outcome = change_coding(capture, ctx, selected, label, |codings, i| {
+                codings.remove(i);
+            });
             if count > 1 {
-                app.overlay = Some(Overlay::Codings {
+                outcome.overlay = Some(Overlay::Codings {
                     selected: selected.min(count - 2),
                 });
             }
-            return effects;
+            return outcome;
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Codings { selected });
-    Vec::new()
+    Outcome::overlay(Overlay::Codings { selected })
 }
 
-pub fn submit_memo(app: &mut App, index: usize, form: &Form) -> Result<Vec<Effect>, String> {
+pub fn submit_memo(
+    slot: &mut Option<Capture>,
+    ctx: &mut Ctx,
+    index: usize,
+    form: &Form,
+) -> Result<Outcome, String> {
+    let Some(capture) = slot.as_mut() else {
+        return Ok(Outcome::default());
+    };
     let memo = form.value(0).trim().to_string();
-    let effects = change_coding(app, index, app.t("memo", "memo"), |codings, i| {
+    let label = ctx.t("memo", "memo");
+    let mut outcome = change_coding(capture, ctx, index, label, |codings, i| {
         codings[i].memo = memo
     });
-    app.overlay = Some(Overlay::Codings { selected: index });
-    Ok(effects)
+    outcome.overlay = Some(Overlay::Codings { selected: index });
+    Ok(outcome)
 }
 
 /// Changes coding `index` of the current answer (undoably) and saves.
 pub(super) fn change_coding(
-    app: &mut App,
+    capture: &Capture,
+    ctx: &mut Ctx,
     index: usize,
     label: &str,
     change: impl FnOnce(&mut Vec<crate::model::Coding>, usize),
-) -> Vec<Effect> {
-    let Some(capture) = app.capture.as_ref() else {
-        return Vec::new();
-    };
-    let question = part_at(app, capture);
+) -> Outcome {
     let id = capture.interview.clone();
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
     };
+    let question = part_at(&session.project, capture);
     let step = Step::capture(
         &session.project,
         label,
@@ -204,23 +215,23 @@ pub(super) fn change_coding(
         [(id.as_str(), question.as_str())],
     );
     let Some(item) = session.project.interview_mut(&id) else {
-        return Vec::new();
+        return Outcome::default();
     };
     let codings = item.codings_of_mut(&question);
     if index >= codings.len() {
-        return Vec::new();
+        return Outcome::default();
     }
     change(codings, index);
     touch(item);
     session.unsaved.remove(&id);
     session.revision += 1;
-    app.history.record(step);
-    vec![Effect::SaveInterview(id), Effect::SyncJournal]
+    ctx.history.record(step);
+    Outcome::effects(vec![Effect::SaveInterview(id), Effect::SyncJournal])
 }
 
-pub fn draw_codings(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
-    let Some((text, codings)) = current_part(app) else {
+pub fn draw_codings(capture: &Capture, app: &View, selected: usize, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
+    let Some((text, codings)) = current_part(&session.project, capture) else {
         return;
     };
     let block = Block::new()

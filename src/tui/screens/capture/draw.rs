@@ -2,25 +2,15 @@
 
 use super::*;
 
-pub fn draw(app: &mut App, frame: &mut Frame, area: Rect) {
-    let Some(mut capture) = app.capture.take() else {
-        return;
-    };
-    draw_capture(app, &mut capture, frame, area);
-    app.capture = Some(capture);
-}
-
-pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub fn draw(capture: &Capture, app: &View, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let Some(interview) = session.project.interview(&capture.interview) else {
         return;
     };
     let project = &session.project;
-    let [header, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    draw_header(app, interview, frame, header);
-    let list_width = (area.width / 3).clamp(22, 44);
-    let [list, detail] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+    let layout = Areas::of(app, capture, interview, area);
+    draw_header(app, interview, frame, layout.header);
+    let list = layout.list;
 
     // The guide, with answered markers; notes last.
     let questions = &project.guide.questions;
@@ -90,71 +80,119 @@ pub(super) fn draw_capture(app: &App, capture: &mut Capture, frame: &mut Frame, 
         list,
     );
 
-    let question = questions.get(capture.index);
-    let answer = question.and_then(|q| interview.answer(&q.id));
-    let inner = Rect {
-        x: detail.x + 1,
-        width: detail.width.saturating_sub(1),
-        ..detail
-    };
-    let mut top: Vec<Line> = Vec::new();
-    match question {
-        Some(q) => {
-            let label = if app.sv() {
-                format!("Fråga {} av {}", capture.index + 1, questions.len())
-            } else {
-                format!("Question {} of {}", capture.index + 1, questions.len())
-            };
-            top.push(Line::from(Span::styled(label, theme::dim())));
-            top.push(Line::from(Span::styled(
-                q.text.get(app.lang).to_string(),
-                theme::title(),
-            )));
-            if !q.help.is_empty() {
+    frame.render_widget(
+        Paragraph::new(layout.top).wrap(Wrap { trim: false }),
+        layout.top_area,
+    );
+    frame.render_widget(
+        Paragraph::new(layout.codes).wrap(Wrap { trim: false }),
+        layout.codes_area,
+    );
+    draw_editor(app, capture, interview, frame, layout.editor);
+}
+
+/// Where the capture screen's parts go in `area`, with the lines above the editor (question,
+/// help, values) and the codes line below it, whose heights the layout depends on.
+struct Areas {
+    header: Rect,
+    list: Rect,
+    top_area: Rect,
+    editor: Rect,
+    codes_area: Rect,
+    top: Vec<Line<'static>>,
+    codes: Line<'static>,
+}
+
+impl Areas {
+    fn of(app: &View, capture: &Capture, interview: &Interview, area: Rect) -> Areas {
+        let questions = app
+            .session
+            .map_or(&[][..], |s| &s.project.guide.questions[..]);
+        let [header, body] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+        let list_width = (area.width / 3).clamp(22, 44);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(20)]).areas(body);
+        let question = questions.get(capture.index);
+        let answer = question.and_then(|q| interview.answer(&q.id));
+        let inner = Rect {
+            x: detail.x + 1,
+            width: detail.width.saturating_sub(1),
+            ..detail
+        };
+        let mut top: Vec<Line<'static>> = Vec::new();
+        match question {
+            Some(q) => {
+                let label = if app.sv() {
+                    format!("Fråga {} av {}", capture.index + 1, questions.len())
+                } else {
+                    format!("Question {} of {}", capture.index + 1, questions.len())
+                };
+                top.push(Line::from(Span::styled(label, theme::dim())));
                 top.push(Line::from(Span::styled(
-                    q.help.get(app.lang).to_string(),
-                    theme::dim().add_modifier(Modifier::ITALIC),
+                    q.text.get(app.lang).to_string(),
+                    theme::title(),
+                )));
+                if !q.help.is_empty() {
+                    top.push(Line::from(Span::styled(
+                        q.help.get(app.lang).to_string(),
+                        theme::dim().add_modifier(Modifier::ITALIC),
+                    )));
+                }
+            }
+            None => {
+                top.push(Line::from(Span::styled(
+                    app.t("Utanför guiden", "Outside the guide"),
+                    theme::title(),
+                )));
+                top.push(Line::from(Span::styled(
+                    app.t(
+                        "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar.",
+                        "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer.",
+                    ),
+                    theme::dim(),
                 )));
             }
         }
-        None => {
-            top.push(Line::from(Span::styled(
-                app.t("Utanför guiden", "Outside the guide"),
-                theme::title(),
-            )));
-            top.push(Line::from(Span::styled(
-                app.t(
-                    "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar.",
-                    "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer.",
-                ),
-                theme::dim(),
-            )));
+        top.extend(
+            question
+                .map(|q| value_lines(app, q, answer))
+                .unwrap_or_default(),
+        );
+        let top_height = wrapped_height(&top, inner.width);
+        let part = question.map_or(NOTES, |q| q.id.as_str());
+        let codes = interview
+            .codings_of(part)
+            .map(|c| code_line(app, c))
+            .unwrap_or_default();
+        let [top_area, editor_area, codes_area] = Layout::vertical([
+            Constraint::Length(top_height.min(inner.height / 2).max(2)),
+            Constraint::Min(3),
+            Constraint::Length(if codes.spans.is_empty() {
+                0
+            } else {
+                wrapped_height(std::slice::from_ref(&codes), inner.width).min(3)
+            }),
+        ])
+        .areas(inner);
+        Areas {
+            header,
+            list,
+            top_area,
+            editor: editor_area,
+            codes_area,
+            top,
+            codes,
         }
     }
-    top.extend(
-        question
-            .map(|q| value_lines(app, q, answer))
-            .unwrap_or_default(),
-    );
-    let top_height = wrapped_height(&top, inner.width);
-    let part = question.map_or(NOTES, |q| q.id.as_str());
-    let codes = interview
-        .codings_of(part)
-        .map(|c| code_line(app, c))
-        .unwrap_or_default();
-    let [top_area, editor_area, codes_area] = Layout::vertical([
-        Constraint::Length(top_height.min(inner.height / 2).max(2)),
-        Constraint::Min(3),
-        Constraint::Length(if codes.spans.is_empty() {
-            0
-        } else {
-            wrapped_height(std::slice::from_ref(&codes), inner.width).min(3)
-        }),
-    ])
-    .areas(inner);
-    frame.render_widget(Paragraph::new(top).wrap(Wrap { trim: false }), top_area);
-    frame.render_widget(Paragraph::new(codes).wrap(Wrap { trim: false }), codes_area);
-    draw_editor(app, capture, interview, frame, editor_area);
+}
+
+/// The editor's text area (inside its border) when the capture screen is drawn in `area`:
+/// the layout decides it, and the application fits the editor to it on every update.
+pub fn editor_area(app: &View, capture: &Capture, area: Rect) -> Option<Rect> {
+    let interview = app.session?.project.interview(&capture.interview)?;
+    let editor = Areas::of(app, capture, interview, area).editor;
+    Some(Block::new().borders(Borders::ALL).inner(editor))
 }
 
 /// The guide list's line for each question. Questions that start with the same words (four
@@ -192,8 +230,8 @@ pub(super) fn wrapped_height(lines: &[Line], width: u16) -> u16 {
         .sum()
 }
 
-pub(super) fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, area: Rect) {
-    let Some(session) = &app.session else { return };
+pub(super) fn draw_header(app: &View, interview: &Interview, frame: &mut Frame, area: Rect) {
+    let Some(session) = app.session else { return };
     let project = &session.project;
     let first = interview
         .respondents
@@ -255,7 +293,7 @@ pub(super) fn draw_header(app: &App, interview: &Interview, frame: &mut Frame, a
 
 /// The scale levels or choice options, the chosen ones marked.
 pub(super) fn value_lines(
-    app: &App,
+    app: &View,
     question: &Question,
     answer: Option<&crate::model::Answer>,
 ) -> Vec<Line<'static>> {
@@ -312,8 +350,8 @@ pub(super) fn value_lines(
 }
 
 /// The codes on an answer, in their colours; passages marked with ¶.
-pub(super) fn code_line(app: &App, codings: &[crate::model::Coding]) -> Line<'static> {
-    let Some(session) = &app.session else {
+pub(super) fn code_line(app: &View, codings: &[crate::model::Coding]) -> Line<'static> {
+    let Some(session) = app.session else {
         return Line::default();
     };
     if codings.is_empty() {
@@ -347,13 +385,13 @@ pub(super) fn code_line(app: &App, codings: &[crate::model::Coding]) -> Line<'st
 }
 
 pub(super) fn draw_editor(
-    app: &App,
-    capture: &mut Capture,
+    app: &View,
+    capture: &Capture,
     interview: &Interview,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let Some(session) = &app.session else { return };
+    let Some(session) = app.session else { return };
     let question = session.project.guide.questions.get(capture.index);
     let title = match question.map(|q| &q.kind) {
         Some(QuestionKind::Open) => app.t(" Svar ", " Answer "),
@@ -407,7 +445,6 @@ pub(super) fn draw_editor(
         .title_bottom(hint);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    capture.editor_size = (inner.width.max(1), inner.height.max(1));
     let answer = question.and_then(|q| interview.answer(&q.id));
     let text = match question {
         Some(_) => answer.map(|a| a.text.as_str()).unwrap_or(""),
@@ -415,13 +452,10 @@ pub(super) fn draw_editor(
     };
     let width = inner.width.max(1) as usize;
     let height = inner.height.max(1) as usize;
-    capture
-        .editor
-        .scroll_to_cursor(text, session.revision, width, height);
+    // The scroll was fitted to this area in the update before this frame.
     let scroll = capture.editor.scroll;
-    let (cursor_row, cursor_col) = capture
-        .editor
-        .cursor_position(text, session.revision, width);
+    let rows = capture.editor.rows_to_draw(text, session.revision, width);
+    let (cursor_row, cursor_col) = capture.editor.cursor_in(&rows, text);
     // Coded passages as (start, end, colour) in characters.
     let passages: Vec<(usize, usize, String)> = interview
         .codings_of(question.map_or(NOTES, |q| q.id.as_str()))
@@ -442,7 +476,6 @@ pub(super) fn draw_editor(
         })
         .unwrap_or_default();
     let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
-    let rows = capture.editor.rows(text, session.revision, width);
     let below = rows.len().saturating_sub(scroll + height);
     if below > 0 || scroll > 0 {
         let marker = match (scroll > 0, below, app.sv()) {

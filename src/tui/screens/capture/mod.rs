@@ -3,6 +3,9 @@
 //! Every keystroke in the editor becomes a journal entry at once; the interview file is
 //! rewritten (atomically) when the user moves between questions, leaves the editor, pauses,
 //! or quits. Scale values, choices and status are saved as soon as they change.
+//!
+//! The screen's functions get its state (`None` once it is left) and the narrow context, and
+//! return an outcome; they never see the whole application.
 
 use std::time::Instant;
 
@@ -16,10 +19,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::TextEdit;
 use crate::model::coding_ops;
 use crate::model::edit::char_at;
-use crate::model::{Interview, NOTES, Question, QuestionKind, Span as Passage, Status};
-use crate::tui::app::{
-    App, Confirm, Effect, FormPurpose, Overlay, Screen, Tab, refuse_if_read_only,
-};
+use crate::model::{Interview, NOTES, Project, Question, QuestionKind, Span as Passage, Status};
 use crate::tui::editor::{EditOp, Editor};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{self, Action, Context, hint_text};
@@ -28,6 +28,7 @@ use crate::tui::screens::interviews::{
     mode_text, parse_date, read_session_fields, respondent_names, session_fields, status_text,
 };
 use crate::tui::session::touch;
+use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, Tab, View};
 use crate::tui::theme;
 use crate::tui::typing::TypingHistory;
 use crate::tui::undo::Step;
@@ -39,7 +40,7 @@ mod editing;
 
 use codings::open_picker;
 pub use codings::{apply_code, draw_codings, on_codings_action, submit_memo, undo};
-pub use draw::{draw, guide_labels};
+pub use draw::{draw, editor_area, guide_labels};
 use editing::takes_digits;
 pub use editing::{digits_choose_value, on_editor_action, paste_outside, type_text};
 
@@ -58,61 +59,82 @@ pub struct Capture {
     pub back_to: (Screen, Tab),
 }
 
-pub fn open(app: &mut App, id: &str) {
-    let Some(session) = &app.session else { return };
-    let Some(interview) = session.project.interview(id) else {
-        return;
-    };
-    // Start at the first unanswered question: where a paused interview left off.
-    let questions = &session.project.guide.questions;
-    let index = questions
-        .iter()
-        .position(|q| interview.answer(&q.id).is_none_or(|a| a.is_empty()))
-        .unwrap_or(0);
-    let capture = Capture {
-        interview: id.to_string(),
-        index,
-        editing: false,
-        editor: Editor::default(),
-        typing: TypingHistory::default(),
-        editor_size: (60, 8),
-        back_to: (Screen::Tabs, Tab::Interviews),
-    };
-    app.capture = Some(capture);
-    app.screen = Screen::Capture;
-}
+impl Capture {
+    /// The interview `id` at its first unanswered question: where a paused interview left off.
+    pub fn open(project: &Project, id: &str) -> Option<Capture> {
+        let interview = project.interview(id)?;
+        let index = project
+            .guide
+            .questions
+            .iter()
+            .position(|q| interview.answer(&q.id).is_none_or(|a| a.is_empty()))
+            .unwrap_or(0);
+        Some(Capture {
+            interview: id.to_string(),
+            index,
+            editing: false,
+            editor: Editor::default(),
+            typing: TypingHistory::default(),
+            editor_size: (60, 8),
+            back_to: (Screen::Tabs, Tab::Interviews),
+        })
+    }
 
-fn question_at<'a>(app: &'a App, capture: &Capture) -> Option<&'a Question> {
-    app.session
-        .as_ref()?
-        .project
-        .guide
-        .questions
-        .get(capture.index)
-}
+    /// The interview `id` at a question, the cursor at character `at` of its answer.
+    pub fn at(project: &Project, id: &str, question: &str, at: Option<usize>) -> Option<Capture> {
+        let mut capture = Capture::open(project, id)?;
+        let Some(position) = project.guide.position(question) else {
+            return Some(capture);
+        };
+        capture.index = position;
+        let text = current_text(project, &capture);
+        capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
+        Some(capture)
+    }
 
-fn interview<'a>(app: &'a App, capture: &Capture) -> Option<&'a Interview> {
-    app.session.as_ref()?.project.interview(&capture.interview)
-}
+    /// The interview `id` at its part outside the guide, the cursor at character `at`.
+    pub fn at_notes(project: &Project, id: &str, at: usize) -> Option<Capture> {
+        let mut capture = Capture::open(project, id)?;
+        capture.index = project.guide.questions.len();
+        let text = current_text(project, &capture);
+        capture.editor = Editor::at(crate::model::edit::byte_at(text, at));
+        Some(capture)
+    }
 
-/// The text being edited: the current answer's, or the notes.
-/// After the open interview's file was reloaded the text under the cursor may be another:
-/// the cursor goes to the end of the text as it is now.
-pub fn text_reloaded(app: &mut App) {
-    let Some(capture) = app.capture.as_ref() else {
-        return;
-    };
-    let end = current_text(app, capture).len();
-    if let Some(capture) = app.capture.as_mut() {
-        capture.editor = crate::tui::editor::Editor::at(end);
+    /// After the open interview's file was reloaded the text under the cursor may be another:
+    /// the cursor goes to the end of the text as it is now.
+    pub fn text_reloaded(&mut self, project: &Project) {
+        self.editor = Editor::at(current_text(project, self).len());
+    }
+
+    /// Fits the editor to the area the layout gives it (on every update, never in drawing):
+    /// the wrap width, the page height, and the scroll that keeps the cursor in view.
+    pub fn fit(&mut self, project: &Project, revision: u64, area: Rect) {
+        self.editor_size = (area.width.max(1), area.height.max(1));
+        let text = current_text(project, self);
+        self.editor.scroll_to_cursor(
+            text,
+            revision,
+            usize::from(self.editor_size.0),
+            usize::from(self.editor_size.1),
+        );
     }
 }
 
-fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
-    let Some(interview) = interview(app, capture) else {
+fn question_at<'a>(project: &'a Project, capture: &Capture) -> Option<&'a Question> {
+    project.guide.questions.get(capture.index)
+}
+
+fn interview<'a>(project: &'a Project, capture: &Capture) -> Option<&'a Interview> {
+    project.interview(&capture.interview)
+}
+
+/// The text being edited: the current answer's, or the notes.
+fn current_text<'a>(project: &'a Project, capture: &Capture) -> &'a str {
+    let Some(interview) = interview(project, capture) else {
         return "";
     };
-    match question_at(app, capture) {
+    match question_at(project, capture) {
         Some(q) => interview
             .answer(&q.id)
             .map(|a| a.text.as_str())
@@ -121,125 +143,106 @@ fn current_text<'a>(app: &'a App, capture: &Capture) -> &'a str {
     }
 }
 
-fn question_count(app: &App) -> usize {
-    app.session
-        .as_ref()
-        .map(|s| s.project.guide.questions.len())
-        .unwrap_or(0)
+fn revision(ctx: &Ctx) -> u64 {
+    ctx.session.as_deref().map_or(0, |s| s.revision)
 }
 
 /// Moves to another question, folding typed text into the file first.
-fn go_to(app: &mut App, index: usize) -> Vec<Effect> {
-    let mut effects = app.fold_all();
-    let last = question_count(app);
-    let Some(mut capture) = app.capture.take() else {
-        return effects;
+fn go_to(capture: &mut Capture, ctx: &mut Ctx, index: usize) -> Outcome {
+    let mut effects = ctx.fold_all();
+    let Some(project) = ctx.project() else {
+        return Outcome::effects(effects);
     };
-    capture.index = index.min(last);
+    capture.index = index.min(project.guide.questions.len());
     // Writing continues at the end; reading starts at the top of a long answer.
     capture.editor = if capture.editing {
-        Editor::at_end(current_text(app, &capture))
+        Editor::at_end(current_text(project, capture))
     } else {
         Editor::default()
     };
     capture.typing = TypingHistory::default();
-    app.capture = Some(capture);
     if effects.is_empty() {
         effects.push(Effect::SyncJournal);
     }
-    effects
+    Outcome::effects(effects)
 }
 
-fn step(app: &mut App, forward: bool) -> Vec<Effect> {
-    let Some(index) = app.capture.as_ref().map(|c| c.index) else {
-        return Vec::new();
-    };
-    let last = question_count(app);
+fn step(capture: &mut Capture, ctx: &mut Ctx, forward: bool) -> Outcome {
+    let last = ctx.project().map_or(0, |p| p.guide.questions.len());
     let target = if forward {
-        (index + 1).min(last)
+        (capture.index + 1).min(last)
     } else {
-        index.saturating_sub(1)
+        capture.index.saturating_sub(1)
     };
-    go_to(app, target)
+    go_to(capture, ctx, target)
 }
 
-pub fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn on_action(slot: &mut Option<Capture>, ctx: &mut Ctx, action: Action) -> Outcome {
+    if action == Action::Back {
+        let effects = ctx.fold_all();
+        let (screen, tab) = slot
+            .take()
+            .map_or((Screen::Tabs, Tab::Interviews), |c| c.back_to);
+        return Outcome {
+            go: Some(screen),
+            tab: Some(tab),
+            ..Outcome::effects(effects)
+        };
+    }
+    let Some(capture) = slot.as_mut() else {
+        return Outcome::default();
+    };
     match action {
-        Action::NextQuestion => step(app, true),
-        Action::PrevQuestion => step(app, false),
+        Action::NextQuestion => step(capture, ctx, true),
+        Action::PrevQuestion => step(capture, ctx, false),
         Action::Edit => {
-            if let Some(refusal) = refuse_if_read_only(app) {
+            if let Some(refusal) = ctx.refuse_if_read_only() {
                 return refusal;
             }
-            if let Some(mut capture) = app.capture.take() {
-                capture.editing = true;
-                // A text opened for reading is written at its end, unless a search placed
-                // the cursor on a passage.
-                if capture.editor.cursor == 0 {
-                    capture.editor = Editor::at_end(current_text(app, &capture));
-                    capture.editor.scroll_to_cursor(
-                        current_text(app, &capture),
-                        app.session.as_ref().map_or(0, |s| s.revision),
-                        capture.editor_size.0 as usize,
-                        capture.editor_size.1 as usize,
-                    );
-                }
-                app.capture = Some(capture);
+            capture.editing = true;
+            // A text opened for reading is written at its end, unless a search placed the
+            // cursor on a passage.
+            if capture.editor.cursor == 0
+                && let Some(project) = ctx.project()
+            {
+                capture.editor = Editor::at_end(current_text(project, capture));
             }
-            Vec::new()
+            Outcome::default()
         }
-        Action::Value(n) => set_value(app, Some(n)),
-        Action::ClearValue => set_value(app, None),
-        Action::ToggleComplete => toggle_complete(app),
+        Action::Value(n) => set_value(capture, ctx, Some(n)),
+        Action::ClearValue => set_value(capture, ctx, None),
+        Action::ToggleComplete => toggle_complete(capture, ctx),
         Action::Details => {
-            if let Some(refusal) = refuse_if_read_only(app) {
+            if let Some(refusal) = ctx.refuse_if_read_only() {
                 return refusal;
             }
-            open_details(app);
-            Vec::new()
+            open_details(capture, ctx)
         }
-        Action::Back => {
-            let effects = app.fold_all();
-            let (screen, tab) = app
-                .capture
-                .take()
-                .map_or((Screen::Tabs, Tab::Interviews), |c| c.back_to);
-            app.screen = screen;
-            app.tab = tab;
-            effects
-        }
-        Action::Code => open_picker(app),
+        Action::Code => open_picker(capture, ctx),
         Action::Codings => {
-            let has_codings = current_part(app).is_some_and(|(_, c)| !c.is_empty());
+            let has_codings = ctx
+                .project()
+                .and_then(|p| current_part(p, capture))
+                .is_some_and(|(_, c)| !c.is_empty());
             if has_codings {
-                app.overlay = Some(Overlay::Codings { selected: 0 });
+                Outcome::overlay(Overlay::Codings { selected: 0 })
             } else {
-                let text = app.t(
+                Outcome::error(ctx.t(
                     "Svaret har inga kodningar ännu: c kodar det.",
                     "The answer has no codings yet: c codes it.",
-                );
-                app.error(text);
+                ))
             }
-            Vec::new()
         }
-        Action::Undo => undo(app, false),
-        Action::Redo => undo(app, true),
-        _ => Vec::new(),
+        Action::Undo => undo(ctx, false),
+        Action::Redo => undo(ctx, true),
+        _ => Outcome::default(),
     }
 }
 
-/// The interview open in the capture screen, to change.
-fn current_interview_mut(app: &mut App) -> Option<&mut Interview> {
-    let id = app.capture.as_ref()?.interview.clone();
-    app.session.as_mut()?.project.interview_mut(&id)
-}
-
-/// Saves the current interview now (for changes that are not typed text).
-fn save_now(app: &mut App) -> Vec<Effect> {
-    let Some(id) = app.capture.as_ref().map(|c| c.interview.clone()) else {
-        return Vec::new();
-    };
-    let Some(session) = app.session.as_mut() else {
+/// Saves the interview open in the capture screen now (for changes that are not typed text).
+fn save_now(capture: &Capture, ctx: &mut Ctx) -> Vec<Effect> {
+    let id = capture.interview.clone();
+    let Some(session) = ctx.session.as_deref_mut() else {
         return Vec::new();
     };
     let Some(interview) = session.project.interview_mut(&id) else {
@@ -251,25 +254,22 @@ fn save_now(app: &mut App) -> Vec<Effect> {
     vec![Effect::SaveInterview(id), Effect::SyncJournal]
 }
 
-fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
-    if let Some(refusal) = refuse_if_read_only(app) {
+fn set_value(capture: &Capture, ctx: &mut Ctx, value: Option<u8>) -> Outcome {
+    if let Some(refusal) = ctx.refuse_if_read_only() {
         return refusal;
     }
-    let Some(capture) = app.capture.as_ref() else {
-        return Vec::new();
-    };
-    let Some(question) = question_at(app, capture).cloned() else {
-        return Vec::new();
+    let Some(question) = ctx.project().and_then(|p| question_at(p, capture)).cloned() else {
+        return Outcome::default();
     };
     let id = capture.interview.clone();
     let number = capture.index + 1;
     let hint = match &question.kind {
-        QuestionKind::Open => Some(app.t(
+        QuestionKind::Open => Some(ctx.t(
             "Frågan besvaras med text: tryck Enter för att skriva.",
             "This question is answered in text: press Enter to write.",
         )),
         QuestionKind::Scale { min, max, .. } if value.is_some_and(|v| v < *min || v > *max) => {
-            Some(app.t(
+            Some(ctx.t(
                 "Värdet ligger utanför skalan.",
                 "The value is outside the scale.",
             ))
@@ -277,7 +277,7 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }
             if value.is_some_and(|v| v as usize > options.len() || v == 0) =>
         {
-            Some(app.t(
+            Some(ctx.t(
                 "Det finns inget sådant alternativ.",
                 "There is no such option.",
             ))
@@ -285,14 +285,14 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         _ => None,
     };
     if let Some(hint) = hint {
-        app.error(hint);
-        return Vec::new();
+        return Outcome::error(hint);
     }
-    let Some(session) = app.session.as_mut() else {
-        return Vec::new();
+    let lang = ctx.lang;
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
     };
     let Some(interview) = session.project.interview_mut(&id) else {
-        return Vec::new();
+        return Outcome::default();
     };
     let answer = interview.answer_mut(&question.id);
     match (&question.kind, value) {
@@ -320,14 +320,13 @@ fn set_value(app: &mut App, value: Option<u8>) -> Vec<Effect> {
         }
         (QuestionKind::Open, Some(_)) => {}
     }
-    let shown = value_text(&question, answer, app.lang);
-    let text = if app.lang == crate::model::Lang::Sv {
+    let shown = value_text(&question, answer, lang);
+    let text = if lang == crate::model::Lang::Sv {
         format!("Fråga {number}: {shown}.")
     } else {
         format!("Question {number}: {shown}.")
     };
-    app.info(text);
-    save_now(app)
+    Outcome::effects(save_now(capture, ctx)).with_info(text)
 }
 
 /// The chosen value or options of an answer, as the status line says them.
@@ -371,20 +370,20 @@ fn value_text(
 }
 
 /// `m`: a draft with unanswered questions is only marked complete after asking.
-fn toggle_complete(app: &mut App) -> Vec<Effect> {
-    if let Some(refusal) = refuse_if_read_only(app) {
+fn toggle_complete(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
+    if let Some(refusal) = ctx.refuse_if_read_only() {
         return refusal;
     }
-    let Some(capture) = app.capture.as_ref() else {
-        return Vec::new();
+    let Some(project) = ctx.project() else {
+        return Outcome::default();
     };
-    let Some(interview) = interview(app, capture) else {
-        return Vec::new();
+    let Some(interview) = interview(project, capture) else {
+        return Outcome::default();
     };
-    let questions = question_count(app);
+    let questions = project.guide.questions.len();
     let unanswered = questions.saturating_sub(interview.answered());
     if interview.status == Status::Draft && unanswered > 0 {
-        let question = if app.sv() {
+        let question = if ctx.sv() {
             format!(
                 "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?"
             )
@@ -393,44 +392,46 @@ fn toggle_complete(app: &mut App) -> Vec<Effect> {
                 "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?"
             )
         };
-        app.overlay = Some(Overlay::confirm(
+        return Outcome::overlay(Overlay::confirm(
             Confirm::MarkComplete(interview.id.clone()),
             question,
         ));
-        return Vec::new();
     }
-    switch_status(app)
+    switch_status(capture, ctx)
 }
 
 /// Marks the interview open in the capture screen complete, or a draft again.
-pub fn switch_status(app: &mut App) -> Vec<Effect> {
-    let Some(interview) = current_interview_mut(app) else {
-        return Vec::new();
+pub fn switch_status(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
+    let sv = ctx.sv();
+    let Some(interview) = ctx
+        .session
+        .as_deref_mut()
+        .and_then(|s| s.project.interview_mut(&capture.interview))
+    else {
+        return Outcome::default();
     };
     interview.status = match interview.status {
         Status::Draft => Status::Complete,
         Status::Complete => Status::Draft,
     };
-    let status = interview.status;
-    let message = match (status, app.sv()) {
+    let message = match (interview.status, sv) {
         (Status::Complete, true) => "Intervjun är markerad som klar.",
         (Status::Complete, false) => "The interview is marked complete.",
         (Status::Draft, true) => "Intervjun är ett utkast igen.",
         (Status::Draft, false) => "The interview is a draft again.",
     };
-    app.info(message);
-    save_now(app)
+    Outcome::effects(save_now(capture, ctx)).with_info(message)
 }
 
-fn open_details(app: &mut App) {
-    let Some(capture) = app.capture.as_ref() else {
-        return;
+fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
+    let Some(project) = ctx.project() else {
+        return Outcome::default();
     };
-    let Some(interview) = interview(app, capture) else {
-        return;
+    let Some(interview) = interview(project, capture) else {
+        return Outcome::default();
     };
     let mut fields = session_fields(
-        app.lang,
+        ctx.lang,
         &interview.interviewer,
         interview.date,
         interview.mode,
@@ -438,7 +439,7 @@ fn open_details(app: &mut App) {
     );
     fields.push(
         Field::text(
-            app.t("Samtycke datum", "Consent date"),
+            ctx.t("Samtycke datum", "Consent date"),
             interview
                 .consent
                 .date
@@ -448,10 +449,9 @@ fn open_details(app: &mut App) {
         .with_hint("ÅÅÅÅ-MM-DD"),
     );
     fields.push(Field::text(
-        app.t("Samtycke notering", "Consent note"),
+        ctx.t("Samtycke notering", "Consent note"),
         interview.consent.note.clone(),
     ));
-    let project = &app.session.as_ref().expect("an interview is open").project;
     let names: Vec<&str> = interview
         .respondents
         .iter()
@@ -459,28 +459,39 @@ fn open_details(app: &mut App) {
         .map(|r| r.name.as_str())
         .collect();
     fields.push(
-        Field::text(app.t("Organisationer", "Organisations"), names.join("; ")).with_hint(app.t(
+        Field::text(ctx.t("Organisationer", "Organisations"), names.join("; ")).with_hint(ctx.t(
             "flera vid bordet: skilj med ;",
             "several at the table: separate with ;",
         )),
     );
-    let form = Form::new(app.t("Intervjuns uppgifter", "Interview details"), fields);
-    app.overlay = Some(Overlay::Form {
+    let form = Form::new(ctx.t("Intervjuns uppgifter", "Interview details"), fields);
+    Outcome::overlay(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
         form,
-    });
+    })
 }
 
-pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> {
-    let (interviewer, date, mode, consent_given) = read_session_fields(app.lang, form)?;
+pub fn submit_details(
+    slot: &mut Option<Capture>,
+    ctx: &mut Ctx,
+    form: &Form,
+) -> Result<Outcome, String> {
+    let Some(capture) = slot.as_mut() else {
+        return Ok(Outcome::default());
+    };
+    let (interviewer, date, mode, consent_given) = read_session_fields(ctx.lang, form)?;
     let consent_date = match form.value(4).trim() {
         "" => None,
-        text => Some(parse_date(app.lang, text)?),
+        text => Some(parse_date(ctx.lang, text)?),
     };
-    let respondents = read_respondents(app, form.value(6))?;
-    let sv = app.sv();
-    let Some(interview) = current_interview_mut(app) else {
-        return Ok(Vec::new());
+    let respondents = read_respondents(ctx, form.value(6))?;
+    let sv = ctx.sv();
+    let Some(interview) = ctx
+        .session
+        .as_deref_mut()
+        .and_then(|s| s.project.interview_mut(&capture.interview))
+    else {
+        return Ok(Outcome::default());
     };
     let before = interview.clone();
     interview.interviewer = interviewer;
@@ -511,26 +522,24 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
     .map(|(_, s, e)| if sv { s } else { e })
     .collect();
     if changed.is_empty() {
-        app.info(if sv {
+        return Ok(Outcome::info(if sv {
             "Inget ändrades."
         } else {
             "Nothing changed."
-        });
-        return Ok(Vec::new());
+        }));
     }
     let text = if sv {
         format!("Ändrade {}.", changed.join(", "))
     } else {
         format!("Changed the {}.", changed.join(", "))
     };
-    app.info(text);
-    Ok(save_now(app))
+    Ok(Outcome::effects(save_now(capture, ctx)).with_info(text))
 }
 
 /// The respondents named in the details form, separated by `;`: each name (accents and case
 /// optional) must be one respondent of the project.
-fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
-    let Some(session) = &app.session else {
+fn read_respondents(ctx: &Ctx, text: &str) -> Result<Vec<String>, String> {
+    let Some(session) = ctx.session.as_deref() else {
         return Ok(Vec::new());
     };
     let fold = crate::tui::fuzzy::fold;
@@ -557,14 +566,14 @@ fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
             [one] if !ids.contains(&one.id) => ids.push(one.id.clone()),
             [_] => {}
             [] => {
-                return Err(if app.sv() {
+                return Err(if ctx.sv() {
                     format!("Ingen respondent heter \"{name}\"; lägg till den under r först.")
                 } else {
                     format!("No respondent is called \"{name}\"; add it under r first.")
                 });
             }
             _ => {
-                return Err(if app.sv() {
+                return Err(if ctx.sv() {
                     format!("\"{name}\" passar flera respondenter; skriv hela namnet.")
                 } else {
                     format!("\"{name}\" fits several respondents; write the whole name.")
@@ -573,7 +582,7 @@ fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
         }
     }
     if ids.is_empty() {
-        return Err(app
+        return Err(ctx
             .t(
                 "Ange minst en organisation.",
                 "Give at least one organisation.",
@@ -584,53 +593,16 @@ fn read_respondents(app: &App, text: &str) -> Result<Vec<String>, String> {
 }
 
 /// The part the capture screen is at: its question's id, or [`NOTES`] outside the guide.
-fn part_at(app: &App, capture: &Capture) -> String {
-    question_at(app, capture).map_or_else(|| NOTES.to_string(), |q| q.id.clone())
+fn part_at(project: &Project, capture: &Capture) -> String {
+    question_at(project, capture).map_or_else(|| NOTES.to_string(), |q| q.id.clone())
 }
 
 /// The text and codings of the part the capture screen is at.
-fn current_part(app: &App) -> Option<(&str, &Vec<crate::model::Coding>)> {
-    let capture = app.capture.as_ref()?;
-    let part = part_at(app, capture);
-    let interview = interview(app, capture)?;
+fn current_part<'a>(
+    project: &'a Project,
+    capture: &Capture,
+) -> Option<(&'a str, &'a Vec<crate::model::Coding>)> {
+    let part = part_at(project, capture);
+    let interview = interview(project, capture)?;
     Some((interview.text_of(&part), interview.codings_of(&part)?))
-}
-
-/// Opens the id of the interview at a question, the cursor at character `at` of its answer.
-/// Opens an interview at a codable part: a question's answer, or (`None`) the notes outside
-/// the guide; the cursor at character `at`.
-pub fn open_part(app: &mut App, id: &str, question: Option<&str>, at: Option<usize>) {
-    match question {
-        Some(q) => open_at(app, id, q, at),
-        None => open_notes(app, id, at.unwrap_or(0)),
-    }
-}
-
-pub fn open_at(app: &mut App, id: &str, question: &str, at: Option<usize>) {
-    open(app, id);
-    let Some(position) = app
-        .session
-        .as_ref()
-        .and_then(|s| s.project.guide.position(question))
-    else {
-        return;
-    };
-    let Some(mut capture) = app.capture.take() else {
-        return;
-    };
-    capture.index = position;
-    let text = current_text(app, &capture);
-    capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
-    app.capture = Some(capture);
-}
-
-/// Opens an interview at its notes, the cursor at character `at`.
-pub fn open_notes(app: &mut App, id: &str, at: usize) {
-    open(app, id);
-    let Some(mut capture) = app.capture.take() else {
-        return;
-    };
-    capture.index = question_count(app);
-    capture.editor = Editor::at(crate::model::edit::byte_at(current_text(app, &capture), at));
-    app.capture = Some(capture);
 }
