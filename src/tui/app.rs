@@ -274,7 +274,16 @@ impl App {
     /// Fits what depends on the layout to the terminal's size and the state now (the
     /// capture editor's wrap width, page and scroll), so drawing only reads the state.
     pub fn fit(&mut self) {
-        let (Some(capture), Some(session)) = (self.capture.as_mut(), self.session.as_ref()) else {
+        let Some(session) = self.session.as_ref() else {
+            return;
+        };
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let body = super::view::body_area(self.status.as_ref(), true, area);
+        self.interviews.follow(body);
+        if let Some(review) = self.review.as_mut() {
+            review.fit(area);
+        }
+        let Some(capture) = self.capture.as_mut() else {
             return;
         };
         let view = View {
@@ -282,8 +291,6 @@ impl App {
             settings: &self.settings,
             lang: self.lang,
         };
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        let body = super::view::body_area(self.status.as_ref(), true, area);
         if let Some(editor) = capture::editor_area(&view, capture, body) {
             capture.fit(&session.project, session.revision, editor);
         }
@@ -302,7 +309,12 @@ impl App {
             });
         }
         match self.screen {
-            Screen::Tabs => self.interviews.refresh(session, self.lang),
+            Screen::Tabs => {
+                self.interviews.refresh(session, self.lang);
+                if self.tab == Tab::Codebook {
+                    self.codebook.refresh(session);
+                }
+            }
             Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
             _ => {}
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Status, Tab, View};
+use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Status, Tab};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
 use super::screens::{
@@ -15,7 +15,7 @@ use super::screens::{
 };
 use super::theme;
 
-pub fn draw(app: &mut App, frame: &mut Frame) {
+pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(app, frame, area);
@@ -29,22 +29,8 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
     match app.screen {
         Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
         Screen::Tabs => match app.tab {
-            Tab::Interviews => {
-                let view = View {
-                    session: app.session.as_ref(),
-                    settings: &app.settings,
-                    lang: app.lang,
-                };
-                interviews::draw(&mut app.interviews, &view, frame, body)
-            }
-            Tab::Codebook => {
-                let view = View {
-                    session: app.session.as_ref(),
-                    settings: &app.settings,
-                    lang: app.lang,
-                };
-                codebook::draw(&mut app.codebook, &view, frame, body)
-            }
+            Tab::Interviews => interviews::draw(&app.interviews, &app.view(), frame, body),
+            Tab::Codebook => codebook::draw(&app.codebook, &app.view(), frame, body),
             Tab::Search => search::draw(&app.search, &app.view(), frame, body),
             Tab::Summary => summary::draw(&app.summary, &app.view(), frame, body),
         },
@@ -101,7 +87,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         }
         None => {}
     }
-    if let Some(review) = app.review.as_mut() {
+    if let Some(review) = &app.review {
         super::screens::review::view(review, app.lang, frame, area);
     }
     if conflict::is_open(app.session.as_ref()) {

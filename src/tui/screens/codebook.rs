@@ -17,6 +17,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::setup;
+use crate::tui::session::Session;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
 use crate::tui::strings::{plural, say};
 use crate::tui::theme;
@@ -540,20 +541,28 @@ pub fn delete(cb: &mut CodebookView, ctx: &mut Ctx, id: &str) -> Outcome {
     Outcome::effects(effects).with_info(label)
 }
 
-pub fn draw(cb: &mut CodebookView, app: &View, frame: &mut Frame, area: Rect) {
+impl CodebookView {
+    /// Counts the codes' use again when the project or the coder filter changed (in the
+    /// update, once per change; drawing only reads the counts).
+    pub fn refresh(&mut self, session: &Session) {
+        let key = (session.revision, self.coder.clone());
+        if self
+            .usage
+            .as_ref()
+            .is_none_or(|(r, c, _)| (*r, c.clone()) != key)
+        {
+            let usage = coding_ops::usage(&session.project, self.coder.as_deref());
+            self.usage = Some((key.0, key.1, usage));
+        }
+    }
+}
+
+pub fn draw(view: &CodebookView, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
     let project = &session.project;
-    let key = (session.revision, cb.coder.clone());
-    if cb
-        .usage
-        .as_ref()
-        .is_none_or(|(r, c, _)| (*r, c.clone()) != key)
-    {
-        let usage = coding_ops::usage(project, cb.coder.as_deref());
-        cb.usage = Some((key.0, key.1, usage));
-    }
-    let usage = &cb.usage.as_ref().expect("just computed").2;
-    let view = &*cb;
+    let Some((_, _, usage)) = &view.usage else {
+        return;
+    };
     let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
     let coder_filter = view
         .coder

@@ -393,10 +393,27 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
     Ok(outcome)
 }
 
-pub fn draw(list: &mut InterviewList, app: &View, frame: &mut Frame, area: Rect) {
+/// The head (title, filter) and the table of the tab drawn in `area`.
+fn areas(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area)
+}
+
+impl InterviewList {
+    /// Scrolls the table so the selected row is on screen when the tab is drawn in `area`
+    /// (in the update; drawing only reads the offset).
+    pub fn follow(&mut self, area: Rect) {
+        let height = areas(area)[1].height.saturating_sub(1) as usize;
+        if self.cursor.at < self.offset {
+            self.offset = self.cursor.at;
+        } else if height > 0 && self.cursor.at >= self.offset + height {
+            self.offset = self.cursor.at + 1 - height;
+        }
+    }
+}
+
+pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
-    let [head, table_area] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
+    let [head, table_area] = areas(area);
     let project = &session.project;
     let complete = project
         .interviews
@@ -481,11 +498,6 @@ pub fn draw(list: &mut InterviewList, app: &View, frame: &mut Frame, area: Rect)
     }))
     .style(theme::title());
     let height = table_area.height.saturating_sub(1) as usize;
-    if list.cursor.at < list.offset {
-        list.offset = list.cursor.at;
-    } else if height > 0 && list.cursor.at >= list.offset + height {
-        list.offset = list.cursor.at + 1 - height;
-    }
     // Only the rows on screen are built: a table of 10,000 interviews costs one page.
     let rows: Vec<TableRow> = list
         .rows

@@ -44,7 +44,7 @@ pub struct ReviewScreen {
     guide: Guide,
     selected: usize,
     chooser: Option<Chooser>,
-    /// Rows of the transcript list at the last draw, for paging.
+    /// Rows of the transcript list in the layout, for paging.
     page: usize,
 }
 
@@ -189,7 +189,33 @@ fn clip(text: &str, width: usize) -> String {
     out
 }
 
-pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
+/// The screen's rows: head, the guide beside the transcript, the selected turn, the footer.
+fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(5),
+        Constraint::Length(5),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The guide and the transcript, side by side.
+fn columns(body: Rect) -> [Rect; 2] {
+    let guide_width = (body.width / 3).clamp(24, 44);
+    Layout::horizontal([Constraint::Length(guide_width), Constraint::Min(20)]).areas(body)
+}
+
+impl ReviewScreen {
+    /// Pages by as many turns as the transcript shows when drawn in `area` (in the update;
+    /// drawing only reads the state).
+    pub fn fit(&mut self, area: Rect) {
+        let [_, transcript] = columns(areas(area)[1]);
+        self.page = usize::from(transcript.height.saturating_sub(2)).max(1);
+    }
+}
+
+pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     let mapping = state.review.mapping();
     let found = mapping
@@ -197,13 +223,7 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         .iter()
         .filter(|a| !a.asked_by.is_empty())
         .count();
-    let [head, body, detail, footer] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(5),
-        Constraint::Length(5),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [head, body, detail, footer] = areas(area);
     let title = format!(
         "{} {} · {} {found}/{} · {} {}",
         t(lang, "Granska importen:", "Review the import:"),
@@ -227,9 +247,7 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         ]),
         head,
     );
-    let guide_width = (body.width / 3).clamp(24, 44);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(guide_width), Constraint::Min(20)]).areas(body);
+    let [left, right] = columns(body);
 
     // The guide: each question with its match.
     let selected_part = part(&mapping.places[state.selected]).map(str::to_string);
@@ -280,8 +298,6 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
     );
 
     // The transcript: every turn with its time, speaker and place.
-    let rows = usize::from(right.height.saturating_sub(2)).max(1);
-    state.page = rows;
     let inner = usize::from(right.width.saturating_sub(2));
     let items: Vec<ListItem> = state
         .review
@@ -442,7 +458,7 @@ mod tests {
         out
     }
 
-    fn draw(s: &mut ReviewScreen, w: u16, h: u16) -> Terminal<TestBackend> {
+    fn draw(s: &ReviewScreen, w: u16, h: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         terminal.draw(|f| view(s, Lang::Sv, f, f.area())).unwrap();
         terminal
@@ -452,10 +468,10 @@ mod tests {
     fn snapshots_at_two_sizes() {
         let (mut s, _) = screen();
         press(&mut s, "jjjjj");
-        insta::assert_snapshot!("review_120x36", draw(&mut s, 120, 36).backend());
-        insta::assert_snapshot!("review_80x24", draw(&mut s, 80, 24).backend());
+        insta::assert_snapshot!("review_120x36", draw(&s, 120, 36).backend());
+        insta::assert_snapshot!("review_80x24", draw(&s, 80, 24).backend());
         press(&mut s, "a");
-        insta::assert_snapshot!("review_chooser_80x24", draw(&mut s, 80, 24).backend());
+        insta::assert_snapshot!("review_chooser_80x24", draw(&s, 80, 24).backend());
     }
 
     #[test]
