@@ -15,6 +15,7 @@ use super::screens::summary::SummaryView;
 use super::screens::{capture, conflict, interviews, respondents, setup, welcome};
 use super::search_worker::Report;
 use super::session::Session;
+use super::strings::{S, say};
 use super::undo::History;
 use crate::model::Lang;
 use crate::store::settings::Settings;
@@ -113,11 +114,8 @@ impl App {
     }
 
     /// The interface text in the chosen language.
-    pub fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        match self.lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
+    pub fn t(&self, key: S) -> &'static str {
+        say(self.lang, key)
     }
 
     pub fn sv(&self) -> bool {

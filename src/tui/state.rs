@@ -9,6 +9,7 @@ use super::screens::code_picker::{self, CodePicker};
 use super::screens::respondents;
 use super::screens::summary::DrillList;
 use super::session::Session;
+use super::strings::{S, say};
 use super::undo::History;
 use crate::model::{Lang, Project};
 use crate::store::journal::Record;
@@ -199,11 +200,8 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The interface text in the chosen language.
-    pub fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        match self.lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
+    pub fn t(&self, key: S) -> &'static str {
+        say(self.lang, key)
     }
 
     pub fn sv(&self) -> bool {
@@ -394,11 +392,8 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
-    pub fn t(&self, sv: &'static str, en: &'static str) -> &'static str {
-        match self.lang {
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
+    pub fn t(&self, key: S) -> &'static str {
+        say(self.lang, key)
     }
 
     pub fn sv(&self) -> bool {

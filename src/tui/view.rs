@@ -13,6 +13,7 @@ use super::screens::{
     capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
     summary, welcome,
 };
+use super::strings::S;
 use super::theme;
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -150,10 +151,10 @@ fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
 
 fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let names = [
-        app.t("Intervjuer", "Interviews"),
-        app.t("Kodbok", "Codebook"),
-        app.t("Sök", "Search"),
-        app.t("Sammanställning", "Summary"),
+        app.t(S::TabInterviews),
+        app.t(S::TabCodebook),
+        app.t(S::TabSearch),
+        app.t(S::TabSummary),
     ];
     let active = match app.screen {
         Screen::Tabs => Some(app.tab.number()),
@@ -173,18 +174,15 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(session) = &app.session {
         let place = match app.screen {
-            Screen::Capture => app.t("› intervju", "› interview"),
-            Screen::Respondents => app.t("› respondenter", "› respondents"),
-            Screen::Setup => app.t("› projekt", "› project"),
-            Screen::Retrieval => app.t("› kodade passager", "› coded passages"),
+            Screen::Capture => app.t(S::PlaceInterview),
+            Screen::Respondents => app.t(S::PlaceRespondents),
+            Screen::Setup => app.t(S::PlaceProject),
+            Screen::Retrieval => app.t(S::PlaceCodedPassages),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));
         if session.read_only() {
-            spans.push(Span::styled(
-                app.t("  SKRIVSKYDDAT", "  READ-ONLY"),
-                theme::error(),
-            ));
+            spans.push(Span::styled(app.t(S::ReadOnlyBadge), theme::error()));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -231,16 +229,13 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(""));
     };
-    section(app.t("Den här vyn", "This screen"), lines_for(context));
+    section(app.t(S::HelpThisScreen), lines_for(context));
     let typing = keymap::typing_help(context, app.lang);
     if !typing.is_empty() {
-        section(app.t("I texten", "In the text"), typing);
+        section(app.t(S::HelpInTheText), typing);
     }
     lines.push(Line::from(Span::styled(
-        app.t(
-            "Allt du skriver sparas medan du skriver; du behöver aldrig spara.",
-            "Everything you type is kept as you type; there is no need to save.",
-        ),
+        app.t(S::HelpEverythingIsKept),
         theme::dim(),
     )));
     let height = (lines.len() as u16 + 2).min(area.height);
@@ -250,7 +245,7 @@ fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::new()
                 .borders(Borders::ALL)
-                .title(app.t(" Hjälp ", " Help "))
+                .title(app.t(S::HelpTitle))
                 .title_bottom(keymap::hint_text(Context::Help, app.lang)),
         ),
         rect,
@@ -269,12 +264,12 @@ fn draw_confirm(
     let rect = centered(area, 64, 8);
     frame.render_widget(Clear, rect);
     let action = match what {
-        Confirm::DeleteInterview(_) | Confirm::DeleteRespondent(_) => app.t("Radera", "Delete"),
-        Confirm::RemoveQuestion(_) | Confirm::RemoveAttribute(_) => app.t("Ta bort", "Remove"),
-        Confirm::MergeCodes(..) => app.t("Slå ihop", "Merge"),
-        Confirm::DeleteCode(_) => app.t("Ta bort", "Delete"),
-        Confirm::MarkComplete(_) => app.t("Markera klar", "Mark complete"),
-        Confirm::QuitUnsaved => app.t("Avsluta ändå", "Quit anyway"),
+        Confirm::DeleteInterview(_) | Confirm::DeleteRespondent(_) => app.t(S::ButtonDelete),
+        Confirm::RemoveQuestion(_) | Confirm::RemoveAttribute(_) => app.t(S::ButtonRemove),
+        Confirm::MergeCodes(..) => app.t(S::ButtonMerge),
+        Confirm::DeleteCode(_) => app.t(S::ButtonDeleteCode),
+        Confirm::MarkComplete(_) => app.t(S::ButtonMarkComplete),
+        Confirm::QuitUnsaved => app.t(S::ButtonQuitAnyway),
     };
     let button = |label: &str, chosen: bool| {
         let text = format!("{}[ {label} ]{}", if chosen { "▶" } else { " " }, " ");
@@ -288,7 +283,7 @@ fn draw_confirm(
         Line::from(question.to_string()),
         Line::from(""),
         Line::from(vec![
-            button(app.t("Avbryt", "Cancel"), !yes),
+            button(app.t(S::ButtonCancel), !yes),
             Span::raw("  "),
             button(action, yes),
         ]),
@@ -297,7 +292,7 @@ fn draw_confirm(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::new()
                 .borders(Borders::ALL)
-                .title(app.t(" Bekräfta ", " Confirm "))
+                .title(app.t(S::ConfirmTitle))
                 .title_bottom(keymap::hint_text(Context::Confirm, app.lang)),
         ),
         rect,

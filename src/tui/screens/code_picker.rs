@@ -14,6 +14,7 @@ use crate::tui::fuzzy;
 use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::codebook;
 use crate::tui::state::View;
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 /// What the chosen code is for.
@@ -196,11 +197,11 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
     let project = &session.project;
     let items = picker.items(project, recent);
     let title = match &picker.purpose {
-        PickFor::Answer { span: Some(_), .. } => app.t(" Koda passagen ", " Code the passage "),
-        PickFor::Answer { .. } => app.t(" Koda svaret ", " Code the answer "),
-        PickFor::Parent { .. } => app.t(" Flytta under… ", " Move under… "),
-        PickFor::MergeInto { .. } => app.t(" Slå ihop med… ", " Merge into… "),
-        PickFor::SearchCode => app.t(" Filtrera på kod ", " Filter by code "),
+        PickFor::Answer { span: Some(_), .. } => app.t(S::CodePassageTitle),
+        PickFor::Answer { .. } => app.t(S::CodeAnswerTitle),
+        PickFor::Parent { .. } => app.t(S::MoveUnderTitle),
+        PickFor::MergeInto { .. } => app.t(S::MergeIntoTitle),
+        PickFor::SearchCode => app.t(S::FilterCodeTitle),
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -213,7 +214,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
         Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            TextSpan::styled(app.t("Filter: ", "Filter: "), theme::dim()),
+            TextSpan::styled(app.t(S::FilterLabel), theme::dim()),
             TextSpan::raw(picker.filter.clone()),
             TextSpan::raw("▏"),
         ])),
@@ -268,10 +269,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
                         spans.push(TextSpan::raw(" ✓"));
                     }
                     if item.recent {
-                        spans.push(TextSpan::styled(
-                            app.t("  senast", "  recent"),
-                            theme::dim(),
-                        ));
+                        spans.push(TextSpan::styled(app.t(S::Recent), theme::dim()));
                     }
                 }
                 None if item.create => spans.push(TextSpan::styled(
@@ -282,7 +280,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
                     },
                     theme::key(),
                 )),
-                None => spans.push(TextSpan::raw(app.t("(översta nivån)", "(top level)"))),
+                None => spans.push(TextSpan::raw(app.t(S::TopLevel))),
             }
             let line = Line::from(spans);
             if selected {
@@ -294,7 +292,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
         .collect();
     if lines.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t("Ingen kod matchar.", "No code matches.")).style(theme::dim()),
+            Paragraph::new(app.t(S::NoCodeMatches)).style(theme::dim()),
             list,
         );
     } else {

@@ -19,7 +19,7 @@ use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::setup;
 use crate::tui::session::Session;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::{plural, say};
+use crate::tui::strings::{S, plural, say};
 use crate::tui::theme;
 use crate::tui::undo::Step;
 
@@ -60,7 +60,7 @@ pub fn path_label(project: &Project, code: &Code, lang: Lang) -> String {
 
 /// The definition, include and exclude rules and example of a code, for side panels.
 pub fn definition_lines(lang: Lang, code: &Code) -> Vec<Line<'static>> {
-    let t = |sv, en| say(lang, sv, en);
+    let t = |key| say(lang, key);
     let mut lines = vec![Line::from(Span::styled(
         code.label.get(lang).to_string(),
         theme::code(&code.colour).add_modifier(Modifier::BOLD),
@@ -72,10 +72,10 @@ pub fn definition_lines(lang: Lang, code: &Code) -> Vec<Line<'static>> {
             lines.push(Line::from(text.to_string()));
         }
     };
-    add(t("Definition", "Definition"), code.definition.get(lang));
-    add(t("Använd när", "Use when"), &code.include);
-    add(t("Använd inte när", "Do not use when"), &code.exclude);
-    add(t("Exempel", "Example"), &code.example);
+    add(t(S::Definition), code.definition.get(lang));
+    add(t(S::UseWhen), &code.include);
+    add(t(S::DoNotUseWhen), &code.exclude);
+    add(t(S::Example), &code.example);
     lines
 }
 
@@ -160,26 +160,20 @@ pub fn next_of(list: &[String], current: Option<&String>) -> Option<String> {
 /// The coder-name form; with `then`, it is the first coding's question and the coding goes
 /// on once the name is saved.
 pub fn coder_form(settings: &Settings, lang: Lang, then: Option<PickFor>) -> Overlay {
-    let t = |sv, en| say(lang, sv, en);
+    let t = |key| say(lang, key);
     let name = if settings.coder.trim().is_empty() {
         crate::store::settings::login_name()
     } else {
         settings.coder.clone()
     };
     let title = if then.is_some() {
-        t(
-            "Vem kodar? Namnet sparas på varje kodning",
-            "Who is coding? The name is stored on every coding",
-        )
+        t(S::WhoCodingNameStoredEvery)
     } else {
-        t("Ditt kodarnamn", "Your coder name")
+        t(S::YourCoderName)
     };
     let form = Form::new(
         title,
-        vec![
-            Field::text(t("Kodare", "Coder"), name)
-                .with_hint(t("sparas på varje kodning", "stored on every coding")),
-        ],
+        vec![Field::text(t(S::Coder), name).with_hint(t(S::StoredEveryCoding))],
     );
     Overlay::Form {
         purpose: FormPurpose::CoderName { then },
@@ -190,7 +184,7 @@ pub fn coder_form(settings: &Settings, lang: Lang, then: Option<PickFor>) -> Ove
 pub fn submit_coder(ctx: &mut Ctx, then: Option<PickFor>, form: &Form) -> Result<Outcome, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(ctx.t("Ange ett namn.", "Give a name.").into());
+        return Err(ctx.t(S::GiveName).into());
     }
     ctx.settings.coder = name;
     let mut outcome = Outcome::effects(vec![Effect::SaveSettings]);
@@ -208,9 +202,7 @@ pub fn new_code_for(ctx: &Ctx, label: &str, then: PickFor) -> Option<Overlay> {
         field.value = label.to_string();
         field.cursor = field.value.len();
     }
-    form.title = ctx
-        .t("Ny kod, och koda med den", "New code, and code with it")
-        .to_string();
+    form.title = ctx.t(S::NewCodeCode).to_string();
     Some(Overlay::Form {
         purpose: FormPurpose::CodeThenApply(then),
         form,
@@ -239,36 +231,21 @@ fn code_form(ctx: &Ctx, id: Option<String>, parent: Option<String>) -> Option<Ov
         .and_then(|p| book.code(p))
         .map(|p| p.label.get(ctx.lang).to_string());
     let title = match (existing, parent_label) {
-        (Some(_), _) => ctx.t("Redigera kod", "Edit code").to_string(),
-        (None, Some(p)) => format!("{} {p}", ctx.t("Ny kod under", "New code under")),
-        (None, None) => ctx.t("Ny kod", "New code").to_string(),
+        (Some(_), _) => ctx.t(S::EditCode).to_string(),
+        (None, Some(p)) => format!("{} {p}", ctx.t(S::NewCodeUnder)),
+        (None, None) => ctx.t(S::NewCode).to_string(),
     };
     let form = Form::new(
         title,
         vec![
-            Field::text(
-                ctx.t("Etikett (svenska)", "Label (Swedish)"),
-                get(|c| c.label.sv.clone()),
-            ),
-            Field::text(
-                ctx.t("Etikett (engelska)", "Label (English)"),
-                get(|c| c.label.en.clone()),
-            ),
-            Field::text(
-                ctx.t("Definition (sv)", "Definition (sv)"),
-                get(|c| c.definition.sv.clone()),
-            ),
-            Field::text(
-                ctx.t("Definition (en)", "Definition (en)"),
-                get(|c| c.definition.en.clone()),
-            ),
-            Field::text(ctx.t("Använd när", "Use when"), get(|c| c.include.clone())),
-            Field::text(
-                ctx.t("Använd inte när", "Do not use when"),
-                get(|c| c.exclude.clone()),
-            ),
-            Field::text(ctx.t("Exempel", "Example"), get(|c| c.example.clone())),
-            Field::text(ctx.t("Färg", "Colour"), colour).with_hint("#rrggbb"),
+            Field::text(ctx.t(S::LabelSwedish), get(|c| c.label.sv.clone())),
+            Field::text(ctx.t(S::LabelEnglish), get(|c| c.label.en.clone())),
+            Field::text(ctx.t(S::DefinitionSv), get(|c| c.definition.sv.clone())),
+            Field::text(ctx.t(S::DefinitionEn), get(|c| c.definition.en.clone())),
+            Field::text(ctx.t(S::UseWhen), get(|c| c.include.clone())),
+            Field::text(ctx.t(S::DoNotUseWhen), get(|c| c.exclude.clone())),
+            Field::text(ctx.t(S::Example), get(|c| c.example.clone())),
+            Field::text(ctx.t(S::Colour), colour).with_hint("#rrggbb"),
         ],
     );
     Some(Overlay::Form {
@@ -297,20 +274,13 @@ fn save_code(
 ) -> Result<(String, Vec<Effect>), String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
-        return Err(ctx
-            .t("Ange en svensk etikett.", "Give a Swedish label.")
-            .into());
+        return Err(ctx.t(S::GiveSwedishLabel).into());
     }
     let colour = form.value(7).trim().to_lowercase();
     if parse_colour(&colour).is_none() {
-        return Err(ctx
-            .t(
-                "Färgen skrivs #rrggbb, t.ex. #d62728.",
-                "Write the colour as #rrggbb, e.g. #d62728.",
-            )
-            .into());
+        return Err(ctx.t(S::WriteColourRrggbbEG).into());
     }
-    let label = ctx.t("ändrade kod", "edited a code");
+    let label = ctx.t(S::EditedCode);
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok((String::new(), Vec::new()));
     };
@@ -384,7 +354,7 @@ pub fn move_code(
     code: &str,
     parent: Option<String>,
 ) -> Outcome {
-    let label = ctx.t("flyttade kod", "moved a code");
+    let label = ctx.t(S::MovedCode);
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
@@ -567,38 +537,22 @@ pub fn draw(view: &CodebookView, app: &View, frame: &mut Frame, area: Rect) {
     let coder_filter = view
         .coder
         .clone()
-        .unwrap_or_else(|| app.t("alla", "all").to_string());
+        .unwrap_or_else(|| app.t(S::All).to_string());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(
-                format!(
-                    "{} {}",
-                    project.codebook.codes.len(),
-                    app.t("koder", "codes")
-                ),
+                format!("{} {}", project.codebook.codes.len(), app.t(S::CodesCount)),
                 theme::title(),
             ),
             Span::styled(
-                format!(
-                    "  ·  {} {}",
-                    app.t("räknar kodare:", "counting coder:"),
-                    coder_filter
-                ),
+                format!("  ·  {} {}", app.t(S::CountingCoder), coder_filter),
                 theme::dim(),
             ),
             Span::styled(
                 if app.settings.coder.is_empty() {
-                    app.t(
-                        "  ·  inget kodarnamn ännu (K)",
-                        "  ·  no coder name yet (K)",
-                    )
-                    .to_string()
+                    app.t(S::NoCoderNameYetK).to_string()
                 } else {
-                    format!(
-                        "  ·  {} {}",
-                        app.t("du kodar som", "you code as"),
-                        app.settings.coder
-                    )
+                    format!("  ·  {} {}", app.t(S::YouCode), app.settings.coder)
                 },
                 theme::dim(),
             ),
@@ -615,10 +569,10 @@ pub fn draw(view: &CodebookView, app: &View, frame: &mut Frame, area: Rect) {
     let height = table_area.height.saturating_sub(1) as usize;
     let offset = (view.selected + 1).saturating_sub(height.max(1));
     let header = Row::new([
-        Cell::from(app.t("Kod", "Code")),
-        Cell::from(app.t("Passager", "Passages")),
-        Cell::from(app.t("Svar", "Answers")),
-        Cell::from(app.t("Respondenter", "Respondents")),
+        Cell::from(app.t(S::CodeColumn)),
+        Cell::from(app.t(S::PassagesColumn)),
+        Cell::from(app.t(S::AnswersColumn)),
+        Cell::from(app.t(S::RespondentsColumn)),
     ])
     .style(theme::title());
     let table_rows: Vec<Row> = tree
@@ -668,7 +622,7 @@ pub fn draw(view: &CodebookView, app: &View, frame: &mut Frame, area: Rect) {
                 .block(
                     Block::new()
                         .borders(Borders::LEFT)
-                        .title(app.t(" Enter: alla passager ", " Enter: every passage ")),
+                        .title(app.t(S::EnterEveryPassageTitle)),
                 ),
             detail_area,
         );

@@ -12,6 +12,7 @@ use crate::model::{Keep, TextConflict};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::session::Session;
 use crate::tui::state::{Effect, Outcome, View};
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 /// The choices in the order of their buttons.
@@ -19,9 +20,9 @@ pub const CHOICES: [Keep; 3] = [Keep::Both, Keep::Mine, Keep::Theirs];
 
 fn label(app: &View, keep: Keep) -> &'static str {
     match keep {
-        Keep::Both => app.t("Behåll båda", "Keep both"),
-        Keep::Mine => app.t("Behåll min", "Keep mine"),
-        Keep::Theirs => app.t("Behåll filens", "Keep the file's"),
+        Keep::Both => app.t(S::KeepBoth),
+        Keep::Mine => app.t(S::KeepMine),
+        Keep::Theirs => app.t(S::KeepFiles),
     }
 }
 
@@ -99,16 +100,8 @@ pub fn draw(button: usize, scroll: u16, app: &View, frame: &mut Frame, area: Rec
     let [mine, theirs] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(texts);
     for (area, heading, text) in [
-        (
-            mine,
-            app.t(" Din version ", " Your version "),
-            &conflict.mine,
-        ),
-        (
-            theirs,
-            app.t(" Filens version ", " The file's version "),
-            &conflict.theirs,
-        ),
+        (mine, app.t(S::YourVersionTitle), &conflict.mine),
+        (theirs, app.t(S::FilesVersionTitle), &conflict.theirs),
     ] {
         frame.render_widget(
             Paragraph::new(text.as_str())
@@ -149,19 +142,16 @@ fn about_lines(app: &View, conflict: &TextConflict) -> Vec<Line<'static>> {
             match questions.iter().position(|x| &x.id == q) {
                 Some(i) => format!(
                     "{} {}: {}",
-                    app.t("fråga", "question"),
+                    app.t(S::QuestionLower),
                     i + 1,
                     questions[i].text.get(app.lang)
                 ),
                 None => q.clone(),
             }
         }
-        None => app.t("anteckningar", "notes").to_string(),
+        None => app.t(S::NotesLower).to_string(),
     };
-    let explain = app.t(
-        "Filen ändrades utanför behov (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
-        "The file was changed outside behov (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
-    );
+    let explain = app.t(S::FileWasChangedOutsideBehov);
     vec![
         Line::from(Span::styled(format!("{name} · {place}"), theme::title())),
         Line::from(explain),

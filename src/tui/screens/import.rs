@@ -10,16 +10,14 @@ use crate::model::Lang;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay};
+use crate::tui::strings::{S, say};
 
 /// The form asking which transcript to import.
 pub fn form(lang: Lang) -> Overlay {
-    let t = |sv: &'static str, en: &'static str| if lang == Lang::Sv { sv } else { en };
+    let t = |key| say(lang, key);
     let form = Form::new(
-        t("Importera ett transkript", "Import a transcript"),
-        vec![Field::text(t("Fil", "File"), String::new()).with_hint(t(
-            ".docx, .vtt, .srt, .txt eller .md",
-            ".docx, .vtt, .srt, .txt or .md",
-        ))],
+        t(S::ImportTranscript),
+        vec![Field::text(t(S::File), String::new()).with_hint(t(S::DocxVttSrtTxtMd))],
     );
     Overlay::Form {
         purpose: FormPurpose::Import,
@@ -30,7 +28,7 @@ pub fn form(lang: Lang) -> Overlay {
 pub fn submit(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     let path = PathBuf::from(form.value(0).trim());
     if !path.is_file() {
-        return Err(ctx.t("Filen finns inte.", "There is no such file.").into());
+        return Err(ctx.t(S::ThereNoSuchFile).into());
     }
     Ok(Outcome::effects(vec![Effect::ReadTranscript(path)]))
 }
@@ -95,7 +93,7 @@ pub fn on_action(review: &mut Option<ReviewScreen>, ctx: &mut Ctx, action: Actio
             *review = Some(screen);
             Outcome::default()
         }
-        Reviewed::Cancel => Outcome::info(ctx.t("Inget importerades.", "Nothing was imported.")),
+        Reviewed::Cancel => Outcome::info(ctx.t(S::NothingWasImported)),
         Reviewed::Accept => {
             let draft = screen.into_draft();
             let sv = ctx.sv();

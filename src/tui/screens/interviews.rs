@@ -18,7 +18,7 @@ use crate::tui::session::Session;
 use crate::tui::state::{
     Confirm, Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
 };
-use crate::tui::strings::{plural, say};
+use crate::tui::strings::{S, plural, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -248,7 +248,7 @@ impl InterviewList {
 
     /// Deletes an interview the user confirmed.
     pub fn delete(&mut self, ctx: &mut Ctx, id: &str) -> Outcome {
-        let done = ctx.t("Intervjun raderades.", "The interview was deleted.");
+        let done = ctx.t(S::InterviewWasDeleted);
         let Some(session) = ctx.session.as_deref_mut() else {
             return Outcome::default();
         };
@@ -295,19 +295,14 @@ pub fn session_fields(
     let mode_index = Mode::ALL.iter().position(|m| *m == mode).unwrap_or(0);
     // Consent is recorded when it is given: a new interview starts as "not recorded".
     let consent_values = vec![
-        say(lang, "inte registrerat", "not recorded").to_string(),
-        say(lang, "givet", "given").to_string(),
+        say(lang, S::NotRecorded).to_string(),
+        say(lang, S::Given).to_string(),
     ];
     vec![
-        Field::text(say(lang, "Intervjuare", "Interviewer"), interviewer),
-        Field::text(say(lang, "Datum", "Date"), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
-        Field::choice(say(lang, "Form", "Mode"), modes, mode_index).with_hint("←→"),
-        Field::choice(
-            say(lang, "Samtycke", "Consent"),
-            consent_values,
-            usize::from(consent),
-        )
-        .with_hint("←→"),
+        Field::text(say(lang, S::Interviewer), interviewer),
+        Field::text(say(lang, S::Date), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::choice(say(lang, S::Mode), modes, mode_index).with_hint("←→"),
+        Field::choice(say(lang, S::Consent), consent_values, usize::from(consent)).with_hint("←→"),
     ]
 }
 
@@ -315,7 +310,7 @@ pub fn session_fields(
 pub fn read_session_fields(lang: Lang, form: &Form) -> Result<(String, Date, Mode, bool), String> {
     let interviewer = form.value(0).trim().to_string();
     if interviewer.is_empty() {
-        return Err(say(lang, "Ange vem som intervjuar.", "Say who is interviewing.").into());
+        return Err(say(lang, S::SayWhoInterviewing).into());
     }
     let date = parse_date(lang, form.value(1))?;
     let mode = Mode::ALL[form.fields[2].chosen().min(Mode::ALL.len() - 1)];
@@ -325,7 +320,7 @@ pub fn read_session_fields(lang: Lang, form: &Form) -> Result<(String, Date, Mod
 /// The form for a new interview with `respondent`, by the last interviewer.
 pub fn new_interview_form(lang: Lang, interviewer: &str, respondent: &str) -> Overlay {
     let fields = session_fields(lang, interviewer, today(), Mode::Video, false);
-    let form = Form::new(say(lang, "Ny intervju", "New interview"), fields);
+    let form = Form::new(say(lang, S::NewInterview), fields);
     Overlay::Form {
         purpose: FormPurpose::NewInterview {
             respondent: respondent.to_string(),
@@ -441,7 +436,7 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
             theme::dim(),
         ),
     ];
-    let filter_label = app.t("Filter: ", "Filter: ");
+    let filter_label = app.t(S::FilterLabel);
     let sv = app.sv();
     let mut head_lines = vec![Line::from(head_line)];
     // The filter has a line of its own, so a long project title never hides it.
@@ -528,15 +523,9 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
         .collect();
     if list.rows.is_empty() {
         let text = if project.interviews.is_empty() {
-            app.t(
-                "Inga intervjuer ännu. Tryck n för att börja den första.",
-                "No interviews yet. Press n to start the first one.",
-            )
+            app.t(S::NoInterviewsYetPressN)
         } else {
-            app.t(
-                "Inga intervjuer matchar filtret. Esc rensar det.",
-                "No interviews match the filter. Esc clears it.",
-            )
+            app.t(S::NoInterviewsMatchFilterEsc)
         };
         frame.render_widget(
             Table::new(Vec::<TableRow>::new(), widths).header(header),

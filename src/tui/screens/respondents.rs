@@ -12,7 +12,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::interviews;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::{plural, say};
+use crate::tui::strings::{S, plural, say};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -118,10 +118,10 @@ const GENDERS: [Option<Gender>; 4] = [
 
 fn gender_names(lang: Lang) -> Vec<String> {
     [
-        say(lang, "–", "–"),
-        say(lang, "kvinna", "woman"),
-        say(lang, "man", "man"),
-        say(lang, "annat", "other"),
+        say(lang, S::Dash),
+        say(lang, S::Woman),
+        say(lang, S::Man),
+        say(lang, S::Other),
     ]
     .map(str::to_string)
     .to_vec()
@@ -134,7 +134,7 @@ pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Ove
     let project = &session.project;
     let existing = index.and_then(|i| project.respondents.get(i));
     let mut fields = vec![Field::text(
-        ctx.t("Organisation", "Organisation"),
+        ctx.t(S::Organisation),
         existing.map(|r| r.name.clone()).unwrap_or_default(),
     )];
     for attribute in &project.attributes {
@@ -164,27 +164,25 @@ pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Ove
             format!("Contact person {}", n + 1)
         };
         let hint = if person.name.is_empty() {
-            ctx.t("ny; personuppgift", "new; personal data")
+            ctx.t(S::NewPersonalData)
         } else {
-            ctx.t("töm namnet för att ta bort", "clear the name to remove")
+            ctx.t(S::ClearNameRemove)
         };
         fields.push(Field::text(label, person.name).with_hint(hint));
-        fields.push(Field::text(ctx.t("  Roll", "  Role"), person.role));
+        fields.push(Field::text(ctx.t(S::Role), person.role));
         let gender = GENDERS
             .iter()
             .position(|g| *g == person.gender)
             .unwrap_or(0);
-        fields.push(
-            Field::choice(ctx.t("  Kön", "  Gender"), gender_names(ctx.lang), gender)
-                .with_hint("←→"),
-        );
-        fields.push(Field::text(ctx.t("  E-post", "  E-mail"), person.email));
-        fields.push(Field::text(ctx.t("  Telefon", "  Phone"), person.phone));
+        fields
+            .push(Field::choice(ctx.t(S::Gender), gender_names(ctx.lang), gender).with_hint("←→"));
+        fields.push(Field::text(ctx.t(S::EMail), person.email));
+        fields.push(Field::text(ctx.t(S::Phone), person.phone));
     }
     let title = if existing.is_some() {
-        ctx.t("Redigera respondent", "Edit respondent")
+        ctx.t(S::EditRespondent)
     } else {
-        ctx.t("Ny respondent", "New respondent")
+        ctx.t(S::NewRespondent)
     };
     Some(Overlay::Form {
         purpose: FormPurpose::Respondent {
@@ -204,12 +202,7 @@ pub fn submit(
 ) -> Result<Outcome, String> {
     let name = form.value(0).trim().to_string();
     if name.is_empty() {
-        return Err(ctx
-            .t(
-                "Ange organisationens namn.",
-                "Give the organisation's name.",
-            )
-            .into());
+        return Err(ctx.t(S::GiveOrganisationsName).into());
     }
     let lang = ctx.lang;
     let interviewer = ctx.settings.interviewer.clone();
@@ -335,7 +328,7 @@ impl RespondentList {
 }
 
 pub fn delete(list: &mut RespondentList, ctx: &mut Ctx, id: &str) -> Outcome {
-    let done = ctx.t("Respondenten raderades.", "The respondent was deleted.");
+    let done = ctx.t(S::RespondentWasDeleted);
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
@@ -406,11 +399,7 @@ pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: R
         .collect();
     if lines.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t(
-                "Inga respondenter ännu. Tryck n för att lägga till.",
-                "No respondents yet. Press n to add one.",
-            ))
-            .style(theme::dim()),
+            Paragraph::new(app.t(S::NoRespondentsYetPressN)).style(theme::dim()),
             list,
         );
     } else {
@@ -423,17 +412,14 @@ pub fn draw_picker(picker: &Picker, app: &View, frame: &mut Frame, area: Rect) {
     let matches = picker.matches(&session.project);
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(app.t(
-            " Ny intervju: vem intervjuas? ",
-            " New interview: who is interviewed? ",
-        ))
+        .title(app.t(S::NewInterviewWhoInterviewedTitle))
         .title_bottom(hint_text(Context::Picker, app.lang));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(app.t("Filter: ", "Filter: "), theme::dim()),
+            Span::styled(app.t(S::FilterLabel), theme::dim()),
             Span::raw(picker.filter.clone()),
             Span::raw("▏"),
         ]),
@@ -441,7 +427,7 @@ pub fn draw_picker(picker: &Picker, app: &View, frame: &mut Frame, area: Rect) {
     ];
     let height = inner.height.saturating_sub(2) as usize;
     let offset = (picker.selected + 1).saturating_sub(height.max(1));
-    let new_line = std::iter::once(app.t("+ Ny respondent…", "+ New respondent…").to_string());
+    let new_line = std::iter::once(app.t(S::PickerNewRespondent).to_string());
     let names = matches.iter().map(|r| {
         let attributes: Vec<&str> = r.attributes.values().map(String::as_str).collect();
         format!("{}  ({})", r.name, attributes.join(", "))

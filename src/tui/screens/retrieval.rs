@@ -14,7 +14,7 @@ use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::{self, next_of};
 use crate::tui::screens::interviews;
 use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
-use crate::tui::strings::plural;
+use crate::tui::strings::{S, plural};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -134,7 +134,7 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
         .filter_map(|h| project.interview(&h.interview))
         .flat_map(|i| i.respondents.iter().map(String::as_str))
         .collect();
-    let all = app.t("alla", "all").to_string();
+    let all = app.t(S::All).to_string();
     let attribute = view
         .filter
         .attribute
@@ -175,9 +175,9 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
             Line::from(Span::styled(
                 format!(
                     "{} {}   {} {}",
-                    app.t("kodare (f):", "coder (f):"),
+                    app.t(S::CoderF),
                     view.filter.coder.clone().unwrap_or_else(|| all.clone()),
-                    app.t("attribut (a):", "attribute (a):"),
+                    app.t(S::Attribute),
                     attribute
                 ),
                 theme::dim(),
@@ -187,11 +187,7 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
     );
     if view.hits.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t(
-                "Inga kodade passager med dessa filter.",
-                "No coded passages with these filters.",
-            ))
-            .style(theme::dim()),
+            Paragraph::new(app.t(S::NoCodedPassagesTheseFilters)).style(theme::dim()),
             body,
         );
         return;
@@ -236,8 +232,8 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
             .map(|c| format!(" [{}]", c.label.get(app.lang)))
             .unwrap_or_default();
         let place = match hit.question {
-            Some(_) => format!("{}{number} {question}", app.t("F", "Q")),
-            None => app.t("utanför guiden", "outside the guide").to_string(),
+            Some(_) => format!("{}{number} {question}", app.t(S::QuestionPrefix)),
+            None => app.t(S::OutsideGuideLower).to_string(),
         };
         let heading = format!("{}{who} · {place}", if selected { "▶ " } else { "  " });
         let heading = Line::from(vec![

@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::import::{Draft, Place, Review, part, show_time};
 use crate::model::{Guide, Lang};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::strings::{S, say};
 use crate::tui::theme;
 
 /// What the application does after a key.
@@ -154,14 +155,10 @@ impl ReviewScreen {
     }
 }
 
-fn t(lang: Lang, sv: &'static str, en: &'static str) -> &'static str {
-    if lang == Lang::Sv { sv } else { en }
-}
-
 /// The label of a place: `F3 ?` for the turn asking question 3 (with the match's
 /// confidence), `F3` for its answer, `–` outside the guide.
 fn place_label(guide: &Guide, place: &Place, lang: Lang) -> String {
-    let q = t(lang, "F", "Q");
+    let q = say(lang, S::QuestionPrefix);
     let number = |id: &str| guide.position(id).map_or(0, |p| p + 1);
     match place {
         Place::Asks {
@@ -226,24 +223,17 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     let [head, body, detail, footer] = areas(area);
     let title = format!(
         "{} {} · {} {found}/{} · {} {}",
-        t(lang, "Granska importen:", "Review the import:"),
+        say(lang, S::ReviewImport),
         state.draft.file.rsplit(['/', '\\']).next().unwrap_or(""),
-        t(lang, "frågor hittade", "questions found"),
+        say(lang, S::QuestionsFound),
         state.guide.questions.len(),
         state.review.transcript.turns.len(),
-        t(lang, "repliker", "turns"),
+        say(lang, S::Turns),
     );
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(clip(&title, usize::from(head.width)), theme::title()),
-            Line::styled(
-                t(
-                    lang,
-                    "Orden ändras aldrig här, bara vilken fråga varje replik hör till.",
-                    "The words never change here, only which question each turn belongs to.",
-                ),
-                theme::dim(),
-            ),
+            Line::styled(say(lang, S::WordsNeverChangeHereOnly), theme::dim()),
         ]),
         head,
     );
@@ -254,7 +244,7 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     let inner = usize::from(left.width.saturating_sub(2));
     let mut items = vec![ListItem::new(Line::from(format!(
         "  – {} ({})",
-        t(lang, "utanför guiden", "outside the guide"),
+        say(lang, S::OutsideGuideLower),
         mapping
             .places
             .iter()
@@ -289,11 +279,11 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
         items.push(ListItem::new(line));
     }
     frame.render_widget(
-        List::new(items).block(Block::default().borders(Borders::ALL).title(t(
-            lang,
-            " Guiden ",
-            " The guide ",
-        ))),
+        List::new(items).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(say(lang, S::GuideTitle)),
+        ),
         left,
     );
 
@@ -328,11 +318,11 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     let mut list_state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(
         List::new(items)
-            .block(Block::default().borders(Borders::ALL).title(t(
-                lang,
-                " Transkriptet ",
-                " The transcript ",
-            )))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(say(lang, S::TranscriptTitle)),
+            )
             .highlight_style(theme::selected()),
         right,
         &mut list_state,
@@ -345,7 +335,7 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP).title(format!(
                 " {} {} ",
-                turn.speaker.as_deref().unwrap_or(t(lang, "(okänd talare)", "(unknown speaker)")),
+                turn.speaker.as_deref().unwrap_or(say(lang, S::UnknownSpeaker)),
                 place_label(&state.guide, &mapping.places[state.selected], lang)
             ))),
         detail,
@@ -381,7 +371,7 @@ fn draw_chooser(state: &ReviewScreen, chooser: Chooser, lang: Lang, frame: &mut 
     let inner = usize::from(width.saturating_sub(4));
     let mut items = vec![ListItem::new(format!(
         "  – {}",
-        t(lang, "utanför guiden", "outside the guide")
+        say(lang, S::OutsideGuideLower)
     ))];
     for (n, q) in state.guide.questions.iter().enumerate() {
         items.push(ListItem::new(format!(
@@ -391,17 +381,9 @@ fn draw_chooser(state: &ReviewScreen, chooser: Chooser, lang: Lang, frame: &mut 
         )));
     }
     let title = if chooser.asks {
-        t(
-            lang,
-            " Vilken fråga ställer repliken? ",
-            " Which question does the turn ask? ",
-        )
+        say(lang, S::WhichQuestionDoesTurnAskTitle)
     } else {
-        t(
-            lang,
-            " Vart hör repliken? ",
-            " Where does the turn belong? ",
-        )
+        say(lang, S::WhereDoesTurnBelongTitle)
     };
     let mut list_state = ListState::default().with_selected(Some(chooser.selected));
     frame.render_stateful_widget(

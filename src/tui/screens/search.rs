@@ -17,7 +17,7 @@ use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::interviews;
 use crate::tui::search_worker::Report;
 use crate::tui::state::{Ctx, Effect, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
-use crate::tui::strings::plural;
+use crate::tui::strings::{S, plural};
 use crate::tui::theme;
 
 /// How many hits a search shows.
@@ -225,28 +225,19 @@ pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let mut line = vec![
-        Span::styled(app.t("Sök: ", "Search: "), theme::title()),
+        Span::styled(app.t(S::SearchLabel), theme::title()),
         Span::raw(view.query.clone()),
     ];
     if view.typing {
         line.push(Span::styled("▏", theme::key()));
     } else {
-        line.push(Span::styled(
-            app.t("   (/ för att skriva)", "   (/ to type)"),
-            theme::dim(),
-        ));
+        line.push(Span::styled(app.t(S::SlashToType), theme::dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(line)), input);
 
-    let mut chips = vec![Span::styled(app.t("Filter: ", "Filters: "), theme::dim())];
+    let mut chips = vec![Span::styled(app.t(S::FiltersLabel), theme::dim())];
     if view.filters.is_empty() {
-        chips.push(Span::styled(
-            app.t(
-                "inga  (F2 kod · F3 attribut)",
-                "none  (F2 code · F3 attribute)",
-            ),
-            theme::dim(),
-        ));
+        chips.push(Span::styled(app.t(S::NoneF2CodeF3Attribute), theme::dim()));
     }
     for (field, value) in &view.filters {
         let text = match field.as_str() {
@@ -256,7 +247,7 @@ pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
                     .code(value)
                     .map(|c| c.label.get(app.lang).to_string())
                     .unwrap_or(value.clone());
-                format!("[{} {label}]", app.t("kod:", "code:"))
+                format!("[{} {label}]", app.t(S::CodePrefix))
             }
             attribute => {
                 let label = project
@@ -295,9 +286,9 @@ pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
                     .question(q)
                     .map(|q| q.text.get(app.lang).to_string())
                     .unwrap_or_default();
-                format!("{}{number} {text}", app.t("F", "Q"))
+                format!("{}{number} {text}", app.t(S::QuestionPrefix))
             }
-            None => app.t("Anteckningar", "Notes").to_string(),
+            None => app.t(S::Notes).to_string(),
         };
         let heading = Line::from(vec![
             Span::raw(if selected { "▶ " } else { "  " }),
@@ -357,18 +348,13 @@ fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
                 "Building the search index: {} of {} interviews…",
                 p.done, p.total
             ),
-            None => app
-                .t("Öppnar sökindexet…", "Opening the search index…")
-                .to_string(),
+            None => app.t(S::OpeningSearchIndex).to_string(),
         };
         return vec![Line::from(Span::styled(text, theme::dim()))];
     }
     let Some(results) = &view.results else {
         return vec![Line::from(Span::styled(
-            app.t(
-                "Skriv ord (alla måste finnas), \"en fras\", färdpl* för ordbörjan, OR, -ord; code:finansiering, type:inkubator.",
-                "Type words (all must occur), \"a phrase\", färdpl* for word starts, OR, -word; code:funding, type:inkubator.",
-            ),
+            app.t(S::TypeWordsAllMustOccur),
             theme::dim(),
         ))];
     };
@@ -406,14 +392,14 @@ fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
     let mut second = Vec::new();
     if let Some(better) = results.suggestions.first() {
         second.push(Span::styled(
-            format!("{} {better}?  ", app.t("Menade du:", "Did you mean:")),
+            format!("{} {better}?  ", app.t(S::DidYouMean)),
             theme::title(),
         ));
     }
     if !results.notes.is_empty() {
         let notes: Vec<String> = results.notes.iter().map(|n| n.text(app.lang)).collect();
         second.push(Span::styled(
-            format!("{} {}", app.t("Obs:", "Note:"), notes.join("; ")),
+            format!("{} {}", app.t(S::NoteLabel), notes.join("; ")),
             theme::dim(),
         ));
     }

@@ -14,7 +14,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::session::touch;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::plural;
+use crate::tui::strings::{S, plural};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -268,13 +268,10 @@ fn confirm_remove(ctx: &Ctx, attributes: bool, index: usize) -> Option<Overlay> 
 fn title_form(ctx: &Ctx) -> Option<Overlay> {
     let project = ctx.project()?;
     let form = Form::new(
-        ctx.t("Projektet", "The project"),
+        ctx.t(S::ProjectHeading),
         vec![
-            Field::text(ctx.t("Titel", "Title"), project.title.clone()),
-            Field::text(
-                ctx.t("Beskrivning", "Description"),
-                project.description.clone(),
-            ),
+            Field::text(ctx.t(S::ProjectTitle), project.title.clone()),
+            Field::text(ctx.t(S::Description), project.description.clone()),
         ],
     );
     Some(Overlay::Form {
@@ -286,9 +283,7 @@ fn title_form(ctx: &Ctx) -> Option<Overlay> {
 pub fn submit_title(ctx: &mut Ctx, form: &Form) -> Result<Outcome, String> {
     let title = form.value(0).trim().to_string();
     if title.is_empty() {
-        return Err(ctx
-            .t("Titeln får inte vara tom.", "The title cannot be empty.")
-            .into());
+        return Err(ctx.t(S::TitleCannotEmpty).into());
     }
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok(Outcome::default());
@@ -335,36 +330,19 @@ fn question_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
     };
     let form = Form::new(
         if existing.is_some() {
-            ctx.t("Redigera fråga", "Edit question")
+            ctx.t(S::EditQuestion)
         } else {
-            ctx.t("Ny fråga", "New question")
+            ctx.t(S::NewQuestion)
         },
         vec![
-            Field::text(
-                ctx.t("Fråga (svenska)", "Question (Swedish)"),
-                text(|q| &q.text, true),
-            ),
-            Field::text(
-                ctx.t("Fråga (engelska)", "Question (English)"),
-                text(|q| &q.text, false),
-            ),
-            Field::text(
-                ctx.t("Hjälptext (sv)", "Help text (sv)"),
-                text(|q| &q.help, true),
-            ),
-            Field::text(
-                ctx.t("Hjälptext (en)", "Help text (en)"),
-                text(|q| &q.help, false),
-            ),
-            Field::choice(ctx.t("Typ", "Kind"), kinds, kind).with_hint("←→"),
-            Field::text(ctx.t("Skala", "Scale"), range)
-                .with_hint(ctx.t("för skalfrågor, t.ex. 1-5", "for scale questions, e.g. 1-5")),
-            Field::text(ctx.t("Skalsteg", "Scale labels"), levels)
-                .with_hint(ctx.t("åtskilda av ;", "separated by ;")),
-            Field::text(ctx.t("Alternativ", "Options"), options).with_hint(ctx.t(
-                "för valfrågor, åtskilda av ;",
-                "for choice questions, separated by ;",
-            )),
+            Field::text(ctx.t(S::QuestionSwedish), text(|q| &q.text, true)),
+            Field::text(ctx.t(S::QuestionEnglish), text(|q| &q.text, false)),
+            Field::text(ctx.t(S::HelpTextSv), text(|q| &q.help, true)),
+            Field::text(ctx.t(S::HelpTextEn), text(|q| &q.help, false)),
+            Field::choice(ctx.t(S::Kind), kinds, kind).with_hint("←→"),
+            Field::text(ctx.t(S::Scale), range).with_hint(ctx.t(S::ScaleHint)),
+            Field::text(ctx.t(S::ScaleLabels), levels).with_hint(ctx.t(S::Separated)),
+            Field::text(ctx.t(S::Options), options).with_hint(ctx.t(S::ChoiceQuestionsSeparated)),
         ],
     );
     Some(Overlay::Form {
@@ -388,7 +366,7 @@ pub fn submit_question(
 ) -> Result<Outcome, String> {
     let sv_text = form.value(0).trim().to_string();
     if sv_text.is_empty() {
-        return Err(ctx.t("Skriv frågan.", "Write the question.").into());
+        return Err(ctx.t(S::WriteQuestion).into());
     }
     let kind_choice = form.fields[4].chosen();
     let Some(session) = ctx.session.as_deref() else {
@@ -400,12 +378,7 @@ pub fn submit_question(
         && kind_index(&q.kind) != kind_choice
         && answers_to(project, &q.id) > 0
     {
-        return Err(ctx
-            .t(
-                "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
-                "The question has answers: its kind cannot change. Add a new question instead.",
-            )
-            .into());
+        return Err(ctx.t(S::QuestionHasAnswersKindCannot).into());
     }
     let kind = match kind_choice {
         0 => QuestionKind::Open,
@@ -415,12 +388,7 @@ pub fn submit_question(
                 Some((a.trim().parse::<u8>().ok()?, b.trim().parse::<u8>().ok()?))
             });
             let Some((min, max)) = parsed.filter(|(a, b)| a < b && *b <= 10) else {
-                return Err(ctx
-                    .t(
-                        "Skalan skrivs som från-till, t.ex. 1-5 (högst 10).",
-                        "Write the scale as from-to, e.g. 1-5 (at most 10).",
-                    )
-                    .into());
+                return Err(ctx.t(S::WriteScaleFromTo).into());
             };
             let labels = split_list(form.value(6))
                 .into_iter()
@@ -435,12 +403,7 @@ pub fn submit_question(
         n => {
             let labels = split_list(form.value(7));
             if labels.is_empty() {
-                return Err(ctx
-                    .t(
-                        "Ange alternativen, åtskilda av ;.",
-                        "Give the options, separated by ;.",
-                    )
-                    .into());
+                return Err(ctx.t(S::GiveOptionsSeparated).into());
             }
             let old = existing
                 .map(|q| q.kind.options().to_vec())
@@ -495,27 +458,24 @@ fn attribute_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
     let existing = index.and_then(|i| session.project.attributes.get(i));
     let form = Form::new(
         if existing.is_some() {
-            ctx.t("Redigera attribut", "Edit attribute")
+            ctx.t(S::EditAttribute)
         } else {
-            ctx.t("Nytt attribut", "New attribute")
+            ctx.t(S::NewAttribute)
         },
         vec![
             Field::text(
-                ctx.t("Namn (svenska)", "Name (Swedish)"),
+                ctx.t(S::NameSwedish),
                 existing.map(|a| a.label.sv.clone()).unwrap_or_default(),
             ),
             Field::text(
-                ctx.t("Namn (engelska)", "Name (English)"),
+                ctx.t(S::NameEnglish),
                 existing.map(|a| a.label.en.clone()).unwrap_or_default(),
             ),
             Field::text(
-                ctx.t("Tillåtna värden", "Allowed values"),
+                ctx.t(S::AllowedValues),
                 existing.map(|a| a.values.join("; ")).unwrap_or_default(),
             )
-            .with_hint(ctx.t(
-                "åtskilda av ;, tomt = fri text",
-                "separated by ;, empty = any text",
-            )),
+            .with_hint(ctx.t(S::SeparatedEmptyAnyText)),
         ],
     );
     Some(Overlay::Form {
@@ -536,12 +496,7 @@ fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
     };
     let values = attribute.known_values(respondents);
     if values.len() < 2 {
-        return Err(ctx
-            .t(
-                "Attributet har färre än två värden att slå ihop.",
-                "The attribute has fewer than two values to merge.",
-            )
-            .into());
+        return Err(ctx.t(S::AttributeHasFewerThanTwo).into());
     }
     let title = if ctx.sv() {
         format!("Slå ihop två värden av {}", attribute.label.get(ctx.lang))
@@ -551,8 +506,8 @@ fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
     let form = Form::new(
         title,
         vec![
-            Field::choice(ctx.t("Värdet", "The value"), values.clone(), 0).with_hint("←→"),
-            Field::choice(ctx.t("blir", "becomes"), values, 1).with_hint("←→"),
+            Field::choice(ctx.t(S::TheValue), values.clone(), 0).with_hint("←→"),
+            Field::choice(ctx.t(S::Becomes), values, 1).with_hint("←→"),
         ],
     );
     Ok(Overlay::Form {
@@ -565,9 +520,7 @@ fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
 pub fn submit_merge_values(ctx: &mut Ctx, index: usize, form: &Form) -> Result<Outcome, String> {
     let (from, into) = (form.value(0).to_string(), form.value(1).to_string());
     if crate::model::value_key(&from) == crate::model::value_key(&into) {
-        return Err(ctx
-            .t("Välj två olika värden.", "Choose two different values.")
-            .into());
+        return Err(ctx.t(S::ChooseTwoDifferentValues).into());
     }
     let sv = ctx.sv();
     let Some(session) = ctx.session.as_deref_mut() else {
@@ -601,9 +554,7 @@ pub fn submit_attribute(
 ) -> Result<Outcome, String> {
     let sv = form.value(0).trim().to_string();
     if sv.is_empty() {
-        return Err(ctx
-            .t("Ange attributets namn.", "Give the attribute's name.")
-            .into());
+        return Err(ctx.t(S::GiveAttributesName).into());
     }
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok(Outcome::default());
@@ -656,10 +607,7 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(project.title.clone(), theme::title()),
-            Span::styled(
-                app.t("   t ändrar titeln", "   t changes the title"),
-                theme::dim(),
-            ),
+            Span::styled(app.t(S::TChangesTheTitle), theme::dim()),
         ])),
         head,
     );
@@ -687,7 +635,7 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         app,
         frame,
         guide,
-        app.t(" Intervjuguide ", " Interview guide "),
+        app.t(S::InterviewGuideTitle),
         &question_lines,
         setup.question,
         !setup.attributes,
@@ -706,7 +654,7 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         app,
         frame,
         attributes,
-        app.t(" Respondentattribut ", " Respondent attributes "),
+        app.t(S::RespondentAttributesTitle),
         &attribute_lines,
         setup.attribute,
         setup.attributes,
@@ -757,7 +705,7 @@ fn draw_list(
         .collect();
     if lines.is_empty() {
         frame.render_widget(
-            Paragraph::new(app.t("(tom) a lägger till", "(empty) a adds")).style(theme::dim()),
+            Paragraph::new(app.t(S::EmptyAdds)).style(theme::dim()),
             inner,
         );
     } else {

@@ -20,6 +20,7 @@ use crate::tui::session::Session;
 use crate::tui::state::{
     Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
 };
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 /// What the Summary tab shows; Tab goes to the next.
@@ -293,10 +294,10 @@ fn open_export(ctx: &Ctx) -> Outcome {
         .map(|d| d.display().to_string())
         .unwrap_or_default();
     let form = Form::new(
-        ctx.t("Exportera sammanställningen", "Export the summary"),
+        ctx.t(S::ExportSummary),
         vec![
             Field::choice(
-                ctx.t("Format", "Format"),
+                ctx.t(S::Format),
                 FORMATS
                     .iter()
                     .map(|(n, _)| n.to_string())
@@ -305,7 +306,7 @@ fn open_export(ctx: &Ctx) -> Outcome {
                 0,
             )
             .with_hint("←→"),
-            Field::text(ctx.t("Fil", "File"), name).with_hint(if ctx.sv() {
+            Field::text(ctx.t(S::File), name).with_hint(if ctx.sv() {
                 format!("i {here} om ingen mapp anges; filändelsen följer formatet")
             } else {
                 format!("in {here} unless a folder is given; the extension follows the format")
@@ -328,7 +329,7 @@ pub fn submit_export(view: &SummaryView, ctx: &Ctx, form: &Form) -> Result<Outco
     let (extension, format) = FORMATS[chosen];
     let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
     if path.file_name().is_none() {
-        return Err(ctx.t("Ange en fil.", "Give a file.").into());
+        return Err(ctx.t(S::GiveFile).into());
     }
     let Some((_, summary)) = &view.summary else {
         return Ok(Outcome::default());
@@ -353,7 +354,7 @@ fn submit_exchange(
 ) -> Result<Outcome, String> {
     let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
     if path.file_name().is_none() {
-        return Err(ctx.t("Ange en fil.", "Give a file.").into());
+        return Err(ctx.t(S::GiveFile).into());
     }
     let Some(session) = ctx.session.as_deref() else {
         return Ok(Outcome::default());
@@ -398,31 +399,31 @@ pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
             c.interviewed, c.respondents, c.interviews, c.codings
         )
     };
-    let all = ui.t("alla", "all").to_string();
+    let all = ui.t(S::All).to_string();
     let by = view
         .by
         .as_ref()
         .and_then(|id| session.project.attributes.iter().find(|a| &a.id == id))
         .map(|a| a.label.get(ui.lang).to_string())
-        .unwrap_or_else(|| ui.t("ingen", "none").to_string());
+        .unwrap_or_else(|| ui.t(S::NoneChosen).to_string());
     let settings = format!(
         "{} {}  ·  {} {by}  ·  {} {}  ·  {} {}  ·  {} {}",
-        ui.t("vy (Tab):", "view (Tab):"),
+        ui.t(S::ViewTab),
         view.section.name(ui.lang),
-        ui.t("dela upp (g):", "split by (g):"),
-        ui.t("kodare (f):", "coder (f):"),
+        ui.t(S::SplitG),
+        ui.t(S::CoderF),
         view.coder.clone().unwrap_or(all.clone()),
-        ui.t("intervjuer (s):", "interviews (s):"),
+        ui.t(S::InterviewsS),
         if view.all_statuses {
-            ui.t("alla", "all")
+            ui.t(S::All)
         } else {
-            ui.t("klara", "complete")
+            ui.t(S::CompleteOnly)
         },
-        ui.t("namn (p):", "names (p):"),
+        ui.t(S::NamesP),
         if view.pseudonyms {
-            ui.t("pseudonymer", "pseudonyms")
+            ui.t(S::Pseudonyms)
         } else {
-            ui.t("riktiga", "real")
+            ui.t(S::Real)
         },
     );
     frame.render_widget(
@@ -468,16 +469,16 @@ fn draw_needs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Fram
     }
     if quote_lines.is_empty() {
         quote_lines.push(Line::from(Span::styled(
-            ui.t("Inga citat för detta behov.", "No quotes for this need."),
+            ui.t(S::NoQuotesThisNeed),
             theme::dim(),
         )));
     }
     let title = match selected {
         Some(row) => format!(
             " {} {} · Enter: {} ",
-            ui.t("Citat:", "Quotes:"),
+            ui.t(S::Quotes),
             row.label,
-            ui.t("alla passager", "every passage")
+            ui.t(S::EveryPassage)
         ),
         None => String::new(),
     };
@@ -491,10 +492,7 @@ fn draw_needs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Fram
 
 fn draw_pairs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(Span::styled(
-        ui.t(
-            "Par av behov som nämns i samma svar / samma intervju",
-            "Pairs of needs raised in the same answer / the same interview",
-        ),
+        ui.t(S::PairsNeedsRaisedSameAnswer),
         theme::title(),
     ))];
     let height = area.height.saturating_sub(1) as usize;
@@ -513,9 +511,9 @@ fn draw_pairs(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Fram
             pair.a.label,
             pair.b.label,
             pair.answers,
-            ui.t("svar", "answers"),
+            ui.t(S::AnswersLower),
             pair.interviews,
-            ui.t("intervjuer", "interviews")
+            ui.t(S::InterviewsLower)
         );
         let line = Line::from(text);
         lines.push(if i == view.selected {
@@ -548,9 +546,9 @@ fn draw_scales(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Fra
         }
         let mut summary_line = format!(
             "  {} {}  {} {}  n = {}",
-            ui.t("medel", "mean"),
+            ui.t(S::Mean),
             fmt(scale.all.mean),
-            ui.t("median", "median"),
+            ui.t(S::Median),
             fmt(scale.all.median),
             scale.all.n
         );
@@ -572,10 +570,7 @@ pub fn draw_drill(ui: &View, list: &DrillList, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(list.title.clone())
-        .title_bottom(ui.t(
-            " ↑↓ · Enter öppna svaret · Esc stäng ",
-            " ↑↓ · Enter open the answer · Esc close ",
-        ));
+        .title_bottom(ui.t(S::EnterOpenAnswerEscCloseTitle));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = Vec::new();
@@ -597,13 +592,13 @@ pub fn draw_drill(ui: &View, list: &DrillList, frame: &mut Frame, area: Rect) {
             .map(|(n, text)| {
                 format!(
                     "{}{n} {}",
-                    ui.t("F", "Q"),
+                    ui.t(S::QuestionPrefix),
                     text.chars().take(60).collect::<String>()
                 )
             })
             .unwrap_or_else(|| match &p.question {
                 Some(q) => q.clone(),
-                None => ui.t("utanför guiden", "outside the guide").to_string(),
+                None => ui.t(S::OutsideGuideLower).to_string(),
             });
         let head = Line::from(format!(
             "{}{} · {question} · {}",
@@ -620,7 +615,7 @@ pub fn draw_drill(ui: &View, list: &DrillList, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(""));
     }
     if list.passages.is_empty() {
-        lines.push(Line::from(ui.t("Inga passager.", "No passages.")));
+        lines.push(Line::from(ui.t(S::NoPassages)));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -12,6 +12,7 @@ use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay, View};
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,11 +65,10 @@ impl Welcome {
 
 fn new_project_form(ctx: &Ctx) -> Overlay {
     let form = Form::new(
-        ctx.t("Nytt projekt", "New project"),
+        ctx.t(S::NewProject),
         vec![
-            Field::text(ctx.t("Mapp", "Folder"), "")
-                .with_hint(ctx.t("t.ex. ~/behov/vastmanland-2026", "e.g. ~/behov/region-2026")),
-            Field::text(ctx.t("Titel", "Title"), ""),
+            Field::text(ctx.t(S::Folder), "").with_hint(ctx.t(S::EGBehovRegion2026)),
+            Field::text(ctx.t(S::ProjectTitle), ""),
         ],
     );
     Overlay::Form {
@@ -79,11 +79,8 @@ fn new_project_form(ctx: &Ctx) -> Overlay {
 
 fn folder_form(ctx: &Ctx) -> Overlay {
     let form = Form::new(
-        ctx.t("Öppna ett projekt", "Open a project"),
-        vec![
-            Field::text(ctx.t("Mapp", "Folder"), "")
-                .with_hint(ctx.t("mappen med project.json", "the folder with project.json")),
-        ],
+        ctx.t(S::OpenProject),
+        vec![Field::text(ctx.t(S::Folder), "").with_hint(ctx.t(S::FolderProjectJson))],
     );
     Overlay::Form {
         purpose: FormPurpose::OpenFolder,
@@ -119,15 +116,10 @@ pub fn submit_new_project(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     let typed = form.value(0).trim();
     let title = form.value(1).trim();
     if typed.is_empty() {
-        return Err(ctx
-            .t(
-                "Ange en mapp för projektet.",
-                "Give a folder for the project.",
-            )
-            .into());
+        return Err(ctx.t(S::GiveFolderProject).into());
     }
     if title.is_empty() {
-        return Err(ctx.t("Ange en titel.", "Give a title.").into());
+        return Err(ctx.t(S::GiveTitle).into());
     }
     Ok(Outcome::effects(vec![Effect::CreateProject {
         dir: folder(typed),
@@ -140,15 +132,9 @@ pub fn draw(welcome: &Welcome, view: &View, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled("behov", theme::title())),
-            Line::from(view.t(
-                "Behovsanalyser i terminalen: intervjua, koda, sök och sammanställ.",
-                "Needs analyses in the terminal: interview, code, search and summarise.",
-            )),
+            Line::from(view.t(S::NeedsAnalysesTerminalInterviewCode)),
             Line::from(""),
-            Line::from(Span::styled(
-                view.t("Välj med ↑↓ och Enter:", "Choose with ↑↓ and Enter:"),
-                theme::dim(),
-            )),
+            Line::from(Span::styled(view.t(S::ChooseEnter), theme::dim())),
         ]),
         head,
     );
@@ -162,19 +148,10 @@ pub fn draw(welcome: &Welcome, view: &View, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|(i, item)| {
             let text = match item {
-                Item::Recent(path) => format!("{}  {}", view.t("Öppna", "Open"), path.display()),
-                Item::Folder => view
-                    .t("Öppna en annan mapp…", "Open another folder…")
-                    .to_string(),
-                Item::Demo => view
-                    .t(
-                        "Öppna demoprojektet (24 intervjuer)",
-                        "Open the demo project (24 interviews)",
-                    )
-                    .to_string(),
-                Item::New => view
-                    .t("Skapa ett nytt projekt…", "Create a new project…")
-                    .to_string(),
+                Item::Recent(path) => format!("{}  {}", view.t(S::Open), path.display()),
+                Item::Folder => view.t(S::OpenAnotherFolder).to_string(),
+                Item::Demo => view.t(S::OpenDemoProject24Interviews).to_string(),
+                Item::New => view.t(S::CreateNewProject).to_string(),
             };
             let selected = i == welcome.cursor.at;
             let line = Line::from(format!("{}{text}", if selected { "▶ " } else { "  " }));

@@ -14,10 +14,7 @@ pub(super) fn open_picker(capture: &Capture, ctx: &Ctx) -> Outcome {
     let question = part_at(project, capture);
     let text = current_text(project, capture);
     if text.trim().is_empty() {
-        return Outcome::error(ctx.t(
-            "Svaret är tomt: skriv det först.",
-            "The answer is empty: write it first.",
-        ));
+        return Outcome::error(ctx.t(S::AnswerEmptyWriteFirst));
     }
     let span = if capture.editing {
         capture.editor.selected_span(text)
@@ -148,10 +145,7 @@ pub fn on_codings_action(
                 .and_then(|(_, c)| c.get(selected))
                 .map(|c| c.memo.clone())
                 .unwrap_or_default();
-            let form = Form::new(
-                ctx.t("Memo", "Memo"),
-                vec![Field::text(ctx.t("Memo", "Memo"), memo)],
-            );
+            let form = Form::new(ctx.t(S::Memo), vec![Field::text(ctx.t(S::Memo), memo)]);
             return Outcome::overlay(Overlay::Form {
                 purpose: FormPurpose::Memo(selected),
                 form,
@@ -161,7 +155,7 @@ pub fn on_codings_action(
             if let Some(refusal) = ctx.refuse_if_read_only() {
                 return refusal;
             }
-            let label = ctx.t("borttagen kodning", "removed coding");
+            let label = ctx.t(S::RemovedCoding);
             let mut outcome = change_coding(capture, ctx, selected, label, |codings, i| {
                 codings.remove(i);
             });
@@ -187,7 +181,7 @@ pub fn submit_memo(
         return Ok(Outcome::default());
     };
     let memo = form.value(0).trim().to_string();
-    let label = ctx.t("memo", "memo");
+    let label = ctx.t(S::MemoChange);
     let mut outcome = change_coding(capture, ctx, index, label, |codings, i| {
         codings[i].memo = memo
     });
@@ -236,7 +230,7 @@ pub fn draw_codings(capture: &Capture, app: &View, selected: usize, frame: &mut 
     };
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(app.t(" Svarets kodningar ", " The answer's codings "))
+        .title(app.t(S::AnswersCodingsTitle))
         .title_bottom(hint_text(Context::Codings, app.lang));
     frame.render_widget(ratatui::widgets::Clear, area);
     let inner = block.inner(area);
@@ -253,7 +247,7 @@ pub fn draw_codings(capture: &Capture, app: &View, selected: usize, frame: &mut 
                 "¶ «{}»",
                 text.chars().take(50).collect::<String>().replace('\n', " ")
             ),
-            None => app.t("■ hela svaret", "■ whole answer").to_string(),
+            None => app.t(S::WholeAnswer).to_string(),
         };
         let marker = if i == selected { "▶ " } else { "  " };
         let head = Line::from(vec![

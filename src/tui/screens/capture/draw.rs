@@ -47,7 +47,7 @@ pub fn draw(capture: &Capture, app: &View, frame: &mut Frame, area: Rect) {
         let text = format!(
             "{}{mark}  ✎ {}",
             if current { "▶" } else { " " },
-            app.t("Utanför guiden", "Outside the guide")
+            app.t(S::OutsideGuide)
         );
         lines.push(Line::from(Span::styled(
             text,
@@ -142,14 +142,11 @@ impl Areas {
             }
             None => {
                 top.push(Line::from(Span::styled(
-                    app.t("Utanför guiden", "Outside the guide"),
+                    app.t(S::OutsideGuide),
                     theme::title(),
                 )));
                 top.push(Line::from(Span::styled(
-                    app.t(
-                        "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar.",
-                        "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer.",
-                    ),
+                    app.t(S::WhatBelongsNoQuestionNotes),
                     theme::dim(),
                 )));
             }
@@ -247,11 +244,9 @@ pub(super) fn draw_header(app: &View, interview: &Interview, frame: &mut Frame, 
         })
         .unwrap_or_default();
     let consent = match (interview.consent.given, interview.consent.date) {
-        (true, Some(date)) => format!("{} {date}", app.t("samtycke", "consent")),
-        (true, None) => app.t("samtycke givet", "consent given").to_string(),
-        (false, _) => app
-            .t("samtycke inte registrerat", "consent not recorded")
-            .to_string(),
+        (true, Some(date)) => format!("{} {date}", app.t(S::ConsentOn)),
+        (true, None) => app.t(S::ConsentGiven).to_string(),
+        (false, _) => app.t(S::ConsentNotRecorded).to_string(),
     };
     let unsaved = session.unsaved.contains(&interview.id);
     let lines = vec![
@@ -278,11 +273,11 @@ pub(super) fn draw_header(app: &View, interview: &Interview, frame: &mut Frame, 
             Span::styled(status_text(interview.status, app.lang), theme::title()),
             Span::styled(
                 if session.read_only() {
-                    app.t(" · skrivskyddad", " · read-only")
+                    app.t(S::StateReadOnly)
                 } else if unsaved {
-                    app.t(" · i journalen", " · in the journal")
+                    app.t(S::StateInJournal)
                 } else {
-                    app.t(" · sparad", " · saved")
+                    app.t(S::StateSaved)
                 },
                 theme::dim(),
             ),
@@ -301,7 +296,7 @@ pub(super) fn value_lines(
         QuestionKind::Open => Vec::new(),
         QuestionKind::Scale { min, max, labels } => {
             let chosen = answer.and_then(|a| a.scale);
-            let mut spans = vec![Span::styled(app.t("Värde: ", "Value: "), theme::dim())];
+            let mut spans = vec![Span::styled(app.t(S::ValueLabel), theme::dim())];
             for v in *min..=*max {
                 let label = labels
                     .iter()
@@ -357,7 +352,7 @@ pub(super) fn code_line(app: &View, codings: &[crate::model::Coding]) -> Line<'s
     if codings.is_empty() {
         return Line::default();
     }
-    let mut spans = vec![Span::styled(app.t("Koder: ", "Codes: "), theme::dim())];
+    let mut spans = vec![Span::styled(app.t(S::CodesLabel), theme::dim())];
     // The coder is named only where two people coded the answer.
     let several_coders = codings.iter().any(|c| c.coder != codings[0].coder);
     for coding in codings {
@@ -394,9 +389,9 @@ pub(super) fn draw_editor(
     let Some(session) = app.session else { return };
     let question = session.project.guide.questions.get(capture.index);
     let title = match question.map(|q| &q.kind) {
-        Some(QuestionKind::Open) => app.t(" Svar ", " Answer "),
-        Some(_) => app.t(" Kommentar ", " Comment "),
-        None => app.t(" Utanför guiden ", " Outside the guide "),
+        Some(QuestionKind::Open) => app.t(S::AnswerTitle),
+        Some(_) => app.t(S::CommentTitle),
+        None => app.t(S::OutsideGuideTitle),
     };
     let hint = if capture.editing {
         keymap::hint_for(
@@ -523,15 +518,12 @@ pub(super) fn draw_editor(
     }
     if text.is_empty() && !capture.editing {
         lines = vec![Line::from(Span::styled(
-            app.t("(inget svar ännu)", "(no answer yet)"),
+            app.t(S::NoAnswerYet),
             theme::dim(),
         ))];
     } else if text.is_empty() && digits {
         lines = vec![Line::from(Span::styled(
-            app.t(
-                "Skriv en siffra för värdet, eller en kommentar.",
-                "Type a digit for the value, or a comment.",
-            ),
+            app.t(S::TypeDigitValueComment),
             theme::dim(),
         ))];
     }

@@ -24,10 +24,7 @@ pub fn on_editor_action(slot: &mut Option<Capture>, ctx: &mut Ctx, action: Actio
 
 /// Pasting outside the editor types nothing; it says how to start writing.
 pub fn paste_outside(ctx: &Ctx) -> Outcome {
-    Outcome::error(ctx.t(
-        "Tryck Enter för att skriva i svaret innan du klistrar in.",
-        "Press Enter to write in the answer before pasting.",
-    ))
+    Outcome::error(ctx.t(S::PressEnterWriteAnswerBefore))
 }
 
 /// Runs an editor operation on the current text; a change goes to the model and the journal.
@@ -126,9 +123,9 @@ pub(super) fn undo_typing(capture: &mut Capture, ctx: &mut Ctx, redo: bool) -> O
     };
     let Some(replay) = replay else {
         return Outcome::error(if redo {
-            ctx.t("Inget skrivande att göra om.", "No typing to redo.")
+            ctx.t(S::NoTypingRedo)
         } else {
-            ctx.t("Inget skrivande att ångra.", "No typing to undo.")
+            ctx.t(S::NoTypingUndo)
         });
     };
     let mut outcome = Outcome::default();

@@ -38,6 +38,7 @@ mod codings;
 mod draw;
 mod editing;
 
+use crate::tui::strings::S;
 use codings::open_picker;
 pub use codings::{apply_code, draw_codings, on_codings_action, submit_memo, undo};
 pub use draw::{draw, editor_area, guide_labels};
@@ -227,10 +228,7 @@ pub fn on_action(slot: &mut Option<Capture>, ctx: &mut Ctx, action: Action) -> O
             if has_codings {
                 Outcome::overlay(Overlay::Codings { selected: 0 })
             } else {
-                Outcome::error(ctx.t(
-                    "Svaret har inga kodningar ännu: c kodar det.",
-                    "The answer has no codings yet: c codes it.",
-                ))
+                Outcome::error(ctx.t(S::AnswerHasNoCodingsYet))
             }
         }
         Action::Undo => undo(ctx, false),
@@ -264,23 +262,14 @@ fn set_value(capture: &Capture, ctx: &mut Ctx, value: Option<u8>) -> Outcome {
     let id = capture.interview.clone();
     let number = capture.index + 1;
     let hint = match &question.kind {
-        QuestionKind::Open => Some(ctx.t(
-            "Frågan besvaras med text: tryck Enter för att skriva.",
-            "This question is answered in text: press Enter to write.",
-        )),
+        QuestionKind::Open => Some(ctx.t(S::ThisQuestionAnsweredTextPress)),
         QuestionKind::Scale { min, max, .. } if value.is_some_and(|v| v < *min || v > *max) => {
-            Some(ctx.t(
-                "Värdet ligger utanför skalan.",
-                "The value is outside the scale.",
-            ))
+            Some(ctx.t(S::ValueOutsideScale))
         }
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options }
             if value.is_some_and(|v| v as usize > options.len() || v == 0) =>
         {
-            Some(ctx.t(
-                "Det finns inget sådant alternativ.",
-                "There is no such option.",
-            ))
+            Some(ctx.t(S::ThereNoSuchOption))
         }
         _ => None,
     };
@@ -439,7 +428,7 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
     );
     fields.push(
         Field::text(
-            ctx.t("Samtycke datum", "Consent date"),
+            ctx.t(S::ConsentDate),
             interview
                 .consent
                 .date
@@ -449,7 +438,7 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
         .with_hint("ÅÅÅÅ-MM-DD"),
     );
     fields.push(Field::text(
-        ctx.t("Samtycke notering", "Consent note"),
+        ctx.t(S::ConsentNote),
         interview.consent.note.clone(),
     ));
     let names: Vec<&str> = interview
@@ -459,12 +448,10 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
         .map(|r| r.name.as_str())
         .collect();
     fields.push(
-        Field::text(ctx.t("Organisationer", "Organisations"), names.join("; ")).with_hint(ctx.t(
-            "flera vid bordet: skilj med ;",
-            "several at the table: separate with ;",
-        )),
+        Field::text(ctx.t(S::Organisations), names.join("; "))
+            .with_hint(ctx.t(S::SeveralTableSeparate)),
     );
-    let form = Form::new(ctx.t("Intervjuns uppgifter", "Interview details"), fields);
+    let form = Form::new(ctx.t(S::InterviewDetails), fields);
     Outcome::overlay(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
         form,
@@ -582,12 +569,7 @@ fn read_respondents(ctx: &Ctx, text: &str) -> Result<Vec<String>, String> {
         }
     }
     if ids.is_empty() {
-        return Err(ctx
-            .t(
-                "Ange minst en organisation.",
-                "Give at least one organisation.",
-            )
-            .into());
+        return Err(ctx.t(S::GiveLeastOneOrganisation).into());
     }
     Ok(ids)
 }

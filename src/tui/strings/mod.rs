@@ -1,0 +1,312 @@
+//! The interface's words, one table per language: `sv.rs` and `en.rs` give every key of [`S`]
+//! its text, so a translator works in one file, and a key left out of either does not compile.
+//! Counts take the right form of the noun with [`plural`].
+
+mod en;
+mod sv;
+
+use crate::model::Lang;
+
+/// Declares the keys and the list of them all (which the tests walk).
+macro_rules! keys {
+    ($($key:ident,)*) => {
+        /// A piece of interface text; [`say`] gives it in a language. Keys are grouped by the
+        /// screen that first uses them, in the same order in both language files.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum S {
+            $($key,)*
+        }
+
+        impl S {
+            /// Every key, for the test that each has a text in both languages.
+            #[cfg(test)]
+            const ALL: &[S] = &[$(S::$key,)*];
+        }
+    };
+}
+
+keys! {
+    // view
+    TabInterviews,
+    TabCodebook,
+    TabSearch,
+    TabSummary,
+    PlaceInterview,
+    PlaceRespondents,
+    PlaceProject,
+    PlaceCodedPassages,
+    ReadOnlyBadge,
+    HelpThisScreen,
+    HelpInTheText,
+    HelpEverythingIsKept,
+    HelpTitle,
+    ButtonDelete,
+    ButtonRemove,
+    ButtonMerge,
+    ButtonDeleteCode,
+    ButtonMarkComplete,
+    ButtonQuitAnyway,
+    ButtonCancel,
+    ConfirmTitle,
+    // welcome
+    NewProject,
+    Folder,
+    EGBehovRegion2026,
+    ProjectTitle,
+    OpenProject,
+    FolderProjectJson,
+    GiveFolderProject,
+    GiveTitle,
+    NeedsAnalysesTerminalInterviewCode,
+    ChooseEnter,
+    Open,
+    OpenAnotherFolder,
+    OpenDemoProject24Interviews,
+    CreateNewProject,
+    // interviews
+    NotRecorded,
+    Given,
+    Interviewer,
+    Date,
+    Mode,
+    Consent,
+    SayWhoInterviewing,
+    NewInterview,
+    InterviewWasDeleted,
+    FilterLabel,
+    NoInterviewsYetPressN,
+    NoInterviewsMatchFilterEsc,
+    // capture
+    AnswerHasNoCodingsYet,
+    ThisQuestionAnsweredTextPress,
+    ValueOutsideScale,
+    ThereNoSuchOption,
+    ConsentDate,
+    ConsentNote,
+    Organisations,
+    SeveralTableSeparate,
+    InterviewDetails,
+    GiveLeastOneOrganisation,
+    // capture/draw
+    OutsideGuide,
+    WhatBelongsNoQuestionNotes,
+    ConsentOn,
+    ConsentGiven,
+    ConsentNotRecorded,
+    StateReadOnly,
+    StateInJournal,
+    StateSaved,
+    ValueLabel,
+    CodesLabel,
+    AnswerTitle,
+    CommentTitle,
+    OutsideGuideTitle,
+    NoAnswerYet,
+    TypeDigitValueComment,
+    // capture/editing
+    PressEnterWriteAnswerBefore,
+    NoTypingRedo,
+    NoTypingUndo,
+    // capture/codings
+    AnswerEmptyWriteFirst,
+    Memo,
+    RemovedCoding,
+    MemoChange,
+    AnswersCodingsTitle,
+    WholeAnswer,
+    // code_picker
+    CodePassageTitle,
+    CodeAnswerTitle,
+    MoveUnderTitle,
+    MergeIntoTitle,
+    FilterCodeTitle,
+    Recent,
+    TopLevel,
+    NoCodeMatches,
+    // respondents
+    Dash,
+    Woman,
+    Man,
+    Other,
+    Organisation,
+    NewPersonalData,
+    ClearNameRemove,
+    Role,
+    Gender,
+    EMail,
+    Phone,
+    EditRespondent,
+    NewRespondent,
+    GiveOrganisationsName,
+    RespondentWasDeleted,
+    NoRespondentsYetPressN,
+    NewInterviewWhoInterviewedTitle,
+    PickerNewRespondent,
+    // setup
+    ProjectHeading,
+    Description,
+    TitleCannotEmpty,
+    EditQuestion,
+    NewQuestion,
+    QuestionSwedish,
+    QuestionEnglish,
+    HelpTextSv,
+    HelpTextEn,
+    Kind,
+    Scale,
+    ScaleHint,
+    ScaleLabels,
+    Separated,
+    Options,
+    ChoiceQuestionsSeparated,
+    WriteQuestion,
+    QuestionHasAnswersKindCannot,
+    WriteScaleFromTo,
+    GiveOptionsSeparated,
+    EditAttribute,
+    NewAttribute,
+    NameSwedish,
+    NameEnglish,
+    AllowedValues,
+    SeparatedEmptyAnyText,
+    AttributeHasFewerThanTwo,
+    TheValue,
+    Becomes,
+    ChooseTwoDifferentValues,
+    GiveAttributesName,
+    TChangesTheTitle,
+    InterviewGuideTitle,
+    RespondentAttributesTitle,
+    EmptyAdds,
+    // codebook
+    Definition,
+    UseWhen,
+    DoNotUseWhen,
+    Example,
+    WhoCodingNameStoredEvery,
+    YourCoderName,
+    Coder,
+    StoredEveryCoding,
+    GiveName,
+    NewCodeCode,
+    EditCode,
+    NewCodeUnder,
+    NewCode,
+    LabelSwedish,
+    LabelEnglish,
+    DefinitionSv,
+    DefinitionEn,
+    Colour,
+    GiveSwedishLabel,
+    WriteColourRrggbbEG,
+    EditedCode,
+    MovedCode,
+    All,
+    CodesCount,
+    CountingCoder,
+    NoCoderNameYetK,
+    YouCode,
+    CodeColumn,
+    PassagesColumn,
+    AnswersColumn,
+    RespondentsColumn,
+    EnterEveryPassageTitle,
+    // retrieval
+    CoderF,
+    Attribute,
+    NoCodedPassagesTheseFilters,
+    QuestionPrefix,
+    OutsideGuideLower,
+    // search
+    SearchLabel,
+    SlashToType,
+    FiltersLabel,
+    NoneF2CodeF3Attribute,
+    CodePrefix,
+    Notes,
+    OpeningSearchIndex,
+    TypeWordsAllMustOccur,
+    DidYouMean,
+    NoteLabel,
+    // summary
+    ExportSummary,
+    Format,
+    File,
+    GiveFile,
+    NoneChosen,
+    ViewTab,
+    SplitG,
+    InterviewsS,
+    CompleteOnly,
+    NamesP,
+    Pseudonyms,
+    Real,
+    NoQuotesThisNeed,
+    Quotes,
+    EveryPassage,
+    PairsNeedsRaisedSameAnswer,
+    AnswersLower,
+    InterviewsLower,
+    Mean,
+    Median,
+    EnterOpenAnswerEscCloseTitle,
+    NoPassages,
+    // conflict
+    KeepBoth,
+    KeepMine,
+    KeepFiles,
+    YourVersionTitle,
+    FilesVersionTitle,
+    QuestionLower,
+    NotesLower,
+    FileWasChangedOutsideBehov,
+    // import
+    ImportTranscript,
+    DocxVttSrtTxtMd,
+    ThereNoSuchFile,
+    NothingWasImported,
+    // review
+    ReviewImport,
+    QuestionsFound,
+    Turns,
+    WordsNeverChangeHereOnly,
+    GuideTitle,
+    TranscriptTitle,
+    UnknownSpeaker,
+    WhichQuestionDoesTurnAskTitle,
+    WhereDoesTurnBelongTitle,
+}
+
+/// The text of `key` in `lang`.
+pub fn say(lang: Lang, key: S) -> &'static str {
+    match lang {
+        Lang::Sv => sv::text(key),
+        Lang::En => en::text(key),
+    }
+}
+
+/// "1 intervju", "3 intervjuer": the count and the singular or plural form.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular_everything_else_plural() {
+        assert_eq!(plural(1, "intervju", "intervjuer"), "1 intervju");
+        assert_eq!(plural(0, "intervju", "intervjuer"), "0 intervjuer");
+        assert_eq!(plural(24, "intervju", "intervjuer"), "24 intervjuer");
+    }
+
+    #[test]
+    fn every_key_has_a_text_in_both_languages() {
+        for key in S::ALL {
+            for lang in [Lang::Sv, Lang::En] {
+                assert!(!say(lang, *key).trim().is_empty(), "{key:?} in {lang:?}");
+            }
+        }
+    }
+}
