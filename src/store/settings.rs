@@ -59,10 +59,10 @@ impl Settings {
     }
 }
 
-/// The login name, the default coder name.
-pub fn login_name() -> String {
+/// The login name, offered as the coder name; `None` when the environment names nobody (the
+/// user then types a name instead of accepting a made-up one).
+pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "coder".to_string())
 }

@@ -162,7 +162,7 @@ pub fn next_of(list: &[String], current: Option<&String>) -> Option<String> {
 pub fn coder_form(settings: &Settings, lang: Lang, then: Option<PickFor>) -> Overlay {
     let t = |key| say(lang, key);
     let name = if settings.coder.trim().is_empty() {
-        crate::store::settings::login_name()
+        crate::store::settings::login_name().unwrap_or_default()
     } else {
         settings.coder.clone()
     };
