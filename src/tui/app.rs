@@ -118,6 +118,11 @@ impl App {
         say(self.lang, key)
     }
 
+    /// The text of `key` with its `{name}`s filled in.
+    pub fn fill(&self, key: S, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        super::strings::fill(self.lang, key, values)
+    }
+
     pub fn sv(&self) -> bool {
         self.lang == Lang::Sv
     }

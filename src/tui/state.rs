@@ -204,6 +204,16 @@ impl Ctx<'_> {
         say(self.lang, key)
     }
 
+    /// The text of `key` with its `{name}`s filled in.
+    pub fn fill(&self, key: S, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        super::strings::fill(self.lang, key, values)
+    }
+
+    /// "1 intervju", "3 intervjuer" from the keys of the two nouns.
+    pub fn count(&self, n: usize, one: S, many: S) -> String {
+        super::strings::count(self.lang, n, one, many)
+    }
+
     pub fn sv(&self) -> bool {
         self.lang == Lang::Sv
     }
@@ -394,6 +404,16 @@ pub struct View<'a> {
 impl View<'_> {
     pub fn t(&self, key: S) -> &'static str {
         say(self.lang, key)
+    }
+
+    /// The text of `key` with its `{name}`s filled in.
+    pub fn fill(&self, key: S, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+        super::strings::fill(self.lang, key, values)
+    }
+
+    /// "1 intervju", "3 intervjuer" from the keys of the two nouns.
+    pub fn count(&self, n: usize, one: S, many: S) -> String {
+        super::strings::count(self.lang, n, one, many)
     }
 
     pub fn sv(&self) -> bool {

@@ -135,17 +135,15 @@ pub fn body_area(status: Option<&Status>, project: bool, area: Rect) -> Rect {
 }
 
 fn draw_too_small(app: &App, frame: &mut Frame, area: Rect) {
-    let text = if app.sv() {
-        format!(
-            "Terminalen är för liten ({}×{}). behov behöver minst {MIN_WIDTH}×{MIN_HEIGHT}. Förstora fönstret; q avslutar (allt är sparat).",
-            area.width, area.height
-        )
-    } else {
-        format!(
-            "The terminal is too small ({}×{}). behov needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window; q quits (everything is kept).",
-            area.width, area.height
-        )
-    };
+    let text = app.fill(
+        S::TooSmall,
+        &[
+            ("width", &area.width),
+            ("height", &area.height),
+            ("min_width", &MIN_WIDTH),
+            ("min_height", &MIN_HEIGHT),
+        ],
+    );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 

@@ -69,19 +69,10 @@ pub fn draw(button: usize, scroll: u16, app: &View, frame: &mut Frame, area: Rec
         height,
     };
     frame.render_widget(Clear, area);
-    let title = if app.sv() {
-        format!(
-            " Två versioner av samma text ({} av {}) ",
-            1,
-            session.conflicts.len()
-        )
-    } else {
-        format!(
-            " Two versions of the same text ({} of {}) ",
-            1,
-            session.conflicts.len()
-        )
-    };
+    let title = app.fill(
+        S::ConflictTitle,
+        &[("n", &1), ("total", &session.conflicts.len())],
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme::error()));

@@ -419,25 +419,20 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
         Span::styled(project.title.clone(), theme::title()),
         Span::raw("  "),
         Span::styled(
-            if app.sv() {
-                format!(
-                    "{} · {} · {} utkast",
-                    plural(project.interviews.len(), "intervju", "intervjuer"),
-                    plural(complete, "klar", "klara"),
-                    project.interviews.len() - complete
+            format!(
+                "{} · {} · {}",
+                app.count(project.interviews.len(), S::InterviewOne, S::InterviewMany),
+                app.count(complete, S::CompleteOne, S::CompleteMany),
+                app.count(
+                    project.interviews.len() - complete,
+                    S::DraftOne,
+                    S::DraftMany
                 )
-            } else {
-                format!(
-                    "{} · {complete} complete · {}",
-                    plural(project.interviews.len(), "interview", "interviews"),
-                    plural(project.interviews.len() - complete, "draft", "drafts")
-                )
-            },
+            ),
             theme::dim(),
         ),
     ];
     let filter_label = app.t(S::FilterLabel);
-    let sv = app.sv();
     let mut head_lines = vec![Line::from(head_line)];
     // The filter has a line of its own, so a long project title never hides it.
     if list.filtering || !list.filter.is_empty() {
@@ -449,11 +444,10 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
             filter_line.push(Span::raw("▏"));
         }
         filter_line.push(Span::styled(
-            if sv {
-                format!("  {}", plural(list.rows.len(), "intervju", "intervjuer"))
-            } else {
-                format!("  {}", plural(list.rows.len(), "interview", "interviews"))
-            },
+            format!(
+                "  {}",
+                app.count(list.rows.len(), S::InterviewOne, S::InterviewMany)
+            ),
             theme::dim(),
         ));
         head_lines.push(Line::from(filter_line));

@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::Lang;
 use crate::report::{Summary, format};
+use crate::tui::strings::{S, say};
 use crate::tui::theme;
 
 /// A group column: the cell ("11 100 %") right-aligned, the selection mark against it.
@@ -50,10 +51,6 @@ impl NeedsTable<'_> {
         frame.render_widget(Paragraph::new(lines), area);
     }
 
-    fn sv(&self) -> bool {
-        self.lang == Lang::Sv
-    }
-
     fn label(&self, i: usize, width: usize) -> String {
         let row = &self.summary.codes[i];
         fit(&format!("{}{}", "  ".repeat(row.depth), row.label), width)
@@ -80,11 +77,9 @@ impl NeedsTable<'_> {
     /// Need, organisations, a bar and the share.
     fn plain(&self, area: Rect) -> Vec<Line<'static>> {
         let width = 34usize.min(area.width as usize / 3);
-        let (need, orgs, share) = if self.sv() {
-            ("Behov", "Org.", "Andel")
-        } else {
-            ("Need", "Org.", "Share")
-        };
+        let need = say(self.lang, S::NeedColumn);
+        let orgs = say(self.lang, S::OrgsColumn);
+        let share = say(self.lang, S::ShareColumn);
         let mut lines = vec![Line::from(Span::styled(
             format!(" {need:<width$} {orgs:>5} {share}"),
             theme::title(),
@@ -119,8 +114,8 @@ impl NeedsTable<'_> {
         let visible = &m.groups[first..first + shown];
         let names: Vec<Vec<String>> = visible.iter().map(|g| wrap(&g.label, CELL - 2)).collect();
         let name_lines = names.iter().map(Vec::len).max().unwrap_or(1);
-        let all = if self.sv() { "Alla" } else { "All" };
-        let need = if self.sv() { "Behov" } else { "Need" };
+        let all = say(self.lang, S::AllGroups);
+        let need = say(self.lang, S::NeedColumn);
         let left = if first > 0 { "◀" } else { " " };
         let hidden_right = m.groups.len() - first - shown;
         let right = if hidden_right > 0 {

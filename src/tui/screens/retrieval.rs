@@ -14,7 +14,7 @@ use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::{self, next_of};
 use crate::tui::screens::interviews;
 use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
-use crate::tui::strings::{S, plural};
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -149,19 +149,19 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
             format!("{label} = {v}")
         })
         .unwrap_or_else(|| all.clone());
-    let summary = if app.sv() {
-        format!(
-            "{} hos {}",
-            plural(view.hits.len(), "kodning", "kodningar"),
-            plural(respondents.len(), "respondent", "respondenter")
-        )
-    } else {
-        format!(
-            "{} from {}",
-            plural(view.hits.len(), "coding", "codings"),
-            plural(respondents.len(), "respondent", "respondents")
-        )
-    };
+    let summary = app.fill(
+        S::CodingsFrom,
+        &[
+            (
+                "codings",
+                &app.count(view.hits.len(), S::CodingOne, S::CodingMany),
+            ),
+            (
+                "respondents",
+                &app.count(respondents.len(), S::RespondentOne, S::RespondentMany),
+            ),
+        ],
+    );
     frame.render_widget(
         Paragraph::new(vec![
             Line::from(vec![

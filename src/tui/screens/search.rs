@@ -17,7 +17,7 @@ use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::interviews;
 use crate::tui::search_worker::Report;
 use crate::tui::state::{Ctx, Effect, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
-use crate::tui::strings::{S, plural};
+use crate::tui::strings::S;
 use crate::tui::theme;
 
 /// How many hits a search shows.
@@ -341,13 +341,7 @@ fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
     }
     if !view.ready {
         let text = match view.progress {
-            Some(p) if app.sv() => {
-                format!("Bygger sökindexet: {} av {} intervjuer…", p.done, p.total)
-            }
-            Some(p) => format!(
-                "Building the search index: {} of {} interviews…",
-                p.done, p.total
-            ),
+            Some(p) => app.fill(S::IndexProgress, &[("done", &p.done), ("total", &p.total)]),
             None => app.t(S::OpeningSearchIndex).to_string(),
         };
         return vec![Line::from(Span::styled(text, theme::dim()))];
@@ -360,27 +354,25 @@ fn status_lines(view: &SearchView, app: &View) -> Vec<Line<'static>> {
     };
     let mut lines = Vec::new();
     let counts = results.counts.unwrap_or_default();
-    let summary = if app.sv() {
-        format!(
-            "{} svar hos {} i {}",
-            counts.answers,
-            plural(counts.respondents, "respondent", "respondenter"),
-            plural(counts.interviews, "intervju", "intervjuer")
-        )
-    } else {
-        format!(
-            "{} from {} in {}",
-            plural(counts.answers, "answer", "answers"),
-            plural(counts.respondents, "respondent", "respondents"),
-            plural(counts.interviews, "interview", "interviews")
-        )
-    };
+    let summary = app.fill(
+        S::SearchCounts,
+        &[
+            (
+                "answers",
+                &app.count(counts.answers, S::AnswerOne, S::AnswerMany),
+            ),
+            (
+                "respondents",
+                &app.count(counts.respondents, S::RespondentOne, S::RespondentMany),
+            ),
+            (
+                "interviews",
+                &app.count(counts.interviews, S::InterviewOne, S::InterviewMany),
+            ),
+        ],
+    );
     let shown = if results.hits.len() < counts.answers {
-        if app.sv() {
-            format!(" (de {} bästa visas)", results.hits.len())
-        } else {
-            format!(" (the best {} shown)", results.hits.len())
-        }
+        app.fill(S::BestShown, &[("n", &results.hits.len())])
     } else {
         String::new()
     };

@@ -382,23 +382,26 @@ pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(head_height), Constraint::Min(1)]).areas(area);
     let c = &summary.coverage;
     // Drafts are either counted or, by default, said to be left out.
-    let drafts = match (ui.sv(), c.drafts_left_out) {
-        (true, 0) => format!("{} klara, {} utkast", c.complete, c.drafts),
-        (true, n) => format!("{} klara; {n} utkast ej medräknade", c.complete),
-        (false, 0) => format!("{} complete, {} drafts", c.complete, c.drafts),
-        (false, n) => format!("{} complete; {n} drafts not counted", c.complete),
+    let drafts = match c.drafts_left_out {
+        0 => ui.fill(
+            S::DraftsCounted,
+            &[("complete", &c.complete), ("drafts", &c.drafts)],
+        ),
+        n => ui.fill(
+            S::DraftsLeftOut,
+            &[("complete", &c.complete), ("left_out", &n)],
+        ),
     };
-    let coverage = if ui.sv() {
-        format!(
-            "{} av {} organisationer intervjuade · {} intervjuer ({drafts}) · {} kodningar",
-            c.interviewed, c.respondents, c.interviews, c.codings
-        )
-    } else {
-        format!(
-            "{} of {} organisations interviewed · {} interviews ({drafts}) · {} codings",
-            c.interviewed, c.respondents, c.interviews, c.codings
-        )
-    };
+    let coverage = ui.fill(
+        S::Coverage,
+        &[
+            ("interviewed", &c.interviewed),
+            ("respondents", &c.respondents),
+            ("interviews", &c.interviews),
+            ("drafts", &drafts),
+            ("codings", &c.codings),
+        ],
+    );
     let all = ui.t(S::All).to_string();
     let by = view
         .by

@@ -272,5 +272,41 @@ pub(super) fn text(key: S) -> &'static str {
         S::UnknownSpeaker => "(unknown speaker)",
         S::WhichQuestionDoesTurnAskTitle => " Which question does the turn ask? ",
         S::WhereDoesTurnBelongTitle => " Where does the turn belong? ",
+        // counts (one, many) and sentences with values: {name} is filled in
+        S::InterviewOne => "interview",
+        S::InterviewMany => "interviews",
+        S::CompleteOne => "complete",
+        S::CompleteMany => "complete",
+        S::DraftOne => "draft",
+        S::DraftMany => "drafts",
+        S::CodingOne => "coding",
+        S::CodingMany => "codings",
+        S::RespondentOne => "respondent",
+        S::RespondentMany => "respondents",
+        S::AnswerOne => "answer",
+        S::AnswerMany => "answers",
+        S::GuideAnswered => " Guide {answered}/{questions} answered ",
+        S::QuestionOf => "Question {n} of {total}",
+        S::DigitsChooseValue => " {range} chooses the value ·{hint}",
+        S::DigitsChooseOption => " {range} chooses an option ·{hint}",
+        S::MoreAbove => " ↑ more above ",
+        S::MoreLines => " ↓ {n} more lines ",
+        S::TooSmall => {
+            "The terminal is too small ({width}×{height}). behov needs at least {min_width}×{min_height}. Enlarge the window; q quits (everything is kept)."
+        }
+        S::DraftsCounted => "{complete} complete, {drafts} drafts",
+        S::DraftsLeftOut => "{complete} complete; {left_out} drafts not counted",
+        S::Coverage => {
+            "{interviewed} of {respondents} organisations interviewed · {interviews} interviews ({drafts}) · {codings} codings"
+        }
+        S::ConflictTitle => " Two versions of the same text ({n} of {total}) ",
+        S::CodingsFrom => "{codings} from {respondents}",
+        S::IndexProgress => "Building the search index: {done} of {total} interviews…",
+        S::SearchCounts => "{answers} from {respondents} in {interviews}",
+        S::BestShown => " (the best {n} shown)",
+        S::NeedColumn => "Need",
+        S::OrgsColumn => "Org.",
+        S::ShareColumn => "Share",
+        S::AllGroups => "All",
     }
 }

@@ -5,6 +5,8 @@
 mod en;
 mod sv;
 
+use std::fmt::Display;
+
 use crate::model::Lang;
 
 /// Declares the keys and the list of them all (which the tests walk).
@@ -275,6 +277,38 @@ keys! {
     UnknownSpeaker,
     WhichQuestionDoesTurnAskTitle,
     WhereDoesTurnBelongTitle,
+    // counts (one, many) and sentences with values: {name} is filled in
+    InterviewOne,
+    InterviewMany,
+    CompleteOne,
+    CompleteMany,
+    DraftOne,
+    DraftMany,
+    CodingOne,
+    CodingMany,
+    RespondentOne,
+    RespondentMany,
+    AnswerOne,
+    AnswerMany,
+    GuideAnswered,
+    QuestionOf,
+    DigitsChooseValue,
+    DigitsChooseOption,
+    MoreAbove,
+    MoreLines,
+    TooSmall,
+    DraftsCounted,
+    DraftsLeftOut,
+    Coverage,
+    ConflictTitle,
+    CodingsFrom,
+    IndexProgress,
+    SearchCounts,
+    BestShown,
+    NeedColumn,
+    OrgsColumn,
+    ShareColumn,
+    AllGroups,
 }
 
 /// The text of `key` in `lang`.
@@ -283,6 +317,38 @@ pub fn say(lang: Lang, key: S) -> &'static str {
         Lang::Sv => sv::text(key),
         Lang::En => en::text(key),
     }
+}
+
+/// The text of `key` in `lang` with each `{name}` replaced by the value given for it, so each
+/// language orders the values as its grammar wants.
+/// Values are put in once, in one pass: a value holding braces is never read as a name.
+pub fn fill(lang: Lang, key: S, values: &[(&str, &dyn Display)]) -> String {
+    let mut text = String::new();
+    let mut rest = say(lang, key);
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .split_once('}')
+            .and_then(|(name, _)| values.iter().find(|(n, _)| *n == name));
+        match value {
+            Some((name, value)) => {
+                text.push_str(&value.to_string());
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
+/// "1 intervju", "3 intervjuer" in `lang`, from the keys of the singular and plural nouns.
+pub fn count(lang: Lang, count: usize, one: S, many: S) -> String {
+    plural(count, say(lang, one), say(lang, many))
 }
 
 /// "1 intervju", "3 intervjuer": the count and the singular or plural form.
@@ -299,6 +365,36 @@ mod tests {
         assert_eq!(plural(1, "intervju", "intervjuer"), "1 intervju");
         assert_eq!(plural(0, "intervju", "intervjuer"), "0 intervjuer");
         assert_eq!(plural(24, "intervju", "intervjuer"), "24 intervjuer");
+    }
+
+    /// The `{name}`s of a text.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn both_languages_fill_in_the_same_values() {
+        for key in S::ALL {
+            assert_eq!(
+                placeholders(say(Lang::Sv, *key)),
+                placeholders(say(Lang::En, *key)),
+                "{key:?}"
+            );
+        }
+        let text = fill(Lang::En, S::QuestionOf, &[("n", &3), ("total", &12)]);
+        assert_eq!(text, "Question 3 of 12");
+        let braces = fill(Lang::Sv, S::MoreLines, &[("n", &"{n}")]);
+        assert_eq!(braces, " ↓ {n} rader till ");
+        assert_eq!(
+            count(Lang::Sv, 1, S::InterviewOne, S::InterviewMany),
+            "1 intervju"
+        );
     }
 
     #[test]

@@ -270,5 +270,41 @@ pub(super) fn text(key: S) -> &'static str {
         S::UnknownSpeaker => "(okänd talare)",
         S::WhichQuestionDoesTurnAskTitle => " Vilken fråga ställer repliken? ",
         S::WhereDoesTurnBelongTitle => " Vart hör repliken? ",
+        // counts (one, many) and sentences with values: {name} is filled in
+        S::InterviewOne => "intervju",
+        S::InterviewMany => "intervjuer",
+        S::CompleteOne => "klar",
+        S::CompleteMany => "klara",
+        S::DraftOne => "utkast",
+        S::DraftMany => "utkast",
+        S::CodingOne => "kodning",
+        S::CodingMany => "kodningar",
+        S::RespondentOne => "respondent",
+        S::RespondentMany => "respondenter",
+        S::AnswerOne => "svar",
+        S::AnswerMany => "svar",
+        S::GuideAnswered => " Guide {answered}/{questions} besvarade ",
+        S::QuestionOf => "Fråga {n} av {total}",
+        S::DigitsChooseValue => " {range} väljer värdet ·{hint}",
+        S::DigitsChooseOption => " {range} väljer alternativ ·{hint}",
+        S::MoreAbove => " ↑ mer ovanför ",
+        S::MoreLines => " ↓ {n} rader till ",
+        S::TooSmall => {
+            "Terminalen är för liten ({width}×{height}). behov behöver minst {min_width}×{min_height}. Förstora fönstret; q avslutar (allt är sparat)."
+        }
+        S::DraftsCounted => "{complete} klara, {drafts} utkast",
+        S::DraftsLeftOut => "{complete} klara; {left_out} utkast ej medräknade",
+        S::Coverage => {
+            "{interviewed} av {respondents} organisationer intervjuade · {interviews} intervjuer ({drafts}) · {codings} kodningar"
+        }
+        S::ConflictTitle => " Två versioner av samma text ({n} av {total}) ",
+        S::CodingsFrom => "{codings} hos {respondents}",
+        S::IndexProgress => "Bygger sökindexet: {done} av {total} intervjuer…",
+        S::SearchCounts => "{answers} hos {respondents} i {interviews}",
+        S::BestShown => " (de {n} bästa visas)",
+        S::NeedColumn => "Behov",
+        S::OrgsColumn => "Org.",
+        S::ShareColumn => "Andel",
+        S::AllGroups => "Alla",
     }
 }

@@ -58,19 +58,13 @@ pub fn draw(capture: &Capture, app: &View, frame: &mut Frame, area: Rect) {
             },
         )));
     }
-    let title = if app.sv() {
-        format!(
-            " Guide {}/{} besvarade ",
-            interview.answered(),
-            questions.len()
-        )
-    } else {
-        format!(
-            " Guide {}/{} answered ",
-            interview.answered(),
-            questions.len()
-        )
-    };
+    let title = app.fill(
+        S::GuideAnswered,
+        &[
+            ("answered", &interview.answered()),
+            ("questions", &questions.len()),
+        ],
+    );
     frame.render_widget(
         Paragraph::new(lines).block(
             Block::new()
@@ -123,11 +117,10 @@ impl Areas {
         let mut top: Vec<Line<'static>> = Vec::new();
         match question {
             Some(q) => {
-                let label = if app.sv() {
-                    format!("Fråga {} av {}", capture.index + 1, questions.len())
-                } else {
-                    format!("Question {} of {}", capture.index + 1, questions.len())
-                };
+                let label = app.fill(
+                    S::QuestionOf,
+                    &[("n", &(capture.index + 1)), ("total", &questions.len())],
+                );
                 top.push(Line::from(Span::styled(label, theme::dim())));
                 top.push(Line::from(Span::styled(
                     q.text.get(app.lang).to_string(),
@@ -410,21 +403,13 @@ pub(super) fn draw_editor(
     let hint = match question.map(|q| &q.kind) {
         Some(QuestionKind::Scale { min, max, .. }) if digits => {
             let range = format!("{min}–{max}");
-            if app.sv() {
-                format!(" {range} väljer värdet ·{hint}")
-            } else {
-                format!(" {range} chooses the value ·{hint}")
-            }
+            app.fill(S::DigitsChooseValue, &[("range", &range), ("hint", &hint)])
         }
         Some(QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options })
             if digits =>
         {
             let range = format!("1–{}", options.len().min(9));
-            if app.sv() {
-                format!(" {range} väljer alternativ ·{hint}")
-            } else {
-                format!(" {range} chooses an option ·{hint}")
-            }
+            app.fill(S::DigitsChooseOption, &[("range", &range), ("hint", &hint)])
         }
         _ => hint,
     };
@@ -473,11 +458,9 @@ pub(super) fn draw_editor(
     let selection = capture.editor.selected_span(text).map(|s| (s.start, s.end));
     let below = rows.len().saturating_sub(scroll + height);
     if below > 0 || scroll > 0 {
-        let marker = match (scroll > 0, below, app.sv()) {
-            (true, 0, true) => " ↑ mer ovanför ".to_string(),
-            (true, 0, false) => " ↑ more above ".to_string(),
-            (_, n, true) => format!(" ↓ {n} rader till "),
-            (_, n, false) => format!(" ↓ {n} more lines "),
+        let marker = match (scroll > 0, below) {
+            (true, 0) => app.t(S::MoreAbove).to_string(),
+            (_, n) => app.fill(S::MoreLines, &[("n", &n)]),
         };
         frame.render_widget(
             Paragraph::new(Span::styled(marker, theme::key())).alignment(Alignment::Right),
