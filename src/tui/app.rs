@@ -381,35 +381,7 @@ impl App {
             return;
         }
         self.quit = false;
-        let question = if self.sv() {
-            format!(
-                "{unwritten} tecken du skrivit kunde inte sparas (disken är full?) och finns bara i minnet. Frigör utrymme och vänta, eller avsluta ändå och förlora dem. Avsluta ändå?"
-            )
-        } else {
-            format!(
-                "{unwritten} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?"
-            )
-        };
+        let question = self.fill(S::QuitLosingCharacters, &[("n", &unwritten)]);
         self.overlay = Some(Overlay::confirm(Confirm::QuitUnsaved, question));
-    }
-}
-
-/// The refusal every editing action gives on a read-only project, or `None` if writable.
-pub fn refuse_if_read_only(app: &mut App) -> Option<Vec<Effect>> {
-    if let Some(session) = app.session.as_ref().filter(|s| s.read_only()) {
-        let reason = session
-            .store
-            .read_only_reason()
-            .unwrap_or_default()
-            .to_string();
-        let text = if app.sv() {
-            format!("Skrivskyddat: {reason}.")
-        } else {
-            format!("Read-only: {reason}.")
-        };
-        app.error(text);
-        Some(Vec::new())
-    } else {
-        None
     }
 }

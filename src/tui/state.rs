@@ -227,7 +227,7 @@ impl Ctx<'_> {
         if let Some(refusal) = self.refuse_if_read_only() {
             return refusal;
         }
-        let sv = self.sv();
+        let lang = self.lang;
         let mut effects = self.fold_all();
         let Some(session) = self.session.as_deref_mut() else {
             return Outcome::effects(effects);
@@ -238,13 +238,12 @@ impl Ctx<'_> {
             self.history.undo(&mut session.project)
         };
         let Some((label, changed, codebook)) = result else {
-            let text = match (redo, sv) {
-                (true, true) => "Inget att göra om.",
-                (true, false) => "Nothing to redo.",
-                (false, true) => "Inget att ångra.",
-                (false, false) => "Nothing to undo.",
+            let nothing = if redo {
+                S::NothingToRedo
+            } else {
+                S::NothingToUndo
             };
-            return Outcome::error(text).with_effects(effects);
+            return Outcome::error(say(lang, nothing)).with_effects(effects);
         };
         for id in &changed {
             if let Some(interview) = session.project.interview_mut(id) {
@@ -257,12 +256,8 @@ impl Ctx<'_> {
             codebook,
             project: false,
         });
-        let text = match (redo, sv) {
-            (false, true) => format!("Ångrade: {label}."),
-            (false, false) => format!("Undid: {label}."),
-            (true, true) => format!("Gjorde om: {label}."),
-            (true, false) => format!("Redid: {label}."),
-        };
+        let done = if redo { S::Redid } else { S::Undid };
+        let text = super::strings::fill(lang, done, &[("label", &label)]);
         Outcome::effects(effects).with_info(text)
     }
 
@@ -277,11 +272,9 @@ impl Ctx<'_> {
     pub fn refuse_if_read_only(&self) -> Option<Outcome> {
         let session = self.session.as_deref().filter(|s| s.read_only())?;
         let reason = session.store.read_only_reason().unwrap_or_default();
-        Some(Outcome::error(if self.sv() {
-            format!("Skrivskyddat: {reason}.")
-        } else {
-            format!("Read-only: {reason}.")
-        }))
+        Some(Outcome::error(
+            self.fill(S::ReadOnlyBecause, &[("reason", &reason)]),
+        ))
     }
 }
 

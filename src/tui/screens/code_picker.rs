@@ -273,11 +273,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
                     }
                 }
                 None if item.create => spans.push(TextSpan::styled(
-                    if app.sv() {
-                        format!("+ Ny kod «{}»…", picker.filter.trim())
-                    } else {
-                        format!("+ New code «{}»…", picker.filter.trim())
-                    },
+                    app.fill(S::NewCodeNamed, &[("label", &picker.filter.trim())]),
                     theme::key(),
                 )),
                 None => spans.push(TextSpan::raw(app.t(S::TopLevel))),

@@ -19,7 +19,7 @@ use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::setup;
 use crate::tui::session::Session;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::{S, plural, say};
+use crate::tui::strings::{S, say};
 use crate::tui::theme;
 use crate::tui::undo::Step;
 
@@ -393,17 +393,14 @@ pub fn confirm_merge(ctx: &Ctx, from: &str, into: &str) -> Option<Overlay> {
     let session = ctx.session.as_deref()?;
     let count = coding_ops::coding_count(&session.project, from);
     let (a, b) = (label_of(ctx, from), label_of(ctx, into));
-    let question = if ctx.sv() {
-        format!(
-            "Slå ihop \"{a}\" med \"{b}\"? {} flyttas till \"{b}\" och \"{a}\" tas bort. Det går att ångra med u.",
-            plural(count, "kodning", "kodningar")
-        )
-    } else {
-        format!(
-            "Merge \"{a}\" into \"{b}\"? {} move to \"{b}\" and \"{a}\" is removed. u undoes it.",
-            plural(count, "coding", "codings")
-        )
-    };
+    let question = ctx.fill(
+        S::MergeCodesQuestion,
+        &[
+            ("from", &a),
+            ("into", &b),
+            ("codings", &ctx.count(count, S::CodingOne, S::CodingMany)),
+        ],
+    );
     Some(Overlay::confirm(
         Confirm::MergeCodes(from.to_string(), into.to_string()),
         question,
@@ -421,26 +418,16 @@ fn confirm_delete(ctx: &Ctx, id: &str) -> Option<Overlay> {
         .filter(|c| c.parent.as_deref() == Some(id))
         .count();
     let name = label_of(ctx, id);
-    let question = match ctx.sv() {
-        true => format!(
-            "Ta bort koden \"{name}\" och dess {}?{}",
-            plural(count, "kodning", "kodningar"),
-            if children > 0 {
-                format!(" Dess {children} underkoder flyttas upp en nivå.")
-            } else {
-                String::new()
-            }
-        ),
-        false => format!(
-            "Delete the code \"{name}\" and its {}?{}",
-            plural(count, "coding", "codings"),
-            if children > 0 {
-                format!(" Its {children} subcodes move up a level.")
-            } else {
-                String::new()
-            }
-        ),
-    };
+    let mut question = ctx.fill(
+        S::DeleteCodeQuestion,
+        &[
+            ("name", &name),
+            ("codings", &ctx.count(count, S::CodingOne, S::CodingMany)),
+        ],
+    );
+    if children > 0 {
+        question.push_str(&ctx.fill(S::SubcodesMoveUp, &[("n", &children)]));
+    }
     Some(Overlay::confirm(
         Confirm::DeleteCode(id.to_string()),
         question,
@@ -480,19 +467,13 @@ fn change_everywhere(
 }
 
 pub fn merge(cb: &mut CodebookView, ctx: &mut Ctx, from: &str, into: &str) -> Outcome {
-    let label = if ctx.sv() {
-        format!(
-            "slog ihop {} med {}",
-            label_of(ctx, from),
-            label_of(ctx, into)
-        )
-    } else {
-        format!(
-            "merged {} into {}",
-            label_of(ctx, from),
-            label_of(ctx, into)
-        )
-    };
+    let label = ctx.fill(
+        S::MergedCodes,
+        &[
+            ("from", &label_of(ctx, from)),
+            ("into", &label_of(ctx, into)),
+        ],
+    );
     let (from_id, into_id) = (from.to_string(), into.to_string());
     let effects = change_everywhere(cb, ctx, &[from], &label, |p| {
         coding_ops::merge(p, &from_id, &into_id)
@@ -501,11 +482,7 @@ pub fn merge(cb: &mut CodebookView, ctx: &mut Ctx, from: &str, into: &str) -> Ou
 }
 
 pub fn delete(cb: &mut CodebookView, ctx: &mut Ctx, id: &str) -> Outcome {
-    let label = if ctx.sv() {
-        format!("tog bort {}", label_of(ctx, id))
-    } else {
-        format!("deleted {}", label_of(ctx, id))
-    };
+    let label = ctx.fill(S::DeletedCode, &[("label", &label_of(ctx, id))]);
     let code = id.to_string();
     let effects = change_everywhere(cb, ctx, &[id], &label, |p| coding_ops::delete(p, &code));
     Outcome::effects(effects).with_info(label)

@@ -10,7 +10,7 @@ use crate::model::Lang;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay};
-use crate::tui::strings::{S, say};
+use crate::tui::strings::{S, fill, say};
 
 /// The form asking which transcript to import.
 pub fn form(lang: Lang) -> Overlay {
@@ -62,22 +62,17 @@ pub fn read(ctx: &Ctx, path: &std::path::Path) -> (Option<ReviewScreen>, Outcome
             }
             let screen = ReviewScreen::new(draft, &session.project.guide);
             let outcome = match &screen.draft.duplicate_of {
-                Some(first) => Outcome::info(if ctx.sv() {
-                    format!("Filen är redan importerad som {first}; Enter importerar den igen.")
-                } else {
-                    format!("The file was imported before as {first}; Enter imports it again.")
-                }),
+                Some(first) => Outcome::info(ctx.fill(S::ImportedBefore, &[("first", first)])),
                 None => Outcome::default(),
             };
             (Some(screen), outcome)
         }
         Err(reason) => (
             None,
-            Outcome::error(if ctx.sv() {
-                format!("{name}: {reason}; inget importerades.")
-            } else {
-                format!("{name}: {reason}; nothing was imported.")
-            }),
+            Outcome::error(ctx.fill(
+                S::NothingImportedBecause,
+                &[("file", &name), ("reason", &reason)],
+            )),
         ),
     }
 }
@@ -96,17 +91,13 @@ pub fn on_action(review: &mut Option<ReviewScreen>, ctx: &mut Ctx, action: Actio
         Reviewed::Cancel => Outcome::info(ctx.t(S::NothingWasImported)),
         Reviewed::Accept => {
             let draft = screen.into_draft();
-            let sv = ctx.sv();
+            let lang = ctx.lang;
             let Some(session) = ctx.session.as_deref_mut() else {
                 return Outcome::default();
             };
             let project_changed = import::add_to(&mut session.project, &[&draft]);
             let id = draft.interview.id.clone();
-            let text = if sv {
-                format!("Importerade {id} som utkast.")
-            } else {
-                format!("Imported {id} as a draft.")
-            };
+            let text = fill(lang, S::ImportedAsDraft, &[("id", &id)]);
             Outcome::effects(vec![Effect::SaveChange {
                 interviews: vec![id],
                 codebook: false,

@@ -18,7 +18,7 @@ use crate::tui::session::Session;
 use crate::tui::state::{
     Confirm, Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
 };
-use crate::tui::strings::{S, plural, say};
+use crate::tui::strings::{S, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -223,23 +223,22 @@ impl InterviewList {
             return Outcome::default();
         };
         let name = respondent_names(project, interview);
-        let question = if ctx.sv() {
-            format!(
-                "Radera intervjun med {name} ({}, {}) och dess {} svar och {}? Det går inte att ångra.",
-                interview.date,
-                interview.interviewer,
-                interview.answered(),
-                plural(interview.coding_count(), "kodning", "kodningar")
-            )
-        } else {
-            format!(
-                "Delete the interview with {name} ({}, {}) and its {} and {}? This cannot be undone.",
-                interview.date,
-                interview.interviewer,
-                plural(interview.answered(), "answer", "answers"),
-                plural(interview.coding_count(), "coding", "codings")
-            )
-        };
+        let question = ctx.fill(
+            S::DeleteInterviewQuestion,
+            &[
+                ("name", &name),
+                ("date", &interview.date),
+                ("interviewer", &interview.interviewer),
+                (
+                    "answers",
+                    &ctx.count(interview.answered(), S::AnswerOne, S::AnswerMany),
+                ),
+                (
+                    "codings",
+                    &ctx.count(interview.coding_count(), S::CodingOne, S::CodingMany),
+                ),
+            ],
+        );
         Outcome::overlay(Overlay::confirm(
             Confirm::DeleteInterview(interview.id.clone()),
             question,

@@ -12,7 +12,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::{Action, Context, hint_text};
 use crate::tui::screens::interviews;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::{S, plural, say};
+use crate::tui::strings::{S, say};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -158,11 +158,7 @@ pub fn form(ctx: &Ctx, index: Option<usize>, then_interview: bool) -> Option<Ove
     }
     let people = existing.map(|r| r.people.clone()).unwrap_or_default();
     for (n, person) in people.into_iter().chain([Person::default()]).enumerate() {
-        let label = if ctx.sv() {
-            format!("Kontaktperson {}", n + 1)
-        } else {
-            format!("Contact person {}", n + 1)
-        };
+        let label = ctx.fill(S::ContactPersonN, &[("n", &(n + 1))]);
         let hint = if person.name.is_empty() {
             ctx.t(S::NewPersonalData)
         } else {
@@ -281,43 +277,31 @@ impl RespondentList {
             .filter(|i| i.respondents.contains(&respondent.id))
             .count();
         let people = respondent.people.len();
-        let sv = ctx.sv();
         if interviews > 0 {
-            let text = if sv {
-                format!(
-                    "{} har {}; radera {} först.",
-                    respondent.name,
-                    plural(interviews, "intervju", "intervjuer"),
-                    if interviews == 1 { "den" } else { "dem" }
-                )
-            } else {
-                format!(
-                    "{} has {}; delete {} first.",
-                    respondent.name,
-                    plural(interviews, "interview", "interviews"),
-                    if interviews == 1 { "it" } else { "them" }
-                )
-            };
-            return Outcome::error(text);
+            let them = if interviews == 1 { S::ItOne } else { S::ItMany };
+            return Outcome::error(ctx.fill(
+                S::RespondentHasInterviews,
+                &[
+                    ("name", &respondent.name),
+                    (
+                        "interviews",
+                        &ctx.count(interviews, S::InterviewOne, S::InterviewMany),
+                    ),
+                    ("them", &ctx.t(them)),
+                ],
+            ));
         }
-        let question = match (people, sv) {
-            (0, true) => format!(
-                "Radera respondenten {}? Det går inte att ångra.",
-                respondent.name
-            ),
-            (0, false) => format!(
-                "Delete the respondent {}? This cannot be undone.",
-                respondent.name
-            ),
-            (n, true) => format!(
-                "Radera respondenten {} och {}? Det går inte att ångra.",
-                respondent.name,
-                plural(n, "kontaktperson", "kontaktpersoner")
-            ),
-            (n, false) => format!(
-                "Delete the respondent {} and {}? This cannot be undone.",
-                respondent.name,
-                plural(n, "contact person", "contact people")
+        let question = match people {
+            0 => ctx.fill(S::DeleteRespondentQuestion, &[("name", &respondent.name)]),
+            n => ctx.fill(
+                S::DeleteRespondentWithPeople,
+                &[
+                    ("name", &respondent.name),
+                    (
+                        "people",
+                        &ctx.count(n, S::ContactPersonOne, S::ContactPersonMany),
+                    ),
+                ],
             ),
         };
         Outcome::overlay(Overlay::confirm(
@@ -352,11 +336,7 @@ pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: R
     let Some(session) = app.session else { return };
     let project = &session.project;
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(area);
-    let title = if app.sv() {
-        format!("Respondenter ({})", project.respondents.len())
-    } else {
-        format!("Respondents ({})", project.respondents.len())
-    };
+    let title = app.fill(S::RespondentsHeading, &[("n", &project.respondents.len())]);
     frame.render_widget(Paragraph::new(Span::styled(title, theme::title())), head);
     let height = list.height as usize;
     let offset = respondents.cursor.offset(height);
@@ -382,11 +362,10 @@ pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: R
                 Span::raw(format!("{marker}{}  ", r.name)),
                 Span::styled(attributes.join(" · "), theme::dim()),
                 Span::styled(
-                    if app.sv() {
-                        format!("  {}", plural(interviews, "intervju", "intervjuer"))
-                    } else {
-                        format!("  {}", plural(interviews, "interview", "interviews"))
-                    },
+                    format!(
+                        "  {}",
+                        app.count(interviews, S::InterviewOne, S::InterviewMany)
+                    ),
                     theme::dim(),
                 ),
             ]);

@@ -14,7 +14,7 @@ use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::session::touch;
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, View};
-use crate::tui::strings::{S, plural};
+use crate::tui::strings::{S, count, fill};
 use crate::tui::theme;
 
 #[derive(Debug, Clone, Default)]
@@ -228,36 +228,28 @@ fn confirm_remove(ctx: &Ctx, attributes: bool, index: usize) -> Option<Overlay> 
             .filter(|r| !r.attribute(&attribute.id).is_empty())
             .count();
         let label = attribute.label.get(ctx.lang);
-        let question = if ctx.sv() {
-            format!(
-                "Ta bort attributet \"{label}\"? {} har ett värde för det, som också tas bort.",
-                plural(used, "respondent", "respondenter")
-            )
+        let key = if used == 1 {
+            S::RemoveAttributeOne
         } else {
-            format!(
-                "Remove the attribute \"{label}\"? {} a value for it, which is removed too.",
-                if used == 1 {
-                    "1 respondent has".to_string()
-                } else {
-                    format!("{used} respondents have")
-                }
-            )
+            S::RemoveAttributeMany
         };
+        let question = ctx.fill(key, &[("label", &label), ("n", &used)]);
         (Confirm::RemoveAttribute(index), question)
     } else {
         let q = project.guide.questions.get(index)?;
         let answers = answers_to(project, &q.id);
         let text = q.text.get(ctx.lang);
-        let question = match (answers, ctx.sv()) {
-            (0, true) => format!("Ta bort frågan \"{text}\"? Den har inga svar."),
-            (0, false) => format!("Remove the question \"{text}\"? It has no answers."),
-            (n, true) => format!(
-                "Frågan \"{text}\" har svar i {}. Ta bort frågan och alla dess svar och kodningar?",
-                plural(n, "intervju", "intervjuer")
-            ),
-            (n, false) => format!(
-                "The question \"{text}\" has answers in {}. Remove it with all its answers and codings?",
-                plural(n, "interview", "interviews")
+        let question = match answers {
+            0 => ctx.fill(S::RemoveQuestionUnanswered, &[("text", &text)]),
+            n => ctx.fill(
+                S::RemoveQuestionAnswered,
+                &[
+                    ("text", &text),
+                    (
+                        "interviews",
+                        &ctx.count(n, S::InterviewOne, S::InterviewMany),
+                    ),
+                ],
             ),
         };
         (Confirm::RemoveQuestion(index), question)
@@ -498,11 +490,10 @@ fn merge_values_form(ctx: &Ctx, index: usize) -> Result<Overlay, String> {
     if values.len() < 2 {
         return Err(ctx.t(S::AttributeHasFewerThanTwo).into());
     }
-    let title = if ctx.sv() {
-        format!("Slå ihop två värden av {}", attribute.label.get(ctx.lang))
-    } else {
-        format!("Merge two values of {}", attribute.label.get(ctx.lang))
-    };
+    let title = ctx.fill(
+        S::MergeValuesOf,
+        &[("attribute", &attribute.label.get(ctx.lang))],
+    );
     let form = Form::new(
         title,
         vec![
@@ -522,7 +513,7 @@ pub fn submit_merge_values(ctx: &mut Ctx, index: usize, form: &Form) -> Result<O
     if crate::model::value_key(&from) == crate::model::value_key(&into) {
         return Err(ctx.t(S::ChooseTwoDifferentValues).into());
     }
-    let sv = ctx.sv();
+    let lang = ctx.lang;
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok(Outcome::default());
     };
@@ -532,17 +523,16 @@ pub fn submit_merge_values(ctx: &mut Ctx, index: usize, form: &Form) -> Result<O
     };
     let changed = attribute.merge_values(&mut project.respondents, &from, &into);
     session.revision += 1;
-    let text = if sv {
-        format!(
-            "«{from}» blev «{into}» hos {}.",
-            plural(changed, "organisation", "organisationer")
-        )
-    } else {
-        format!(
-            "\"{from}\" became \"{into}\" for {}.",
-            plural(changed, "organisation", "organisations")
-        )
-    };
+    let organisations = count(lang, changed, S::OrganisationOne, S::OrganisationMany);
+    let text = fill(
+        lang,
+        S::ValueBecame,
+        &[
+            ("from", &from),
+            ("into", &into),
+            ("organisations", &organisations),
+        ],
+    );
     Ok(Outcome::effects(vec![Effect::SaveProject]).with_info(text))
 }
 
@@ -583,18 +573,12 @@ pub fn submit_attribute(
     session.revision += 1;
     let outcome = Outcome::effects(vec![Effect::SaveProject]);
     if respelled > 0 {
-        let text = if ctx.sv() {
-            format!(
-                "{} fick värdets stavning i listan.",
-                plural(respelled, "organisation", "organisationer")
-            )
+        let key = if respelled == 1 {
+            S::RespelledOne
         } else {
-            format!(
-                "{} now {} the value as the list spells it.",
-                plural(respelled, "organisation", "organisations"),
-                if respelled == 1 { "has" } else { "have" }
-            )
+            S::RespelledMany
         };
+        let text = ctx.fill(key, &[("n", &respelled)]);
         return Ok(outcome.with_info(text));
     }
     Ok(outcome)

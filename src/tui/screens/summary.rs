@@ -283,11 +283,7 @@ fn open_export(ctx: &Ctx) -> Outcome {
     if ctx.session.is_none() {
         return Outcome::default();
     }
-    let name = if ctx.sv() {
-        "behovssammanstallning.xlsx"
-    } else {
-        "needs-summary.xlsx"
-    };
+    let name = ctx.t(S::SummaryFileName);
     // A bare name is written to the folder behov was started from, never into the project
     // (or the demo's copy in behov's own data folder), where nobody looks for a report.
     let here = std::env::current_dir()
@@ -306,11 +302,8 @@ fn open_export(ctx: &Ctx) -> Outcome {
                 0,
             )
             .with_hint("←→"),
-            Field::text(ctx.t(S::File), name).with_hint(if ctx.sv() {
-                format!("i {here} om ingen mapp anges; filändelsen följer formatet")
-            } else {
-                format!("in {here} unless a folder is given; the extension follows the format")
-            }),
+            Field::text(ctx.t(S::File), name)
+                .with_hint(ctx.fill(S::ExportFolderHint, &[("folder", &here)])),
         ],
     );
     Outcome::overlay(Overlay::Form {

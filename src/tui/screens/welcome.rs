@@ -103,11 +103,7 @@ pub fn submit_folder(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     let typed = form.value(0).trim();
     let dir = folder(typed);
     if typed.is_empty() || !dir.join(crate::store::PROJECT_FILE).is_file() {
-        return Err(if ctx.sv() {
-            format!("Det finns inget behov-projekt i \"{typed}\" (ingen project.json).")
-        } else {
-            format!("There is no behov project in \"{typed}\" (no project.json).")
-        });
+        return Err(ctx.fill(S::NoProjectIn, &[("folder", &typed)]));
     }
     Ok(Outcome::effects(vec![Effect::OpenProject(dir)]))
 }

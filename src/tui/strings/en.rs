@@ -308,5 +308,88 @@ pub(super) fn text(key: S) -> &'static str {
         S::OrgsColumn => "Org.",
         S::ShareColumn => "Share",
         S::AllGroups => "All",
+        // capture: status lines and questions
+        S::ValueChosen => "value {value}{label}",
+        S::ValueCleared => "value cleared",
+        S::NoOptionChosen => "no option chosen",
+        S::QuestionValue => "Question {n}: {value}.",
+        S::MarkCompleteAnyway => {
+            "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?"
+        }
+        S::MarkedComplete => "The interview is marked complete.",
+        S::DraftAgain => "The interview is a draft again.",
+        S::ChangedInterviewer => "interviewer",
+        S::ChangedDate => "date",
+        S::ChangedMode => "mode",
+        S::ChangedConsent => "consent",
+        S::ChangedOrganisations => "organisations",
+        S::NothingChanged => "Nothing changed.",
+        S::ChangedThe => "Changed the {what}.",
+        S::NoRespondentCalled => "No respondent is called \"{name}\"; add it under r first.",
+        S::FitsSeveralRespondents => "\"{name}\" fits several respondents; write the whole name.",
+        S::CodingWith => "coding with {label}",
+        S::ThePassage => "the passage",
+        S::TheAnswer => "the answer",
+        S::ThePartOutside => "the part outside the guide",
+        S::CodedWith => "Coded {what} with {label} (u undoes).",
+        S::RemovedFrom => "Removed {label} from {what} (u undoes).",
+        S::PassageRemovedWithText => "{n} coded passage was removed with its text.",
+        // undo, read-only, quitting
+        S::NothingToRedo => "Nothing to redo.",
+        S::NothingToUndo => "Nothing to undo.",
+        S::Undid => "Undid: {label}.",
+        S::Redid => "Redid: {label}.",
+        S::ReadOnlyBecause => "Read-only: {reason}.",
+        S::QuitLosingCharacters => {
+            "{n} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?"
+        }
+        // welcome, interviews, respondents, summary, code picker: sentences with values
+        S::NoProjectIn => "There is no behov project in \"{folder}\" (no project.json).",
+        S::DeleteInterviewQuestion => {
+            "Delete the interview with {name} ({date}, {interviewer}) and its {answers} and {codings}? This cannot be undone."
+        }
+        S::ContactPersonN => "Contact person {n}",
+        S::ContactPersonOne => "contact person",
+        S::ContactPersonMany => "contact people",
+        S::ItOne => "it",
+        S::ItMany => "them",
+        S::RespondentHasInterviews => "{name} has {interviews}; delete {them} first.",
+        S::DeleteRespondentQuestion => "Delete the respondent {name}? This cannot be undone.",
+        S::DeleteRespondentWithPeople => {
+            "Delete the respondent {name} and {people}? This cannot be undone."
+        }
+        S::RespondentsHeading => "Respondents ({n})",
+        S::SummaryFileName => "needs-summary.xlsx",
+        S::ExportFolderHint => {
+            "in {folder} unless a folder is given; the extension follows the format"
+        }
+        S::NewCodeNamed => "+ New code «{label}»…",
+        // codebook, setup, import: sentences with values (…One/…Many where the grammar follows the count)
+        S::MergeCodesQuestion => {
+            "Merge \"{from}\" into \"{into}\"? {codings} move to \"{into}\" and \"{from}\" is removed. u undoes it."
+        }
+        S::DeleteCodeQuestion => "Delete the code \"{name}\" and its {codings}?",
+        S::SubcodesMoveUp => " Its {n} subcodes move up a level.",
+        S::MergedCodes => "merged {from} into {into}",
+        S::DeletedCode => "deleted {label}",
+        S::RemoveAttributeOne => {
+            "Remove the attribute \"{label}\"? 1 respondent has a value for it, which is removed too."
+        }
+        S::RemoveAttributeMany => {
+            "Remove the attribute \"{label}\"? {n} respondents have a value for it, which is removed too."
+        }
+        S::RemoveQuestionUnanswered => "Remove the question \"{text}\"? It has no answers.",
+        S::RemoveQuestionAnswered => {
+            "The question \"{text}\" has answers in {interviews}. Remove it with all its answers and codings?"
+        }
+        S::MergeValuesOf => "Merge two values of {attribute}",
+        S::OrganisationOne => "organisation",
+        S::OrganisationMany => "organisations",
+        S::ValueBecame => "\"{from}\" became \"{into}\" for {organisations}.",
+        S::RespelledOne => "1 organisation now has the value as the list spells it.",
+        S::RespelledMany => "{n} organisations now have the value as the list spells it.",
+        S::ImportedBefore => "The file was imported before as {first}; Enter imports it again.",
+        S::NothingImportedBecause => "{file}: {reason}; nothing was imported.",
+        S::ImportedAsDraft => "Imported {id} as a draft.",
     }
 }

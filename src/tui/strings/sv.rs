@@ -306,5 +306,86 @@ pub(super) fn text(key: S) -> &'static str {
         S::OrgsColumn => "Org.",
         S::ShareColumn => "Andel",
         S::AllGroups => "Alla",
+        // capture: status lines and questions
+        S::ValueChosen => "värde {value}{label}",
+        S::ValueCleared => "värdet rensat",
+        S::NoOptionChosen => "inget alternativ valt",
+        S::QuestionValue => "Fråga {n}: {value}.",
+        S::MarkCompleteAnyway => {
+            "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?"
+        }
+        S::MarkedComplete => "Intervjun är markerad som klar.",
+        S::DraftAgain => "Intervjun är ett utkast igen.",
+        S::ChangedInterviewer => "intervjuare",
+        S::ChangedDate => "datum",
+        S::ChangedMode => "form",
+        S::ChangedConsent => "samtycke",
+        S::ChangedOrganisations => "organisationer",
+        S::NothingChanged => "Inget ändrades.",
+        S::ChangedThe => "Ändrade {what}.",
+        S::NoRespondentCalled => "Ingen respondent heter \"{name}\"; lägg till den under r först.",
+        S::FitsSeveralRespondents => "\"{name}\" passar flera respondenter; skriv hela namnet.",
+        S::CodingWith => "kodning med {label}",
+        S::ThePassage => "passagen",
+        S::TheAnswer => "svaret",
+        S::ThePartOutside => "delen utanför guiden",
+        S::CodedWith => "Kodade {what} med {label} (u ångrar).",
+        S::RemovedFrom => "Tog bort {label} från {what} (u ångrar).",
+        S::PassageRemovedWithText => "{n} kodad passage togs bort tillsammans med sin text.",
+        // undo, read-only, quitting
+        S::NothingToRedo => "Inget att göra om.",
+        S::NothingToUndo => "Inget att ångra.",
+        S::Undid => "Ångrade: {label}.",
+        S::Redid => "Gjorde om: {label}.",
+        S::ReadOnlyBecause => "Skrivskyddat: {reason}.",
+        S::QuitLosingCharacters => {
+            "{n} tecken du skrivit kunde inte sparas (disken är full?) och finns bara i minnet. Frigör utrymme och vänta, eller avsluta ändå och förlora dem. Avsluta ändå?"
+        }
+        // welcome, interviews, respondents, summary, code picker: sentences with values
+        S::NoProjectIn => "Det finns inget behov-projekt i \"{folder}\" (ingen project.json).",
+        S::DeleteInterviewQuestion => {
+            "Radera intervjun med {name} ({date}, {interviewer}) och dess {answers} och {codings}? Det går inte att ångra."
+        }
+        S::ContactPersonN => "Kontaktperson {n}",
+        S::ContactPersonOne => "kontaktperson",
+        S::ContactPersonMany => "kontaktpersoner",
+        S::ItOne => "den",
+        S::ItMany => "dem",
+        S::RespondentHasInterviews => "{name} har {interviews}; radera {them} först.",
+        S::DeleteRespondentQuestion => "Radera respondenten {name}? Det går inte att ångra.",
+        S::DeleteRespondentWithPeople => {
+            "Radera respondenten {name} och {people}? Det går inte att ångra."
+        }
+        S::RespondentsHeading => "Respondenter ({n})",
+        S::SummaryFileName => "behovssammanstallning.xlsx",
+        S::ExportFolderHint => "i {folder} om ingen mapp anges; filändelsen följer formatet",
+        S::NewCodeNamed => "+ Ny kod «{label}»…",
+        // codebook, setup, import: sentences with values (…One/…Many where the grammar follows the count)
+        S::MergeCodesQuestion => {
+            "Slå ihop \"{from}\" med \"{into}\"? {codings} flyttas till \"{into}\" och \"{from}\" tas bort. Det går att ångra med u."
+        }
+        S::DeleteCodeQuestion => "Ta bort koden \"{name}\" och dess {codings}?",
+        S::SubcodesMoveUp => " Dess {n} underkoder flyttas upp en nivå.",
+        S::MergedCodes => "slog ihop {from} med {into}",
+        S::DeletedCode => "tog bort {label}",
+        S::RemoveAttributeOne => {
+            "Ta bort attributet \"{label}\"? 1 respondent har ett värde för det, som också tas bort."
+        }
+        S::RemoveAttributeMany => {
+            "Ta bort attributet \"{label}\"? {n} respondenter har ett värde för det, som också tas bort."
+        }
+        S::RemoveQuestionUnanswered => "Ta bort frågan \"{text}\"? Den har inga svar.",
+        S::RemoveQuestionAnswered => {
+            "Frågan \"{text}\" har svar i {interviews}. Ta bort frågan och alla dess svar och kodningar?"
+        }
+        S::MergeValuesOf => "Slå ihop två värden av {attribute}",
+        S::OrganisationOne => "organisation",
+        S::OrganisationMany => "organisationer",
+        S::ValueBecame => "«{from}» blev «{into}» hos {organisations}.",
+        S::RespelledOne => "1 organisation fick värdets stavning i listan.",
+        S::RespelledMany => "{n} organisationer fick värdets stavning i listan.",
+        S::ImportedBefore => "Filen är redan importerad som {first}; Enter importerar den igen.",
+        S::NothingImportedBecause => "{file}: {reason}; inget importerades.",
+        S::ImportedAsDraft => "Importerade {id} som utkast.",
     }
 }

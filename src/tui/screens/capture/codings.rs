@@ -44,17 +44,13 @@ pub fn apply_code(
     code: &str,
 ) -> Outcome {
     let coder = ctx.settings.coder.clone();
-    let sv = ctx.sv();
+    let lang = ctx.lang;
     let label = ctx
         .project()
         .and_then(|p| p.codebook.code(code))
         .map(|c| c.label.get(ctx.lang).to_string())
         .unwrap_or_default();
-    let undo_label = if sv {
-        format!("kodning med {label}")
-    } else {
-        format!("coding with {label}")
-    };
+    let undo_label = fill(lang, S::CodingWith, &[("label", &label)]);
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
@@ -78,20 +74,16 @@ pub fn apply_code(
     if let Some(capture) = slot.as_mut() {
         capture.editor.anchor = None;
     }
-    let what = match (span.is_some(), question == NOTES, sv) {
-        (true, _, true) => "passagen",
-        (false, false, true) => "svaret",
-        (false, true, true) => "delen utanför guiden",
-        (true, _, false) => "the passage",
-        (false, false, false) => "the answer",
-        (false, true, false) => "the part outside the guide",
-    };
-    let message = match (added, sv) {
-        (true, true) => format!("Kodade {what} med {label} (u ångrar)."),
-        (false, true) => format!("Tog bort {label} från {what} (u ångrar)."),
-        (true, false) => format!("Coded {what} with {label} (u undoes)."),
-        (false, false) => format!("Removed {label} from {what} (u undoes)."),
-    };
+    let what = say(
+        lang,
+        match (span.is_some(), question == NOTES) {
+            (true, _) => S::ThePassage,
+            (false, false) => S::TheAnswer,
+            (false, true) => S::ThePartOutside,
+        },
+    );
+    let done = if added { S::CodedWith } else { S::RemovedFrom };
+    let message = fill(lang, done, &[("what", &what), ("label", &label)]);
     Outcome::effects(vec![
         Effect::SaveInterview(interview.to_string()),
         Effect::SyncJournal,

@@ -92,7 +92,7 @@ pub(super) fn write_edit(capture: &Capture, ctx: &mut Ctx, change: TextEdit) -> 
         .project()
         .and_then(|p| question_at(p, capture))
         .map(|q| q.id.clone());
-    let sv = ctx.sv();
+    let lang = ctx.lang;
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
@@ -106,11 +106,7 @@ pub(super) fn write_edit(capture: &Capture, ctx: &mut Ctx, change: TextEdit) -> 
     if dropped == 0 {
         return outcome;
     }
-    let text = if sv {
-        format!("{dropped} kodad passage togs bort tillsammans med sin text.")
-    } else {
-        format!("{dropped} coded passage was removed with its text.")
-    };
+    let text = fill(lang, S::PassageRemovedWithText, &[("n", &dropped)]);
     Outcome::error(text).with_effects(outcome.effects)
 }
 

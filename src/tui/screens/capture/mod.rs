@@ -38,7 +38,7 @@ mod codings;
 mod draw;
 mod editing;
 
-use crate::tui::strings::S;
+use crate::tui::strings::{S, fill, say};
 use codings::open_picker;
 pub use codings::{apply_code, draw_codings, on_codings_action, submit_memo, undo};
 pub use draw::{draw, editor_area, guide_labels};
@@ -310,11 +310,7 @@ fn set_value(capture: &Capture, ctx: &mut Ctx, value: Option<u8>) -> Outcome {
         (QuestionKind::Open, Some(_)) => {}
     }
     let shown = value_text(&question, answer, lang);
-    let text = if lang == crate::model::Lang::Sv {
-        format!("Fråga {number}: {shown}.")
-    } else {
-        format!("Question {number}: {shown}.")
-    };
+    let text = fill(lang, S::QuestionValue, &[("n", &number), ("value", &shown)]);
     Outcome::effects(save_now(capture, ctx)).with_info(text)
 }
 
@@ -324,7 +320,6 @@ fn value_text(
     answer: &crate::model::Answer,
     lang: crate::model::Lang,
 ) -> String {
-    let sv = lang == crate::model::Lang::Sv;
     match &question.kind {
         QuestionKind::Scale { labels, .. } => match answer.scale {
             Some(v) => {
@@ -333,14 +328,9 @@ fn value_text(
                     .find(|l| l.value == v)
                     .map(|l| format!(" {}", l.label.get(lang)))
                     .unwrap_or_default();
-                if sv {
-                    format!("värde {v}{label}")
-                } else {
-                    format!("value {v}{label}")
-                }
+                fill(lang, S::ValueChosen, &[("value", &v), ("label", &label)])
             }
-            None if sv => "värdet rensat".into(),
-            None => "value cleared".into(),
+            None => say(lang, S::ValueCleared).into(),
         },
         QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
             let chosen: Vec<&str> = options
@@ -348,10 +338,10 @@ fn value_text(
                 .filter(|o| answer.choices.contains(&o.id))
                 .map(|o| o.label.get(lang))
                 .collect();
-            match (chosen.is_empty(), sv) {
-                (true, true) => "inget alternativ valt".into(),
-                (true, false) => "no option chosen".into(),
-                (false, _) => chosen.join(", "),
+            if chosen.is_empty() {
+                say(lang, S::NoOptionChosen).into()
+            } else {
+                chosen.join(", ")
             }
         }
         QuestionKind::Open => String::new(),
@@ -372,15 +362,10 @@ fn toggle_complete(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
     let questions = project.guide.questions.len();
     let unanswered = questions.saturating_sub(interview.answered());
     if interview.status == Status::Draft && unanswered > 0 {
-        let question = if ctx.sv() {
-            format!(
-                "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?"
-            )
-        } else {
-            format!(
-                "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?"
-            )
-        };
+        let question = ctx.fill(
+            S::MarkCompleteAnyway,
+            &[("unanswered", &unanswered), ("questions", &questions)],
+        );
         return Outcome::overlay(Overlay::confirm(
             Confirm::MarkComplete(interview.id.clone()),
             question,
@@ -391,7 +376,7 @@ fn toggle_complete(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
 
 /// Marks the interview open in the capture screen complete, or a draft again.
 pub fn switch_status(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
-    let sv = ctx.sv();
+    let lang = ctx.lang;
     let Some(interview) = ctx
         .session
         .as_deref_mut()
@@ -403,12 +388,13 @@ pub fn switch_status(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
         Status::Draft => Status::Complete,
         Status::Complete => Status::Draft,
     };
-    let message = match (interview.status, sv) {
-        (Status::Complete, true) => "Intervjun är markerad som klar.",
-        (Status::Complete, false) => "The interview is marked complete.",
-        (Status::Draft, true) => "Intervjun är ett utkast igen.",
-        (Status::Draft, false) => "The interview is a draft again.",
-    };
+    let message = say(
+        lang,
+        match interview.status {
+            Status::Complete => S::MarkedComplete,
+            Status::Draft => S::DraftAgain,
+        },
+    );
     Outcome::effects(save_now(capture, ctx)).with_info(message)
 }
 
@@ -472,7 +458,7 @@ pub fn submit_details(
         text => Some(parse_date(ctx.lang, text)?),
     };
     let respondents = read_respondents(ctx, form.value(6))?;
-    let sv = ctx.sv();
+    let lang = ctx.lang;
     let Some(interview) = ctx
         .session
         .as_deref_mut()
@@ -492,34 +478,24 @@ pub fn submit_details(
     let changed: Vec<&str> = [
         (
             before.interviewer != interview.interviewer,
-            "intervjuare",
-            "interviewer",
+            S::ChangedInterviewer,
         ),
-        (before.date != interview.date, "datum", "date"),
-        (before.mode != interview.mode, "form", "mode"),
-        (before.consent != interview.consent, "samtycke", "consent"),
+        (before.date != interview.date, S::ChangedDate),
+        (before.mode != interview.mode, S::ChangedMode),
+        (before.consent != interview.consent, S::ChangedConsent),
         (
             before.respondents != interview.respondents,
-            "organisationer",
-            "organisations",
+            S::ChangedOrganisations,
         ),
     ]
     .into_iter()
-    .filter(|(differs, _, _)| *differs)
-    .map(|(_, s, e)| if sv { s } else { e })
+    .filter(|(differs, _)| *differs)
+    .map(|(_, key)| say(lang, key))
     .collect();
     if changed.is_empty() {
-        return Ok(Outcome::info(if sv {
-            "Inget ändrades."
-        } else {
-            "Nothing changed."
-        }));
+        return Ok(Outcome::info(say(lang, S::NothingChanged)));
     }
-    let text = if sv {
-        format!("Ändrade {}.", changed.join(", "))
-    } else {
-        format!("Changed the {}.", changed.join(", "))
-    };
+    let text = fill(lang, S::ChangedThe, &[("what", &changed.join(", "))]);
     Ok(Outcome::effects(save_now(capture, ctx)).with_info(text))
 }
 
@@ -553,18 +529,10 @@ fn read_respondents(ctx: &Ctx, text: &str) -> Result<Vec<String>, String> {
             [one] if !ids.contains(&one.id) => ids.push(one.id.clone()),
             [_] => {}
             [] => {
-                return Err(if ctx.sv() {
-                    format!("Ingen respondent heter \"{name}\"; lägg till den under r först.")
-                } else {
-                    format!("No respondent is called \"{name}\"; add it under r first.")
-                });
+                return Err(ctx.fill(S::NoRespondentCalled, &[("name", &name)]));
             }
             _ => {
-                return Err(if ctx.sv() {
-                    format!("\"{name}\" passar flera respondenter; skriv hela namnet.")
-                } else {
-                    format!("\"{name}\" fits several respondents; write the whole name.")
-                });
+                return Err(ctx.fill(S::FitsSeveralRespondents, &[("name", &name)]));
             }
         }
     }
