@@ -22,25 +22,15 @@ use crate::tui::strings::{S, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
-const HEADERS_SV: [&str; COLUMNS] = [
-    "Respondent",
-    "Typ",
-    "Kommun",
-    "Datum",
-    "Intervjuare",
-    "Status",
-    "Svar",
-    "Koder",
-];
-const HEADERS_EN: [&str; COLUMNS] = [
-    "Respondent",
-    "Type",
-    "Municipality",
-    "Date",
-    "Interviewer",
-    "Status",
-    "Answers",
-    "Codes",
+const HEADERS: [S; COLUMNS] = [
+    S::ColumnRespondent,
+    S::ColumnType,
+    S::ColumnMunicipality,
+    S::ColumnDate,
+    S::ColumnInterviewer,
+    S::ColumnStatus,
+    S::ColumnAnswers,
+    S::ColumnCodes,
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,23 +119,24 @@ pub fn respondent_names(project: &Project, interview: &Interview) -> String {
 }
 
 pub fn status_text(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Draft, Lang::Sv) => "utkast",
-        (Status::Complete, Lang::Sv) => "klar",
-        (Status::Draft, Lang::En) => "draft",
-        (Status::Complete, Lang::En) => "complete",
-    }
+    say(
+        lang,
+        match status {
+            Status::Draft => S::StatusDraft,
+            Status::Complete => S::StatusComplete,
+        },
+    )
 }
 
 pub fn mode_text(mode: Mode, lang: Lang) -> &'static str {
-    match (mode, lang) {
-        (Mode::Video, Lang::Sv) => "video",
-        (Mode::OnSite, Lang::Sv) => "på plats",
-        (Mode::Phone, Lang::Sv) => "telefon",
-        (Mode::Video, Lang::En) => "video",
-        (Mode::OnSite, Lang::En) => "on site",
-        (Mode::Phone, Lang::En) => "phone",
-    }
+    say(
+        lang,
+        match mode {
+            Mode::Video => S::ModeVideo,
+            Mode::OnSite => S::ModeOnSite,
+            Mode::Phone => S::ModePhone,
+        },
+    )
 }
 
 fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
@@ -471,11 +462,7 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
             _ => Constraint::Length(7),
         })
         .collect();
-    let headers = if app.lang == Lang::Sv {
-        HEADERS_SV
-    } else {
-        HEADERS_EN
-    };
+    let headers = HEADERS.map(|key| app.t(key));
     let header = TableRow::new(shown.iter().map(|&c| {
         let arrow = if c == list.sort {
             if list.descending { " ▼" } else { " ▲" }

@@ -25,8 +25,13 @@ pub struct Setup {
     pub attribute: usize,
 }
 
-const KINDS_SV: [&str; 4] = ["öppen", "skala", "ett val", "flera val"];
-const KINDS_EN: [&str; 4] = ["open", "scale", "single choice", "multiple choice"];
+/// The kinds of question, in the order of `kind_index`.
+const KINDS: [S; 4] = [
+    S::KindOpen,
+    S::KindScale,
+    S::KindSingleChoice,
+    S::KindMultipleChoice,
+];
 
 fn kind_index(kind: &QuestionKind) -> usize {
     match kind {
@@ -289,10 +294,7 @@ pub fn submit_title(ctx: &mut Ctx, form: &Form) -> Result<Outcome, String> {
 fn question_form(ctx: &Ctx, index: Option<usize>) -> Option<Overlay> {
     let session = ctx.session.as_deref()?;
     let existing = index.and_then(|i| session.project.guide.questions.get(i));
-    let kinds: Vec<String> = if ctx.sv() { KINDS_SV } else { KINDS_EN }
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let kinds: Vec<String> = KINDS.iter().map(|k| ctx.t(*k).to_string()).collect();
     let kind = existing.map(|q| kind_index(&q.kind)).unwrap_or(0);
     let (range, levels) = match existing.map(|q| &q.kind) {
         Some(QuestionKind::Scale { min, max, labels }) => (
@@ -597,7 +599,7 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
     );
     let [guide, attributes] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
-    let kinds = if app.sv() { KINDS_SV } else { KINDS_EN };
+    let kinds = KINDS.map(|k| app.t(k));
     let question_lines: Vec<(String, String)> = project
         .guide
         .questions

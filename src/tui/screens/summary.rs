@@ -44,14 +44,11 @@ impl Section {
         }
     }
 
-    fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Section::Needs, Lang::Sv) => "behov",
-            (Section::Needs, Lang::En) => "needs",
-            (Section::CoOccurrence, Lang::Sv) => "samförekomst",
-            (Section::CoOccurrence, Lang::En) => "co-occurrence",
-            (Section::Scales, Lang::Sv) => "skalfrågor",
-            (Section::Scales, Lang::En) => "scale questions",
+    fn name(self) -> S {
+        match self {
+            Section::Needs => S::SectionNeeds,
+            Section::CoOccurrence => S::SectionCoOccurrence,
+            Section::Scales => S::SectionScales,
         }
     }
 }
@@ -405,7 +402,7 @@ pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
     let settings = format!(
         "{} {}  ·  {} {by}  ·  {} {}  ·  {} {}  ·  {} {}",
         ui.t(S::ViewTab),
-        view.section.name(ui.lang),
+        ui.t(view.section.name()),
         ui.t(S::SplitG),
         ui.t(S::CoderF),
         view.coder.clone().unwrap_or(all.clone()),

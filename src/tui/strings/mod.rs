@@ -374,6 +374,27 @@ keys! {
     ImportedBefore,
     NothingImportedBecause,
     ImportedAsDraft,
+    // names of columns, kinds, statuses, modes and summary sections
+    ColumnRespondent,
+    ColumnType,
+    ColumnMunicipality,
+    ColumnDate,
+    ColumnInterviewer,
+    ColumnStatus,
+    ColumnAnswers,
+    ColumnCodes,
+    KindOpen,
+    KindScale,
+    KindSingleChoice,
+    KindMultipleChoice,
+    StatusDraft,
+    StatusComplete,
+    ModeVideo,
+    ModeOnSite,
+    ModePhone,
+    SectionNeeds,
+    SectionCoOccurrence,
+    SectionScales,
 }
 
 /// The text of `key` in `lang`.
