@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::strings::{S, say};
 use crate::model::Lang;
 
 /// Where the user is; each context has its own bindings. Every mode that takes keys is one:
@@ -193,24 +194,25 @@ pub struct Binding {
     /// How the keys are written in the footer and help.
     pub label: &'static str,
     pub action: Action,
-    pub sv: &'static str,
-    pub en: &'static str,
+    /// What the binding does; `None` for a key that shares the line of the one above it
+    /// ("1–4": only the first names the four tabs).
+    pub text: Option<S>,
     /// Shown in the footer (the most useful ones); all are in the help.
     pub footer: bool,
 }
 
 impl Binding {
     pub fn describe(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Sv => self.sv,
-            Lang::En => self.en,
-        }
+        self.text.map_or("", |key| say(lang, key))
     }
 }
 
 macro_rules! bind {
-    ($label:literal, [$($key:expr),+], $action:expr, $sv:literal, $en:literal, $footer:literal) => {
-        Binding { keys: &[$($key),+], label: $label, action: $action, sv: $sv, en: $en, footer: $footer }
+    ($label:literal, [$($key:expr),+], $action:expr, -, $footer:literal) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, text: None, footer: $footer }
+    };
+    ($label:literal, [$($key:expr),+], $action:expr, $text:ident, $footer:literal) => {
+        Binding { keys: &[$($key),+], label: $label, action: $action, text: Some(S::$text), footer: $footer }
     };
 }
 
@@ -222,291 +224,291 @@ use KeyCode::{
 
 #[rustfmt::skip]
 const MOVE: [Binding; 4] = [
-    bind!("↑↓/jk", [code(KUp), k('k')], Up, "flytta markeringen", "move the selection", false),
-    bind!("↑↓/jk", [code(KDown), k('j')], Down, "ned", "down", false),
-    bind!("PgUp/PgDn", [code(KPageUp), ctrl('u')], PageUp, "en sida upp/ned", "a page up/down", false),
-    bind!("PgUp/PgDn", [code(KPageDown), ctrl('d')], PageDown, "sida ned", "page down", false),
+    bind!("↑↓/jk", [code(KUp), k('k')], Up, KeyMoveSelection, false),
+    bind!("↑↓/jk", [code(KDown), k('j')], Down, KeyDown, false),
+    bind!("PgUp/PgDn", [code(KPageUp), ctrl('u')], PageUp, KeyPageUpDown, false),
+    bind!("PgUp/PgDn", [code(KPageDown), ctrl('d')], PageDown, KeyPageDown, false),
 ];
 
 #[rustfmt::skip]
 const TOP_BOTTOM: [Binding; 2] = [
-    bind!("g/G", [code(Home), k('g')], Top, "första/sista", "first/last", false),
-    bind!("g/G", [code(End), k('G')], Bottom, "sista", "last", false),
+    bind!("g/G", [code(Home), k('g')], Top, KeyFirstLast, false),
+    bind!("g/G", [code(End), k('G')], Bottom, KeyLast, false),
 ];
 
 #[rustfmt::skip]
-const HELP: Binding = bind!("?", [k('?'), code(F(1))], Help, "hjälp", "help", true);
+const HELP: Binding = bind!("?", [k('?'), code(F(1))], Help, KeyHelp, true);
 
 /// Help in a text box, where `?` is typed.
 #[rustfmt::skip]
-const F1_HELP: Binding = bind!("F1", [code(F(1))], Help, "hjälp", "help", false);
+const F1_HELP: Binding = bind!("F1", [code(F(1))], Help, KeyHelp, false);
 
 #[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
-    bind!("1–4", [k('1')], Tab(0), "flik Intervjuer, Kodbok, Sök, Sammanställning", "tab Interviews, Codebook, Search, Summary", false),
-    bind!("1–4", [k('2')], Tab(1), "", "", false),
-    bind!("1–4", [k('3')], Tab(2), "", "", false),
-    bind!("1–4", [k('4')], Tab(3), "", "", false),
+    bind!("1–4", [k('1')], Tab(0), KeyTabInterviewsCodebookSearchSummary, false),
+    bind!("1–4", [k('2')], Tab(1), -, false),
+    bind!("1–4", [k('3')], Tab(2), -, false),
+    bind!("1–4", [k('4')], Tab(3), -, false),
     HELP,
-    bind!("q", [k('q'), ctrl('c')], Quit, "avsluta", "quit", true),
+    bind!("q", [k('q'), ctrl('c')], Quit, KeyQuit, true),
 ];
 
 #[rustfmt::skip]
 static WELCOME: &[Binding] = &[
     MOVE[0],
     MOVE[1],
-    bind!("Enter", [code(Enter)], Open, "öppna", "open", true),
-    bind!("n", [k('n')], New, "nytt projekt", "new project", true),
-    bind!("d", [k('d')], Demo, "öppna demoprojektet", "open the demo project", true),
+    bind!("Enter", [code(Enter)], Open, KeyOpen, true),
+    bind!("n", [k('n')], New, KeyNewProject, true),
+    bind!("d", [k('d')], Demo, KeyOpenDemoProject, true),
     HELP,
-    bind!("q", [k('q'), ctrl('c')], Quit, "avsluta", "quit", true),
+    bind!("q", [k('q'), ctrl('c')], Quit, KeyQuit, true),
 ];
 
 #[rustfmt::skip]
 static INTERVIEWS: &[Binding] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
-    bind!("Enter", [code(Enter)], Open, "öppna intervjun", "open the interview", true),
-    bind!("n", [k('n')], New, "ny intervju", "new interview", true),
-    bind!("/", [k('/')], Filter, "filtrera", "filter", true),
-    bind!("s", [k('s')], SortNext, "sortera efter nästa kolumn", "sort by the next column", true),
-    bind!("S", [k('S')], SortReverse, "vänd sorteringen", "reverse the sort", false),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera intervjun", "delete the interview", false),
-    bind!("r", [k('r')], Respondents, "respondenter", "respondents", true),
-    bind!("p", [k('p')], Setup, "projekt: titel, guide, attribut", "project: title, guide, attributes", true),
-    bind!("i", [k('i')], Import, "importera ett transkript", "import a transcript", false),
-    bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", false),
+    bind!("Enter", [code(Enter)], Open, KeyOpenInterview, true),
+    bind!("n", [k('n')], New, KeyNewInterview, true),
+    bind!("/", [k('/')], Filter, KeyFilter, true),
+    bind!("s", [k('s')], SortNext, KeySortNextColumn, true),
+    bind!("S", [k('S')], SortReverse, KeyReverseSort, false),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyDeleteInterview, false),
+    bind!("r", [k('r')], Respondents, RespondentMany, true),
+    bind!("p", [k('p')], Setup, KeyProjectTitleGuideAttributes, true),
+    bind!("i", [k('i')], Import, KeyImportTranscript, false),
+    bind!("Esc", [code(Esc)], Back, KeyClearFilter, false),
 ];
 
 #[rustfmt::skip]
 static CAPTURE: &[Binding] = &[
-    bind!("↑↓/jk", [code(KUp), k('k')], PrevQuestion, "föregående/nästa fråga", "previous/next question", false),
-    bind!("↑↓/jk", [code(KDown), k('j')], NextQuestion, "föregående/nästa fråga", "previous/next question", true),
-    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, "nästa fråga", "next question", false),
-    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, "föregående fråga", "previous question", false),
-    bind!("Enter/i", [code(Enter), k('i')], Edit, "skriv svaret", "write the answer", true),
-    bind!("c", [k('c')], Code, "koda svaret", "code the answer", true),
-    bind!("C", [k('C')], Codings, "svarets kodningar och memon", "the answer's codings and memos", true),
-    bind!("1–9", [k('1')], Value(1), "välj värde/alternativ 1–9", "choose value/option 1–9", true),
-    bind!("1–9", [k('2')], Value(2), "", "", false),
-    bind!("1–9", [k('3')], Value(3), "", "", false),
-    bind!("1–9", [k('4')], Value(4), "", "", false),
-    bind!("1–9", [k('5')], Value(5), "", "", false),
-    bind!("1–9", [k('6')], Value(6), "", "", false),
-    bind!("1–9", [k('7')], Value(7), "", "", false),
-    bind!("1–9", [k('8')], Value(8), "", "", false),
-    bind!("1–9", [k('9')], Value(9), "", "", false),
-    bind!("0", [k('0')], ClearValue, "rensa värdet", "clear the value", false),
-    bind!("u", [k('u')], Undo, "ångra kodning", "undo coding", false),
-    bind!("Ctrl-r", [ctrl('r')], Redo, "gör om", "redo", false),
-    bind!("e", [k('e')], Details, "intervjuns uppgifter", "interview details", true),
-    bind!("m", [k('m')], ToggleComplete, "markera klar/utkast", "mark complete/draft", true),
-    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
+    bind!("↑↓/jk", [code(KUp), k('k')], PrevQuestion, KeyPreviousNextQuestion, false),
+    bind!("↑↓/jk", [code(KDown), k('j')], NextQuestion, KeyPreviousNextQuestion, true),
+    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, KeyNextQuestion, false),
+    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, KeyPreviousQuestion, false),
+    bind!("Enter/i", [code(Enter), k('i')], Edit, KeyWriteAnswer, true),
+    bind!("c", [k('c')], Code, KeyCodeAnswer, true),
+    bind!("C", [k('C')], Codings, KeyAnswersCodingsMemos, true),
+    bind!("1–9", [k('1')], Value(1), KeyChooseValueOption19, true),
+    bind!("1–9", [k('2')], Value(2), -, false),
+    bind!("1–9", [k('3')], Value(3), -, false),
+    bind!("1–9", [k('4')], Value(4), -, false),
+    bind!("1–9", [k('5')], Value(5), -, false),
+    bind!("1–9", [k('6')], Value(6), -, false),
+    bind!("1–9", [k('7')], Value(7), -, false),
+    bind!("1–9", [k('8')], Value(8), -, false),
+    bind!("1–9", [k('9')], Value(9), -, false),
+    bind!("0", [k('0')], ClearValue, KeyClearValue, false),
+    bind!("u", [k('u')], Undo, KeyUndoCoding, false),
+    bind!("Ctrl-r", [ctrl('r')], Redo, KeyRedo, false),
+    bind!("e", [k('e')], Details, KeyInterviewDetails, true),
+    bind!("m", [k('m')], ToggleComplete, KeyMarkCompleteDraft, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static EDITOR: &[Binding] = &[
-    bind!("Esc", [code(Esc)], Back, "lämna texten", "leave the text", true),
-    bind!("Ctrl-k", [ctrl('k')], Code, "koda markeringen eller svaret", "code the selection or the answer", true),
-    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, "nästa fråga", "next question", true),
-    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, "föregående fråga", "previous question", true),
-    bind!("Ctrl-z", [ctrl('z')], Undo, "ångra skrivandet (ord för ord)", "undo typing (word by word)", false),
-    bind!("Ctrl-y", [ctrl('y')], Redo, "gör om skrivandet", "redo typing", false),
+    bind!("Esc", [code(Esc)], Back, KeyLeaveText, true),
+    bind!("Ctrl-k", [ctrl('k')], Code, KeyCodeSelectionAnswer, true),
+    bind!("Tab", [code(KTab), ctrl_code(KDown)], NextQuestion, KeyNextQuestion, true),
+    bind!("S-Tab", [code(BackTab), ctrl_code(KUp)], PrevQuestion, KeyPreviousQuestion, true),
+    bind!("Ctrl-z", [ctrl('z')], Undo, KeyUndoTypingWordWord, false),
+    bind!("Ctrl-y", [ctrl('y')], Redo, KeyRedoTyping, false),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static RESPONDENTS: &[Binding] = &[
     MOVE[0], MOVE[1], TOP_BOTTOM[0], TOP_BOTTOM[1],
-    bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
-    bind!("n", [k('n')], New, "ny respondent", "new respondent", true),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera", "delete", true),
-    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
+    bind!("Enter", [code(Enter), k('e')], Edit, KeyEdit, true),
+    bind!("n", [k('n')], New, KeyNewRespondent, true),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyDelete, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static SETUP: &[Binding] = &[
     MOVE[0], MOVE[1], TOP_BOTTOM[0], TOP_BOTTOM[1],
-    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, "byt mellan frågor och attribut", "switch between questions and attributes", true),
-    bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
-    bind!("a", [k('a'), k('n')], New, "lägg till", "add", true),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort", "remove", true),
-    bind!("K/J", [k('K'), ctrl_code(KUp)], MoveUp, "flytta upp/ned", "move up/down", true),
-    bind!("K/J", [k('J'), ctrl_code(KDown)], MoveDown, "flytta ned", "move down", false),
-    bind!("v", [k('v')], Merge, "slå ihop två värden av attributet", "merge two values of the attribute", true),
-    bind!("t", [k('t')], Details, "ändra projektets titel", "change the project title", true),
-    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
+    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, KeySwitchBetweenQuestionsAttributes, true),
+    bind!("Enter", [code(Enter), k('e')], Edit, KeyEdit, true),
+    bind!("a", [k('a'), k('n')], New, KeyAdd, true),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyRemove, true),
+    bind!("K/J", [k('K'), ctrl_code(KUp)], MoveUp, KeyMoveUpDown, true),
+    bind!("K/J", [k('J'), ctrl_code(KDown)], MoveDown, KeyMoveDown, false),
+    bind!("v", [k('v')], Merge, KeyMergeTwoValuesAttribute, true),
+    bind!("t", [k('t')], Details, KeyChangeProjectTitle, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static CONFIRM: &[Binding] = &[
-    bind!("←→/Tab", [code(KLeft), k('h')], Left, "välj knapp", "choose a button", true),
-    bind!("←→/Tab", [code(KRight), k('l')], Right, "välj knapp", "choose a button", false),
-    bind!("←→/Tab", [code(KTab), code(BackTab)], NextField, "välj knapp", "choose a button", false),
-    bind!("Enter", [code(Enter)], Confirm, "den valda knappen", "the chosen button", true),
-    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    bind!("←→/Tab", [code(KLeft), k('h')], Left, KeyChooseButton, true),
+    bind!("←→/Tab", [code(KRight), k('l')], Right, KeyChooseButton, false),
+    bind!("←→/Tab", [code(KTab), code(BackTab)], NextField, KeyChooseButton, false),
+    bind!("Enter", [code(Enter)], Confirm, KeyChosenButton, true),
+    bind!("Esc", [code(Esc)], Back, KeyCancel, true),
 ];
 
 #[rustfmt::skip]
 static FORM: &[Binding] = &[
-    bind!("Tab/↓", [code(KTab), code(KDown)], NextField, "nästa fält", "next field", true),
-    bind!("S-Tab/↑", [code(BackTab), code(KUp)], PrevField, "föregående fält", "previous field", false),
-    bind!("Enter", [code(Enter)], Confirm, "spara", "save", true),
-    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    bind!("Tab/↓", [code(KTab), code(KDown)], NextField, KeyNextField, true),
+    bind!("S-Tab/↑", [code(BackTab), code(KUp)], PrevField, KeyPreviousField, false),
+    bind!("Enter", [code(Enter)], Confirm, KeySave, true),
+    bind!("Esc", [code(Esc)], Back, KeyCancel, true),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static PICKER: &[Binding] = &[
-    bind!("↑↓", [code(KUp)], Up, "flytta markeringen", "move the selection", false),
-    bind!("↑↓", [code(KDown), code(KTab)], Down, "ned", "down", false),
-    bind!("PgUp/PgDn", [code(KPageUp)], PageUp, "en sida upp/ned", "a page up/down", false),
-    bind!("PgUp/PgDn", [code(KPageDown)], PageDown, "sida ned", "page down", false),
-    bind!("Enter", [code(Enter)], Open, "välj", "choose", true),
-    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    bind!("↑↓", [code(KUp)], Up, KeyMoveSelection, false),
+    bind!("↑↓", [code(KDown), code(KTab)], Down, KeyDown, false),
+    bind!("PgUp/PgDn", [code(KPageUp)], PageUp, KeyPageUpDown, false),
+    bind!("PgUp/PgDn", [code(KPageDown)], PageDown, KeyPageDown, false),
+    bind!("Enter", [code(Enter)], Open, KeyChoose, true),
+    bind!("Esc", [code(Esc)], Back, KeyCancel, true),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static INTERVIEW_FILTER: &[Binding] = &[
-    bind!("↑↓", [code(KUp)], Up, "flytta markeringen", "move the selection", false),
-    bind!("↑↓", [code(KDown)], Down, "ned", "down", false),
-    bind!("Enter", [code(Enter)], Confirm, "behåll filtret", "keep the filter", true),
-    bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", true),
+    bind!("↑↓", [code(KUp)], Up, KeyMoveSelection, false),
+    bind!("↑↓", [code(KDown)], Down, KeyDown, false),
+    bind!("Enter", [code(Enter)], Confirm, KeyKeepFilter, true),
+    bind!("Esc", [code(Esc)], Back, KeyClearFilter, true),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static SEARCH_BOX: &[Binding] = &[
-    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
-    bind!("↑↓", [code(KUp)], Up, "välj träff", "choose a hit", false),
-    bind!("↑↓", [code(KDown)], Down, "ned", "down", false),
-    bind!("F2", [code(F(2))], Code, "filtrera på kod", "filter by code", true),
-    bind!("F3", [code(F(3))], AttributeFilter, "filtrera på attribut", "filter by attribute", true),
-    bind!("F4", [code(F(4))], ClearFilters, "rensa filtren", "clear the filters", false),
-    bind!("Ctrl-u", [ctrl('u')], ClearText, "töm sökrutan", "empty the search box", false),
-    bind!("Esc", [code(Esc)], Back, "lämna sökrutan", "leave the search box", true),
+    bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
+    bind!("↑↓", [code(KUp)], Up, KeyChooseHit, false),
+    bind!("↑↓", [code(KDown)], Down, KeyDown, false),
+    bind!("F2", [code(F(2))], Code, KeyFilterCode, true),
+    bind!("F3", [code(F(3))], AttributeFilter, KeyFilterAttribute, true),
+    bind!("F4", [code(F(4))], ClearFilters, KeyClearFilters, false),
+    bind!("Ctrl-u", [ctrl('u')], ClearText, KeyEmptySearchBox, false),
+    bind!("Esc", [code(Esc)], Back, KeyLeaveSearchBox, true),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static HELP_OVERLAY: &[Binding] = &[
-    bind!("Esc", [code(Esc), k('q'), k('?'), code(F(1)), code(Enter)], Back, "stäng hjälpen", "close the help", true),
+    bind!("Esc", [code(Esc), k('q'), k('?'), code(F(1)), code(Enter)], Back, KeyCloseHelp, true),
 ];
 
 #[rustfmt::skip]
 static TOO_SMALL: &[Binding] = &[
-    bind!("q", [k('q'), ctrl('c')], Quit, "avsluta (allt är sparat)", "quit (everything is kept)", true),
+    bind!("q", [k('q'), ctrl('c')], Quit, KeyQuitEverythingKept, true),
 ];
 
 #[rustfmt::skip]
 static SUMMARY: &[Binding] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3],
-    bind!("g", [k('g')], Group, "dela upp efter nästa attribut", "split by the next attribute", true),
-    bind!("←→", [code(KLeft), k('h')], Left, "välj kolumn (grupp)", "choose a column (group)", false),
-    bind!("←→", [code(KRight), k('l')], Right, "välj kolumn (grupp)", "choose a column (group)", false),
-    bind!("Enter", [code(Enter)], Open, "passagerna bakom cellen", "the passages behind the cell", true),
-    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, "byt vy: behov, samförekomst, skalfrågor", "switch view: needs, co-occurrence, scale questions", true),
-    bind!("f", [k('f')], CoderFilter, "räkna en kodare / alla", "count one coder / all", false),
-    bind!("s", [k('s')], StatusFilter, "bara klara intervjuer / alla", "complete interviews only / all", false),
-    bind!("p", [k('p')], Pseudonyms, "pseudonymer / namn", "pseudonyms / names", false),
-    bind!("x", [k('x')], Export, "exportera (xlsx, md, csv, json)", "export (xlsx, md, csv, json)", true),
+    bind!("g", [k('g')], Group, KeySplitNextAttribute, true),
+    bind!("←→", [code(KLeft), k('h')], Left, KeyChooseColumnGroup, false),
+    bind!("←→", [code(KRight), k('l')], Right, KeyChooseColumnGroup, false),
+    bind!("Enter", [code(Enter)], Open, KeyPassagesBehindCell, true),
+    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, KeySwitchViewNeedsCoOccurrence, true),
+    bind!("f", [k('f')], CoderFilter, KeyCountOneCoderAll, false),
+    bind!("s", [k('s')], StatusFilter, KeyCompleteInterviewsOnlyAll, false),
+    bind!("p", [k('p')], Pseudonyms, KeyPseudonymsNames, false),
+    bind!("x", [k('x')], Export, KeyExportXlsxMdCsvJson, true),
 ];
 
 #[rustfmt::skip]
 static DRILL: &[Binding] = &[
     MOVE[0], MOVE[1],
-    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
-    bind!("Esc", [code(Esc), k('q')], Back, "stäng", "close", true),
+    bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
+    bind!("Esc", [code(Esc), k('q')], Back, KeyClose, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static SEARCH: &[Binding] = &[
-    bind!("/", [k('/'), k('i')], Filter, "skriv i sökrutan", "type in the search box", true),
+    bind!("/", [k('/'), k('i')], Filter, KeyTypeSearchBox, true),
     MOVE[0], MOVE[1],
-    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
-    bind!("c/F2", [k('c'), code(F(2))], Code, "filtrera på kod", "filter by code", true),
-    bind!("a/F3", [k('a'), code(F(3))], AttributeFilter, "filtrera på attribut (bläddra)", "filter by attribute (cycle)", true),
-    bind!("x/F4", [k('x'), code(F(4))], ClearFilters, "rensa filtren", "clear the filters", false),
+    bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
+    bind!("c/F2", [k('c'), code(F(2))], Code, KeyFilterCode, true),
+    bind!("a/F3", [k('a'), code(F(3))], AttributeFilter, KeyFilterAttributeCycle, true),
+    bind!("x/F4", [k('x'), code(F(4))], ClearFilters, KeyClearFilters, false),
 ];
 
 #[rustfmt::skip]
 static CODEBOOK: &[Binding] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
-    bind!("Enter", [code(Enter)], Open, "alla passager med koden", "every passage with the code", true),
-    bind!("a", [k('a')], New, "ny kod", "new code", true),
-    bind!("A", [k('A')], NewChild, "ny underkod", "new subcode", false),
-    bind!("e", [k('e')], Edit, "redigera koden", "edit the code", true),
-    bind!("m", [k('m')], Move, "flytta under en annan kod", "move under another code", false),
-    bind!("M", [k('M')], Merge, "slå ihop med en annan kod", "merge into another code", true),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort koden", "delete the code", false),
-    bind!("f", [k('f')], CoderFilter, "räkna en kodare / alla", "count one coder / all", false),
-    bind!("K", [k('K')], CoderName, "ditt kodarnamn", "your coder name", false),
-    bind!("D", [k('D')], MakeDefault, "använd kodboken för nya projekt", "use this codebook for new projects", false),
-    bind!("u", [k('u')], Undo, "ångra", "undo", true),
-    bind!("Ctrl-r", [ctrl('r')], Redo, "gör om", "redo", false),
+    bind!("Enter", [code(Enter)], Open, KeyEveryPassageCode, true),
+    bind!("a", [k('a')], New, KeyNewCode, true),
+    bind!("A", [k('A')], NewChild, KeyNewSubcode, false),
+    bind!("e", [k('e')], Edit, KeyEditCode, true),
+    bind!("m", [k('m')], Move, KeyMoveUnderAnotherCode, false),
+    bind!("M", [k('M')], Merge, KeyMergeIntoAnotherCode, true),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyDeleteCode, false),
+    bind!("f", [k('f')], CoderFilter, KeyCountOneCoderAll, false),
+    bind!("K", [k('K')], CoderName, KeyYourCoderName, false),
+    bind!("D", [k('D')], MakeDefault, KeyUseThisCodebookNewProjects, false),
+    bind!("u", [k('u')], Undo, KeyUndo, true),
+    bind!("Ctrl-r", [ctrl('r')], Redo, KeyRedo, false),
 ];
 
 #[rustfmt::skip]
 static RETRIEVAL: &[Binding] = &[
     MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
-    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
-    bind!("f", [k('f')], CoderFilter, "filtrera på kodare", "filter by coder", true),
-    bind!("a", [k('a')], AttributeFilter, "filtrera på attribut", "filter by attribute", true),
-    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka till kodboken", "back to the codebook", true),
+    bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
+    bind!("f", [k('f')], CoderFilter, KeyFilterCoder, true),
+    bind!("a", [k('a')], AttributeFilter, KeyFilterAttribute, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBackCodebook, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static CODINGS: &[Binding] = &[
     MOVE[0], MOVE[1],
-    bind!("Enter", [code(Enter)], Edit, "skriv memo", "write a memo", true),
-    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "ta bort kodningen", "remove the coding", true),
-    bind!("u", [k('u')], Undo, "ångra", "undo", true),
-    bind!("Ctrl-r", [ctrl('r')], Redo, "gör om", "redo", false),
-    bind!("Esc", [code(Esc)], Back, "stäng", "close", true),
+    bind!("Enter", [code(Enter)], Edit, KeyWriteMemo, true),
+    bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyRemoveCoding, true),
+    bind!("u", [k('u')], Undo, KeyUndo, true),
+    bind!("Ctrl-r", [ctrl('r')], Redo, KeyRedo, false),
+    bind!("Esc", [code(Esc)], Back, KeyClose, true),
     HELP,
 ];
 
 #[rustfmt::skip]
 static CONFLICT: &[Binding] = &[
-    bind!("←", [code(KLeft), k('h'), code(BackTab)], Left, "föregående val", "previous choice", false),
-    bind!("→", [code(KeyCode::Right), k('l'), code(KeyCode::Tab)], Right, "nästa val", "next choice", false),
-    bind!("Enter", [code(Enter)], Confirm, "bekräfta det valda", "confirm the selected choice", true),
-    bind!("↑", [code(KeyCode::Up), k('k')], Up, "rulla texterna uppåt", "scroll the texts up", false),
-    bind!("↓", [code(KDown), k('j')], Down, "rulla texterna nedåt", "scroll the texts down", false),
-    bind!("1", [k('1')], Choose(0), "behåll båda (din text efter filens)", "keep both (your text after the file's)", true),
-    bind!("2", [k('2')], Choose(1), "behåll din version", "keep your version", true),
-    bind!("3", [k('3')], Choose(2), "behåll filens version", "keep the file's version", true),
+    bind!("←", [code(KLeft), k('h'), code(BackTab)], Left, KeyPreviousChoice, false),
+    bind!("→", [code(KeyCode::Right), k('l'), code(KeyCode::Tab)], Right, KeyNextChoice, false),
+    bind!("Enter", [code(Enter)], Confirm, KeyConfirmSelectedChoice, true),
+    bind!("↑", [code(KeyCode::Up), k('k')], Up, KeyScrollTextsUp, false),
+    bind!("↓", [code(KDown), k('j')], Down, KeyScrollTextsDown, false),
+    bind!("1", [k('1')], Choose(0), KeyKeepBothYourTextAfter, true),
+    bind!("2", [k('2')], Choose(1), KeyKeepYourVersion, true),
+    bind!("3", [k('3')], Choose(2), KeyKeepFilesVersion, true),
 ];
 
 /// Shift+↑/↓ come before ↑/↓: a binding without Shift also takes the key with it.
 #[rustfmt::skip]
 static REVIEW: &[Binding] = &[
-    bind!("Enter", [code(Enter)], Confirm, "importera", "import", true),
-    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
-    bind!("a", [k('a')], Assign, "till fråga", "to question", true),
-    bind!("o", [k('o')], Outside, "utanför guiden", "outside guide", true),
-    bind!("K/J", [k('K'), shift_code(KUp)], MoveUp, "till delen ovan/nedan", "to part above/below", true),
-    bind!("K/J", [k('J'), shift_code(KDown)], MoveDown, "till delen nedan", "to part below", false),
-    bind!("f", [k('f')], Asks, "ställer fråga", "asks question", true),
-    bind!("u", [k('u')], Undo, "ångra", "undo", true),
-    bind!("↑/k", [code(KUp), k('k')], Up, "föregående replik", "previous turn", false),
-    bind!("↓/j", [code(KDown), k('j')], Down, "nästa replik", "next turn", false),
-    bind!("PgUp", [code(KPageUp)], PageUp, "sida upp", "page up", false),
-    bind!("PgDn", [code(KPageDown)], PageDown, "sida ner", "page down", false),
+    bind!("Enter", [code(Enter)], Confirm, KeyImport, true),
+    bind!("Esc", [code(Esc)], Back, KeyCancel, true),
+    bind!("a", [k('a')], Assign, KeyQuestion, true),
+    bind!("o", [k('o')], Outside, KeyOutsideGuide, true),
+    bind!("K/J", [k('K'), shift_code(KUp)], MoveUp, KeyPartAboveBelow, true),
+    bind!("K/J", [k('J'), shift_code(KDown)], MoveDown, KeyPartBelow, false),
+    bind!("f", [k('f')], Asks, KeyAsksQuestion, true),
+    bind!("u", [k('u')], Undo, KeyUndo, true),
+    bind!("↑/k", [code(KUp), k('k')], Up, KeyPreviousTurn, false),
+    bind!("↓/j", [code(KDown), k('j')], Down, KeyNextTurn, false),
+    bind!("PgUp", [code(KPageUp)], PageUp, KeyReviewPageUp, false),
+    bind!("PgDn", [code(KPageDown)], PageDown, KeyReviewPageDown, false),
     F1_HELP,
 ];
 
 #[rustfmt::skip]
 static REVIEW_CHOOSER: &[Binding] = &[
-    bind!("↑↓/jk", [code(KUp), k('k')], Up, "välj fråga", "choose a question", true),
-    bind!("↑↓/jk", [code(KDown), k('j')], Down, "ned", "down", false),
-    bind!("Enter", [code(Enter)], Confirm, "välj", "choose", true),
-    bind!("Esc", [code(Esc)], Back, "avbryt", "cancel", true),
+    bind!("↑↓/jk", [code(KUp), k('k')], Up, KeyChooseQuestion, true),
+    bind!("↑↓/jk", [code(KDown), k('j')], Down, KeyDown, false),
+    bind!("Enter", [code(Enter)], Confirm, KeyChoose, true),
+    bind!("Esc", [code(Esc)], Back, KeyCancel, true),
     F1_HELP,
 ];
 
@@ -562,61 +564,29 @@ pub fn lookup(context: Context, event: &KeyEvent) -> Option<Action> {
 
 /// The keys a text box takes as typing, for the help: they are not looked up in the table.
 pub fn typing_help(context: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let sv = lang == Lang::Sv;
-    let pick = |a: &'static str, b: &'static str| if sv { a } else { b };
     match context {
         Context::Editor => vec![
+            ("←→ ↑↓", say(lang, S::KeyMoveCursorCtrlWord)),
+            ("Home/End", say(lang, S::KeyStartEndLineCtrlWhole)),
+            ("Shift+pil", say(lang, S::KeySelectText)),
+            ("Enter", say(lang, S::KeyNewLine)),
+            ("1–9", say(lang, S::KeyScaleChoiceQuestionCommentEmpty)),
             (
-                "←→ ↑↓",
-                pick(
-                    "flytta markören (Ctrl+←→ ord för ord)",
-                    "move the cursor (Ctrl+←→ by word)",
-                ),
-            ),
-            (
-                "Home/End",
-                pick(
-                    "radens början/slut (Ctrl: hela texten)",
-                    "start/end of the line (Ctrl: whole text)",
-                ),
-            ),
-            ("Shift+pil", pick("markera text", "select text")),
-            ("Enter", pick("ny rad", "new line")),
-            (
-                "1–9",
-                pick(
-                    "skal- eller valfråga med tom kommentar: välj värdet",
-                    "scale or choice question, comment empty: choose the value",
-                ),
-            ),
-            (
-                pick("Backsteg/Del", "Backspace/Del"),
-                pick("radera tecken", "delete a character"),
+                say(lang, S::KeyBackspaceDel),
+                say(lang, S::KeyDeleteCharacter),
             ),
         ],
         Context::Form => vec![
+            ("←→", say(lang, S::KeyMoveCursorChangeChoiceField)),
             (
-                "←→",
-                pick(
-                    "flytta markören, eller byt värde i ett valfält",
-                    "move the cursor, or change a choice field",
-                ),
-            ),
-            (
-                pick("Backsteg/Del", "Backspace/Del"),
-                pick("radera tecken", "delete a character"),
+                say(lang, S::KeyBackspaceDel),
+                say(lang, S::KeyDeleteCharacter),
             ),
         ],
         Context::InterviewFilter | Context::Picker | Context::CodePicker | Context::SearchBox => {
             vec![
-                (
-                    pick("bokstäver", "letters"),
-                    pick("skriv för att söka", "type to search"),
-                ),
-                (
-                    pick("Backsteg", "Backspace"),
-                    pick("radera tecken", "delete a character"),
-                ),
+                (say(lang, S::KeyLetters), say(lang, S::KeyTypeSearch)),
+                (say(lang, S::KeyBackspace), say(lang, S::KeyDeleteCharacter)),
             ]
         }
         _ => Vec::new(),

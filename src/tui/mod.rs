@@ -39,6 +39,7 @@ use crate::store::{self, Store, settings::Settings};
 use app::{App, Effect, Message, update};
 use search_worker::{Job, Report};
 use session::{ChangeOutcome, Session};
+use strings::S;
 
 /// How long the loop waits for input before a tick (folding and journal syncs are due then).
 const TICK: Duration = Duration::from_millis(250);
@@ -337,7 +338,6 @@ fn input_hung_up() -> bool {
 /// Performs one effect; a failure becomes a sentence on the status line that says truthfully
 /// where the user's text is: in the journal (safe, saved again soon) or only in memory.
 pub fn perform(app: &mut App, effect: Effect) {
-    let sv = app.sv();
     // While a change of many files is written, other saves wait for it, so none of them can
     // be overtaken by the change's older copy of the same file.
     let writes = matches!(
@@ -429,11 +429,7 @@ pub fn perform(app: &mut App, effect: Effect) {
             .map_or(Ok(()), store::create_dir)
             .and_then(|()| store::output::write(&path, &bytes, store::output::Links::Refuse))
             .map(|written| {
-                let text = if sv {
-                    format!("Sparade {}.", written.display())
-                } else {
-                    format!("Saved {}.", written.display())
-                };
+                let text = app.fill(S::SavedFile, &[("path", &written.display())]);
                 app.info(text);
             }),
         Effect::RunSearch => {
@@ -447,14 +443,7 @@ pub fn perform(app: &mut App, effect: Effect) {
         Effect::SaveDefaultCodebook => match app.session.as_ref() {
             Some(session) => {
                 store::defaults::save_user_codebook(&session.project.codebook).map(|path| {
-                    let text = if sv {
-                        format!("Kodboken används nu för nya projekt ({}).", path.display())
-                    } else {
-                        format!(
-                            "New projects now start with this codebook ({}).",
-                            path.display()
-                        )
-                    };
+                    let text = app.fill(S::DefaultCodebookSaved, &[("path", &path.display())]);
                     app.info(text);
                 })
             }
@@ -465,10 +454,8 @@ pub fn perform(app: &mut App, effect: Effect) {
         tracing::error!("{e}");
         let text = if about_typing {
             save_failure(app, &e)
-        } else if sv {
-            format!("Kunde inte spara: {e}.")
         } else {
-            format!("Could not save: {e}.")
+            app.fill(S::CouldNotSave, &[("error", &e)])
         };
         app.error(text);
     }
@@ -476,7 +463,6 @@ pub fn perform(app: &mut App, effect: Effect) {
 
 /// Where typed text is after a failed write, said as it is.
 fn save_failure(app: &App, e: &store::Error) -> String {
-    let sv = app.sv();
     let unwritten = app
         .session
         .as_ref()
@@ -486,58 +472,35 @@ fn save_failure(app: &App, e: &store::Error) -> String {
         store::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::StorageFull
     );
     if unwritten > 0 {
-        let cause = match (full, sv) {
-            (true, true) => "disken är full".to_string(),
-            (true, false) => "the disk is full".to_string(),
-            (false, _) => e.to_string(),
-        };
-        if sv {
-            format!(
-                "Inte sparat: {unwritten} tecken finns bara i minnet ({cause}). Frigör utrymme så sparas de av sig själva; avsluta inte förrän dess."
-            )
+        let cause = if full {
+            app.t(S::DiskFull).to_string()
         } else {
-            format!(
-                "Not saved: {unwritten} characters are only in memory ({cause}). Free some space and they are saved by themselves; do not quit until then."
-            )
-        }
-    } else if sv {
-        format!(
-            "Kunde inte spara: {e}. Det du skrivit finns i journalen och sparas igen om en stund."
-        )
+            e.to_string()
+        };
+        app.fill(S::OnlyInMemory, &[("n", &unwritten), ("cause", &cause)])
     } else {
-        format!("Could not save: {e}. What you typed is in the journal and is saved again shortly.")
+        app.fill(S::InTheJournal, &[("error", e)])
     }
 }
 
 /// Takes in how a change of many files is coming along (`block`: waits until it is done),
 /// says so on the status line, and performs the saves that waited for it.
 pub fn poll_change(app: &mut App, block: bool) {
-    let sv = app.sv();
     let Some(outcome) = app.session.as_mut().and_then(|s| s.poll_change(block)) else {
         return;
     };
     match outcome {
-        ChangeOutcome::Progress(done, total) => app.info(if sv {
-            format!("Sparar ändringen: {done} av {total} filer …")
-        } else {
-            format!("Saving the change: {done} of {total} files…")
-        }),
+        ChangeOutcome::Progress(done, total) => {
+            let text = app.fill(S::SavingChange, &[("done", &done), ("total", &total)]);
+            app.info(text)
+        }
         ChangeOutcome::Finished(Ok(files)) => {
-            let saved = if sv {
-                format!(
-                    "Ändringen är sparad ({}).",
-                    strings::plural(files, "fil", "filer")
-                )
-            } else {
-                format!(
-                    "The change is saved ({}).",
-                    strings::plural(files, "file", "files")
-                )
-            };
+            let files = strings::count(app.lang, files, S::FileOne, S::FileMany);
+            let saved = app.fill(S::ChangeSaved, &[("files", &files)]);
             // What the action said stays, unless it was the progress of this change.
-            let progress = ["Sparar ändringen", "Saving the change"];
+            let progress = app.t(S::SavingChange).split('{').next().unwrap_or_default();
             match app.status.as_ref() {
-                Some(s) if !progress.iter().any(|p| s.text.starts_with(p)) => {
+                Some(s) if !s.text.starts_with(progress) => {
                     let text = format!("{} {saved}", s.text);
                     let error = s.error;
                     if error {
@@ -553,13 +516,8 @@ pub fn poll_change(app: &mut App, block: bool) {
             }
         }
         ChangeOutcome::Finished(Err(e)) => {
-            app.error(if sv {
-                format!(
-                    "Ändringen kunde inte sparas: {e}. Den finns kvar i minnet och prövas igen."
-                )
-            } else {
-                format!("The change could not be saved: {e}. It is kept in memory and tried again.")
-            });
+            let text = app.fill(S::ChangeNotSaved, &[("error", &e)]);
+            app.error(text);
             for effect in std::mem::take(&mut app.deferred) {
                 perform(app, effect);
             }
@@ -580,7 +538,7 @@ const MAINTAIN_EVERY: Duration = Duration::from_secs(2);
 /// What the loop does between keys: retries journal entries and saves that failed (a disk
 /// that was full may have room again) and takes in interview files changed by others.
 pub fn maintain(app: &mut App) {
-    let sv = app.sv();
+    let lang = app.lang;
     let Some(session) = app.session.as_mut() else {
         return;
     };
@@ -588,17 +546,14 @@ pub fn maintain(app: &mut App) {
         // A second instance follows what the holder saves.
         match session.refresh_read_only() {
             Ok(0) => {}
-            Ok(n) => app.info(if sv {
-                format!(
-                    "Uppdaterat: {} ändrades av den som har projektet öppet.",
-                    strings::plural(n, "intervju", "intervjuer")
-                )
-            } else {
-                format!(
-                    "Updated: {} changed by the behov that holds the project.",
-                    strings::plural(n, "interview", "interviews")
-                )
-            }),
+            Ok(n) => {
+                let interviews = strings::count(lang, n, S::InterviewOne, S::InterviewMany);
+                app.info(strings::fill(
+                    lang,
+                    S::UpdatedByHolder,
+                    &[("interviews", &interviews)],
+                ))
+            }
             Err(e) => app.error(e.to_string()),
         }
         return;
@@ -610,18 +565,14 @@ pub fn maintain(app: &mut App) {
     let flushed = session.journal.as_mut().map(|j| j.flush());
     let retried = session.retry_change();
     if before > 0 && matches!(flushed, Some(Ok(()))) {
-        app.info(if sv {
-            format!("Sparat igen: de {before} tecknen finns nu i journalen.")
-        } else {
-            format!("Saved again: the {before} characters are in the journal now.")
-        });
+        app.info(strings::fill(lang, S::SavedAgain, &[("n", &before)]));
     }
     if let Some(Err(e)) = retried {
-        app.error(if sv {
-            format!("Ändringen kunde fortfarande inte sparas: {e}. Den finns kvar i minnet och prövas igen.")
-        } else {
-            format!("The change still could not be saved: {e}. It is kept in memory and tried again.")
-        });
+        app.error(strings::fill(
+            lang,
+            S::ChangeStillNotSaved,
+            &[("error", &e)],
+        ));
     }
     let typing = app.last_edit.is_some();
     let Some(session) = app.session.as_mut() else {

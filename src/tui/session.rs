@@ -14,7 +14,8 @@ use std::thread::JoinHandle;
 use jiff::Timestamp;
 
 use super::search_worker::{Job, SearchWorker};
-use crate::model::{Interview, Keep, Project, TextConflict, TextEdit, conflict, edit};
+use super::strings::{S, fill};
+use crate::model::{Interview, Keep, Lang, Project, TextConflict, TextEdit, conflict, edit};
 use crate::search::SearchHandle;
 use crate::store::journal::{self, BaseText, Entry, Journal, Record};
 use crate::store::{self, Batch, Store};
@@ -80,14 +81,12 @@ pub struct OpenedSession {
     pub notices: Vec<String>,
 }
 
-fn say(sv: bool, sv_text: String, en_text: String) -> String {
-    if sv { sv_text } else { en_text }
-}
-
 impl Session {
     /// Opens `root`, replays the journal left by a crash, saves what it recovered, and starts
     /// a new journal. Recovered text that cannot be saved stays in the journal.
     pub fn open(root: &Path, sv: bool) -> store::Result<OpenedSession> {
+        let lang = if sv { Lang::Sv } else { Lang::En };
+        let notice = |key, values: &[(&str, &dyn std::fmt::Display)]| fill(lang, key, values);
         let opened = Store::open(root)?;
         let project = opened.project;
         let mut notices: Vec<String> = opened.unreadable.iter().map(ToString::to_string).collect();
@@ -120,11 +119,7 @@ impl Session {
                 .read_only_reason()
                 .unwrap_or_default()
                 .to_string();
-            notices.push(say(
-                sv,
-                format!("Skrivskyddat ({reason}): du kan läsa men inte ändra."),
-                format!("Read-only ({reason}): you can read but not change anything."),
-            ));
+            notices.push(notice(S::ReadOnlyOpened, &[("reason", &reason)]));
             return Ok(OpenedSession { session, notices });
         }
         let recovery = journal::replay(root, &mut session.project)?;
@@ -135,57 +130,27 @@ impl Session {
                 .iter()
                 .map(|id| session.interview_name(id))
                 .collect();
-            notices.push(say(
-                sv,
-                format!(
-                    "Återställde {} tecken som skrivits i {} före ett avbrott.",
-                    recovery.characters,
-                    names.join(", ")
-                ),
-                format!(
-                    "Recovered {} characters typed in {} before an interruption.",
-                    recovery.characters,
-                    names.join(", ")
-                ),
+            notices.push(notice(
+                S::Recovered,
+                &[
+                    ("n", &recovery.characters),
+                    ("interviews", &names.join(", ")),
+                ],
             ));
         }
         if let Some(copy) = &recovery.unreadable_copy {
-            notices.push(say(
-                sv,
-                format!(
-                    "{} rader i journalen var avklippta eller skadade och kunde inte läsas; de finns kvar i {}.",
-                    recovery.unreadable,
-                    copy.display()
-                ),
-                format!(
-                    "{} journal lines were cut off or damaged and could not be read; they are kept in {}.",
-                    recovery.unreadable,
-                    copy.display()
-                ),
+            notices.push(notice(
+                S::JournalLinesDamaged,
+                &[("n", &recovery.unreadable), ("path", &copy.display())],
             ));
         }
         for (id, chars) in &recovery.orphaned {
-            notices.push(say(
-                sv,
-                format!(
-                    "{chars} tecken skrevs i {id}, vars fil inte längre finns; de finns kvar i .behov/journal."
-                ),
-                format!(
-                    "{chars} characters were typed in {id}, whose file no longer exists; they are kept in .behov/journal."
-                ),
-            ));
+            notices.push(notice(S::TypedInMissingFile, &[("n", chars), ("id", id)]));
         }
         if !recovery.conflicts.is_empty() {
-            notices.push(say(
-                sv,
-                format!(
-                    "{} svar ändrades i filen efter avbrottet: välj vilken version som ska gälla.",
-                    recovery.conflicts.len()
-                ),
-                format!(
-                    "{} answers were changed in their file after the interruption: choose which version to keep.",
-                    recovery.conflicts.len()
-                ),
+            notices.push(notice(
+                S::AnswersChangedAfterCrash,
+                &[("n", &recovery.conflicts.len())],
             ));
         }
         session.conflicts = recovery.conflicts.clone();
@@ -197,11 +162,7 @@ impl Session {
         }
         for id in recovery.interviews.clone() {
             if let Err(e) = session.save_interview(&id) {
-                notices.push(say(
-                    sv,
-                    format!("Den återställda texten i {id} kunde inte sparas ({e}); den finns kvar i journalen."),
-                    format!("The recovered text of {id} could not be saved ({e}); it stays in the journal."),
-                ));
+                notices.push(notice(S::RecoveredNotSaved, &[("id", &id), ("error", &e)]));
             }
         }
         if !recovery.must_keep_journal()

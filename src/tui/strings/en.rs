@@ -3,6 +3,8 @@
 
 use super::S;
 
+/// One line per key, however long: a translator reads and edits whole texts.
+#[rustfmt::skip]
 pub(super) fn text(key: S) -> &'static str {
     match key {
         // view
@@ -17,9 +19,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ReadOnlyBadge => "  READ-ONLY",
         S::HelpThisScreen => "This screen",
         S::HelpInTheText => "In the text",
-        S::HelpEverythingIsKept => {
-            "Everything you type is kept as you type; there is no need to save."
-        }
+        S::HelpEverythingIsKept => "Everything you type is kept as you type; there is no need to save.",
         S::HelpTitle => " Help ",
         S::ButtonDelete => "Delete",
         S::ButtonRemove => "Remove",
@@ -38,9 +38,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::FolderProjectJson => "the folder with project.json",
         S::GiveFolderProject => "Give a folder for the project.",
         S::GiveTitle => "Give a title.",
-        S::NeedsAnalysesTerminalInterviewCode => {
-            "Needs analyses in the terminal: interview, code, search and summarise."
-        }
+        S::NeedsAnalysesTerminalInterviewCode => "Needs analyses in the terminal: interview, code, search and summarise.",
         S::ChooseEnter => "Choose with ↑↓ and Enter:",
         S::Open => "Open",
         S::OpenAnotherFolder => "Open another folder…",
@@ -61,9 +59,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::NoInterviewsMatchFilterEsc => "No interviews match the filter. Esc clears it.",
         // capture
         S::AnswerHasNoCodingsYet => "The answer has no codings yet: c codes it.",
-        S::ThisQuestionAnsweredTextPress => {
-            "This question is answered in text: press Enter to write."
-        }
+        S::ThisQuestionAnsweredTextPress => "This question is answered in text: press Enter to write.",
         S::ValueOutsideScale => "The value is outside the scale.",
         S::ThereNoSuchOption => "There is no such option.",
         S::ConsentDate => "Consent date",
@@ -74,9 +70,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::GiveLeastOneOrganisation => "Give at least one organisation.",
         // capture/draw
         S::OutsideGuide => "Outside the guide",
-        S::WhatBelongsNoQuestionNotes => {
-            "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer."
-        }
+        S::WhatBelongsNoQuestionNotes => "What belongs to no question: notes, the start of a transcript, digressions. Coded and searched like an answer.",
         S::ConsentOn => "consent",
         S::ConsentGiven => "consent given",
         S::ConsentNotRecorded => "consent not recorded",
@@ -147,9 +141,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::Options => "Options",
         S::ChoiceQuestionsSeparated => "for choice questions, separated by ;",
         S::WriteQuestion => "Write the question.",
-        S::QuestionHasAnswersKindCannot => {
-            "The question has answers: its kind cannot change. Add a new question instead."
-        }
+        S::QuestionHasAnswersKindCannot => "The question has answers: its kind cannot change. Add a new question instead.",
         S::WriteScaleFromTo => "Write the scale as from-to, e.g. 1-5 (at most 10).",
         S::GiveOptionsSeparated => "Give the options, separated by ;.",
         S::EditAttribute => "Edit attribute",
@@ -214,9 +206,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::CodePrefix => "code:",
         S::Notes => "Notes",
         S::OpeningSearchIndex => "Opening the search index…",
-        S::TypeWordsAllMustOccur => {
-            "Type words (all must occur), \"a phrase\", färdpl* for word starts, OR, -word; code:funding, type:inkubator."
-        }
+        S::TypeWordsAllMustOccur => "Type words (all must occur), \"a phrase\", färdpl* for word starts, OR, -word; code:funding, type:inkubator.",
         S::DidYouMean => "Did you mean:",
         S::NoteLabel => "Note:",
         // summary
@@ -235,9 +225,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::NoQuotesThisNeed => "No quotes for this need.",
         S::Quotes => "Quotes:",
         S::EveryPassage => "every passage",
-        S::PairsNeedsRaisedSameAnswer => {
-            "Pairs of needs raised in the same answer / the same interview"
-        }
+        S::PairsNeedsRaisedSameAnswer => "Pairs of needs raised in the same answer / the same interview",
         S::AnswersLower => "answers",
         S::InterviewsLower => "interviews",
         S::Mean => "mean",
@@ -252,9 +240,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::FilesVersionTitle => " The file's version ",
         S::QuestionLower => "question",
         S::NotesLower => "notes",
-        S::FileWasChangedOutsideBehov => {
-            "The file was changed outside behov (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's."
-        }
+        S::FileWasChangedOutsideBehov => "The file was changed outside behov (a git pull, say) while you typed. Choose what to keep; \"both\" puts your text after the file's.",
         // import
         S::ImportTranscript => "Import a transcript",
         S::DocxVttSrtTxtMd => ".docx, .vtt, .srt, .txt or .md",
@@ -264,9 +250,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ReviewImport => "Review the import:",
         S::QuestionsFound => "questions found",
         S::Turns => "turns",
-        S::WordsNeverChangeHereOnly => {
-            "The words never change here, only which question each turn belongs to."
-        }
+        S::WordsNeverChangeHereOnly => "The words never change here, only which question each turn belongs to.",
         S::GuideTitle => " The guide ",
         S::TranscriptTitle => " The transcript ",
         S::UnknownSpeaker => "(unknown speaker)",
@@ -291,14 +275,10 @@ pub(super) fn text(key: S) -> &'static str {
         S::DigitsChooseOption => " {range} chooses an option ·{hint}",
         S::MoreAbove => " ↑ more above ",
         S::MoreLines => " ↓ {n} more lines ",
-        S::TooSmall => {
-            "The terminal is too small ({width}×{height}). behov needs at least {min_width}×{min_height}. Enlarge the window; q quits (everything is kept)."
-        }
+        S::TooSmall => "The terminal is too small ({width}×{height}). behov needs at least {min_width}×{min_height}. Enlarge the window; q quits (everything is kept).",
         S::DraftsCounted => "{complete} complete, {drafts} drafts",
         S::DraftsLeftOut => "{complete} complete; {left_out} drafts not counted",
-        S::Coverage => {
-            "{interviewed} of {respondents} organisations interviewed · {interviews} interviews ({drafts}) · {codings} codings"
-        }
+        S::Coverage => "{interviewed} of {respondents} organisations interviewed · {interviews} interviews ({drafts}) · {codings} codings",
         S::ConflictTitle => " Two versions of the same text ({n} of {total}) ",
         S::CodingsFrom => "{codings} from {respondents}",
         S::IndexProgress => "Building the search index: {done} of {total} interviews…",
@@ -313,9 +293,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ValueCleared => "value cleared",
         S::NoOptionChosen => "no option chosen",
         S::QuestionValue => "Question {n}: {value}.",
-        S::MarkCompleteAnyway => {
-            "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?"
-        }
+        S::MarkCompleteAnyway => "{unanswered} of {questions} questions are unanswered. Mark the interview complete anyway?",
         S::MarkedComplete => "The interview is marked complete.",
         S::DraftAgain => "The interview is a draft again.",
         S::ChangedInterviewer => "interviewer",
@@ -340,14 +318,10 @@ pub(super) fn text(key: S) -> &'static str {
         S::Undid => "Undid: {label}.",
         S::Redid => "Redid: {label}.",
         S::ReadOnlyBecause => "Read-only: {reason}.",
-        S::QuitLosingCharacters => {
-            "{n} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?"
-        }
+        S::QuitLosingCharacters => "{n} characters you typed could not be saved (is the disk full?) and are only in memory. Free some space and wait, or quit anyway and lose them. Quit anyway?",
         // welcome, interviews, respondents, summary, code picker: sentences with values
         S::NoProjectIn => "There is no behov project in \"{folder}\" (no project.json).",
-        S::DeleteInterviewQuestion => {
-            "Delete the interview with {name} ({date}, {interviewer}) and its {answers} and {codings}? This cannot be undone."
-        }
+        S::DeleteInterviewQuestion => "Delete the interview with {name} ({date}, {interviewer}) and its {answers} and {codings}? This cannot be undone.",
         S::ContactPersonN => "Contact person {n}",
         S::ContactPersonOne => "contact person",
         S::ContactPersonMany => "contact people",
@@ -355,33 +329,21 @@ pub(super) fn text(key: S) -> &'static str {
         S::ItMany => "them",
         S::RespondentHasInterviews => "{name} has {interviews}; delete {them} first.",
         S::DeleteRespondentQuestion => "Delete the respondent {name}? This cannot be undone.",
-        S::DeleteRespondentWithPeople => {
-            "Delete the respondent {name} and {people}? This cannot be undone."
-        }
+        S::DeleteRespondentWithPeople => "Delete the respondent {name} and {people}? This cannot be undone.",
         S::RespondentsHeading => "Respondents ({n})",
         S::SummaryFileName => "needs-summary.xlsx",
-        S::ExportFolderHint => {
-            "in {folder} unless a folder is given; the extension follows the format"
-        }
+        S::ExportFolderHint => "in {folder} unless a folder is given; the extension follows the format",
         S::NewCodeNamed => "+ New code «{label}»…",
         // codebook, setup, import: sentences with values (…One/…Many where the grammar follows the count)
-        S::MergeCodesQuestion => {
-            "Merge \"{from}\" into \"{into}\"? {codings} move to \"{into}\" and \"{from}\" is removed. u undoes it."
-        }
+        S::MergeCodesQuestion => "Merge \"{from}\" into \"{into}\"? {codings} move to \"{into}\" and \"{from}\" is removed. u undoes it.",
         S::DeleteCodeQuestion => "Delete the code \"{name}\" and its {codings}?",
         S::SubcodesMoveUp => " Its {n} subcodes move up a level.",
         S::MergedCodes => "merged {from} into {into}",
         S::DeletedCode => "deleted {label}",
-        S::RemoveAttributeOne => {
-            "Remove the attribute \"{label}\"? 1 respondent has a value for it, which is removed too."
-        }
-        S::RemoveAttributeMany => {
-            "Remove the attribute \"{label}\"? {n} respondents have a value for it, which is removed too."
-        }
+        S::RemoveAttributeOne => "Remove the attribute \"{label}\"? 1 respondent has a value for it, which is removed too.",
+        S::RemoveAttributeMany => "Remove the attribute \"{label}\"? {n} respondents have a value for it, which is removed too.",
         S::RemoveQuestionUnanswered => "Remove the question \"{text}\"? It has no answers.",
-        S::RemoveQuestionAnswered => {
-            "The question \"{text}\" has answers in {interviews}. Remove it with all its answers and codings?"
-        }
+        S::RemoveQuestionAnswered => "The question \"{text}\" has answers in {interviews}. Remove it with all its answers and codings?",
         S::MergeValuesOf => "Merge two values of {attribute}",
         S::OrganisationOne => "organisation",
         S::OrganisationMany => "organisations",
@@ -412,5 +374,148 @@ pub(super) fn text(key: S) -> &'static str {
         S::SectionNeeds => "needs",
         S::SectionCoOccurrence => "co-occurrence",
         S::SectionScales => "scale questions",
+        // the runner: saving, exports, maintenance
+        S::SavedFile => "Saved {path}.",
+        S::DefaultCodebookSaved => "New projects now start with this codebook ({path}).",
+        S::CouldNotSave => "Could not save: {error}.",
+        S::DiskFull => "the disk is full",
+        S::OnlyInMemory => "Not saved: {n} characters are only in memory ({cause}). Free some space and they are saved by themselves; do not quit until then.",
+        S::InTheJournal => "Could not save: {error}. What you typed is in the journal and is saved again shortly.",
+        S::SavingChange => "Saving the change: {done} of {total} files…",
+        S::FileOne => "file",
+        S::FileMany => "files",
+        S::ChangeSaved => "The change is saved ({files}).",
+        S::ChangeNotSaved => "The change could not be saved: {error}. It is kept in memory and tried again.",
+        S::UpdatedByHolder => "Updated: {interviews} changed by the behov that holds the project.",
+        S::SavedAgain => "Saved again: the {n} characters are in the journal now.",
+        S::ChangeStillNotSaved => "The change still could not be saved: {error}. It is kept in memory and tried again.",
+        // opening a project: read-only, recovery after a crash
+        S::ReadOnlyOpened => "Read-only ({reason}): you can read but not change anything.",
+        S::Recovered => "Recovered {n} characters typed in {interviews} before an interruption.",
+        S::JournalLinesDamaged => "{n} journal lines were cut off or damaged and could not be read; they are kept in {path}.",
+        S::TypedInMissingFile => "{n} characters were typed in {id}, whose file no longer exists; they are kept in .behov/journal.",
+        S::AnswersChangedAfterCrash => "{n} answers were changed in their file after the interruption: choose which version to keep.",
+        S::RecoveredNotSaved => "The recovered text of {id} could not be saved ({error}); it stays in the journal.",
+        // keys: what each binding does, as the footer and the help say it
+        S::KeyMoveSelection => "move the selection",
+        S::KeyDown => "down",
+        S::KeyPageUpDown => "a page up/down",
+        S::KeyPageDown => "page down",
+        S::KeyFirstLast => "first/last",
+        S::KeyLast => "last",
+        S::KeyHelp => "help",
+        S::KeyTabInterviewsCodebookSearchSummary => "tab Interviews, Codebook, Search, Summary",
+        S::KeyQuit => "quit",
+        S::KeyOpen => "open",
+        S::KeyNewProject => "new project",
+        S::KeyOpenDemoProject => "open the demo project",
+        S::KeyOpenInterview => "open the interview",
+        S::KeyNewInterview => "new interview",
+        S::KeyFilter => "filter",
+        S::KeySortNextColumn => "sort by the next column",
+        S::KeyReverseSort => "reverse the sort",
+        S::KeyDeleteInterview => "delete the interview",
+        S::KeyProjectTitleGuideAttributes => "project: title, guide, attributes",
+        S::KeyImportTranscript => "import a transcript",
+        S::KeyClearFilter => "clear the filter",
+        S::KeyPreviousNextQuestion => "previous/next question",
+        S::KeyNextQuestion => "next question",
+        S::KeyPreviousQuestion => "previous question",
+        S::KeyWriteAnswer => "write the answer",
+        S::KeyCodeAnswer => "code the answer",
+        S::KeyAnswersCodingsMemos => "the answer's codings and memos",
+        S::KeyChooseValueOption19 => "choose value/option 1–9",
+        S::KeyClearValue => "clear the value",
+        S::KeyUndoCoding => "undo coding",
+        S::KeyRedo => "redo",
+        S::KeyInterviewDetails => "interview details",
+        S::KeyMarkCompleteDraft => "mark complete/draft",
+        S::KeyBack => "back",
+        S::KeyLeaveText => "leave the text",
+        S::KeyCodeSelectionAnswer => "code the selection or the answer",
+        S::KeyUndoTypingWordWord => "undo typing (word by word)",
+        S::KeyRedoTyping => "redo typing",
+        S::KeyEdit => "edit",
+        S::KeyNewRespondent => "new respondent",
+        S::KeyDelete => "delete",
+        S::KeySwitchBetweenQuestionsAttributes => "switch between questions and attributes",
+        S::KeyAdd => "add",
+        S::KeyRemove => "remove",
+        S::KeyMoveUpDown => "move up/down",
+        S::KeyMoveDown => "move down",
+        S::KeyMergeTwoValuesAttribute => "merge two values of the attribute",
+        S::KeyChangeProjectTitle => "change the project title",
+        S::KeyChooseButton => "choose a button",
+        S::KeyChosenButton => "the chosen button",
+        S::KeyCancel => "cancel",
+        S::KeyNextField => "next field",
+        S::KeyPreviousField => "previous field",
+        S::KeySave => "save",
+        S::KeyChoose => "choose",
+        S::KeyKeepFilter => "keep the filter",
+        S::KeyOpenAnswer => "open the answer",
+        S::KeyChooseHit => "choose a hit",
+        S::KeyFilterCode => "filter by code",
+        S::KeyFilterAttribute => "filter by attribute",
+        S::KeyClearFilters => "clear the filters",
+        S::KeyEmptySearchBox => "empty the search box",
+        S::KeyLeaveSearchBox => "leave the search box",
+        S::KeyCloseHelp => "close the help",
+        S::KeyQuitEverythingKept => "quit (everything is kept)",
+        S::KeySplitNextAttribute => "split by the next attribute",
+        S::KeyChooseColumnGroup => "choose a column (group)",
+        S::KeyPassagesBehindCell => "the passages behind the cell",
+        S::KeySwitchViewNeedsCoOccurrence => "switch view: needs, co-occurrence, scale questions",
+        S::KeyCountOneCoderAll => "count one coder / all",
+        S::KeyCompleteInterviewsOnlyAll => "complete interviews only / all",
+        S::KeyPseudonymsNames => "pseudonyms / names",
+        S::KeyExportXlsxMdCsvJson => "export (xlsx, md, csv, json)",
+        S::KeyClose => "close",
+        S::KeyTypeSearchBox => "type in the search box",
+        S::KeyFilterAttributeCycle => "filter by attribute (cycle)",
+        S::KeyEveryPassageCode => "every passage with the code",
+        S::KeyNewCode => "new code",
+        S::KeyNewSubcode => "new subcode",
+        S::KeyEditCode => "edit the code",
+        S::KeyMoveUnderAnotherCode => "move under another code",
+        S::KeyMergeIntoAnotherCode => "merge into another code",
+        S::KeyDeleteCode => "delete the code",
+        S::KeyYourCoderName => "your coder name",
+        S::KeyUseThisCodebookNewProjects => "use this codebook for new projects",
+        S::KeyUndo => "undo",
+        S::KeyFilterCoder => "filter by coder",
+        S::KeyBackCodebook => "back to the codebook",
+        S::KeyWriteMemo => "write a memo",
+        S::KeyRemoveCoding => "remove the coding",
+        S::KeyPreviousChoice => "previous choice",
+        S::KeyNextChoice => "next choice",
+        S::KeyConfirmSelectedChoice => "confirm the selected choice",
+        S::KeyScrollTextsUp => "scroll the texts up",
+        S::KeyScrollTextsDown => "scroll the texts down",
+        S::KeyKeepBothYourTextAfter => "keep both (your text after the file's)",
+        S::KeyKeepYourVersion => "keep your version",
+        S::KeyKeepFilesVersion => "keep the file's version",
+        S::KeyImport => "import",
+        S::KeyQuestion => "to question",
+        S::KeyOutsideGuide => "outside guide",
+        S::KeyPartAboveBelow => "to part above/below",
+        S::KeyPartBelow => "to part below",
+        S::KeyAsksQuestion => "asks question",
+        S::KeyPreviousTurn => "previous turn",
+        S::KeyNextTurn => "next turn",
+        S::KeyReviewPageUp => "page up",
+        S::KeyReviewPageDown => "page down",
+        S::KeyChooseQuestion => "choose a question",
+        S::KeyMoveCursorCtrlWord => "move the cursor (Ctrl+←→ by word)",
+        S::KeyStartEndLineCtrlWhole => "start/end of the line (Ctrl: whole text)",
+        S::KeySelectText => "select text",
+        S::KeyNewLine => "new line",
+        S::KeyScaleChoiceQuestionCommentEmpty => "scale or choice question, comment empty: choose the value",
+        S::KeyBackspaceDel => "Backspace/Del",
+        S::KeyDeleteCharacter => "delete a character",
+        S::KeyMoveCursorChangeChoiceField => "move the cursor, or change a choice field",
+        S::KeyLetters => "letters",
+        S::KeyTypeSearch => "type to search",
+        S::KeyBackspace => "Backspace",
     }
 }

@@ -3,6 +3,8 @@
 
 use super::S;
 
+/// One line per key, however long: a translator reads and edits whole texts.
+#[rustfmt::skip]
 pub(super) fn text(key: S) -> &'static str {
     match key {
         // view
@@ -17,9 +19,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ReadOnlyBadge => "  SKRIVSKYDDAT",
         S::HelpThisScreen => "Den här vyn",
         S::HelpInTheText => "I texten",
-        S::HelpEverythingIsKept => {
-            "Allt du skriver sparas medan du skriver; du behöver aldrig spara."
-        }
+        S::HelpEverythingIsKept => "Allt du skriver sparas medan du skriver; du behöver aldrig spara.",
         S::HelpTitle => " Hjälp ",
         S::ButtonDelete => "Radera",
         S::ButtonRemove => "Ta bort",
@@ -38,9 +38,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::FolderProjectJson => "mappen med project.json",
         S::GiveFolderProject => "Ange en mapp för projektet.",
         S::GiveTitle => "Ange en titel.",
-        S::NeedsAnalysesTerminalInterviewCode => {
-            "Behovsanalyser i terminalen: intervjua, koda, sök och sammanställ."
-        }
+        S::NeedsAnalysesTerminalInterviewCode => "Behovsanalyser i terminalen: intervjua, koda, sök och sammanställ.",
         S::ChooseEnter => "Välj med ↑↓ och Enter:",
         S::Open => "Öppna",
         S::OpenAnotherFolder => "Öppna en annan mapp…",
@@ -72,9 +70,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::GiveLeastOneOrganisation => "Ange minst en organisation.",
         // capture/draw
         S::OutsideGuide => "Utanför guiden",
-        S::WhatBelongsNoQuestionNotes => {
-            "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar."
-        }
+        S::WhatBelongsNoQuestionNotes => "Det som inte hör till någon fråga: anteckningar, början av ett transkript, utvikningar. Kodas och söks som ett svar.",
         S::ConsentOn => "samtycke",
         S::ConsentGiven => "samtycke givet",
         S::ConsentNotRecorded => "samtycke inte registrerat",
@@ -89,9 +85,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::NoAnswerYet => "(inget svar ännu)",
         S::TypeDigitValueComment => "Skriv en siffra för värdet, eller en kommentar.",
         // capture/editing
-        S::PressEnterWriteAnswerBefore => {
-            "Tryck Enter för att skriva i svaret innan du klistrar in."
-        }
+        S::PressEnterWriteAnswerBefore => "Tryck Enter för att skriva i svaret innan du klistrar in.",
         S::NoTypingRedo => "Inget skrivande att göra om.",
         S::NoTypingUndo => "Inget skrivande att ångra.",
         // capture/codings
@@ -147,9 +141,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::Options => "Alternativ",
         S::ChoiceQuestionsSeparated => "för valfrågor, åtskilda av ;",
         S::WriteQuestion => "Skriv frågan.",
-        S::QuestionHasAnswersKindCannot => {
-            "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället."
-        }
+        S::QuestionHasAnswersKindCannot => "Frågan har svar: dess typ kan inte ändras. Lägg till en ny fråga i stället.",
         S::WriteScaleFromTo => "Skalan skrivs som från-till, t.ex. 1-5 (högst 10).",
         S::GiveOptionsSeparated => "Ange alternativen, åtskilda av ;.",
         S::EditAttribute => "Redigera attribut",
@@ -214,9 +206,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::CodePrefix => "kod:",
         S::Notes => "Anteckningar",
         S::OpeningSearchIndex => "Öppnar sökindexet…",
-        S::TypeWordsAllMustOccur => {
-            "Skriv ord (alla måste finnas), \"en fras\", färdpl* för ordbörjan, OR, -ord; code:finansiering, type:inkubator."
-        }
+        S::TypeWordsAllMustOccur => "Skriv ord (alla måste finnas), \"en fras\", färdpl* för ordbörjan, OR, -ord; code:finansiering, type:inkubator.",
         S::DidYouMean => "Menade du:",
         S::NoteLabel => "Obs:",
         // summary
@@ -250,9 +240,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::FilesVersionTitle => " Filens version ",
         S::QuestionLower => "fråga",
         S::NotesLower => "anteckningar",
-        S::FileWasChangedOutsideBehov => {
-            "Filen ändrades utanför behov (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens."
-        }
+        S::FileWasChangedOutsideBehov => "Filen ändrades utanför behov (t.ex. git pull) medan du skrev. Välj vad som ska gälla; \"båda\" lägger din text efter filens.",
         // import
         S::ImportTranscript => "Importera ett transkript",
         S::DocxVttSrtTxtMd => ".docx, .vtt, .srt, .txt eller .md",
@@ -262,9 +250,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ReviewImport => "Granska importen:",
         S::QuestionsFound => "frågor hittade",
         S::Turns => "repliker",
-        S::WordsNeverChangeHereOnly => {
-            "Orden ändras aldrig här, bara vilken fråga varje replik hör till."
-        }
+        S::WordsNeverChangeHereOnly => "Orden ändras aldrig här, bara vilken fråga varje replik hör till.",
         S::GuideTitle => " Guiden ",
         S::TranscriptTitle => " Transkriptet ",
         S::UnknownSpeaker => "(okänd talare)",
@@ -289,14 +275,10 @@ pub(super) fn text(key: S) -> &'static str {
         S::DigitsChooseOption => " {range} väljer alternativ ·{hint}",
         S::MoreAbove => " ↑ mer ovanför ",
         S::MoreLines => " ↓ {n} rader till ",
-        S::TooSmall => {
-            "Terminalen är för liten ({width}×{height}). behov behöver minst {min_width}×{min_height}. Förstora fönstret; q avslutar (allt är sparat)."
-        }
+        S::TooSmall => "Terminalen är för liten ({width}×{height}). behov behöver minst {min_width}×{min_height}. Förstora fönstret; q avslutar (allt är sparat).",
         S::DraftsCounted => "{complete} klara, {drafts} utkast",
         S::DraftsLeftOut => "{complete} klara; {left_out} utkast ej medräknade",
-        S::Coverage => {
-            "{interviewed} av {respondents} organisationer intervjuade · {interviews} intervjuer ({drafts}) · {codings} kodningar"
-        }
+        S::Coverage => "{interviewed} av {respondents} organisationer intervjuade · {interviews} intervjuer ({drafts}) · {codings} kodningar",
         S::ConflictTitle => " Två versioner av samma text ({n} av {total}) ",
         S::CodingsFrom => "{codings} hos {respondents}",
         S::IndexProgress => "Bygger sökindexet: {done} av {total} intervjuer…",
@@ -311,9 +293,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ValueCleared => "värdet rensat",
         S::NoOptionChosen => "inget alternativ valt",
         S::QuestionValue => "Fråga {n}: {value}.",
-        S::MarkCompleteAnyway => {
-            "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?"
-        }
+        S::MarkCompleteAnyway => "{unanswered} av {questions} frågor är obesvarade. Markera intervjun som klar ändå?",
         S::MarkedComplete => "Intervjun är markerad som klar.",
         S::DraftAgain => "Intervjun är ett utkast igen.",
         S::ChangedInterviewer => "intervjuare",
@@ -338,14 +318,10 @@ pub(super) fn text(key: S) -> &'static str {
         S::Undid => "Ångrade: {label}.",
         S::Redid => "Gjorde om: {label}.",
         S::ReadOnlyBecause => "Skrivskyddat: {reason}.",
-        S::QuitLosingCharacters => {
-            "{n} tecken du skrivit kunde inte sparas (disken är full?) och finns bara i minnet. Frigör utrymme och vänta, eller avsluta ändå och förlora dem. Avsluta ändå?"
-        }
+        S::QuitLosingCharacters => "{n} tecken du skrivit kunde inte sparas (disken är full?) och finns bara i minnet. Frigör utrymme och vänta, eller avsluta ändå och förlora dem. Avsluta ändå?",
         // welcome, interviews, respondents, summary, code picker: sentences with values
         S::NoProjectIn => "Det finns inget behov-projekt i \"{folder}\" (ingen project.json).",
-        S::DeleteInterviewQuestion => {
-            "Radera intervjun med {name} ({date}, {interviewer}) och dess {answers} och {codings}? Det går inte att ångra."
-        }
+        S::DeleteInterviewQuestion => "Radera intervjun med {name} ({date}, {interviewer}) och dess {answers} och {codings}? Det går inte att ångra.",
         S::ContactPersonN => "Kontaktperson {n}",
         S::ContactPersonOne => "kontaktperson",
         S::ContactPersonMany => "kontaktpersoner",
@@ -353,31 +329,21 @@ pub(super) fn text(key: S) -> &'static str {
         S::ItMany => "dem",
         S::RespondentHasInterviews => "{name} har {interviews}; radera {them} först.",
         S::DeleteRespondentQuestion => "Radera respondenten {name}? Det går inte att ångra.",
-        S::DeleteRespondentWithPeople => {
-            "Radera respondenten {name} och {people}? Det går inte att ångra."
-        }
+        S::DeleteRespondentWithPeople => "Radera respondenten {name} och {people}? Det går inte att ångra.",
         S::RespondentsHeading => "Respondenter ({n})",
         S::SummaryFileName => "behovssammanstallning.xlsx",
         S::ExportFolderHint => "i {folder} om ingen mapp anges; filändelsen följer formatet",
         S::NewCodeNamed => "+ Ny kod «{label}»…",
         // codebook, setup, import: sentences with values (…One/…Many where the grammar follows the count)
-        S::MergeCodesQuestion => {
-            "Slå ihop \"{from}\" med \"{into}\"? {codings} flyttas till \"{into}\" och \"{from}\" tas bort. Det går att ångra med u."
-        }
+        S::MergeCodesQuestion => "Slå ihop \"{from}\" med \"{into}\"? {codings} flyttas till \"{into}\" och \"{from}\" tas bort. Det går att ångra med u.",
         S::DeleteCodeQuestion => "Ta bort koden \"{name}\" och dess {codings}?",
         S::SubcodesMoveUp => " Dess {n} underkoder flyttas upp en nivå.",
         S::MergedCodes => "slog ihop {from} med {into}",
         S::DeletedCode => "tog bort {label}",
-        S::RemoveAttributeOne => {
-            "Ta bort attributet \"{label}\"? 1 respondent har ett värde för det, som också tas bort."
-        }
-        S::RemoveAttributeMany => {
-            "Ta bort attributet \"{label}\"? {n} respondenter har ett värde för det, som också tas bort."
-        }
+        S::RemoveAttributeOne => "Ta bort attributet \"{label}\"? 1 respondent har ett värde för det, som också tas bort.",
+        S::RemoveAttributeMany => "Ta bort attributet \"{label}\"? {n} respondenter har ett värde för det, som också tas bort.",
         S::RemoveQuestionUnanswered => "Ta bort frågan \"{text}\"? Den har inga svar.",
-        S::RemoveQuestionAnswered => {
-            "Frågan \"{text}\" har svar i {interviews}. Ta bort frågan och alla dess svar och kodningar?"
-        }
+        S::RemoveQuestionAnswered => "Frågan \"{text}\" har svar i {interviews}. Ta bort frågan och alla dess svar och kodningar?",
         S::MergeValuesOf => "Slå ihop två värden av {attribute}",
         S::OrganisationOne => "organisation",
         S::OrganisationMany => "organisationer",
@@ -408,5 +374,148 @@ pub(super) fn text(key: S) -> &'static str {
         S::SectionNeeds => "behov",
         S::SectionCoOccurrence => "samförekomst",
         S::SectionScales => "skalfrågor",
+        // the runner: saving, exports, maintenance
+        S::SavedFile => "Sparade {path}.",
+        S::DefaultCodebookSaved => "Kodboken används nu för nya projekt ({path}).",
+        S::CouldNotSave => "Kunde inte spara: {error}.",
+        S::DiskFull => "disken är full",
+        S::OnlyInMemory => "Inte sparat: {n} tecken finns bara i minnet ({cause}). Frigör utrymme så sparas de av sig själva; avsluta inte förrän dess.",
+        S::InTheJournal => "Kunde inte spara: {error}. Det du skrivit finns i journalen och sparas igen om en stund.",
+        S::SavingChange => "Sparar ändringen: {done} av {total} filer …",
+        S::FileOne => "fil",
+        S::FileMany => "filer",
+        S::ChangeSaved => "Ändringen är sparad ({files}).",
+        S::ChangeNotSaved => "Ändringen kunde inte sparas: {error}. Den finns kvar i minnet och prövas igen.",
+        S::UpdatedByHolder => "Uppdaterat: {interviews} ändrades av den som har projektet öppet.",
+        S::SavedAgain => "Sparat igen: de {n} tecknen finns nu i journalen.",
+        S::ChangeStillNotSaved => "Ändringen kunde fortfarande inte sparas: {error}. Den finns kvar i minnet och prövas igen.",
+        // opening a project: read-only, recovery after a crash
+        S::ReadOnlyOpened => "Skrivskyddat ({reason}): du kan läsa men inte ändra.",
+        S::Recovered => "Återställde {n} tecken som skrivits i {interviews} före ett avbrott.",
+        S::JournalLinesDamaged => "{n} rader i journalen var avklippta eller skadade och kunde inte läsas; de finns kvar i {path}.",
+        S::TypedInMissingFile => "{n} tecken skrevs i {id}, vars fil inte längre finns; de finns kvar i .behov/journal.",
+        S::AnswersChangedAfterCrash => "{n} svar ändrades i filen efter avbrottet: välj vilken version som ska gälla.",
+        S::RecoveredNotSaved => "Den återställda texten i {id} kunde inte sparas ({error}); den finns kvar i journalen.",
+        // keys: what each binding does, as the footer and the help say it
+        S::KeyMoveSelection => "flytta markeringen",
+        S::KeyDown => "ned",
+        S::KeyPageUpDown => "en sida upp/ned",
+        S::KeyPageDown => "sida ned",
+        S::KeyFirstLast => "första/sista",
+        S::KeyLast => "sista",
+        S::KeyHelp => "hjälp",
+        S::KeyTabInterviewsCodebookSearchSummary => "flik Intervjuer, Kodbok, Sök, Sammanställning",
+        S::KeyQuit => "avsluta",
+        S::KeyOpen => "öppna",
+        S::KeyNewProject => "nytt projekt",
+        S::KeyOpenDemoProject => "öppna demoprojektet",
+        S::KeyOpenInterview => "öppna intervjun",
+        S::KeyNewInterview => "ny intervju",
+        S::KeyFilter => "filtrera",
+        S::KeySortNextColumn => "sortera efter nästa kolumn",
+        S::KeyReverseSort => "vänd sorteringen",
+        S::KeyDeleteInterview => "radera intervjun",
+        S::KeyProjectTitleGuideAttributes => "projekt: titel, guide, attribut",
+        S::KeyImportTranscript => "importera ett transkript",
+        S::KeyClearFilter => "rensa filtret",
+        S::KeyPreviousNextQuestion => "föregående/nästa fråga",
+        S::KeyNextQuestion => "nästa fråga",
+        S::KeyPreviousQuestion => "föregående fråga",
+        S::KeyWriteAnswer => "skriv svaret",
+        S::KeyCodeAnswer => "koda svaret",
+        S::KeyAnswersCodingsMemos => "svarets kodningar och memon",
+        S::KeyChooseValueOption19 => "välj värde/alternativ 1–9",
+        S::KeyClearValue => "rensa värdet",
+        S::KeyUndoCoding => "ångra kodning",
+        S::KeyRedo => "gör om",
+        S::KeyInterviewDetails => "intervjuns uppgifter",
+        S::KeyMarkCompleteDraft => "markera klar/utkast",
+        S::KeyBack => "tillbaka",
+        S::KeyLeaveText => "lämna texten",
+        S::KeyCodeSelectionAnswer => "koda markeringen eller svaret",
+        S::KeyUndoTypingWordWord => "ångra skrivandet (ord för ord)",
+        S::KeyRedoTyping => "gör om skrivandet",
+        S::KeyEdit => "redigera",
+        S::KeyNewRespondent => "ny respondent",
+        S::KeyDelete => "radera",
+        S::KeySwitchBetweenQuestionsAttributes => "byt mellan frågor och attribut",
+        S::KeyAdd => "lägg till",
+        S::KeyRemove => "ta bort",
+        S::KeyMoveUpDown => "flytta upp/ned",
+        S::KeyMoveDown => "flytta ned",
+        S::KeyMergeTwoValuesAttribute => "slå ihop två värden av attributet",
+        S::KeyChangeProjectTitle => "ändra projektets titel",
+        S::KeyChooseButton => "välj knapp",
+        S::KeyChosenButton => "den valda knappen",
+        S::KeyCancel => "avbryt",
+        S::KeyNextField => "nästa fält",
+        S::KeyPreviousField => "föregående fält",
+        S::KeySave => "spara",
+        S::KeyChoose => "välj",
+        S::KeyKeepFilter => "behåll filtret",
+        S::KeyOpenAnswer => "öppna svaret",
+        S::KeyChooseHit => "välj träff",
+        S::KeyFilterCode => "filtrera på kod",
+        S::KeyFilterAttribute => "filtrera på attribut",
+        S::KeyClearFilters => "rensa filtren",
+        S::KeyEmptySearchBox => "töm sökrutan",
+        S::KeyLeaveSearchBox => "lämna sökrutan",
+        S::KeyCloseHelp => "stäng hjälpen",
+        S::KeyQuitEverythingKept => "avsluta (allt är sparat)",
+        S::KeySplitNextAttribute => "dela upp efter nästa attribut",
+        S::KeyChooseColumnGroup => "välj kolumn (grupp)",
+        S::KeyPassagesBehindCell => "passagerna bakom cellen",
+        S::KeySwitchViewNeedsCoOccurrence => "byt vy: behov, samförekomst, skalfrågor",
+        S::KeyCountOneCoderAll => "räkna en kodare / alla",
+        S::KeyCompleteInterviewsOnlyAll => "bara klara intervjuer / alla",
+        S::KeyPseudonymsNames => "pseudonymer / namn",
+        S::KeyExportXlsxMdCsvJson => "exportera (xlsx, md, csv, json)",
+        S::KeyClose => "stäng",
+        S::KeyTypeSearchBox => "skriv i sökrutan",
+        S::KeyFilterAttributeCycle => "filtrera på attribut (bläddra)",
+        S::KeyEveryPassageCode => "alla passager med koden",
+        S::KeyNewCode => "ny kod",
+        S::KeyNewSubcode => "ny underkod",
+        S::KeyEditCode => "redigera koden",
+        S::KeyMoveUnderAnotherCode => "flytta under en annan kod",
+        S::KeyMergeIntoAnotherCode => "slå ihop med en annan kod",
+        S::KeyDeleteCode => "ta bort koden",
+        S::KeyYourCoderName => "ditt kodarnamn",
+        S::KeyUseThisCodebookNewProjects => "använd kodboken för nya projekt",
+        S::KeyUndo => "ångra",
+        S::KeyFilterCoder => "filtrera på kodare",
+        S::KeyBackCodebook => "tillbaka till kodboken",
+        S::KeyWriteMemo => "skriv memo",
+        S::KeyRemoveCoding => "ta bort kodningen",
+        S::KeyPreviousChoice => "föregående val",
+        S::KeyNextChoice => "nästa val",
+        S::KeyConfirmSelectedChoice => "bekräfta det valda",
+        S::KeyScrollTextsUp => "rulla texterna uppåt",
+        S::KeyScrollTextsDown => "rulla texterna nedåt",
+        S::KeyKeepBothYourTextAfter => "behåll båda (din text efter filens)",
+        S::KeyKeepYourVersion => "behåll din version",
+        S::KeyKeepFilesVersion => "behåll filens version",
+        S::KeyImport => "importera",
+        S::KeyQuestion => "till fråga",
+        S::KeyOutsideGuide => "utanför guiden",
+        S::KeyPartAboveBelow => "till delen ovan/nedan",
+        S::KeyPartBelow => "till delen nedan",
+        S::KeyAsksQuestion => "ställer fråga",
+        S::KeyPreviousTurn => "föregående replik",
+        S::KeyNextTurn => "nästa replik",
+        S::KeyReviewPageUp => "sida upp",
+        S::KeyReviewPageDown => "sida ner",
+        S::KeyChooseQuestion => "välj fråga",
+        S::KeyMoveCursorCtrlWord => "flytta markören (Ctrl+←→ ord för ord)",
+        S::KeyStartEndLineCtrlWhole => "radens början/slut (Ctrl: hela texten)",
+        S::KeySelectText => "markera text",
+        S::KeyNewLine => "ny rad",
+        S::KeyScaleChoiceQuestionCommentEmpty => "skal- eller valfråga med tom kommentar: välj värdet",
+        S::KeyBackspaceDel => "Backsteg/Del",
+        S::KeyDeleteCharacter => "radera tecken",
+        S::KeyMoveCursorChangeChoiceField => "flytta markören, eller byt värde i ett valfält",
+        S::KeyLetters => "bokstäver",
+        S::KeyTypeSearch => "skriv för att söka",
+        S::KeyBackspace => "Backsteg",
     }
 }
