@@ -245,7 +245,7 @@ const F1_HELP: Binding = bind!("F1", [code(F(1))], Help, KeyHelp, false);
 
 #[rustfmt::skip]
 static GLOBAL: &[Binding] = &[
-    bind!("1–4", [k('1')], Tab(0), KeyTabInterviewsCodebookSearchSummary, false),
+    bind!("1–4", [k('1')], Tab(0), KeyTabs, false),
     bind!("1–4", [k('2')], Tab(1), -, false),
     bind!("1–4", [k('3')], Tab(2), -, false),
     bind!("1–4", [k('4')], Tab(3), -, false),
@@ -288,7 +288,7 @@ static CAPTURE: &[Binding] = &[
     bind!("Enter/i", [code(Enter), k('i')], Edit, KeyWriteAnswer, true),
     bind!("c", [k('c')], Code, KeyCodeAnswer, true),
     bind!("C", [k('C')], Codings, KeyAnswersCodingsMemos, true),
-    bind!("1–9", [k('1')], Value(1), KeyChooseValueOption19, true),
+    bind!("1–9", [k('1')], Value(1), KeyChooseValueOption, true),
     bind!("1–9", [k('2')], Value(2), -, false),
     bind!("1–9", [k('3')], Value(3), -, false),
     bind!("1–9", [k('4')], Value(4), -, false),
@@ -490,7 +490,7 @@ static CONFLICT: &[Binding] = &[
 static REVIEW: &[Binding] = &[
     bind!("Enter", [code(Enter)], Confirm, KeyImport, true),
     bind!("Esc", [code(Esc)], Back, KeyCancel, true),
-    bind!("a", [k('a')], Assign, KeyQuestion, true),
+    bind!("a", [k('a')], Assign, KeyToQuestion, true),
     bind!("o", [k('o')], Outside, KeyOutsideGuide, true),
     bind!("K/J", [k('K'), shift_code(KUp)], MoveUp, KeyPartAboveBelow, true),
     bind!("K/J", [k('J'), shift_code(KDown)], MoveDown, KeyPartBelow, false),
