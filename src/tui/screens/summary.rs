@@ -200,6 +200,7 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
         Action::StatusFilter => view.all_statuses = !view.all_statuses,
         Action::Pseudonyms => view.pseudonyms = !view.pseudonyms,
         Action::Open if view.section == Section::Needs => return drill(view, session),
+        Action::Open => return Outcome::error(ctx.t(S::DrillOnlyInNeeds)),
         Action::Export => return open_export(ctx),
         _ => {}
     }

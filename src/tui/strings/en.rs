@@ -517,5 +517,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::KeyLetters => "letters",
         S::KeyTypeSearch => "type to search",
         S::KeyBackspace => "Backspace",
+        // summary: Enter outside the needs view
+        S::DrillOnlyInNeeds => "Enter shows the passages behind a cell in the needs view: Tab switches the view.",
     }
 }

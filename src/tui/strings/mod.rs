@@ -538,6 +538,8 @@ keys! {
     KeyLetters,
     KeyTypeSearch,
     KeyBackspace,
+    // summary: Enter outside the needs view
+    DrillOnlyInNeeds,
 }
 
 /// The text of `key` in `lang`.

@@ -517,5 +517,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::KeyLetters => "bokstäver",
         S::KeyTypeSearch => "skriv för att söka",
         S::KeyBackspace => "Backsteg",
+        // summary: Enter outside the needs view
+        S::DrillOnlyInNeeds => "Enter visar passagerna bakom en cell i behovsvyn: Tab byter vy.",
     }
 }
