@@ -11,6 +11,7 @@ use crate::import::{self, Options};
 use crate::model::Lang;
 use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::import_job::ImportJob;
 
 /// The form asking which transcript to import.
 pub fn form(lang: Lang) -> Overlay {
@@ -36,29 +37,62 @@ pub fn submit(app: &App, form: &Form) -> Result<Vec<Effect>, String> {
     Ok(vec![Effect::ReadTranscript(path)])
 }
 
-/// Reads and maps the file, then opens the review screen (or says why it cannot).
-pub fn read(app: &mut App, path: &std::path::Path) {
+/// Starts reading and mapping the file on a thread; the review screen opens when it is done.
+pub fn start(app: &mut App, path: &std::path::Path) {
+    if app.importing.is_some() {
+        app.error(app.t(
+            "En fil läses redan in; vänta tills den är klar.",
+            "A file is being read already; wait until it is done.",
+        ));
+        return;
+    }
     let Some(session) = app.session.as_ref() else {
         return;
     };
-    let name = path.to_string_lossy();
-    let drafted = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
-            import::draft(
-                &session.project,
-                &name,
-                &bytes,
-                &Options::default(),
-                &reserved,
-                jiff::Timestamp::now(),
-            )
-            .map_err(|e| e.to_string())
-        });
+    let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
+    app.importing = Some(ImportJob::start(
+        session.store.root(),
+        &session.project,
+        path,
+        Options::default(),
+        reserved,
+    ));
+    progress(app, import::Step::Reading);
+}
+
+/// Says on the status line how far the file being read has come.
+pub fn progress(app: &mut App, step: import::Step) {
+    let Some(job) = app.importing.as_ref() else {
+        return;
+    };
+    let name = file_name(&job.file);
+    let text = match (step, app.sv()) {
+        (import::Step::Reading, true) => format!("Läser {name} …"),
+        (import::Step::Reading, false) => format!("Reading {name}…"),
+        (import::Step::Mapping(done, all), sv) => {
+            let percent = done * 100 / all.max(1);
+            if sv {
+                format!("Lägger {name} på guiden: {percent} % …")
+            } else {
+                format!("Laying {name} onto the guide: {percent} %…")
+            }
+        }
+    };
+    app.info(text);
+}
+
+/// Opens the review screen with what the thread drafted (or says why it could not).
+pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<import::Draft, String>) {
+    let Some(session) = app.session.as_ref() else {
+        return;
+    };
+    // The user opened another project while the file was read.
+    if session.store.root() != job.root {
+        return;
+    }
+    let name = file_name(&job.file);
     match drafted {
-        Ok(draft) => {
-            let mut draft = draft;
+        Ok(mut draft) => {
             // A transcript without speakers does not say who interviewed: the user did.
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = app.settings.interviewer.clone();
@@ -71,6 +105,8 @@ pub fn read(app: &mut App, path: &std::path::Path) {
                     format!("The file was imported before as {first}; Enter imports it again.")
                 };
                 app.info(text);
+            } else {
+                app.status = None;
             }
             app.review = Some(screen);
         }
@@ -83,6 +119,13 @@ pub fn read(app: &mut App, path: &std::path::Path) {
             app.error(text);
         }
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Keys while the review screen is open.
