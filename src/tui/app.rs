@@ -77,6 +77,8 @@ pub struct App {
     pub deferred: Vec<Effect>,
     /// An imported transcript under review (drawn over everything, has the keys).
     pub review: Option<ReviewScreen>,
+    /// A transcript being read on a thread; the review screen opens when it is done.
+    pub importing: Option<super::import_job::ImportJob>,
 }
 
 impl App {
@@ -110,6 +112,7 @@ impl App {
             conflict_scroll: 0,
             deferred: Vec::new(),
             review: None,
+            importing: None,
         }
     }
 

@@ -6,6 +6,7 @@ pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod fuzzy;
+pub mod import_job;
 pub mod keymap;
 pub mod router;
 pub mod screens;
@@ -219,6 +220,7 @@ fn event_loop(
         };
         poll_search(app);
         poll_change(app, false);
+        poll_import(app, false);
         let effects = update(app, message);
         for effect in effects {
             perform(app, effect);
@@ -418,8 +420,8 @@ pub fn perform(app: &mut App, effect: Effect) {
         }),
         Effect::SaveSettings => app.settings.save(),
         Effect::ReadTranscript(path) => {
-            let (review, outcome) = screens::import::read(&app.ctx(), &path);
-            app.review = review;
+            let (importing, ctx) = router::split!(app.importing);
+            let outcome = screens::import::start(importing, &ctx, &path);
             app.apply(outcome);
             Ok(())
         }
@@ -525,10 +527,43 @@ pub fn poll_change(app: &mut App, block: bool) {
     }
 }
 
-/// Waits for a change of many files being written, and everything that waited for it.
+/// Waits for a transcript being read, a change of many files being written, and everything
+/// that waited for them.
 pub fn settle(app: &mut App) {
+    poll_import(app, true);
     while app.session.as_ref().is_some_and(Session::is_busy) {
         poll_change(app, true);
+    }
+}
+
+/// Takes in how the transcript being read is coming along (`block`: waits until it is done)
+/// and opens the review screen with its result.
+pub fn poll_import(app: &mut App, block: bool) {
+    loop {
+        let Some(job) = app.importing.as_mut() else {
+            return;
+        };
+        match job.poll(block) {
+            Some(import_job::Polled::Progress(step)) => {
+                let text = screens::import::progress(job, app.lang, step);
+                app.info(text);
+                if !block {
+                    return;
+                }
+            }
+            Some(import_job::Polled::Done(result)) => {
+                let job = app.importing.take().expect("an import job is running");
+                let (review, outcome) = screens::import::finished(&app.ctx(), &job, result);
+                // The progress line is done with; the outcome may say something instead.
+                app.status = None;
+                if review.is_some() {
+                    app.review = review;
+                }
+                app.apply(outcome);
+                return;
+            }
+            None => return,
+        }
     }
 }
 

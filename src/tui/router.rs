@@ -18,7 +18,7 @@ use super::screens::{
 /// never sees the whole `App`.
 macro_rules! split {
     ($app:ident . $field:ident) => {{
-        let App {
+        let $crate::tui::app::App {
             session,
             settings,
             lang,
@@ -31,7 +31,7 @@ macro_rules! split {
         } = &mut *$app;
         (
             state,
-            Ctx {
+            $crate::tui::state::Ctx {
                 session: session.as_mut(),
                 settings,
                 lang: *lang,

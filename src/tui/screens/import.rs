@@ -8,6 +8,7 @@ use super::review::{Outcome as Reviewed, ReviewScreen};
 use crate::import::{self, Options};
 use crate::model::Lang;
 use crate::tui::form::{Field, Form};
+use crate::tui::import_job::ImportJob;
 use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay};
 use crate::tui::strings::{S, fill, say};
@@ -33,29 +34,59 @@ pub fn submit(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     Ok(Outcome::effects(vec![Effect::ReadTranscript(path)]))
 }
 
-/// Reads and maps the file into the review screen to open, or says why it cannot.
-pub fn read(ctx: &Ctx, path: &std::path::Path) -> (Option<ReviewScreen>, Outcome) {
+/// Starts reading and mapping the file on a thread; the review screen opens when it is done.
+pub fn start(importing: &mut Option<ImportJob>, ctx: &Ctx, path: &std::path::Path) -> Outcome {
+    if importing.is_some() {
+        return Outcome::error(ctx.t(S::ImportAlreadyRunning));
+    }
+    let Some(session) = ctx.session.as_deref() else {
+        return Outcome::default();
+    };
+    let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
+    let job = ImportJob::start(
+        session.store.root(),
+        &session.project,
+        path,
+        Options::default(),
+        reserved,
+    );
+    let text = progress(&job, ctx.lang, import::Step::Reading);
+    *importing = Some(job);
+    Outcome::info(text)
+}
+
+/// How far the file being read has come, for the status line.
+pub fn progress(job: &ImportJob, lang: Lang, step: import::Step) -> String {
+    let name = file_name(&job.file);
+    match step {
+        import::Step::Reading => fill(lang, S::ReadingFile, &[("file", &name)]),
+        import::Step::Mapping(done, all) => {
+            let percent = done * 100 / all.max(1);
+            fill(
+                lang,
+                S::LayingOntoGuide,
+                &[("file", &name), ("percent", &percent)],
+            )
+        }
+    }
+}
+
+/// The review screen with what the thread drafted, or why it could not draft.
+pub fn finished(
+    ctx: &Ctx,
+    job: &ImportJob,
+    drafted: Result<import::Draft, String>,
+) -> (Option<ReviewScreen>, Outcome) {
     let Some(session) = ctx.session.as_deref() else {
         return (None, Outcome::default());
     };
-    let name = path.to_string_lossy();
-    let drafted = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
-            import::draft(
-                &session.project,
-                &name,
-                &bytes,
-                &Options::default(),
-                &reserved,
-                jiff::Timestamp::now(),
-            )
-            .map_err(|e| e.to_string())
-        });
+    // The user opened another project while the file was read.
+    if session.store.root() != job.root {
+        return (None, Outcome::default());
+    }
+    let name = file_name(&job.file);
     match drafted {
-        Ok(draft) => {
-            let mut draft = draft;
+        Ok(mut draft) => {
             // A transcript without speakers does not say who interviewed: the user did.
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = ctx.settings.interviewer.clone();
@@ -75,6 +106,13 @@ pub fn read(ctx: &Ctx, path: &std::path::Path) -> (Option<ReviewScreen>, Outcome
             )),
         ),
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// An action of the review screen's keymap; accepting adds the interview, cancelling or

@@ -519,5 +519,9 @@ pub(super) fn text(key: S) -> &'static str {
         S::KeyBackspace => "Backspace",
         // summary: Enter outside the needs view
         S::DrillOnlyInNeeds => "Enter shows the passages behind a cell in the needs view: Tab switches the view.",
+        // import: reading a transcript on a thread
+        S::ImportAlreadyRunning => "A file is being read already; wait until it is done.",
+        S::ReadingFile => "Reading {file}…",
+        S::LayingOntoGuide => "Laying {file} onto the guide: {percent} %…",
     }
 }

@@ -540,6 +540,10 @@ keys! {
     KeyBackspace,
     // summary: Enter outside the needs view
     DrillOnlyInNeeds,
+    // import: reading a transcript on a thread
+    ImportAlreadyRunning,
+    ReadingFile,
+    LayingOntoGuide,
 }
 
 /// The text of `key` in `lang`.

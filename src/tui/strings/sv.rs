@@ -519,5 +519,9 @@ pub(super) fn text(key: S) -> &'static str {
         S::KeyBackspace => "Backsteg",
         // summary: Enter outside the needs view
         S::DrillOnlyInNeeds => "Enter visar passagerna bakom en cell i behovsvyn: Tab byter vy.",
+        // import: reading a transcript on a thread
+        S::ImportAlreadyRunning => "En fil läses redan in; vänta tills den är klar.",
+        S::ReadingFile => "Läser {file} …",
+        S::LayingOntoGuide => "Lägger {file} på guiden: {percent} % …",
     }
 }
