@@ -206,10 +206,10 @@ fn code_an_answer_and_a_passage_from_the_keyboard() {
     // The first interview (Arboga), its first question; c opens the picker.
     session.send("\r");
     session.wait_for("Question 1 of 12");
-    // The first coding asks who codes; Enter takes the suggested login name.
+    // The first coding asks who codes (offering the login name, if the environment has one).
     session.send("c");
     session.wait_for("Who is coding");
-    session.send("\r");
+    session.send("Tester\r");
     session.wait_for("Code the answer");
     session.send("finans");
     session.wait_for("Needs › Funding");

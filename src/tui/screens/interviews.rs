@@ -18,7 +18,7 @@ use crate::tui::session::Session;
 use crate::tui::state::{
     Confirm, Ctx, Effect, FormPurpose, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View,
 };
-use crate::tui::strings::{S, say};
+use crate::tui::strings::{S, fill, say};
 use crate::tui::theme;
 
 pub const COLUMNS: usize = 8;
@@ -290,7 +290,7 @@ pub fn session_fields(
     ];
     vec![
         Field::text(say(lang, S::Interviewer), interviewer),
-        Field::text(say(lang, S::Date), date.to_string()).with_hint("ÅÅÅÅ-MM-DD"),
+        Field::text(say(lang, S::Date), date.to_string()).with_hint(say(lang, S::DateFormat)),
         Field::choice(say(lang, S::Mode), modes, mode_index).with_hint("←→"),
         Field::choice(say(lang, S::Consent), consent_values, usize::from(consent)).with_hint("←→"),
     ]
@@ -324,13 +324,9 @@ pub fn today() -> Date {
 }
 
 pub fn parse_date(lang: Lang, text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|_| {
-        if lang == Lang::Sv {
-            format!("'{}' är inget datum; skriv ÅÅÅÅ-MM-DD.", text.trim())
-        } else {
-            format!("'{}' is not a date; write YYYY-MM-DD.", text.trim())
-        }
-    })
+    text.trim()
+        .parse::<Date>()
+        .map_err(|_| fill(lang, S::NotADate, &[("text", &text.trim())]))
 }
 
 pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcome, String> {

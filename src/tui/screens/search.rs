@@ -17,7 +17,7 @@ use crate::tui::screens::codebook::next_of;
 use crate::tui::screens::interviews;
 use crate::tui::search_worker::Report;
 use crate::tui::state::{Ctx, Effect, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
-use crate::tui::strings::S;
+use crate::tui::strings::{S, fill};
 use crate::tui::theme;
 
 /// How many hits a search shows.
@@ -105,11 +105,7 @@ impl SearchView {
                 if taken.chars().count() < text.chars().count() {
                     edit_line(&mut self.query, &EditOp::Insert(taken));
                     self.selected = 0;
-                    let note = if lang == Lang::Sv {
-                        format!("Sökfrågan kortades till {MAX_QUERY} tecken.")
-                    } else {
-                        format!("The query was cut to {MAX_QUERY} characters.")
-                    };
+                    let note = fill(lang, S::QueryCut, &[("n", &MAX_QUERY)]);
                     return Outcome::error(note).with_effects(vec![Effect::RunSearch]);
                 }
                 op

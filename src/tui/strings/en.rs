@@ -523,5 +523,9 @@ pub(super) fn text(key: S) -> &'static str {
         S::ImportAlreadyRunning => "A file is being read already; wait until it is done.",
         S::ReadingFile => "Reading {file}…",
         S::LayingOntoGuide => "Laying {file} onto the guide: {percent} %…",
+        // dates and the search box
+        S::DateFormat => "YYYY-MM-DD",
+        S::NotADate => "'{text}' is not a date; write YYYY-MM-DD.",
+        S::QueryCut => "The query was cut to {n} characters.",
     }
 }

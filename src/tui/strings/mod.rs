@@ -544,6 +544,10 @@ keys! {
     ImportAlreadyRunning,
     ReadingFile,
     LayingOntoGuide,
+    // dates and the search box
+    DateFormat,
+    NotADate,
+    QueryCut,
 }
 
 /// The text of `key` in `lang`.

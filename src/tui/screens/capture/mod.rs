@@ -421,7 +421,7 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
         )
-        .with_hint("ÅÅÅÅ-MM-DD"),
+        .with_hint(ctx.t(S::DateFormat)),
     );
     fields.push(Field::text(
         ctx.t(S::ConsentNote),
