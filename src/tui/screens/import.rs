@@ -82,7 +82,7 @@ pub fn progress(app: &mut App, step: import::Step) {
 }
 
 /// Opens the review screen with what the thread drafted (or says why it could not).
-pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<import::Draft, String>) {
+pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<Box<import::Draft>, String>) {
     let Some(session) = app.session.as_ref() else {
         return;
     };
@@ -97,7 +97,7 @@ pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<import::Draft, S
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = app.settings.interviewer.clone();
             }
-            let screen = ReviewScreen::new(draft, &session.project.guide);
+            let screen = ReviewScreen::new(*draft, &session.project.guide);
             if let Some(first) = &screen.draft.duplicate_of {
                 let text = if app.sv() {
                     format!("Filen är redan importerad som {first}; Enter importerar den igen.")
