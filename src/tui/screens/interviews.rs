@@ -372,6 +372,7 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
             given: consent_given,
             date: consent_given.then_some(date),
             note: String::new(),
+            ..Consent::default()
         },
         status: Status::Draft,
         answers: Vec::new(),
