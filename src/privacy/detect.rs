@@ -23,7 +23,11 @@ pub fn find(text: &str, book: &NameBook, prefer: &[usize]) -> Vec<Finding> {
     all.extend(spans.drain(..).map(|span| Finding::new(span, Kind::Email)));
     let mut numbers = Vec::new();
     ids::find(text, &mut numbers);
-    all.extend(numbers.into_iter().map(|(span, kind)| Finding::new(span, kind)));
+    all.extend(
+        numbers
+            .into_iter()
+            .map(|(span, kind)| Finding::new(span, kind)),
+    );
     phone::find(text, &mut spans);
     all.extend(spans.drain(..).map(|span| Finding::new(span, Kind::Phone)));
     for hit in names::find(text, book, prefer) {
@@ -36,7 +40,10 @@ pub fn find(text: &str, book: &NameBook, prefer: &[usize]) -> Vec<Finding> {
     }
     let urls = email::urls(text);
     all.retain(|f| {
-        f.kind == Kind::Email || !urls.iter().any(|u| u.start <= f.span.start && f.span.end <= u.end)
+        f.kind == Kind::Email
+            || !urls
+                .iter()
+                .any(|u| u.start <= f.span.start && f.span.end <= u.end)
     });
     all.retain(|f| f.kind == Kind::Name || f.kind == Kind::Email || !after_case_word(text, f.span));
     // Earlier first; of two overlapping findings the longer wins (an e-mail address holds a

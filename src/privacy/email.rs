@@ -91,10 +91,7 @@ mod tests {
 
     #[test]
     fn addresses_with_swedish_letters() {
-        assert_eq!(
-            found("Mejla åsa.öberg@kommun.se."),
-            ["åsa.öberg@kommun.se"]
-        );
+        assert_eq!(found("Mejla åsa.öberg@kommun.se."), ["åsa.öberg@kommun.se"]);
         assert_eq!(found("(info@företag.se)"), ["info@företag.se"]);
         assert_eq!(
             found("anna.bergstrom@example.se, peter@x.se"),
@@ -112,10 +109,7 @@ mod tests {
     #[test]
     fn urls_end_before_the_full_stop() {
         let text = "Se https://www.almi.se/kontakt?tel=0701234567. Och www.ri.se!";
-        let spans: Vec<&str> = urls(text)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect();
+        let spans: Vec<&str> = urls(text).iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(
             spans,
             ["https://www.almi.se/kontakt?tel=0701234567", "www.ri.se"]

@@ -86,7 +86,10 @@ pub fn plan(project: &Project, key: &Key, target: &Target) -> Result<Plan, Strin
                 many => {
                     return Err(format!(
                         "several respondents are named '{name}' ({}); give the id",
-                        many.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+                        many.iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
             };
@@ -205,7 +208,10 @@ pub fn plan(project: &Project, key: &Key, target: &Target) -> Result<Plan, Strin
     receipt.interviews_deleted = deleted.clone();
     receipt.interviews_changed = changed.iter().map(|i| i.id.clone()).collect();
     if deleted.is_empty() && changed.is_empty() && respondent.is_none() && erased.is_empty() {
-        return Err(format!("no one named '{}' was found in the project", receipt.target));
+        return Err(format!(
+            "no one named '{}' was found in the project",
+            receipt.target
+        ));
     }
     Ok(Plan {
         project: out,
@@ -238,7 +244,13 @@ impl Eraser<'_> {
         let interviewers: Vec<String> = interview
             .interviewer
             .split(';')
-            .map(|n| if is_erased(n) { ERASED.to_string() } else { n.trim().to_string() })
+            .map(|n| {
+                if is_erased(n) {
+                    ERASED.to_string()
+                } else {
+                    n.trim().to_string()
+                }
+            })
             .collect();
         if interviewers.iter().any(|n| n == ERASED) {
             interview.interviewer = interviewers.join("; ");
@@ -257,7 +269,13 @@ impl Eraser<'_> {
         }
         let (notes, remap) = self.text(&interview.notes, prefer, true, receipt);
         interview.notes = notes;
-        self.codings(&mut interview.notes_codings, &remap, prefer, receipt, &is_erased);
+        self.codings(
+            &mut interview.notes_codings,
+            &remap,
+            prefer,
+            receipt,
+            &is_erased,
+        );
     }
 
     fn codings(
@@ -291,7 +309,13 @@ impl Eraser<'_> {
 
     /// `text` without the erased people's paragraphs (`Name: …`, when `turns`) and with
     /// every mention of them replaced.
-    fn text(&self, text: &str, prefer: &[usize], turns: bool, receipt: &mut Receipt) -> (String, Remap) {
+    fn text(
+        &self,
+        text: &str,
+        prefer: &[usize],
+        turns: bool,
+        receipt: &mut Receipt,
+    ) -> (String, Remap) {
         if text.is_empty() {
             return (String::new(), Remap::default());
         }
@@ -370,7 +394,10 @@ fn digits(s: &str) -> String {
 /// Carries out `plan` on the project at `root`, which `opened` holds for writing: the files
 /// as one change, the pseudonym key, damaged journal copies, the search index rebuilt from
 /// the new files; then every file under the project is searched for the erased strings.
-pub fn apply(opened: &mut store::Opened, mut plan: Plan) -> Result<Receipt, crate::failure::Failure> {
+pub fn apply(
+    opened: &mut store::Opened,
+    mut plan: Plan,
+) -> Result<Receipt, crate::failure::Failure> {
     let root = opened.store.root().to_path_buf();
     let mut batch = Batch::new();
     batch.project(plan.project.clone());
@@ -386,7 +413,11 @@ pub fn apply(opened: &mut store::Opened, mut plan: Plan) -> Result<Receipt, crat
     // The index is built again from the new files and the old folder deleted: a segment
     // that still held the erased words cannot survive, merged or not.
     let index = crate::search::index_dir(&root);
-    for dir in [index.clone(), index.with_extension("new"), index.with_extension("old")] {
+    for dir in [
+        index.clone(),
+        index.with_extension("new"),
+        index.with_extension("old"),
+    ] {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| store::Error::io(&dir, e))?;
         }

@@ -53,7 +53,11 @@ impl Key {
         for (id, n) in &self.organisations {
             if !merged.organisations.contains_key(id) {
                 let taken = merged.organisations.values().any(|m| m == n);
-                let n = if taken { next(&merged.organisations) } else { *n };
+                let n = if taken {
+                    next(&merged.organisations)
+                } else {
+                    *n
+                };
                 merged.organisations.insert(id.clone(), n);
             }
         }
@@ -69,7 +73,9 @@ impl Key {
                 merged.names.push(name.clone());
             }
         }
-        merged.not_personal.extend(self.not_personal.iter().cloned());
+        merged
+            .not_personal
+            .extend(self.not_personal.iter().cloned());
         store::create_dir(&root.join(LOCAL_DIR))?;
         store::write_atomic(&path(root), store::to_json(&merged).as_bytes())
     }

@@ -96,6 +96,16 @@ impl NameBook {
         Some(person)
     }
 
+    /// The person whose whole name or one of whose names is `name`, when there is one.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        let words: Vec<String> = name_words(name).iter().map(|w| value_key(w)).collect();
+        match words.as_slice() {
+            [] => None,
+            [one] => self.single.get(one).and_then(|p| p.iter().next().copied()),
+            _ => self.full.get(&words).copied(),
+        }
+    }
+
     pub fn people(&self) -> &[Known] {
         &self.people
     }
@@ -107,7 +117,10 @@ impl NameBook {
 
 /// The words of a name: letters with inner hyphens (`Ann-Britt`, `Lind-Persson`).
 fn name_words(name: &str) -> Vec<&str> {
-    words(name).into_iter().map(|w| &name[w.start..w.end]).collect()
+    words(name)
+        .into_iter()
+        .map(|w| &name[w.start..w.end])
+        .collect()
 }
 
 /// A name found in text.
@@ -170,7 +183,19 @@ fn starts_sentence(text: &str, start: usize) -> bool {
         (c.is_whitespace() && c != '\n')
             || matches!(
                 c,
-                '"' | '”' | '“' | '„' | '«' | '»' | '(' | '[' | '-' | '–' | '—' | '\'' | '‘' | '’'
+                '"' | '”'
+                    | '“'
+                    | '„'
+                    | '«'
+                    | '»'
+                    | '('
+                    | '['
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '\''
+                    | '‘'
+                    | '’'
             )
     });
     let Some(last) = rest.chars().next_back() else {
@@ -234,7 +259,10 @@ pub fn find(text: &str, book: &NameBook, prefer: &[usize]) -> Vec<NameHit> {
                 matched = Some((1, choose(people, prefer), false));
             } else if let Some(people) = strip_genitive(w).and_then(known) {
                 matched = Some((1, choose(people, prefer), true));
-            } else if !starts_sentence(text, words[i].start) {
+            } else if !starts_sentence(text, words[i].start)
+                || text[words[i].end..].starts_with(':')
+            {
+                // A speaker's label (`Nils: …`) names a person wherever it stands.
                 let listed = |w: &str| first_names().contains(w) && !NOT_ALONE.contains(&w);
                 if listed(w) {
                     matched = Some((1, None, false));
@@ -335,7 +363,10 @@ mod tests {
     fn listed_first_names_not_at_sentence_start() {
         let book = NameBook::default();
         assert_eq!(
-            found("Petra och Nils intervjuades. Sedan kom Nils Andersson.", &book),
+            found(
+                "Petra och Nils intervjuades. Sedan kom Nils Andersson.",
+                &book
+            ),
             ["Nils", "Nils Andersson"]
         );
         assert_eq!(found("Vi träffade t.ex. Karin där.", &book), ["Karin"]);

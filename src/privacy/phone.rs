@@ -93,14 +93,22 @@ fn number_end(chars: &[(usize, char)], first: usize, international: bool) -> Opt
         }
         match at(s) {
             Some(' ' | '\u{a0}') if digit(s + 1) => k = s + 1,
-            Some(' ' | '\u{a0}') if matches!(at(s + 1), Some('-' | '–')) && at(s + 2) == Some(' ') && digit(s + 3) => {
+            Some(' ' | '\u{a0}')
+                if matches!(at(s + 1), Some('-' | '–'))
+                    && at(s + 2) == Some(' ')
+                    && digit(s + 3) =>
+            {
                 k = s + 3
             }
             Some('-' | '–') if digit(s + 1) => k = s + 1,
             _ => break,
         }
     }
-    let range = if international { INTERNATIONAL } else { NATIONAL };
+    let range = if international {
+        INTERNATIONAL
+    } else {
+        NATIONAL
+    };
     // The longest run of whole groups that has the digits of a phone number: `ring
     // 070-123 45 67 2 gånger` ends before the 2.
     let (end, _, _) = *groups
@@ -160,10 +168,7 @@ mod tests {
 
     #[test]
     fn a_count_after_the_number_is_left_out() {
-        assert_eq!(
-            found("ring 070-123 45 67 2 gånger"),
-            ["070-123 45 67"]
-        );
+        assert_eq!(found("ring 070-123 45 67 2 gånger"), ["070-123 45 67"]);
     }
 
     #[test]

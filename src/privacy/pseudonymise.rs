@@ -60,6 +60,34 @@ pub fn name_book(project: &Project, key: &Key) -> NameBook {
     for name in &key.names {
         book.add(name);
     }
+    // A first name from the list seen inside a sentence anywhere is a name the project knows,
+    // so it is found at the start of a sentence too (`Nils handlägger…`).
+    let mut seen: Vec<String> = Vec::new();
+    for i in &project.interviews {
+        let texts = i
+            .answers
+            .iter()
+            .map(|a| a.text.as_str())
+            .chain([i.notes.as_str(), i.consent.note.as_str()]);
+        for text in texts {
+            for hit in super::names::find(text, &book, &[]) {
+                if hit.person.is_none() {
+                    let found = &text[hit.span.start..hit.span.end];
+                    let bare = if hit.genitive {
+                        found.trim_end_matches(['s', '\'', '’'])
+                    } else {
+                        found
+                    };
+                    seen.push(bare.to_string());
+                }
+            }
+        }
+    }
+    for name in seen {
+        if book.lookup(&name).is_none() {
+            book.add(&name);
+        }
+    }
     book
 }
 

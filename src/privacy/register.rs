@@ -58,9 +58,18 @@ pub fn register(project: &Project, key: &Key, settings: &Settings, today: Date) 
     for (field, count) in [
         ("name", people.iter().filter(|p| !p.name.is_empty()).count()),
         ("role", people.iter().filter(|p| !p.role.is_empty()).count()),
-        ("email", people.iter().filter(|p| !p.email.is_empty()).count()),
-        ("phone", people.iter().filter(|p| !p.phone.is_empty()).count()),
-        ("gender", people.iter().filter(|p| p.gender.is_some()).count()),
+        (
+            "email",
+            people.iter().filter(|p| !p.email.is_empty()).count(),
+        ),
+        (
+            "phone",
+            people.iter().filter(|p| !p.phone.is_empty()).count(),
+        ),
+        (
+            "gender",
+            people.iter().filter(|p| p.gender.is_some()).count(),
+        ),
     ] {
         contact_fields.insert(field.to_string(), count);
     }
@@ -103,14 +112,26 @@ pub fn register(project: &Project, key: &Key, settings: &Settings, today: Date) 
         interviewers: interviewers.len(),
         coders,
         interviews: project.interviews.len(),
-        consent_given: project.interviews.iter().filter(|i| i.consent.given).count(),
-        consent_not_recorded: project.interviews.iter().filter(|i| !i.consent.given).count(),
+        consent_given: project
+            .interviews
+            .iter()
+            .filter(|i| i.consent.given)
+            .count(),
+        consent_not_recorded: project
+            .interviews
+            .iter()
+            .filter(|i| !i.consent.given)
+            .count(),
         quotes_not_attributable: project
             .interviews
             .iter()
             .filter(|i| i.consent.quotes == Some(false))
             .count(),
-        imported: project.interviews.iter().filter(|i| i.source.is_some()).count(),
+        imported: project
+            .interviews
+            .iter()
+            .filter(|i| i.source.is_some())
+            .count(),
         findings,
         interviews_with_findings: with.len(),
         retention: settings.retention,
@@ -132,9 +153,15 @@ pub fn text(r: &Register, lang: crate::model::Lang) -> String {
     let mut out = String::new();
     let mut line = |k: &str, v: String| out.push_str(&format!("{k:<34} {v}\n"));
     line(t("Projekt", "Project"), r.title.clone());
-    line(t("Personuppgiftsansvarig", "Controller"), or_unset(&r.controller, sv));
+    line(
+        t("Personuppgiftsansvarig", "Controller"),
+        or_unset(&r.controller, sv),
+    );
     line(t("Ändamål", "Purpose"), or_unset(&r.purpose, sv));
-    line(t("Rättslig grund", "Legal basis"), or_unset(&r.legal_basis, sv));
+    line(
+        t("Rättslig grund", "Legal basis"),
+        or_unset(&r.legal_basis, sv),
+    );
     line(
         t("Gallras senast", "Retained until"),
         match r.retention {
@@ -143,7 +170,10 @@ pub fn text(r: &Register, lang: crate::model::Lang) -> String {
             None => t("inte angivet", "not set").into(),
         },
     );
-    line(t("Organisationer", "Organisations"), r.organisations.to_string());
+    line(
+        t("Organisationer", "Organisations"),
+        r.organisations.to_string(),
+    );
     line(
         t("Kontaktpersoner", "Contact people"),
         format!(
@@ -171,10 +201,19 @@ pub fn text(r: &Register, lang: crate::model::Lang) -> String {
             t("citat får inte tillskrivas", "quotes not attributable")
         ),
     );
-    line(t("Importerade utskrifter", "Imported transcripts"), r.imported.to_string());
+    line(
+        t("Importerade utskrifter", "Imported transcripts"),
+        r.imported.to_string(),
+    );
     let findings = Kind::ALL
         .iter()
-        .map(|k| format!("{} {}", k.label(lang), r.findings.get(k).copied().unwrap_or(0)))
+        .map(|k| {
+            format!(
+                "{} {}",
+                k.label(lang),
+                r.findings.get(k).copied().unwrap_or(0)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     line(
@@ -186,10 +225,16 @@ pub fn text(r: &Register, lang: crate::model::Lang) -> String {
         ),
     );
     line(
-        t("Pseudonymlista / ej personuppgift", "Pseudonym list / not personal"),
+        t(
+            "Pseudonymlista / ej personuppgift",
+            "Pseudonym list / not personal",
+        ),
         format!("{} / {}", r.pseudonym_list, r.marked_not_personal),
     );
-    out.push_str(&format!("\n{}\n", t("Var uppgifterna finns:", "Where the data is:")));
+    out.push_str(&format!(
+        "\n{}\n",
+        t("Var uppgifterna finns:", "Where the data is:")
+    ));
     for (file, what) in &r.locations {
         out.push_str(&format!("  {file:<24} {what}\n"));
     }

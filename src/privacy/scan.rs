@@ -85,7 +85,12 @@ fn context(text: &str, before: bool) -> String {
     let flat = |s: &str| s.replace(['\n', '\r', '\t'], " ");
     if before {
         let n = text.chars().count();
-        flat(&text.chars().skip(n.saturating_sub(CONTEXT)).collect::<String>())
+        flat(
+            &text
+                .chars()
+                .skip(n.saturating_sub(CONTEXT))
+                .collect::<String>(),
+        )
     } else {
         flat(&text.chars().take(CONTEXT).collect::<String>())
     }

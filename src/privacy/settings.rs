@@ -28,9 +28,7 @@ impl Settings {
     pub fn load(root: &Path) -> store::Result<Settings> {
         let path = root.join(FILE);
         match std::fs::read(&path) {
-            Ok(bytes) => {
-                serde_json::from_slice(&bytes).map_err(|e| store::Error::parse(&path, &e))
-            }
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| store::Error::parse(&path, &e)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(store::Error::io(&path, e)),
         }
