@@ -321,6 +321,15 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
     for problem in &problems {
         let _ = writeln!(out, "{}", store::describe(dir, problem));
     }
+    let settings = crate::privacy::settings::Settings::load(dir)?;
+    if let Some(warning) = settings.retention_warning(jiff::Zoned::now().date()) {
+        count += 1;
+        let _ = writeln!(
+            out,
+            "{}: {warning}",
+            dir.join(crate::privacy::settings::FILE).display()
+        );
+    }
     let p = &opened.project;
     if count == 0 {
         let _ = writeln!(

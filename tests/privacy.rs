@@ -540,3 +540,21 @@ fn scan_lists_findings_with_their_place_and_json_for_scripts() {
         .success()
         .stdout(predicate::str::contains("Kontaktpersoner"));
 }
+
+#[test]
+fn check_says_when_the_retention_date_has_passed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    behov().args(["check"]).arg(&root).assert().success();
+    behov()
+        .args(["privacy", "retain", "2020-01-31", "--project"])
+        .arg(&root)
+        .assert()
+        .success();
+    behov()
+        .args(["check"])
+        .arg(&root)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("retention date 2020-01-31"));
+}

@@ -312,8 +312,8 @@ fn describe(out: &mut dyn Write, r: &erase::Receipt) {
     let _ = writeln!(out, "  interviews changed: {}", list(&r.interviews_changed));
     let _ = writeln!(
         out,
-        "  {} paragraphs they spoke removed, {} mentions replaced by {}, {} codings on removed text removed",
-        r.paragraphs_removed,
+        "  {} turns they spoke removed, {} mentions replaced by {}, {} codings on removed text removed",
+        r.turns_removed,
         r.mentions_replaced,
         erase::ERASED,
         r.codings_removed

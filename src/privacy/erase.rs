@@ -48,8 +48,9 @@ pub struct Receipt {
     pub people_removed: Vec<String>,
     pub interviews_deleted: Vec<String>,
     pub interviews_changed: Vec<String>,
-    /// Paragraphs spoken by the person (`Name: …`) removed from group interviews.
-    pub paragraphs_removed: usize,
+    /// Turns spoken by the person (`Name: …` up to the next speaker) removed from group
+    /// interviews.
+    pub turns_removed: usize,
     /// Mentions replaced by `[raderad]`.
     pub mentions_replaced: usize,
     pub codings_removed: usize,
@@ -321,26 +322,27 @@ impl Eraser<'_> {
         }
         let mut pieces: Vec<(Span, String)> = Vec::new();
         if turns {
-            let mut at = 0;
-            for line in text.split_inclusive('\n') {
-                let speaker = line.split_once(':').map(|(s, _)| s.trim());
-                let spoken_by_erased = speaker.is_some_and(|s| {
-                    s.split_whitespace().count() <= 4
-                        && super::names::find(s, self.book, prefer)
-                            .first()
-                            .is_some_and(|h| h.person.is_some_and(|p| self.erased.contains(&p)))
-                });
-                if spoken_by_erased {
-                    pieces.push((
-                        Span {
-                            start: at,
-                            end: at + line.len(),
-                        },
-                        String::new(),
-                    ));
-                    receipt.paragraphs_removed += 1;
+            // A turn runs from a speaker's label (`Birgitta: `, starting a line or a
+            // sentence) to the next label; the erased people's turns go whole.
+            let labels: Vec<(usize, bool)> = super::names::find(text, self.book, prefer)
+                .into_iter()
+                .filter(|h| {
+                    text[h.span.end..].starts_with(':')
+                        && super::names::starts_sentence(text, h.span.start)
+                })
+                .map(|h| {
+                    (
+                        h.span.start,
+                        h.person.is_some_and(|p| self.erased.contains(&p)),
+                    )
+                })
+                .collect();
+            for (k, &(start, erased)) in labels.iter().enumerate() {
+                if erased {
+                    let end = labels.get(k + 1).map_or(text.len(), |&(next, _)| next);
+                    pieces.push((Span { start, end }, String::new()));
+                    receipt.turns_removed += 1;
                 }
-                at += line.len();
             }
         }
         let inside = |span: Span, pieces: &[(Span, String)]| {
@@ -521,10 +523,8 @@ pub fn traces(root: &Path, strings: &BTreeSet<String>) -> Vec<PathBuf> {
             let path = entry.path();
             match entry.file_type() {
                 Ok(t) if t.is_dir() => stack.push(path),
-                Ok(t) if t.is_file() => {
-                    if fs::read(&path).is_ok_and(|b| holds_any(&b, strings)) {
-                        found.push(path);
-                    }
+                Ok(t) if t.is_file() && fs::read(&path).is_ok_and(|b| holds_any(&b, strings)) => {
+                    found.push(path);
                 }
                 _ => {}
             }

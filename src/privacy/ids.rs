@@ -21,7 +21,7 @@ pub fn luhn(digits: &[u8; 10]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn days_in_month(month: u32, year: Option<u32>) -> u32 {
@@ -61,7 +61,7 @@ pub fn classify(digits: &[u8]) -> Option<Kind> {
     let year = match century {
         Some(c @ 18..=20) => Some(c * 100 + two(0)),
         Some(_) => return None,
-        None if two(0) % 4 == 0 => None,
+        None if two(0).is_multiple_of(4) => None,
         None => Some(1900 + two(0)),
     };
     let month = two(2);

@@ -15,6 +15,7 @@ pub mod key;
 pub mod names;
 mod phone;
 pub mod pseudonymise;
+pub mod redact;
 pub mod register;
 pub mod scan;
 pub mod settings;

@@ -177,7 +177,7 @@ fn capitalised(word: &str) -> bool {
 /// Whether the word at byte `start` begins a sentence: only spaces, quotes, brackets and
 /// dashes lie between it and the start of the text, a line break, or `.`, `!`, `?`, `:`, `…`
 /// (after anything but an abbreviation such as `t.ex.`).
-fn starts_sentence(text: &str, start: usize) -> bool {
+pub(super) fn starts_sentence(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let mut rest = before.trim_end_matches(|c: char| {
         (c.is_whitespace() && c != '\n')
