@@ -63,6 +63,9 @@ pub struct NameBook {
     full: BTreeMap<Vec<String>, usize>,
     /// One word of a name (first or last, value key) → the people it may mean.
     single: BTreeMap<String, BTreeSet<usize>>,
+    /// People known only because their name was seen in the text (a first name from the
+    /// list), not from the project's records: they may be marked "not personal data".
+    sighted: BTreeSet<usize>,
 }
 
 impl NameBook {
@@ -73,6 +76,22 @@ impl NameBook {
             book.add(name);
         }
         book
+    }
+
+    /// Adds a name seen in the text (see `sighted`).
+    pub fn add_sighted(&mut self, name: &str) -> Option<usize> {
+        let before = self.people.len();
+        let person = self.add(name)?;
+        if person >= before {
+            self.sighted.insert(person);
+        }
+        Some(person)
+    }
+
+    /// Whether the project's records know the person (a contact person, an interviewer, a
+    /// name on the pseudonym list), rather than only the text.
+    pub fn is_known(&self, person: usize) -> bool {
+        !self.sighted.contains(&person)
     }
 
     pub fn add(&mut self, name: &str) -> Option<usize> {
@@ -96,13 +115,27 @@ impl NameBook {
         Some(person)
     }
 
-    /// The person whose whole name or one of whose names is `name`, when there is one.
+    /// The one person whose whole name, or one of whose names, is `name` (in any case: a
+    /// coder's `maria` is Maria Lind when no one else is called Maria).
     pub fn lookup(&self, name: &str) -> Option<usize> {
         let words: Vec<String> = name_words(name).iter().map(|w| value_key(w)).collect();
         match words.as_slice() {
             [] => None,
-            [one] => self.single.get(one).and_then(|p| p.iter().next().copied()),
+            [one] => match self.single.get(one) {
+                Some(people) if people.len() == 1 => people.iter().next().copied(),
+                _ => None,
+            },
             _ => self.full.get(&words).copied(),
+        }
+    }
+
+    /// Whether any person the book knows has `name` as their whole name or one of their names.
+    pub fn knows(&self, name: &str) -> bool {
+        let words: Vec<String> = name_words(name).iter().map(|w| value_key(w)).collect();
+        match words.as_slice() {
+            [] => false,
+            [one] => self.single.contains_key(one),
+            _ => self.full.contains_key(&words),
         }
     }
 

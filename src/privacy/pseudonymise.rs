@@ -84,8 +84,8 @@ pub fn name_book(project: &Project, key: &Key) -> NameBook {
         }
     }
     for name in seen {
-        if book.lookup(&name).is_none() {
-            book.add(&name);
+        if !book.knows(&name) {
+            book.add_sighted(&name);
         }
     }
     book
@@ -170,19 +170,9 @@ impl<'k> Pseudonymiser<'k> {
     fn person_pseudonym(&mut self, name: &str) -> String {
         // A name the book knows as one person (a coder's "maria" is Maria Lind) takes that
         // person's number.
-        let mut probe = self.book.clone();
-        let before = probe.people().len();
-        let name = match probe.add(name) {
-            Some(i) if i < before => self.book.person(i).name.clone(),
-            _ => {
-                let hits = super::names::find(name, &self.book, &[]);
-                match hits.as_slice() {
-                    [hit] if hit.span.end - hit.span.start == name.trim().len() => hit
-                        .person
-                        .map_or_else(|| name.to_string(), |p| self.book.person(p).name.clone()),
-                    _ => name.to_string(),
-                }
-            }
+        let name = match self.book.lookup(name) {
+            Some(i) => self.book.person(i).name.clone(),
+            None => name.to_string(),
         };
         format!("[person {}]", self.key.person(&name))
     }
@@ -256,7 +246,8 @@ impl<'k> Pseudonymiser<'k> {
         let mut pieces: Vec<(Span, String)> = Vec::new();
         for f in find(text, &self.book, prefer) {
             let found = &text[f.span.start..f.span.end];
-            if self.key.is_not_personal(found) {
+            // A person the project knows is always replaced, whatever was marked.
+            if f.person.is_none_or(|p| !self.book.is_known(p)) && self.key.is_not_personal(found) {
                 continue;
             }
             pieces.push((f.span, self.replacement(text, &f)));

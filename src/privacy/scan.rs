@@ -61,7 +61,8 @@ pub fn scan(project: &Project, key: &Key) -> Vec<Hit> {
         for (question, field, text) in texts {
             for f in find(text, &book, &prefer) {
                 let found = &text[f.span.start..f.span.end];
-                if key.not_personal.contains(&value_key(found)) {
+                let known = f.person.filter(|&p| book.is_known(p));
+                if known.is_none() && key.not_personal.contains(&value_key(found)) {
                     continue;
                 }
                 hits.push(Hit {
@@ -73,7 +74,7 @@ pub fn scan(project: &Project, key: &Key) -> Vec<Hit> {
                     at: text[..f.span.start].chars().count(),
                     before: context(&text[..f.span.start], true),
                     after: context(&text[f.span.end..], false),
-                    person: f.person.map(|p| book.person(p).name.clone()),
+                    person: known.map(|p| book.person(p).name.clone()),
                 });
             }
         }

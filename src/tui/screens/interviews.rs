@@ -209,6 +209,7 @@ impl InterviewList {
             Action::Delete => return self.confirm_delete(ctx),
             Action::Import => return Outcome::overlay(super::import::form(ctx.lang)),
             Action::Respondents => return Outcome::go(Screen::Respondents),
+            Action::Privacy => return Outcome::go(Screen::Privacy),
             Action::Setup => return Outcome::go(Screen::Setup),
             _ => {}
         }
