@@ -461,21 +461,14 @@ pub(crate) fn prepare_export(
     include_unconsented: bool,
     report: bool,
 ) -> Result<crate::privacy::Prepared, Failure> {
-    use crate::privacy::{Key, pseudonymise as p};
-    let mut key = Key::load(dir)?;
-    let forbidding: Vec<String> = p::unattributable(project)
-        .into_iter()
-        .filter(|id| include_unconsented || project.interview(id).is_some_and(p::consented))
-        .collect();
-    let forced = report && !pseudonymise && !forbidding.is_empty();
-    let prepared = p::prepare(
-        project,
-        &mut key,
-        p::Options {
-            pseudonymise: pseudonymise || forced,
-            without_consent: include_unconsented,
-        },
-    );
+    use crate::privacy::pseudonymise as p;
+    // An unreadable key is an error here, not a fresh start that would renumber everyone.
+    crate::privacy::Key::load(dir)?;
+    let options = p::Options {
+        pseudonymise,
+        without_consent: include_unconsented,
+    };
+    let (prepared, forced_by, unsaved) = p::for_export(project, dir, options, report);
     if !prepared.left_out.is_empty() {
         eprintln!(
             "behov: {} interview(s) without recorded consent are left out ({}); --include-unconsented counts them",
@@ -483,15 +476,13 @@ pub(crate) fn prepare_export(
             prepared.left_out.join(", ")
         );
     }
-    if forced {
+    if !forced_by.is_empty() {
         eprintln!(
             "behov: pseudonymised, because the consent of {} says quotes may not be attributed",
-            forbidding.join(", ")
+            forced_by.join(", ")
         );
     }
-    if prepared.pseudonymised
-        && let Err(e) = key.save(dir)
-    {
+    if let Some(e) = unsaved {
         eprintln!(
             "behov: the pseudonym key could not be saved, so new pseudonyms may change next time: {e}"
         );

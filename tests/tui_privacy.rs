@@ -65,3 +65,29 @@ fn the_privacy_view_lists_marks_and_opens_findings() {
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Tabs);
 }
+
+#[test]
+fn the_details_form_records_the_scope_of_consent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Capture);
+    key(&mut app, KeyCode::Char('e'));
+    // Interviewer, date, mode, consent, its date and note, organisations, then the scope.
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Tab);
+    }
+    common::typing(&mut app, "muntligt");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    let root = app.session.as_ref().unwrap().store.root().to_path_buf();
+    let (project, _) = behov::store::load(&root).unwrap();
+    let id = &app.capture.as_ref().unwrap().interview;
+    let consent = &project.interview(id).unwrap().consent;
+    assert_eq!(consent.how, "muntligt");
+    assert_eq!(consent.quotes, Some(false));
+    assert_eq!(consent.recording, None);
+}

@@ -44,6 +44,42 @@ pub fn unattributable(project: &Project) -> Vec<String> {
         .collect()
 }
 
+/// What an export of the project at `root` is written from: [`prepare`] with the project's
+/// key, pseudonymised also when a counted interview's consent forbids attributing quotes and
+/// the export is a `report`. Returns the interviews that forced it (empty when it was asked
+/// for or not done) and whether the key, with any new numbers, could be saved.
+pub fn for_export(
+    project: &Project,
+    root: &std::path::Path,
+    options: Options,
+    report: bool,
+) -> (Prepared, Vec<String>, Option<crate::store::Error>) {
+    let mut key = Key::load(root).unwrap_or_default();
+    let forbidding: Vec<String> = unattributable(project)
+        .into_iter()
+        .filter(|id| options.without_consent || project.interview(id).is_some_and(consented))
+        .collect();
+    let forced = report && !options.pseudonymise && !forbidding.is_empty();
+    let prepared = prepare(
+        project,
+        &mut key,
+        Options {
+            pseudonymise: options.pseudonymise || forced,
+            ..options
+        },
+    );
+    let saved = if prepared.pseudonymised {
+        key.save(root).err()
+    } else {
+        None
+    };
+    (
+        prepared,
+        if forced { forbidding } else { Vec::new() },
+        saved,
+    )
+}
+
 /// The names a project knows: contact people, interviewers and the key's added names.
 pub fn name_book(project: &Project, key: &Key) -> NameBook {
     let mut book = NameBook::default();

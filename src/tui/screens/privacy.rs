@@ -8,10 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::{Project, value_key};
-use crate::privacy::scan::{self, Field, Hit};
+use crate::model::{Consent, Lang, Project, value_key};
+use crate::privacy::scan::{self, Field as Place, Hit};
 use crate::privacy::{Key, Kind};
 use crate::tui::cursor::Cursor;
+use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
 use crate::tui::theme;
@@ -53,7 +54,7 @@ impl PrivacyView {
             Action::Open => Outcome::open(OpenAnswer {
                 interview: hit.interview.clone(),
                 target: match (&hit.question, hit.field) {
-                    (Some(q), Field::Answer) => Target::Question {
+                    (Some(q), Place::Answer) => Target::Question {
                         id: q.clone(),
                         at: Some(hit.at),
                     },
@@ -61,7 +62,7 @@ impl PrivacyView {
                         id: q.clone(),
                         at: None,
                     },
-                    (None, Field::Notes) => Target::Notes { at: hit.at },
+                    (None, Place::Notes) => Target::Notes { at: hit.at },
                     (None, _) => Target::FirstUnanswered,
                 },
                 back_to: (Screen::Privacy, Tab::Interviews),
@@ -179,7 +180,7 @@ pub fn draw(view: &PrivacyView, app: &View, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|(i, h)| {
             let place = match (&h.question, h.field) {
-                (_, Field::Consent) => app.t("samtycke", "consent").to_string(),
+                (_, Place::Consent) => app.t("samtycke", "consent").to_string(),
                 (Some(q), _) => project
                     .guide
                     .questions
@@ -219,4 +220,53 @@ pub fn draw(view: &PrivacyView, app: &View, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The scope of a consent in the interview details form (after its other fields): how it was
+/// given, whether quotes may be attributed, whether the recording may be kept.
+pub fn consent_fields(lang: Lang, consent: &Consent) -> Vec<Field> {
+    let sv = lang == Lang::Sv;
+    let t = |a: &str, b: &str| if sv { a.to_string() } else { b.to_string() };
+    let answers = || vec![t("ej frågat", "not asked"), t("ja", "yes"), t("nej", "no")];
+    let chosen = |v: Option<bool>| match v {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    };
+    vec![
+        Field::text(t("Samtycke hur", "Consent how"), consent.how.clone()).with_hint(t(
+            "muntligt, skriftligt, e-post…",
+            "orally, in writing, e-mail…",
+        )),
+        Field::choice(
+            t("Citat får tillskrivas", "Quotes may be attributed"),
+            answers(),
+            chosen(consent.quotes),
+        )
+        .with_hint(t(
+            "←→; nej: rapporter pseudonymiseras",
+            "←→; no: reports are pseudonymised",
+        )),
+        Field::choice(
+            t("Inspelning får sparas", "Recording may be kept"),
+            answers(),
+            chosen(consent.recording),
+        )
+        .with_hint("←→"),
+    ]
+}
+
+/// Reads the fields of [`consent_fields`], which start at `first` in `form`.
+pub fn read_consent_fields(form: &Form, first: usize, consent: &mut Consent) {
+    if form.fields.len() < first + 3 {
+        return;
+    }
+    let answer = |i: usize| match form.fields[i].chosen() {
+        1 => Some(true),
+        2 => Some(false),
+        _ => None,
+    };
+    consent.how = form.value(first).trim().to_string();
+    consent.quotes = answer(first + 1);
+    consent.recording = answer(first + 2);
 }
