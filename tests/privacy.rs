@@ -558,3 +558,23 @@ fn check_says_when_the_retention_date_has_passed() {
         .code(1)
         .stdout(predicate::str::contains("retention date 2020-01-31"));
 }
+
+#[test]
+fn an_error_about_a_damaged_file_does_not_quote_interview_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    let path = root.join("interviews/i001.json");
+    let mut i001: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    i001["answers"][4]["scale"] = serde_json::json!("Anna Bergström sa tre");
+    std::fs::write(&path, serde_json::to_vec_pretty(&i001).unwrap()).unwrap();
+    let out = behov().args(["check"]).arg(&root).output().unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("i001.json:"), "{all}");
+    assert!(!all.contains("Anna"), "{all}");
+}

@@ -28,6 +28,30 @@ pub fn redact(message: &str) -> String {
     out
 }
 
+/// `message` with what it quotes in double quotes replaced by `"…"`: serde's messages quote
+/// values that way (`invalid type: string "Vi behöver…"`) and names of fields and variants in
+/// backticks, which stay.
+pub fn values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut inside = false;
+    for c in message.chars() {
+        if c == '"' {
+            if inside {
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+            }
+            inside = !inside;
+        } else if !inside {
+            out.push(c);
+        }
+    }
+    if inside {
+        out.push('…');
+    }
+    out
+}
+
 /// A panic as it may be logged: where it happened and the redacted message.
 pub fn panic_report(info: &std::panic::PanicHookInfo<'_>) -> String {
     let payload = info
@@ -58,5 +82,13 @@ mod tests {
             "left: \"[…]\" right: 3"
         );
         assert_eq!(redact("open `quote"), "open `[…]");
+        assert_eq!(
+            values("invalid type: string \"Anna sa nej\", expected u8"),
+            "invalid type: string \"…\", expected u8"
+        );
+        assert_eq!(
+            values("unknown variant `videoo`"),
+            "unknown variant `videoo`"
+        );
     }
 }
