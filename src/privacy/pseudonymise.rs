@@ -136,15 +136,7 @@ pub fn people_of(project: &Project, interview: &Interview, book: &NameBook) -> V
             names.extend(r.people.iter().map(|p| p.name.as_str()));
         }
     }
-    let mut scratch = book.clone();
-    names
-        .into_iter()
-        .filter_map(|n| {
-            let before = scratch.people().len();
-            let index = scratch.add(n)?;
-            (index < before).then_some(index)
-        })
-        .collect()
+    names.into_iter().filter_map(|n| book.lookup(n)).collect()
 }
 
 /// The project to export from `project` under `options`; `key` gets numbers for the people
@@ -175,8 +167,9 @@ pub fn prepare(project: &Project, key: &mut Key, options: Options) -> Prepared {
 pub struct Pseudonymiser<'k> {
     key: &'k mut Key,
     book: NameBook,
-    /// Respondent names as they may appear in text (lowercased) → respondent id.
-    organisations: Vec<(String, String)>,
+    /// Respondent names as they may appear in text (lowercased) with their ids, by their
+    /// first word: a text is searched word by word, not name by name.
+    organisations: std::collections::HashMap<String, Vec<(String, String)>>,
     original: Project,
 }
 
@@ -187,14 +180,23 @@ impl<'k> Pseudonymiser<'k> {
         for r in &project.respondents {
             key.organisation(project, &r.id);
         }
-        let mut organisations: Vec<(String, String)> = project
-            .respondents
-            .iter()
-            .filter(|r| r.name.trim().chars().count() >= 3)
-            .map(|r| (r.name.trim().to_lowercase(), r.id.clone()))
-            .collect();
+        let mut organisations: std::collections::HashMap<String, Vec<(String, String)>> =
+            std::collections::HashMap::new();
+        for r in &project.respondents {
+            let name = r.name.trim().to_lowercase();
+            if let Some(first) = name.split_whitespace().next()
+                && name.chars().count() >= 3
+            {
+                organisations
+                    .entry(bare_word(first).to_string())
+                    .or_default()
+                    .push((name.clone(), r.id.clone()));
+            }
+        }
         // Longer names first, so "Företagarföreningen i Hallstahammar" is not cut short.
-        organisations.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+        for names in organisations.values_mut() {
+            names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+        }
         Pseudonymiser {
             key,
             book,
@@ -290,21 +292,35 @@ impl<'k> Pseudonymiser<'k> {
         }
         let lower = text.to_lowercase();
         if lower.len() == text.len() {
-            for (name, id) in &self.organisations {
-                for (at, _) in lower.match_indices(name.as_str()) {
-                    let span = Span {
-                        start: at,
-                        end: at + name.len(),
-                    };
-                    if text.is_char_boundary(span.start)
-                        && text.is_char_boundary(span.end)
-                        && !pieces
-                            .iter()
-                            .any(|(p, _)| p.start < span.end && span.start < p.end)
-                    {
-                        let n = self.key.organisation(&self.original, id);
-                        pieces.push((span, format!("[Organisation {n}]")));
-                    }
+            let mut at = 0;
+            for piece in lower.split_inclusive(char::is_whitespace) {
+                // `(Almi,` is the word `almi`, starting after the bracket.
+                let start = at
+                    + (piece.len()
+                        - piece
+                            .trim_start_matches(|c: char| !c.is_alphanumeric())
+                            .len());
+                at += piece.len();
+                let Some(names) = self.organisations.get(bare_word(piece)) else {
+                    continue;
+                };
+                let Some((name, id)) = names
+                    .iter()
+                    .find(|(n, _)| lower[start..].starts_with(n.as_str()))
+                else {
+                    continue;
+                };
+                let span = Span {
+                    start,
+                    end: start + name.len(),
+                };
+                if text.is_char_boundary(span.end)
+                    && !pieces
+                        .iter()
+                        .any(|(p, _)| p.start < span.end && span.start < p.end)
+                {
+                    let n = self.key.organisation(&self.original, id);
+                    pieces.push((span, format!("[Organisation {n}]")));
                 }
             }
         }
@@ -335,6 +351,11 @@ impl<'k> Pseudonymiser<'k> {
             format!("[person {n}]")
         }
     }
+}
+
+/// A word without the punctuation around it.
+fn bare_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// How character positions of a text moved when pieces of it were replaced.
@@ -442,5 +463,8 @@ mod tests {
         // A passage that started inside a name covers the whole pseudonym.
         let (s, _) = remap.span(2, 8);
         assert_eq!(s, 0);
+        // The organisation is replaced in the text too, also in brackets and before a comma.
+        let (out, _) = p.text("Vi (Almi, i Västerås) och almi.", &[]);
+        assert_eq!(out.matches("[Organisation ").count(), 2, "{out}");
     }
 }
