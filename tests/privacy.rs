@@ -274,6 +274,17 @@ fn pseudonymised_exports_of_the_demo_hold_no_one_and_agree_on_pseudonyms() {
         );
     }
     assert!(quoted >= 5, "the quote is in {quoted} files");
+    // The pseudonymised REFI-QDA project reads back: every coded passage still lies on its
+    // words after the names in it were replaced.
+    let copy = dir.path().join("copy");
+    behov()
+        .args(["import"])
+        .arg(out.join("project.qdpx"))
+        .args(["--project"])
+        .arg(&copy)
+        .assert()
+        .success();
+    behov().args(["check"]).arg(&copy).assert().success();
     // Exporting again gives the same pseudonyms: the key is kept.
     let again = out.join("again.md");
     behov()
