@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod failure;
 pub mod import;
 pub mod model;
+pub mod privacy;
 pub mod report;
 pub mod search;
 pub mod store;

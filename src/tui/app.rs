@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Context;
 use super::router;
 use super::screens::codebook::CodebookView;
+use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
 use super::screens::search::SearchView;
@@ -57,6 +58,7 @@ pub struct App {
     pub setup: setup::Setup,
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
+    pub privacy: PrivacyView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -99,6 +101,7 @@ impl App {
             setup: setup::Setup::default(),
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
+            privacy: PrivacyView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -261,6 +264,7 @@ impl App {
             Screen::Respondents => Context::Respondents,
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
+            Screen::Privacy => Context::Privacy,
         }
     }
 
@@ -273,6 +277,10 @@ impl App {
         match self.screen {
             Screen::Tabs => self.interviews.refresh(session, self.lang),
             Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
+            Screen::Privacy => {
+                self.privacy
+                    .refresh(&session.project, session.revision, session.store.root())
+            }
             _ => {}
         }
     }

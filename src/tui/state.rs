@@ -62,6 +62,8 @@ pub enum Screen {
     Setup,
     /// Every passage coded with one code.
     Retrieval,
+    /// The personal data found in the texts.
+    Privacy,
 }
 
 pub const TABS: usize = 4;
