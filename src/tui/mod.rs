@@ -421,8 +421,8 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
-        Effect::ReadTranscript(path) => {
-            screens::import::start(app, &path);
+        Effect::ReadTranscript { path, options } => {
+            screens::import::start(app, &path, options);
             Ok(())
         }
         Effect::WriteFile { path, bytes } => path

@@ -13,15 +13,34 @@ use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
 use crate::tui::import_job::ImportJob;
 
-/// The form asking which transcript to import.
+/// The form asking which transcript to import, with the command line's choices: whom it is
+/// with, who interviewed, when, and how to read it. Empty fields are found in the file.
 pub fn form(lang: Lang) -> Overlay {
     let t = |sv: &'static str, en: &'static str| if lang == Lang::Sv { sv } else { en };
+    let formats = std::iter::once(t("efter filändelsen", "by the file's extension").to_string())
+        .chain(import::Format::ALL.iter().map(|f| f.name().to_string()))
+        .collect();
     let form = Form::new(
         t("Importera ett transkript", "Import a transcript"),
-        vec![Field::text(t("Fil", "File"), String::new()).with_hint(t(
-            ".docx, .vtt, .srt, .txt eller .md",
-            ".docx, .vtt, .srt, .txt or .md",
-        ))],
+        vec![
+            Field::text(t("Fil", "File"), String::new()).with_hint(t(
+                ".docx, .vtt, .srt, .txt eller .md",
+                ".docx, .vtt, .srt, .txt or .md",
+            )),
+            Field::text(t("Respondent", "Respondent"), String::new()).with_hint(t(
+                "namn eller id; tomt: ur filnamnet eller talarna",
+                "name or id; empty: from the file name or the speakers",
+            )),
+            Field::text(t("Intervjuare", "Interviewer"), String::new()).with_hint(t(
+                "tomt: den som ställer guidens frågor",
+                "empty: the one who asks the guide's questions",
+            )),
+            Field::text(t("Datum", "Date"), String::new()).with_hint(t(
+                "ÅÅÅÅ-MM-DD; tomt: ur filnamnet, annars i dag",
+                "YYYY-MM-DD; empty: from the file name, else today",
+            )),
+            Field::choice(t("Läs som", "Read as"), formats, 0),
+        ],
     );
     Overlay::Form {
         purpose: FormPurpose::Import,
@@ -34,11 +53,32 @@ pub fn submit(app: &App, form: &Form) -> Result<Vec<Effect>, String> {
     if !path.is_file() {
         return Err(app.t("Filen finns inte.", "There is no such file.").into());
     }
-    Ok(vec![Effect::ReadTranscript(path)])
+    let text = |i: usize| Some(form.value(i).trim().to_string()).filter(|v| !v.is_empty());
+    let date = match text(3) {
+        Some(d) => Some(d.parse().map_err(|_| {
+            if app.sv() {
+                format!("Datum: '{d}' är inte ett datum som ÅÅÅÅ-MM-DD.")
+            } else {
+                format!("Date: '{d}' is not a date of the form YYYY-MM-DD.")
+            }
+        })?),
+        None => None,
+    };
+    let options = Options {
+        respondent: text(1),
+        interviewer: text(2),
+        date,
+        format: form.fields[4]
+            .chosen()
+            .checked_sub(1)
+            .map(|i| import::Format::ALL[i]),
+        again: false,
+    };
+    Ok(vec![Effect::ReadTranscript { path, options }])
 }
 
 /// Starts reading and mapping the file on a thread; the review screen opens when it is done.
-pub fn start(app: &mut App, path: &std::path::Path) {
+pub fn start(app: &mut App, path: &std::path::Path, options: Options) {
     if app.importing.is_some() {
         app.error(app.t(
             "En fil läses redan in; vänta tills den är klar.",
@@ -54,7 +94,7 @@ pub fn start(app: &mut App, path: &std::path::Path) {
         session.store.root(),
         &session.project,
         path,
-        Options::default(),
+        options,
         reserved,
     ));
     progress(app, import::Step::Reading);
