@@ -424,8 +424,17 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
-            "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
-            opened.unreadable.len(),
+            "behov: {} not be read and {} left out; run behov check {} for details",
+            crate::words::plural(
+                opened.unreadable.len(),
+                "interview file could",
+                "interview files could"
+            ),
+            if opened.unreadable.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
             dir.display()
         );
     }
@@ -471,8 +480,8 @@ pub(crate) fn prepare_export(
     let (prepared, forced_by, unsaved) = p::for_export(project, dir, options, report);
     if !prepared.left_out.is_empty() {
         eprintln!(
-            "behov: {} interview(s) without recorded consent are left out ({}); --include-unconsented counts them",
-            prepared.left_out.len(),
+            "behov: {} without recorded consent left out ({}); --include-unconsented counts them",
+            crate::words::plural(prepared.left_out.len(), "interview", "interviews"),
             prepared.left_out.join(", ")
         );
     }

@@ -80,8 +80,17 @@ pub fn run(dir: &Path, args: ExportArgs, lang: Lang) -> Result<ExitCode, Failure
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
-            "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
-            opened.unreadable.len(),
+            "behov: {} not be read and {} left out; run behov check {} for details",
+            crate::words::plural(
+                opened.unreadable.len(),
+                "interview file could",
+                "interview files could"
+            ),
+            if opened.unreadable.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
             dir.display()
         );
     }
