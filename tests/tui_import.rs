@@ -175,3 +175,38 @@ fn a_file_is_read_on_a_thread_while_the_interface_goes_on() {
     assert!(shown.contains("Granska importen"), "{shown}");
     assert!(shown.contains("Mälarporten"), "{shown}");
 }
+
+#[test]
+fn the_import_form_takes_the_command_lines_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path());
+    typed(&mut app, "i");
+    typed(&mut app, &example("intervju_sala_kommun_2026-04-20.srt"));
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Nya Företagscentret");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Anna Berg");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "2026-13-01");
+    press(&mut app, KeyCode::Enter);
+    // A date that is no date keeps the form open with the reason; nothing is read.
+    assert!(app.importing.is_none() && app.review.is_none());
+    assert!(screen(&mut app).contains("'2026-13-01' är inte ett datum"));
+    for _ in 0.."2026-13-01".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "2026-05-02");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.review.is_some());
+    press(&mut app, KeyCode::Enter);
+
+    let project = behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
+        .unwrap()
+        .project;
+    let imported = project.interview("i025").unwrap();
+    assert_eq!(imported.interviewer, "Anna Berg");
+    assert_eq!(imported.date, jiff::civil::date(2026, 5, 2));
+    let respondent = project.respondent(&imported.respondents[0]).unwrap();
+    assert_eq!(respondent.name, "Nya Företagscentret");
+    assert_eq!(project.respondents.len(), 25);
+}

@@ -13,6 +13,7 @@ use super::{Failure, Format, parse_date};
 use crate::import::{self, Draft, ListChange, ListPlan, Place, Plan, Who};
 use crate::model::Project;
 use crate::store::{Opened, Store};
+use crate::words::plural;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -357,35 +358,30 @@ fn closing(plan: &Plan, written: &[String], dry_run: bool) -> String {
     let mut s = if dry_run {
         format!(
             "Dry run: {} would be imported; nothing was written.",
-            count(ready, "interview", "interviews")
+            plural(ready, "interview", "interviews")
         )
     } else if written.is_empty() {
         "Nothing was imported.".to_string()
     } else {
         format!(
             "Imported {} as drafts ({}); open them in behov to check the details and complete them.",
-            count(written.len(), "interview", "interviews"),
+            plural(written.len(), "interview", "interviews"),
             written.join(", ")
         )
     };
     if skipped > 0 {
         s += &format!(
             " {} imported before and skipped.",
-            count(skipped, "file was", "files were")
+            plural(skipped, "file was", "files were")
         );
     }
     if !plan.failed.is_empty() {
         s += &format!(
             " {} not be read.",
-            count(plan.failed.len(), "file could", "files could")
+            plural(plan.failed.len(), "file could", "files could")
         );
     }
     s
-}
-
-/// `1 interview`, `2 interviews`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn plan_json(project: &Project, plan: &Plan) -> Value {

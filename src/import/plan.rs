@@ -14,7 +14,7 @@ use crate::store::{self, Batch, Store};
 use super::{Format, Mapping, Result, Transcript, map_with, read};
 
 /// Choices the user made for every file of one import.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// A respondent id or name; a name no respondent has creates one.
     pub respondent: Option<String>,

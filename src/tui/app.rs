@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Context;
 use super::router;
 use super::screens::codebook::CodebookView;
+use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
 use super::screens::search::SearchView;
@@ -58,6 +59,7 @@ pub struct App {
     pub setup: setup::Setup,
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
+    pub privacy: PrivacyView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -100,6 +102,7 @@ impl App {
             setup: setup::Setup::default(),
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
+            privacy: PrivacyView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -274,6 +277,7 @@ impl App {
             Screen::Respondents => Context::Respondents,
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
+            Screen::Privacy => Context::Privacy,
         }
     }
 
@@ -322,6 +326,10 @@ impl App {
                 }
             }
             Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
+            Screen::Privacy => {
+                self.privacy
+                    .refresh(&session.project, session.revision, session.store.root())
+            }
             _ => {}
         }
     }

@@ -19,13 +19,13 @@ pub struct ImportJob {
 
 enum Report {
     Progress(Step),
-    Done(Result<Draft, String>),
+    Done(Result<Box<Draft>, String>),
 }
 
 /// What the job has to say since it was last asked.
 pub enum Polled {
     Progress(Step),
-    Done(Result<Draft, String>),
+    Done(Result<Box<Draft>, String>),
 }
 
 impl ImportJob {
@@ -58,6 +58,7 @@ impl ImportJob {
                             let _ = progress_sender.send(Report::Progress(step));
                         },
                     )
+                    .map(Box::new)
                     .map_err(|e| e.to_string())
                 });
             let _ = sender.send(Report::Done(drafted));

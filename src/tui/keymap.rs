@@ -42,11 +42,13 @@ pub enum Context {
     Review,
     /// Choosing the question a reviewed turn belongs to (or asks).
     ReviewChooser,
+    /// The personal data found in the project's texts.
+    Privacy,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 25] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -71,6 +73,7 @@ impl Context {
         Context::Conflict,
         Context::Review,
         Context::ReviewChooser,
+        Context::Privacy,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -142,6 +145,12 @@ pub enum Action {
     StatusFilter,
     Pseudonyms,
     Export,
+    /// The personal data found in the texts.
+    Privacy,
+    /// Marks a finding "not personal data".
+    NotPersonal,
+    /// Adds a found name to the project's pseudonym list.
+    AddName,
     /// The n-th choice of a dialog's buttons.
     Choose(usize),
     /// Puts the selected turn under a question chosen from a list.
@@ -276,6 +285,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("r", [k('r')], Respondents, RespondentMany, true),
     bind!("p", [k('p')], Setup, KeyProjectTitleGuideAttributes, true),
     bind!("i", [k('i')], Import, KeyImportTranscript, false),
+    bind!("P", [k('P')], Privacy, KeyPersonalDataTexts, false),
     bind!("Esc", [code(Esc)], Back, KeyClearFilter, false),
 ];
 
@@ -323,6 +333,16 @@ static RESPONDENTS: &[Binding] = &[
     bind!("Enter", [code(Enter), k('e')], Edit, KeyEdit, true),
     bind!("n", [k('n')], New, KeyNewRespondent, true),
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyDelete, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
+    HELP,
+];
+
+#[rustfmt::skip]
+static PRIVACY: &[Binding] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
+    bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
+    bind!("a", [k('a')], NotPersonal, KeyNotPersonalDataRemembered, true),
+    bind!("n", [k('n')], AddName, KeyAddNamePseudonymList, true),
     bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];
@@ -537,6 +557,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Conflict => CONFLICT,
         Context::Review => REVIEW,
         Context::ReviewChooser => REVIEW_CHOOSER,
+        Context::Privacy => PRIVACY,
     }
 }
 

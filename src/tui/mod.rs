@@ -166,7 +166,11 @@ fn install_panic_hook(log_dir: Option<PathBuf>) {
         if let Some(dir) = &log_dir {
             let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
             if let Ok(mut file) = std::fs::File::create(&path) {
-                let _ = writeln!(file, "{info}\n\n{backtrace}");
+                let _ = writeln!(
+                    file,
+                    "{}\n\n{backtrace}",
+                    crate::privacy::redact::panic_report(info)
+                );
                 if interface {
                     eprintln!(
                         "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
@@ -175,7 +179,7 @@ fn install_panic_hook(log_dir: Option<PathBuf>) {
                 }
             }
         }
-        tracing::error!("panic: {info}");
+        tracing::error!("panic: {}", crate::privacy::redact::panic_report(info));
         if interface {
             previous(info);
         }
@@ -419,9 +423,9 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
-        Effect::ReadTranscript(path) => {
+        Effect::ReadTranscript { path, options } => {
             let (importing, ctx) = router::split!(app.importing);
-            let outcome = screens::import::start(importing, &ctx, &path);
+            let outcome = screens::import::start(importing, &ctx, &path, options);
             app.apply(outcome);
             Ok(())
         }

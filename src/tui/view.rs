@@ -43,6 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
+        Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -156,7 +157,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let active = match app.screen {
         Screen::Tabs => Some(app.tab.number()),
-        Screen::Capture | Screen::Respondents | Screen::Setup => Some(0),
+        Screen::Capture | Screen::Respondents | Screen::Setup | Screen::Privacy => Some(0),
         Screen::Retrieval => Some(1),
         Screen::Welcome => None,
     };
@@ -176,6 +177,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             Screen::Respondents => app.t(S::PlaceRespondents),
             Screen::Setup => app.t(S::PlaceProject),
             Screen::Retrieval => app.t(S::PlaceCodedPassages),
+            Screen::Privacy => app.t(S::PlacePrivacy),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));

@@ -13,12 +13,22 @@ use crate::tui::keymap::Action;
 use crate::tui::state::{Ctx, Effect, FormPurpose, Outcome, Overlay};
 use crate::tui::strings::{S, fill, say};
 
-/// The form asking which transcript to import.
+/// The form asking which transcript to import, with the command line's choices: whom it is
+/// with, who interviewed, when, and how to read it. Empty fields are found in the file.
 pub fn form(lang: Lang) -> Overlay {
     let t = |key| say(lang, key);
+    let formats = std::iter::once(t(S::ByExtension).to_string())
+        .chain(import::Format::ALL.iter().map(|f| f.name().to_string()))
+        .collect();
     let form = Form::new(
         t(S::ImportTranscript),
-        vec![Field::text(t(S::File), String::new()).with_hint(t(S::DocxVttSrtTxtMd))],
+        vec![
+            Field::text(t(S::File), String::new()).with_hint(t(S::DocxVttSrtTxtMd)),
+            Field::text(t(S::RespondentField), String::new()).with_hint(t(S::ImportRespondentHint)),
+            Field::text(t(S::Interviewer), String::new()).with_hint(t(S::ImportInterviewerHint)),
+            Field::text(t(S::Date), String::new()).with_hint(t(S::ImportDateHint)),
+            Field::choice(t(S::ReadAs), formats, 0),
+        ],
     );
     Overlay::Form {
         purpose: FormPurpose::Import,
@@ -31,11 +41,37 @@ pub fn submit(ctx: &Ctx, form: &Form) -> Result<Outcome, String> {
     if !path.is_file() {
         return Err(ctx.t(S::ThereNoSuchFile).into());
     }
-    Ok(Outcome::effects(vec![Effect::ReadTranscript(path)]))
+    let text = |i: usize| Some(form.value(i).trim().to_string()).filter(|v| !v.is_empty());
+    let date = match text(3) {
+        Some(d) => Some(
+            d.parse()
+                .map_err(|_| ctx.fill(S::ImportDateInvalid, &[("date", &d)]))?,
+        ),
+        None => None,
+    };
+    let options = Options {
+        respondent: text(1),
+        interviewer: text(2),
+        date,
+        format: form.fields[4]
+            .chosen()
+            .checked_sub(1)
+            .map(|i| import::Format::ALL[i]),
+        again: false,
+    };
+    Ok(Outcome::effects(vec![Effect::ReadTranscript {
+        path,
+        options,
+    }]))
 }
 
 /// Starts reading and mapping the file on a thread; the review screen opens when it is done.
-pub fn start(importing: &mut Option<ImportJob>, ctx: &Ctx, path: &std::path::Path) -> Outcome {
+pub fn start(
+    importing: &mut Option<ImportJob>,
+    ctx: &Ctx,
+    path: &std::path::Path,
+    options: Options,
+) -> Outcome {
     if importing.is_some() {
         return Outcome::error(ctx.t(S::ImportAlreadyRunning));
     }
@@ -47,7 +83,7 @@ pub fn start(importing: &mut Option<ImportJob>, ctx: &Ctx, path: &std::path::Pat
         session.store.root(),
         &session.project,
         path,
-        Options::default(),
+        options,
         reserved,
     );
     let text = progress(&job, ctx.lang, import::Step::Reading);
@@ -75,7 +111,7 @@ pub fn progress(job: &ImportJob, lang: Lang, step: import::Step) -> String {
 pub fn finished(
     ctx: &Ctx,
     job: &ImportJob,
-    drafted: Result<import::Draft, String>,
+    drafted: Result<Box<import::Draft>, String>,
 ) -> (Option<ReviewScreen>, Outcome) {
     let Some(session) = ctx.session.as_deref() else {
         return (None, Outcome::default());
@@ -91,7 +127,7 @@ pub fn finished(
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = ctx.settings.interviewer.clone();
             }
-            let screen = ReviewScreen::new(draft, &session.project.guide);
+            let screen = ReviewScreen::new(*draft, &session.project.guide);
             let outcome = match &screen.draft.duplicate_of {
                 Some(first) => Outcome::info(ctx.fill(S::ImportedBefore, &[("first", first)])),
                 None => Outcome::default(),

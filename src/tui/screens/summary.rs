@@ -322,9 +322,25 @@ pub fn submit_export(view: &SummaryView, ctx: &Ctx, form: &Form) -> Result<Outco
     if path.file_name().is_none() {
         return Err(ctx.t(S::GiveFile).into());
     }
-    let Some((_, summary)) = &view.summary else {
+    let Some(session) = ctx.session.as_deref() else {
         return Ok(Outcome::default());
     };
+    // What `behov summary` writes: interviews without recorded consent left out, and
+    // everything pseudonymised with `p` (or when a consent forbids attributing quotes).
+    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
+        &session.project,
+        session.store.root(),
+        crate::privacy::pseudonymise::Options {
+            pseudonymise: view.pseudonyms,
+            without_consent: false,
+        },
+        true,
+    );
+    let mut options = view.options(ctx.lang);
+    options.pseudonyms = false;
+    let mut summary = report::summarise(&prepared.project, &options).map_err(|e| e.to_string())?;
+    summary.pseudonyms = prepared.pseudonymised;
+    let summary = &summary;
     let export = Export {
         format,
         table: None,
@@ -350,14 +366,23 @@ fn submit_exchange(
     let Some(session) = ctx.session.as_deref() else {
         return Ok(Outcome::default());
     };
+    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
+        &session.project,
+        session.store.root(),
+        crate::privacy::pseudonymise::Options {
+            pseudonymise: view.pseudonyms,
+            without_consent: false,
+        },
+        false,
+    );
     let bytes = if extension == "qdc" {
-        crate::exchange::qdc(&session.project)
+        crate::exchange::qdc(&prepared.project)
     } else {
         let options = crate::exchange::Options {
             filter: view.filter(),
             lang: ctx.lang,
         };
-        crate::exchange::qdpx(&session.project, &options).map(|(bytes, _)| bytes)
+        crate::exchange::qdpx(&prepared.project, &options).map(|(bytes, _)| bytes)
     }
     .map_err(|e| e.to_string())?;
     Ok(Outcome::effects(vec![Effect::WriteFile { path, bytes }]))

@@ -527,5 +527,34 @@ pub(super) fn text(key: S) -> &'static str {
         S::DateFormat => "YYYY-MM-DD",
         S::NotADate => "'{text}' is not a date; write YYYY-MM-DD.",
         S::QueryCut => "The query was cut to {n} characters.",
+        // import form
+        S::ByExtension => "by the file's extension",
+        S::RespondentField => "Respondent",
+        S::ImportRespondentHint => "name or id; empty: from the file name or the speakers",
+        S::ImportInterviewerHint => "empty: the one who asks the guide's questions",
+        S::ImportDateHint => "YYYY-MM-DD; empty: from the file name, else today",
+        S::ReadAs => "Read as",
+        S::ImportDateInvalid => "Date: '{date}' is not a date of the form YYYY-MM-DD.",
+        // privacy
+        S::PlacePrivacy => "› personal data",
+        // keys: what each binding does, as the footer and the help say it
+        S::KeyPersonalDataTexts => "personal data in the texts",
+        S::KeyNotPersonalDataRemembered => "not personal data (remembered)",
+        S::KeyAddNamePseudonymList => "add the name to the pseudonym list",
+        // privacy: personal data in the texts, the scope of a consent
+        S::KnownPersonAlwaysReplaced => "{name} is a person the project knows and is always replaced; remove them under Respondents if that is wrong.",
+        S::OnlyNamesToPseudonymList => "Only names can be added to the pseudonym list.",
+        S::NotPersonalInProject => "“{text}” is not personal data in this project.",
+        S::OnPseudonymList => "“{text}” is on the project's pseudonym list and is replaced in pseudonymised exports.",
+        S::PersonalDataFindings => "Personal data in the texts ({n} findings",
+        S::NoPersonalDataFound => "No personal data was found in answers, notes, memos or consent notes.",
+        S::NotAsked => "not asked",
+        S::Yes => "yes",
+        S::No => "no",
+        S::ConsentHow => "Consent how",
+        S::ConsentHowHint => "orally, in writing, e-mail…",
+        S::QuotesMayBeAttributed => "Quotes may be attributed",
+        S::QuotesHint => "←→; no: reports are pseudonymised",
+        S::RecordingMayBeKept => "Recording may be kept",
     }
 }

@@ -548,6 +548,35 @@ keys! {
     DateFormat,
     NotADate,
     QueryCut,
+    // import form
+    ByExtension,
+    RespondentField,
+    ImportRespondentHint,
+    ImportInterviewerHint,
+    ImportDateHint,
+    ReadAs,
+    ImportDateInvalid,
+    // privacy
+    PlacePrivacy,
+    // keys: what each binding does, as the footer and the help say it
+    KeyPersonalDataTexts,
+    KeyNotPersonalDataRemembered,
+    KeyAddNamePseudonymList,
+    // privacy: personal data in the texts, the scope of a consent
+    KnownPersonAlwaysReplaced,
+    OnlyNamesToPseudonymList,
+    NotPersonalInProject,
+    OnPseudonymList,
+    PersonalDataFindings,
+    NoPersonalDataFound,
+    NotAsked,
+    Yes,
+    No,
+    ConsentHow,
+    ConsentHowHint,
+    QuotesMayBeAttributed,
+    QuotesHint,
+    RecordingMayBeKept,
 }
 
 /// The text of `key` in `lang`.

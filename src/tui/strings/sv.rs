@@ -527,5 +527,34 @@ pub(super) fn text(key: S) -> &'static str {
         S::DateFormat => "ÅÅÅÅ-MM-DD",
         S::NotADate => "'{text}' är inget datum; skriv ÅÅÅÅ-MM-DD.",
         S::QueryCut => "Sökfrågan kortades till {n} tecken.",
+        // import form
+        S::ByExtension => "efter filändelsen",
+        S::RespondentField => "Respondent",
+        S::ImportRespondentHint => "namn eller id; tomt: ur filnamnet eller talarna",
+        S::ImportInterviewerHint => "tomt: den som ställer guidens frågor",
+        S::ImportDateHint => "ÅÅÅÅ-MM-DD; tomt: ur filnamnet, annars i dag",
+        S::ReadAs => "Läs som",
+        S::ImportDateInvalid => "Datum: '{date}' är inte ett datum som ÅÅÅÅ-MM-DD.",
+        // privacy
+        S::PlacePrivacy => "› personuppgifter",
+        // keys: what each binding does, as the footer and the help say it
+        S::KeyPersonalDataTexts => "personuppgifter i texterna",
+        S::KeyNotPersonalDataRemembered => "inte en personuppgift (kom ihåg)",
+        S::KeyAddNamePseudonymList => "lägg namnet i pseudonymlistan",
+        // privacy: personal data in the texts, the scope of a consent
+        S::KnownPersonAlwaysReplaced => "{name} är en person som projektet känner till och ersätts alltid; ta bort personen under Respondenter om det är fel.",
+        S::OnlyNamesToPseudonymList => "Bara namn kan läggas till i pseudonymlistan.",
+        S::NotPersonalInProject => "«{text}» räknas inte som personuppgift i projektet.",
+        S::OnPseudonymList => "«{text}» finns i projektets pseudonymlista och ersätts i pseudonymiserade exporter.",
+        S::PersonalDataFindings => "Personuppgifter i texterna ({n} fynd",
+        S::NoPersonalDataFound => "Inga personuppgifter hittades i svar, anteckningar, memon eller samtyckesnoteringar.",
+        S::NotAsked => "ej frågat",
+        S::Yes => "ja",
+        S::No => "nej",
+        S::ConsentHow => "Samtycke hur",
+        S::ConsentHowHint => "muntligt, skriftligt, e-post…",
+        S::QuotesMayBeAttributed => "Citat får tillskrivas",
+        S::QuotesHint => "←→; nej: rapporter pseudonymiseras",
+        S::RecordingMayBeKept => "Inspelning får sparas",
     }
 }

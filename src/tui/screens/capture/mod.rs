@@ -437,6 +437,10 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
         Field::text(ctx.t(S::Organisations), names.join("; "))
             .with_hint(ctx.t(S::SeveralTableSeparate)),
     );
+    fields.extend(crate::tui::screens::privacy::consent_fields(
+        ctx.lang,
+        &interview.consent,
+    ));
     let form = Form::new(ctx.t(S::InterviewDetails), fields);
     Outcome::overlay(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
@@ -473,6 +477,7 @@ pub fn submit_details(
     interview.consent.given = consent_given;
     interview.consent.date = consent_date;
     interview.consent.note = form.value(5).trim().to_string();
+    crate::tui::screens::privacy::read_consent_fields(form, 7, &mut interview.consent);
     interview.respondents = respondents;
     // Say what changed, so a stray Enter in the form never changes an interview silently.
     let changed: Vec<&str> = [
