@@ -127,7 +127,7 @@ pub fn finished(
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = ctx.settings.interviewer.clone();
             }
-            let screen = ReviewScreen::new(*draft, &session.project.guide);
+            let screen = ReviewScreen::new(*draft, &session.project);
             let outcome = match &screen.draft.duplicate_of {
                 Some(first) => Outcome::info(ctx.fill(S::ImportedBefore, &[("first", first)])),
                 None => Outcome::default(),

@@ -14,8 +14,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::import::{Draft, Place, Review, part, show_time};
-use crate::model::{Guide, Lang};
+use crate::import::{Draft, Place, Review, Who, part, show_time};
+use crate::model::{Guide, Lang, Project};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::strings::{S, say};
 use crate::tui::theme;
@@ -47,10 +47,22 @@ pub struct ReviewScreen {
     chooser: Option<Chooser>,
     /// Rows of the transcript list in the layout, for paging.
     page: usize,
+    /// The respondent's name, and whether the import creates it.
+    respondent: (String, bool),
 }
 
 impl ReviewScreen {
-    pub fn new(draft: Draft, guide: &Guide) -> ReviewScreen {
+    pub fn new(draft: Draft, project: &Project) -> ReviewScreen {
+        let guide = &project.guide;
+        let respondent = match &draft.who {
+            Who::Existing { id, .. } => (
+                project
+                    .respondent(id)
+                    .map_or_else(|| id.clone(), |r| r.name.clone()),
+                false,
+            ),
+            Who::New(r) => (r.name.clone(), true),
+        };
         let review = Review::new(draft.transcript.clone(), draft.mapping.clone(), guide);
         ReviewScreen {
             draft,
@@ -59,6 +71,7 @@ impl ReviewScreen {
             selected: 0,
             chooser: None,
             page: 10,
+            respondent,
         }
     }
 
@@ -170,6 +183,37 @@ fn place_label(guide: &Guide, place: &Place, lang: Lang) -> String {
     }
 }
 
+/// Whom, when and by whom the interview is, and who is added as contact people: what
+/// accepting writes besides the answers.
+fn who_line(state: &ReviewScreen, lang: Lang) -> String {
+    let interview = &state.draft.interview;
+    let (name, new) = &state.respondent;
+    let mut line = format!(
+        "{}: {name}{} · {} · {}: {}",
+        say(lang, S::ReviewWith),
+        if *new {
+            say(lang, S::NewRespondentMark)
+        } else {
+            ""
+        },
+        interview.date,
+        say(lang, S::InterviewerLower),
+        if interview.interviewer.is_empty() {
+            say(lang, S::UnknownPerson)
+        } else {
+            interview.interviewer.as_str()
+        },
+    );
+    if !state.draft.new_people.is_empty() {
+        line += &format!(
+            " · {}: {}",
+            say(lang, S::NewContactPeople),
+            state.draft.new_people.join(", ")
+        );
+    }
+    line
+}
+
 /// A guide label that fits: where questions start alike ("How mature … energy?") and the
 /// room is short, the words that tell it apart are kept ("… energy?").
 fn telling(label: &str, room: usize) -> &str {
@@ -201,7 +245,7 @@ fn clip(text: &str, width: usize) -> String {
 /// The screen's rows: head, the guide beside the transcript, the selected turn, the footer.
 fn areas(area: Rect) -> [Rect; 4] {
     Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(5),
         Constraint::Length(5),
         Constraint::Length(1),
@@ -245,6 +289,7 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(clip(&title, usize::from(head.width)), theme::title()),
+            Line::from(clip(&who_line(state, lang), usize::from(head.width))),
             Line::styled(say(lang, S::WordsNeverChangeHereOnly), theme::dim()),
         ]),
         head,
@@ -463,7 +508,7 @@ mod tests {
             jiff::Timestamp::UNIX_EPOCH,
         )
         .unwrap();
-        (ReviewScreen::new(draft, &project.guide), project)
+        (ReviewScreen::new(draft, &project), project)
     }
 
     /// Keys (`jj<Enter>`) through the screen's keymap, as the router sends them; a key

@@ -556,5 +556,11 @@ pub(super) fn text(key: S) -> &'static str {
         S::QuotesMayBeAttributed => "Quotes may be attributed",
         S::QuotesHint => "←→; no: reports are pseudonymised",
         S::RecordingMayBeKept => "Recording may be kept",
+        // import review: whom the interview is with
+        S::ReviewWith => "With",
+        S::NewRespondentMark => " (new respondent)",
+        S::InterviewerLower => "interviewer",
+        S::UnknownPerson => "(unknown)",
+        S::NewContactPeople => "new contact people",
     }
 }

@@ -577,6 +577,12 @@ keys! {
     QuotesMayBeAttributed,
     QuotesHint,
     RecordingMayBeKept,
+    // import review: whom the interview is with
+    ReviewWith,
+    NewRespondentMark,
+    InterviewerLower,
+    UnknownPerson,
+    NewContactPeople,
 }
 
 /// The text of `key` in `lang`.

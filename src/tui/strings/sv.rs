@@ -556,5 +556,11 @@ pub(super) fn text(key: S) -> &'static str {
         S::QuotesMayBeAttributed => "Citat får tillskrivas",
         S::QuotesHint => "←→; nej: rapporter pseudonymiseras",
         S::RecordingMayBeKept => "Inspelning får sparas",
+        // import review: whom the interview is with
+        S::ReviewWith => "Med",
+        S::NewRespondentMark => " (ny respondent)",
+        S::InterviewerLower => "intervjuare",
+        S::UnknownPerson => "(okänd)",
+        S::NewContactPeople => "nya kontaktpersoner",
     }
 }
