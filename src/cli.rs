@@ -8,9 +8,9 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::model::{Lang, Status, validate};
+use crate::model::{Lang, Project, Status, validate};
 use crate::report::{self, render};
-use crate::search::{Access, Progress, SearchIndex, SearchOptions, output};
+use crate::search::{Access, OpenReport, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -391,15 +391,22 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     if let Some(path) = &args.out {
         store::output::check(path, links)?;
     }
-    let opened = Store::open_read_only(dir)?;
-    if !opened.unreadable.is_empty() {
+    // Counted from the summary index kept in .behov/: only interview files changed since the
+    // last summary are parsed, and the quoted ones when quotes are written.
+    let project = store::load_outline(dir)?;
+    let (index, refreshed) = store::summary_index::summary_index(dir, &project)?;
+    if refreshed.unreadable > 0 {
         eprintln!(
             "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
-            opened.unreadable.len(),
+            refreshed.unreadable,
             dir.display()
         );
     }
-    let summary = report::summarise(&opened.project, &options)?;
+    let source = store::summary_index::QuotedFiles {
+        root: dir,
+        index: &index,
+    };
+    let summary = report::summarise_quoting(&project, &index, &source, &options)?;
     let bytes = render::export(&summary, &export)?;
     match args.out {
         Some(path) => {
@@ -469,8 +476,68 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    // Searching never holds the project: the index is read as it is, and only when it lacks
-    // changed interviews and nobody else keeps it is the lock taken, for the update alone.
+    // Searching never holds the project and reads no interview file that the index already
+    // has: project.json for the names, the index for the rest, one `stat` per interview file
+    // to see what changed. Only when the index lacks changed interviews and nobody else keeps
+    // it is the lock taken, for the update alone.
+    let project = store::load_outline(dir)?;
+    let (index, report) = open_for_query(dir, &project)?;
+    let results = index.search(query, options)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = output::json(query, &results, &project, &report, lang);
+            let _ = writeln!(out, "{value:#}");
+        }
+        Format::Text => {
+            let marks = if std::io::stdout().is_terminal() {
+                output::Marks::Bold
+            } else {
+                output::Marks::Brackets
+            };
+            let _ = write!(out, "{}", output::text(&results, &project, lang, marks));
+            if report.stale > 0 {
+                eprintln!(
+                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
+                    report.stale
+                );
+            }
+            for note in &results.notes {
+                eprintln!("note: {}", note.text(lang));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index, up to date with the interview files where this process may update it.
+/// `project` is the outline (no interviews); they are read only when there is no index to
+/// trust or the respondents or codebook changed, so that every interview is indexed again.
+fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenReport), Failure> {
+    if let Some(index) = SearchIndex::open_outline(dir, project)? {
+        let stale = index.stale()?;
+        if !stale.project {
+            if stale.interviews.is_empty() {
+                let report = OpenReport {
+                    read_only: true,
+                    ..OpenReport::default()
+                };
+                return Ok((index, report));
+            }
+            if let Some(lock) = store::Lock::try_acquire(dir)? {
+                drop(index);
+                let updated = SearchIndex::refresh_files(dir, project, &stale.interviews)?;
+                drop(lock);
+                return Ok(updated);
+            }
+            let report = OpenReport {
+                stale: stale.interviews.len(),
+                read_only: true,
+                ..OpenReport::default()
+            };
+            return Ok((index, report));
+        }
+    }
     let opened = Store::open_read_only(dir)?;
     let (mut index, mut report) = SearchIndex::open(
         dir,
@@ -487,36 +554,7 @@ fn search_project(
         drop(lock);
         (index, report) = (updated, update);
     }
-    let results = index.search(query, options)?;
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            let value = output::json(query, &results, &opened.project, &report, lang);
-            let _ = writeln!(out, "{value:#}");
-        }
-        Format::Text => {
-            let marks = if std::io::stdout().is_terminal() {
-                output::Marks::Bold
-            } else {
-                output::Marks::Brackets
-            };
-            let _ = write!(
-                out,
-                "{}",
-                output::text(&results, &opened.project, lang, marks)
-            );
-            if report.stale > 0 {
-                eprintln!(
-                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
-                    report.stale
-                );
-            }
-            for note in &results.notes {
-                eprintln!("note: {}", note.text(lang));
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((index, report))
 }
 
 fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {

@@ -2,7 +2,7 @@
 //! segments. The index is derived data: whenever it cannot be trusted it is rebuilt from the
 //! project, never repaired.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -78,6 +78,15 @@ pub struct OpenReport {
     pub read_only: bool,
     /// Read-only and the index on disk was unusable: a temporary index in memory is searched.
     pub in_memory: bool,
+}
+
+/// What an index lacks beside the interview files on disk ([`SearchIndex::stale`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    /// Interviews whose file was changed, added or deleted since it was indexed.
+    pub interviews: Vec<String>,
+    /// Respondents, attributes or the codebook changed since: every interview is due.
+    pub project: bool,
 }
 
 /// The search index of one project: one long-lived writer, batched commits, explicit reader
@@ -183,6 +192,90 @@ impl SearchIndex {
                 ))
             }
         }
+    }
+
+    /// Opens the index at `root` for searching only, without the interviews: `project` may be
+    /// an outline (`store::load_outline`), since hits, snippets and codes come from the
+    /// index's stored fields. No writer, no merge threads. `None` when the index is missing,
+    /// damaged or of another version. See [`SearchIndex::stale`] for what it lacks.
+    pub fn open_outline(root: &Path, project: &Project) -> Result<Option<SearchIndex>> {
+        let catalog = Arc::new(Catalog::new(project));
+        match open_existing(&index_dir(root)) {
+            Ok(index) => Ok(Some(SearchIndex::assemble(root, index, None, catalog)?)),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// What the index lacks beside the interview files on disk: one `stat` per file and the
+    /// index's own record of each file's stamp; no interview is read.
+    pub fn stale(&self) -> Result<Stale> {
+        let indexed = self.indexed()?;
+        let on_disk = store::interview_ids(&self.root)?;
+        let present: HashSet<&str> = on_disk.iter().map(String::as_str).collect();
+        let mut interviews: Vec<String> = on_disk
+            .iter()
+            .filter(|id| indexed.get(id.as_str()) != Some(&file_stamp(&self.root, id)))
+            .cloned()
+            .collect();
+        interviews.extend(
+            indexed
+                .keys()
+                .filter(|id| !present.contains(id.as_str()))
+                .cloned(),
+        );
+        Ok(Stale {
+            interviews,
+            project: self.indexed_fingerprint() != Some(self.catalog.fingerprint()),
+        })
+    }
+
+    /// Opens the index for writing and indexes the interviews `ids` again from their files
+    /// alone (one whose file is gone or cannot be read leaves the index), then lets go of
+    /// the writer. For [`Stale::interviews`] when [`Stale::project`] is false; otherwise
+    /// every interview must be indexed again ([`SearchIndex::open`] with the whole project).
+    pub fn refresh_files(
+        root: &Path,
+        project: &Project,
+        ids: &[String],
+    ) -> Result<(SearchIndex, OpenReport)> {
+        let catalog = Arc::new(Catalog::new(project));
+        let dir = index_dir(root);
+        let index = open_existing(&dir).map_err(|_| {
+            Error::index(
+                &dir,
+                TantivyError::SystemError("the index went away while it was refreshed".into()),
+            )
+        })?;
+        let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
+        let mut this = SearchIndex::assemble(root, index, Some(writer), catalog)?;
+        let indexed = this.indexed()?;
+        let mut report = OpenReport::default();
+        for id in ids {
+            match store::read_interview(root, id) {
+                Ok(Some(interview)) => {
+                    let stamp = file_stamp(root, id);
+                    this.stage(&interview, stamp)?;
+                    report.refreshed += 1;
+                }
+                // An unreadable file is left out, as when the whole project is read.
+                Ok(None) | Err(_) if indexed.contains_key(id) => {
+                    this.remove_interview(id)?;
+                    report.removed += 1;
+                }
+                Ok(None) | Err(_) => {}
+            }
+        }
+        this.release_writer()?;
+        Ok((this, report))
+    }
+
+    /// The catalog fingerprint of the last commit.
+    fn indexed_fingerprint(&self) -> Option<u64> {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse::<u64>().ok())
     }
 
     /// Throws the index away and builds it again from `project` (`behov index`).
@@ -394,13 +487,7 @@ impl SearchIndex {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<OpenReport> {
         let indexed = self.indexed()?;
-        let fingerprint = self
-            .index
-            .load_metas()
-            .ok()
-            .and_then(|m| m.payload)
-            .and_then(|p| p.parse::<u64>().ok());
-        let everything = fingerprint != Some(self.catalog.fingerprint());
+        let everything = self.indexed_fingerprint() != Some(self.catalog.fingerprint());
         let changed: Vec<(&Interview, u64)> = project
             .interviews
             .iter()
@@ -417,8 +504,9 @@ impl SearchIndex {
             }
         }
         let mut removed = 0;
+        let present: HashSet<&str> = project.interviews.iter().map(|i| i.id.as_str()).collect();
         for id in indexed.keys() {
-            if project.interview(id).is_none() {
+            if !present.contains(id.as_str()) {
                 self.remove_interview(id)?;
                 removed += 1;
             }
@@ -443,10 +531,11 @@ impl SearchIndex {
             .filter(|i| indexed.get(&i.id) != Some(&file_stamp(&self.root, &i.id)))
             .map(|i| i.id.clone())
             .collect();
+        let present: HashSet<&str> = project.interviews.iter().map(|i| i.id.as_str()).collect();
         changed.extend(
             indexed
                 .keys()
-                .filter(|id| project.interview(id).is_none())
+                .filter(|id| !present.contains(id.as_str()))
                 .cloned(),
         );
         Ok(changed)

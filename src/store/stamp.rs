@@ -26,6 +26,27 @@ impl Stamp {
         }
     }
 
+    /// The stamp as one number that stays the same across runs and builds (FNV-1a over its
+    /// fields), for derived data in `.behov/` that records which version of a file it holds.
+    pub fn fingerprint(&self) -> u64 {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for n in [
+            self.len,
+            self.mtime.0 as u64,
+            self.mtime.1 as u64,
+            self.ctime.0 as u64,
+            self.ctime.1 as u64,
+            self.ino,
+            self.dev,
+        ] {
+            for byte in n.to_le_bytes() {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash
+    }
+
     pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
         Stamp {
             len: meta.len(),
