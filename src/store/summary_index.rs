@@ -48,7 +48,9 @@ pub fn summary_index(root: &Path, project: &Project) -> Result<(Index, Refreshed
         read_in_parallel(root, ids)
     });
     if read > 0 || rebuilt {
-        if let Err(e) = super::write_atomic(&path, &index.to_bytes(&stamps)) {
+        let saved = super::create_dir(&root.join(LOCAL_DIR))
+            .and_then(|()| super::write_atomic(&path, &index.to_bytes(&stamps)));
+        if let Err(e) = saved {
             tracing::warn!("the summary index could not be saved: {e}");
         }
     }
