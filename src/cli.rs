@@ -443,8 +443,9 @@ fn progress_printer() -> impl FnMut(Progress) {
 }
 
 fn index(dir: &Path) -> Result<ExitCode, Failure> {
-    let opened = Store::open(dir)?;
-    if opened.store.is_read_only() {
+    // Built from the interview files in batches: the project is never in memory all at once.
+    let project = store::load_outline(dir)?;
+    let Some(lock) = store::Lock::try_acquire(dir)? else {
         return Err(Failure {
             message: format!(
                 "another behov holds {}, and it keeps the search index up to date; close it to rebuild the index here",
@@ -452,18 +453,13 @@ fn index(dir: &Path) -> Result<ExitCode, Failure> {
             ),
             code: 1,
         });
-    }
+    };
     let started = Instant::now();
-    let mut progress = progress_printer();
-    let (mut index, report) =
-        SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
-    if report.rebuilt.is_none() {
-        index.rebuild(&opened.project, &mut progress)?;
-    }
-    let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();
+    let (_, answers) = SearchIndex::rebuild_from_files(dir, &project, &mut progress_printer())?;
+    drop(lock);
     println!(
         "Indexed {answers} answers from {} interviews in {:.1} s",
-        opened.project.interviews.len(),
+        store::interview_ids(dir)?.len(),
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)

@@ -32,8 +32,9 @@ const VERSION_FILE: &str = "behov-index-version";
 
 /// Memory for the long-lived writer of interactive edits (tantivy's minimum is 15 MB).
 const EDIT_MEMORY: usize = 20_000_000;
-/// Memory per thread for a rebuild: larger buffers give fewer segments to merge afterwards.
-const BULK_MEMORY_PER_THREAD: usize = 200_000_000;
+/// Memory per thread for a rebuild: larger buffers give fewer segments to merge afterwards,
+/// smaller ones a lower peak (a national project builds in a few hundred megabytes).
+const BULK_MEMORY_PER_THREAD: usize = 120_000_000;
 
 pub fn index_dir(root: &Path) -> PathBuf {
     root.join(LOCAL_DIR).join(INDEX_DIR)
@@ -147,7 +148,8 @@ impl SearchIndex {
                 },
                 Err(unusable) => unusable.into(),
             };
-            let mut this = SearchIndex::rebuild_at(root, project, catalog, progress)?;
+            let (mut this, _) =
+                SearchIndex::rebuild_at(root, Source::Project(project), catalog, progress)?;
             this.pending = false;
             let report = OpenReport {
                 rebuilt: Some(reason),
@@ -180,7 +182,7 @@ impl SearchIndex {
             }
             Err(_) => {
                 let index = new_index(None)?;
-                fill(&index, root, project, &catalog, progress)?;
+                fill(&index, root, Source::Project(project), &catalog, progress)?;
                 let this = SearchIndex::assemble(root, index, None, catalog)?;
                 Ok((
                     this,
@@ -285,9 +287,9 @@ impl SearchIndex {
         }
         // Release tantivy's writer lock before the folder goes.
         self.writer = None;
-        *self = SearchIndex::rebuild_at(
+        (*self, _) = SearchIndex::rebuild_at(
             &self.root,
-            project,
+            Source::Project(project),
             Arc::new(Catalog::new(project)),
             progress,
         )?;
@@ -298,10 +300,10 @@ impl SearchIndex {
     /// (a full disk) leaves the old index as it was.
     fn rebuild_at(
         root: &Path,
-        project: &Project,
+        source: Source,
         catalog: Arc<Catalog>,
         progress: &mut dyn FnMut(Progress),
-    ) -> Result<SearchIndex> {
+    ) -> Result<(SearchIndex, usize)> {
         let dir = index_dir(root);
         let fresh = dir.with_extension("new");
         let old = dir.with_extension("old");
@@ -313,14 +315,17 @@ impl SearchIndex {
         store::create_dir(&fresh)?;
         let built = (|| {
             let index = new_index(Some(&fresh))?;
-            fill(&index, root, project, &catalog, progress)?;
+            let answers = fill(&index, root, source, &catalog, progress)?;
             store::write_atomic(&fresh.join(VERSION_FILE), version_text().as_bytes())?;
-            Ok::<_, Error>(())
+            Ok::<_, Error>(answers)
         })();
-        if let Err(e) = built {
-            let _ = fs::remove_dir_all(&fresh);
-            return Err(e);
-        }
+        let answers = match built {
+            Ok(answers) => answers,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&fresh);
+                return Err(e);
+            }
+        };
         if dir.exists() {
             fs::rename(&dir, &old).map_err(|e| store::Error::io(&dir, e))?;
         }
@@ -338,7 +343,26 @@ impl SearchIndex {
             )
         })?;
         let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
-        SearchIndex::assemble(root, index, Some(writer), catalog)
+        Ok((
+            SearchIndex::assemble(root, index, Some(writer), catalog)?,
+            answers,
+        ))
+    }
+
+    /// Builds the index anew from the interview files, never holding more than a batch of
+    /// interviews in memory (`behov index`): `project` is the outline (`store::load_outline`),
+    /// and the caller holds the project's lock. Returns the index and the answers indexed.
+    pub fn rebuild_from_files(
+        root: &Path,
+        project: &Project,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(SearchIndex, usize)> {
+        let ids = store::interview_ids(root)?;
+        let catalog = Arc::new(Catalog::new(project));
+        let (mut this, answers) =
+            SearchIndex::rebuild_at(root, Source::Files(&ids), catalog, progress)?;
+        this.release_writer()?;
+        Ok((this, answers))
     }
 
     /// Commits what is staged and lets go of the writer, so that another behov opening the
@@ -678,15 +702,27 @@ fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
     Ok(writer)
 }
 
-/// Indexes every interview of `project` into the empty `index` with all cores, then merges
-/// the result into one segment (fastest to search).
+/// Where a rebuild reads the interviews: the project in memory, or their files (in batches
+/// read on every core, so a national project is never in memory all at once).
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Project(&'a Project),
+    Files(&'a [String]),
+}
+
+/// Interview files read per batch when indexing from files: enough to keep both cores busy,
+/// few enough that the batch costs a few megabytes.
+const FILE_BATCH: usize = 64;
+
+/// Indexes every interview into the empty `index` with all cores, then merges the result
+/// into one segment (fastest to search). Returns the number of answers indexed.
 fn fill(
     index: &Index,
     root: &Path,
-    project: &Project,
+    source: Source,
     catalog: &Catalog,
     progress: &mut dyn FnMut(Progress),
-) -> Result<()> {
+) -> Result<usize> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
@@ -695,15 +731,42 @@ fn fill(
         .map_err(|e| Error::index(root, e))?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     let (_, fields) = schema::build();
-    let total = project.interviews.len();
-    for (n, interview) in project.interviews.iter().enumerate() {
-        if n % 256 == 0 {
-            progress(Progress { done: n, total });
-        }
+    let mut answers = 0;
+    let mut add = |interview: &Interview| -> Result<()> {
+        answers += interview.answered();
         for doc in documents(&fields, catalog, interview, file_stamp(root, &interview.id)) {
             writer
                 .add_document(doc)
                 .map_err(|e| Error::index(root, e))?;
+        }
+        Ok(())
+    };
+    let total = match source {
+        Source::Project(project) => project.interviews.len(),
+        Source::Files(ids) => ids.len(),
+    };
+    match source {
+        Source::Project(project) => {
+            for (n, interview) in project.interviews.iter().enumerate() {
+                if n % 256 == 0 {
+                    progress(Progress { done: n, total });
+                }
+                add(interview)?;
+            }
+        }
+        Source::Files(ids) => {
+            for (n, batch) in ids.chunks(FILE_BATCH).enumerate() {
+                if n % 4 == 0 {
+                    progress(Progress {
+                        done: n * FILE_BATCH,
+                        total,
+                    });
+                }
+                // An unreadable file is left out, as when the whole project is read.
+                for interview in read_batch(root, batch, threads).into_iter().flatten() {
+                    add(&interview)?;
+                }
+            }
         }
     }
     let mut prepared = writer.prepare_commit().map_err(|e| Error::index(root, e))?;
@@ -722,5 +785,26 @@ fn fill(
         .wait_merging_threads()
         .map_err(|e| Error::index(root, e))?;
     progress(Progress { done: total, total });
-    Ok(())
+    Ok(answers)
+}
+
+/// Reads the interview files `ids` on `threads` threads, in order.
+fn read_batch(root: &Path, ids: &[String], threads: usize) -> Vec<Option<Interview>> {
+    let chunk = ids.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|id| store::read_interview(root, id).ok().flatten())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("reading does not panic"))
+            .collect()
+    })
 }
