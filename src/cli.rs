@@ -513,25 +513,25 @@ fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenRep
     if let Some(index) = SearchIndex::open_outline(dir, project)? {
         let stale = index.stale()?;
         if !stale.project {
-            if stale.interviews.is_empty() {
-                let report = OpenReport {
-                    read_only: true,
-                    ..OpenReport::default()
-                };
-                return Ok((index, report));
-            }
-            if let Some(lock) = store::Lock::try_acquire(dir)? {
-                drop(index);
-                let updated = SearchIndex::refresh_files(dir, project, &stale.interviews)?;
-                drop(lock);
-                return Ok(updated);
-            }
-            let report = OpenReport {
+            let as_it_is = OpenReport {
                 stale: stale.interviews.len(),
                 read_only: true,
                 ..OpenReport::default()
             };
-            return Ok((index, report));
+            if stale.interviews.is_empty() {
+                return Ok((index, as_it_is));
+            }
+            let Some(lock) = store::Lock::try_acquire(dir)? else {
+                return Ok((index, as_it_is));
+            };
+            drop(index);
+            if let Some((mut updated, report)) =
+                SearchIndex::open_files(dir, project, Access::Write)?
+            {
+                updated.release_writer()?;
+                drop(lock);
+                return Ok((updated, report));
+            }
         }
     }
     let opened = Store::open_read_only(dir)?;

@@ -144,3 +144,27 @@ fn a_summary_index_from_a_newer_behov_or_damaged_is_not_trusted() {
     );
     assert_eq!(fs::read(&kept).unwrap(), bytes);
 }
+
+/// The interface's search worker opens the index from the changed files alone.
+#[test]
+fn the_interfaces_index_takes_in_files_changed_while_it_was_closed() {
+    use behov::search::{Access, SearchIndex, SearchOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let root = demo_copy(data);
+    behov(data).arg("index").arg(&root).assert().success();
+    checkout(&root.join("interviews/i005.json"), "konkreta", "zebrakul");
+    fs::remove_file(root.join("interviews/i003.json")).unwrap();
+    let outline = behov::store::load_outline(&root).unwrap();
+    let (index, report) = SearchIndex::open_files(&root, &outline, Access::Write)
+        .unwrap()
+        .expect("the index only lacks two files");
+    assert_eq!((report.refreshed, report.removed), (1, 1));
+    let hits = |word: &str| -> Vec<String> {
+        let results = index.search(word, &SearchOptions::default()).unwrap();
+        results.hits.iter().map(|h| h.interview.clone()).collect()
+    };
+    assert_eq!(hits("zebrakul"), ["i005"]);
+    assert!(hits("färdplan").iter().all(|i| i != "i003"));
+    assert!(!hits("färdplan").is_empty());
+}

@@ -29,6 +29,8 @@ use super::schema::{self, Fields, KIND_STATE, SCHEMA_VERSION};
 pub const INDEX_DIR: &str = "index";
 /// Written last by a rebuild: an index folder without it (or with another version) is rebuilt.
 const VERSION_FILE: &str = "behov-index-version";
+/// The version of the index (meta.json's stamp) whose files last passed their checksums.
+const CHECKED_FILE: &str = "behov-index-checked";
 
 /// Memory for the long-lived writer of interactive edits (tantivy's minimum is 15 MB).
 const EDIT_MEMORY: usize = 20_000_000;
@@ -231,44 +233,62 @@ impl SearchIndex {
         })
     }
 
-    /// Opens the index for writing and indexes the interviews `ids` again from their files
-    /// alone (one whose file is gone or cannot be read leaves the index), then lets go of
-    /// the writer. For [`Stale::interviews`] when [`Stale::project`] is false; otherwise
-    /// every interview must be indexed again ([`SearchIndex::open`] with the whole project).
-    pub fn refresh_files(
+    /// Opens the existing index without the interviews in memory (`project` is the outline):
+    /// with `Access::Write` the interviews whose files changed are indexed again from their
+    /// files alone, and the writer is kept for later edits. `None` when only the whole
+    /// project will do: the index is missing, damaged or of another version, or the
+    /// respondents or codebook changed since (then [`SearchIndex::open`] with the project).
+    pub fn open_files(
         root: &Path,
         project: &Project,
-        ids: &[String],
-    ) -> Result<(SearchIndex, OpenReport)> {
-        let catalog = Arc::new(Catalog::new(project));
-        let dir = index_dir(root);
-        let index = open_existing(&dir).map_err(|_| {
-            Error::index(
-                &dir,
-                TantivyError::SystemError("the index went away while it was refreshed".into()),
-            )
-        })?;
-        let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
-        let mut this = SearchIndex::assemble(root, index, Some(writer), catalog)?;
-        let indexed = this.indexed()?;
+        access: Access,
+    ) -> Result<Option<(SearchIndex, OpenReport)>> {
+        let Some(mut this) = SearchIndex::open_outline(root, project)? else {
+            return Ok(None);
+        };
+        let stale = this.stale()?;
+        if stale.project {
+            return Ok(None);
+        }
+        let read_only = OpenReport {
+            stale: stale.interviews.len(),
+            read_only: true,
+            ..OpenReport::default()
+        };
+        if access == Access::ReadOnly {
+            return Ok(Some((this, read_only)));
+        }
+        match edit_writer(&this.index) {
+            Ok(writer) => this.writer = Some(writer),
+            // Another process writes this index: search what it has.
+            Err(TantivyError::LockFailure(..)) => return Ok(Some((this, read_only))),
+            Err(_) => return Ok(None),
+        }
+        let report = this.stage_files(&stale.interviews)?;
+        this.commit()?;
+        Ok(Some((this, report)))
+    }
+
+    /// Stages the interviews `ids` again from their files alone; one whose file is gone or
+    /// cannot be read leaves the index, as when the whole project is read.
+    fn stage_files(&mut self, ids: &[String]) -> Result<OpenReport> {
+        let indexed = self.indexed()?;
         let mut report = OpenReport::default();
         for id in ids {
-            match store::read_interview(root, id) {
+            match store::read_interview(&self.root, id) {
                 Ok(Some(interview)) => {
-                    let stamp = file_stamp(root, id);
-                    this.stage(&interview, stamp)?;
+                    let stamp = file_stamp(&self.root, id);
+                    self.stage(&interview, stamp)?;
                     report.refreshed += 1;
                 }
-                // An unreadable file is left out, as when the whole project is read.
                 Ok(None) | Err(_) if indexed.contains_key(id) => {
-                    this.remove_interview(id)?;
+                    self.remove_interview(id)?;
                     report.removed += 1;
                 }
                 Ok(None) | Err(_) => {}
             }
         }
-        this.release_writer()?;
-        Ok((this, report))
+        Ok(report)
     }
 
     /// The catalog fingerprint of the last commit.
@@ -584,7 +604,6 @@ impl SearchIndex {
 fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<String, u64>> {
     let mut states = HashMap::new();
     let term = Term::from_field_text(fields.kind, KIND_STATE);
-    let mut id = String::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(fields.kind)?;
         let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
@@ -595,16 +614,26 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
         };
         let stamps = segment.fast_fields().u64("stamp")?;
         let alive = segment.alive_bitset();
+        // Ids are looked up in one sorted pass over the dictionary: one lookup per interview
+        // would decode a dictionary block each, most of the cost at national scale.
+        let mut found: Vec<(u64, u64)> = Vec::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc))
                 && let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc))
-                && ids.ord_to_str(ord, &mut id)?
             {
-                states.insert(id.clone(), stamp);
+                found.push((ord, stamp));
             }
             doc = postings.advance();
         }
+        found.sort_unstable();
+        let ords: Vec<u64> = found.iter().map(|&(ord, _)| ord).collect();
+        let mut stamps = found.iter().map(|&(_, stamp)| stamp);
+        ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(stamp) = stamps.next() {
+                states.insert(String::from_utf8_lossy(bytes).into_owned(), stamp);
+            }
+        })?;
     }
     Ok(states)
 }
@@ -653,20 +682,55 @@ fn open_existing(dir: &Path) -> std::result::Result<Index, Unusable> {
         return Err(Unusable::OtherVersion);
     }
     register_tokenizers(&index);
-    match index.validate_checksum() {
-        Ok(damaged) if damaged.is_empty() => {}
-        Ok(damaged) => {
-            return Err(Unusable::Damaged(format!(
-                "{} files fail their checksum",
-                damaged.len()
-            )));
+    // Reading every file to check its sum costs a third of a second at a million answers, too
+    // much for every `behov search`: the sums are checked again only when a file of the index
+    // was written, replaced, added or removed since they last passed (its stamps say so).
+    let version = files_version(dir);
+    let checked = fs::read_to_string(dir.join(CHECKED_FILE)).ok();
+    if version.is_none() || checked != version {
+        match index.validate_checksum() {
+            Ok(damaged) if damaged.is_empty() => {}
+            Ok(damaged) => {
+                return Err(Unusable::Damaged(format!(
+                    "{} files fail their checksum",
+                    damaged.len()
+                )));
+            }
+            Err(e) => return Err(Unusable::Damaged(e.to_string())),
         }
-        Err(e) => return Err(Unusable::Damaged(e.to_string())),
+        if let Some(version) = version {
+            // Best effort: a folder that cannot be written is checked again next time.
+            let _ = store::write_atomic(&dir.join(CHECKED_FILE), version.as_bytes());
+        }
     }
     index
         .load_metas()
         .map_err(|e| Unusable::Damaged(e.to_string()))?;
     Ok(index)
+}
+
+/// One number for the stamps of the index's own files (behov's marker files and tantivy's
+/// lock files aside); `None` when the folder cannot be listed.
+fn files_version(dir: &Path) -> Option<String> {
+    let mut files: Vec<(String, u64)> = fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == VERSION_FILE || name == CHECKED_FILE {
+                return None;
+            }
+            let stamp = store::Stamp::from_metadata(&entry.metadata().ok()?);
+            Some((name, stamp.fingerprint()))
+        })
+        .collect();
+    files.sort();
+    let mut hash = Fnv::new();
+    for (name, stamp) in &files {
+        hash.str(name);
+        hash.u64(*stamp);
+    }
+    Some(hash.finish().to_string())
 }
 
 fn new_index(dir: Option<&Path>) -> Result<Index> {
