@@ -503,6 +503,9 @@ fn search_project(
             }
         }
     }
+    // The process ends here: freeing a national project's respondents and the index's
+    // tables one by one would cost more than the search.
+    std::mem::forget((project, index, results));
     Ok(ExitCode::SUCCESS)
 }
 

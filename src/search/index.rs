@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -17,7 +16,7 @@ use tantivy::{
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
 
-use super::analyzer::{self, Stream, SwedishTokenizer};
+use super::analyzer::{self, FxBuild, Stream, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
@@ -215,11 +214,13 @@ impl SearchIndex {
     pub fn stale(&self) -> Result<Stale> {
         let indexed = self.indexed()?;
         let on_disk = store::interview_ids(&self.root)?;
-        let present: HashSet<&str> = on_disk.iter().map(String::as_str).collect();
+        let stamps = store::stamps_of(&self.root, &on_disk, |s| s.map_or(0, |s| stamp_number(&s)));
+        let present: HashSet<&str, FxBuild> = on_disk.iter().map(String::as_str).collect();
         let mut interviews: Vec<String> = on_disk
             .iter()
-            .filter(|id| indexed.get(id.as_str()) != Some(&file_stamp(&self.root, id)))
-            .cloned()
+            .zip(stamps)
+            .filter(|(id, stamp)| indexed.get(id.as_str()) != Some(stamp))
+            .map(|(id, _)| id.clone())
             .collect();
         interviews.extend(
             indexed
@@ -586,7 +587,7 @@ impl SearchIndex {
     }
 
     /// Interview id → stamp of the file version in the index, from the state documents.
-    fn indexed(&self) -> Result<HashMap<String, u64>> {
+    fn indexed(&self) -> Result<HashMap<String, u64, FxBuild>> {
         let searcher = self.handle.searcher();
         read_states(&searcher, &self.handle.fields).map_err(|e| Error::index(&self.root, e))
     }
@@ -601,8 +602,11 @@ impl SearchIndex {
     }
 }
 
-fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<String, u64>> {
-    let mut states = HashMap::new();
+fn read_states(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> tantivy::Result<HashMap<String, u64, FxBuild>> {
+    let mut states = HashMap::default();
     let term = Term::from_field_text(fields.kind, KIND_STATE);
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(fields.kind)?;
@@ -641,14 +645,20 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
 /// Identifies one version of an interview file: size, modification time and inode (an atomic
 /// save or a `git pull` writes a new inode). 0 when the file cannot be read.
 pub fn file_stamp(root: &Path, id: &str) -> u64 {
-    let Ok(meta) = fs::metadata(interview_file(root, id)) else {
-        return 0;
-    };
+    match store::Stamp::of(&interview_file(root, id)) {
+        Ok(Some(stamp)) => stamp_number(&stamp),
+        _ => 0,
+    }
+}
+
+/// The number the index keeps of a file's stamp (see [`file_stamp`]).
+fn stamp_number(stamp: &store::Stamp) -> u64 {
+    let (len, (mtime, mtime_nsec), ino) = stamp.size_mtime_inode();
     let mut hash = Fnv::new();
-    hash.u64(meta.len());
-    hash.u64(meta.mtime() as u64);
-    hash.u64(meta.mtime_nsec() as u64);
-    hash.u64(meta.ino());
+    hash.u64(len);
+    hash.u64(mtime as u64);
+    hash.u64(mtime_nsec as u64);
+    hash.u64(ino);
     hash.finish()
 }
 

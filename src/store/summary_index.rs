@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Interview, Project};
 use crate::report::{Index, Quoted};
 
-use super::{LOCAL_DIR, Result, Stamp, interview_file, interview_ids, read_interview};
+use super::{LOCAL_DIR, Result, interview_ids, read_interview, stamps_of};
 
 pub const SUMMARY_INDEX_FILE: &str = "summary-index";
 
@@ -68,12 +68,11 @@ pub fn summary_index(root: &Path, project: &Project) -> Result<(Index, Refreshed
 /// Every interview file's id and stamp, in name order (the order the project is read in).
 fn interview_stamps(root: &Path) -> Result<Vec<(String, u64)>> {
     let ids = interview_ids(root)?;
+    let stamps = stamps_of(root, &ids, |stamp| stamp.map(|s| s.fingerprint()));
     Ok(ids
         .into_iter()
-        .filter_map(|id| {
-            let stamp = Stamp::of(&interview_file(root, &id)).ok()??;
-            Some((id, stamp.fingerprint()))
-        })
+        .zip(stamps)
+        .filter_map(|(id, stamp)| Some((id, stamp?)))
         .collect())
 }
 
