@@ -115,7 +115,7 @@ impl Quoted for QuotedFiles<'_> {
 mod tests {
     use super::*;
     use crate::report::{self, Options, Summary};
-    use crate::store::{Store, load, load_outline, to_json};
+    use crate::store::{Store, interview_file, load, load_outline, to_json};
     use crate::synth::Synth;
     use std::fs;
 
