@@ -12,6 +12,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rustc_hash::FxHashSet;
+
 use crate::model::{Clip, Guide};
 use crate::search::terms;
 
@@ -410,13 +412,13 @@ impl Matcher {
     /// Each question's share of its weighted terms found in `text`, in the language that
     /// matches best.
     fn scores(&self, text: &str) -> Vec<f32> {
-        let found = term_set(text);
+        let found = Found::new(text);
         let share = |terms: &Vec<(String, f32)>| {
             let total: f32 = terms.iter().map(|(_, w)| w).sum();
             if total == 0.0 {
                 return 0.0;
             }
-            let got: f32 = terms.iter().map(|(t, w)| w * credit(t, &found)).sum();
+            let got: f32 = terms.iter().map(|(t, w)| w * found.credit(t)).sum();
             got / total
         };
         self.questions
@@ -426,28 +428,63 @@ impl Matcher {
     }
 }
 
-/// How far `term` is present in `found`: 1 exactly; `COMPOUND_CREDIT` when a found word is a
-/// compound containing it; and when it is itself a compound, that credit for the share of it
-/// that found words make up (`energiomställning` is half there in `omställningen` alone, and
-/// there in `energi` … `omställningen`).
-fn credit(term: &str, found: &BTreeSet<String>) -> f32 {
-    if found.contains(term) {
-        return 1.0;
+/// The terms of one turn, kept so that a question's term is looked up in it cheaply: a long
+/// answer has hundreds of terms and is compared with every term of every question.
+struct Found {
+    /// Hashed with FxHash: the look-ups of question terms and their parts are most of the
+    /// mapping's work, and the keys are the transcript's own words, not an attacker's.
+    terms: FxHashSet<String>,
+    /// The terms long enough to hold a compound part, each on a line of its own, so one
+    /// substring search finds a question's term inside any of them.
+    long: String,
+}
+
+impl Found {
+    fn new(text: &str) -> Found {
+        let terms: FxHashSet<String> = terms(text, true).into_iter().map(|(_, t)| t).collect();
+        let mut long = String::new();
+        for t in terms.iter().filter(|t| t.chars().count() >= COMPOUND_MIN) {
+            long.push_str(t);
+            long.push('\n');
+        }
+        Found { terms, long }
     }
-    let chars = term.chars().count();
-    let long = |s: &str| s.chars().count() >= COMPOUND_MIN;
-    if chars < COMPOUND_MIN {
-        return 0.0;
+
+    /// How far `term` is present: 1 exactly; `COMPOUND_CREDIT` when a found word is a
+    /// compound containing it; and when it is itself a compound, that credit for the share of
+    /// it that found words make up (`energiomställning` is half there in `omställningen`
+    /// alone, and there in `energi` … `omställningen`).
+    fn credit(&self, term: &str) -> f32 {
+        if self.terms.contains(term) {
+            return 1.0;
+        }
+        let chars = term.chars().count();
+        if chars < COMPOUND_MIN {
+            return 0.0;
+        }
+        if self.long.contains(term) {
+            return COMPOUND_CREDIT;
+        }
+        // Every distinct part of the term at least `COMPOUND_MIN` characters long that is a
+        // found word counts with its length.
+        let bounds: Vec<usize> = term
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([term.len()])
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        let mut covered = 0;
+        for (a, &start) in bounds.iter().enumerate() {
+            for (b, &end) in bounds.iter().enumerate().skip(a + COMPOUND_MIN) {
+                let part = &term[start..end];
+                if b - a < chars && !seen.contains(&part) && self.terms.contains(part) {
+                    seen.push(part);
+                    covered += b - a;
+                }
+            }
+        }
+        COMPOUND_CREDIT * (covered.min(chars) as f32 / chars as f32)
     }
-    if found.iter().any(|f| long(f) && f.contains(term)) {
-        return COMPOUND_CREDIT;
-    }
-    let covered: usize = found
-        .iter()
-        .filter(|f| long(f) && term.contains(f.as_str()))
-        .map(|f| f.chars().count())
-        .sum();
-    COMPOUND_CREDIT * (covered.min(chars) as f32 / chars as f32)
 }
 
 fn term_set(text: &str) -> BTreeSet<String> {
