@@ -304,6 +304,25 @@ impl Index {
         }
     }
 
+    /// The coders of the codings in the index, sorted (the list of coders met may still
+    /// name one whose codings were since removed).
+    pub(crate) fn coders_in_use(&self) -> Vec<String> {
+        let mut used = vec![false; self.coders.len()];
+        for coding in self.rows.iter().flat_map(|r| &r.codings) {
+            used[usize::from(coding.coder)] = true;
+        }
+        let mut names: Vec<String> = self
+            .coders
+            .iter()
+            .zip(used)
+            .filter(|&(_, used)| used)
+            .map(|(name, _)| name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// The id of the interview of row `i`.
     pub(crate) fn id(&self, i: usize) -> Option<&str> {
         self.rows.get(i).map(|r| r.id.as_str())

@@ -117,7 +117,9 @@ pub fn summarise_with(
     index: &Index,
     options: &Options,
 ) -> Result<Summary, Error> {
-    summarise_quoting(project, index, &project.interviews, options)
+    let filter = options.filter.resolve(project)?;
+    let tally = Tally::new(project, index, &filter);
+    Summary::from_tally(project, &project.interviews, &tally, options)
 }
 
 /// [`summarise_with`] for a project whose interviews are not in memory (an outline): counted
@@ -128,7 +130,9 @@ pub fn summarise_quoting(
     source: &dyn Quoted,
     options: &Options,
 ) -> Result<Summary, Error> {
-    let filter = options.filter.resolve(project)?;
+    let filter = options
+        .filter
+        .resolve_among(project, || index.coders_in_use())?;
     let tally = Tally::new(project, index, &filter);
     Summary::from_tally(project, source, &tally, options)
 }
