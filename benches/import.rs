@@ -2,6 +2,8 @@
 //! and saved into the demo project (budget 100 ms), and a folder of 100 one-hour transcripts
 //! (budget 5 s). Run with `cargo bench --bench import`. Times are wall time, writes and
 //! fsyncs included, in a project folder under the system's temp directory.
+//! `BEHOV_BENCH_TRANSCRIPTS=DIR` also writes the transcripts there, to time `behov import` on
+//! them as a whole process.
 
 use std::fmt::Write;
 use std::time::Duration;
@@ -95,6 +97,15 @@ fn bench(c: &mut Criterion) {
             )
         })
         .collect();
+    // The same files for timing `behov import` as a whole process (README, Performance).
+    if let Some(out) = std::env::var_os("BEHOV_BENCH_TRANSCRIPTS") {
+        let out = std::path::Path::new(&out);
+        std::fs::create_dir_all(out.join("folder")).unwrap();
+        std::fs::write(out.join("Mälarporten 2h.vtt"), &two_hours).unwrap();
+        for (name, bytes) in &folder {
+            std::fs::write(out.join("folder").join(name), bytes).unwrap();
+        }
+    }
     println!(
         "2-hour transcript: {} KB; folder: 100 files, {} MB",
         two_hours.len() / 1000,

@@ -17,6 +17,7 @@ use crate::synth::Synth;
 mod exchange_import;
 mod export;
 mod import;
+mod privacy;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -78,6 +79,14 @@ pub enum Command {
     /// Write the project for NVivo, ATLAS.ti, MAXQDA or QualCoder: --format qdpx (REFI-QDA
     /// project) or qdc (codebook alone)
     Export(export::ExportArgs),
+    /// Personal data: scan the texts, the register report, mark words, the pseudonym list,
+    /// the retention date
+    Privacy {
+        #[command(subcommand)]
+        command: privacy::PrivacyCommand,
+    },
+    /// Erase an organisation or a person from every file of the project (asks first)
+    Erase(privacy::EraseArgs),
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -123,9 +132,14 @@ pub struct SummaryArgs {
     /// Last interview date counted
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<Date>,
-    /// Name respondents "Organisation 7" instead of by name
+    /// Replace every person, organisation, phone number, e-mail address and identity number,
+    /// in names and in quoted text, with a stable pseudonym ([person 3], [Organisation 7],
+    /// [telefon]); the key stays in .behov/pseudonyms.json
+    #[arg(long, alias = "pseudonyms")]
+    pub pseudonymise: bool,
+    /// Count interviews whose consent is not recorded as given (left out by default)
     #[arg(long)]
-    pub pseudonyms: bool,
+    pub include_unconsented: bool,
     /// CSV for Excel in the report's language (sv: `;`, decimal comma, BOM, CRLF), or RFC 4180
     /// for scripts (`,`, decimal point, no BOM)
     #[arg(long, value_enum, value_name = "DIALECT")]
@@ -249,6 +263,13 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let dir = require(pick(args.dir.clone(), project)?)?;
             export::run(&dir, args, cli.lang.unwrap_or_else(locale_lang))
         }
+        Some(Command::Privacy { command }) => {
+            privacy::run(project, command, cli.lang.unwrap_or_else(locale_lang))
+        }
+        Some(Command::Erase(args)) => {
+            let dir = require(pick(args.dir.clone(), project)?)?;
+            privacy::erase_command(&dir, args)
+        }
         Some(Command::Synth {
             interviews,
             out,
@@ -299,6 +320,15 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
     count += problems.len();
     for problem in &problems {
         let _ = writeln!(out, "{}", store::describe(dir, problem));
+    }
+    let settings = crate::privacy::settings::Settings::load(dir)?;
+    if let Some(warning) = settings.retention_warning(jiff::Zoned::now().date()) {
+        count += 1;
+        let _ = writeln!(
+            out,
+            "{}: {warning}",
+            dir.join(crate::privacy::settings::FILE).display()
+        );
     }
     let p = &opened.project;
     if count == 0 {
@@ -368,7 +398,7 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         filter,
         by: args.by,
         lang,
-        pseudonyms: args.pseudonyms,
+        pseudonyms: false,
         quotes: usize::from(args.quotes),
     };
     if args.csv.is_some() && format != render::Format::Csv {
@@ -392,21 +422,44 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         store::output::check(path, links)?;
     }
     // Counted from the summary index kept in .behov/: only interview files changed since the
-    // last summary are parsed, and the quoted ones when quotes are written.
+    // last summary are parsed, and the quoted ones. When consent leaves interviews out or the
+    // report must be pseudonymised, the whole project is read and prepared as for an export.
     let project = store::load_outline(dir)?;
+    // An unreadable key is an error here, as in `prepare_export`.
+    crate::privacy::Key::load(dir)?;
     let (index, refreshed) = store::summary_index::summary_index(dir, &project)?;
-    if refreshed.unreadable > 0 {
+    let as_counted = !args.pseudonymise
+        && (args.include_unconsented || index.all_consented())
+        && !index.any_unattributable();
+    let (summary, unreadable) = if as_counted {
+        let source = store::summary_index::QuotedFiles {
+            root: dir,
+            index: &index,
+        };
+        let summary = report::summarise_quoting(&project, &index, &source, &options)?;
+        (summary, refreshed.unreadable)
+    } else {
+        drop(index);
+        let opened = Store::open_read_only(dir)?;
+        let prepared = prepare_export(
+            dir,
+            &opened.project,
+            args.pseudonymise,
+            args.include_unconsented,
+            true,
+        )?;
+        let mut summary = report::summarise(&prepared.project, &options)?;
+        summary.pseudonyms = prepared.pseudonymised;
+        (summary, opened.unreadable.len())
+    };
+    if unreadable > 0 {
         eprintln!(
-            "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
-            refreshed.unreadable,
+            "behov: {} not be read and {} left out; run behov check {} for details",
+            crate::words::plural(unreadable, "interview file could", "interview files could"),
+            if unreadable == 1 { "is" } else { "are" },
             dir.display()
         );
     }
-    let source = store::summary_index::QuotedFiles {
-        root: dir,
-        index: &index,
-    };
-    let summary = report::summarise_quoting(&project, &index, &source, &options)?;
     let bytes = render::export(&summary, &export)?;
     match args.out {
         Some(path) => {
@@ -418,6 +471,45 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The project as an export is written from it: interviews without recorded consent left out
+/// unless `include_unconsented`, and pseudonymised when asked for, or (for reports) when an
+/// interview's consent says its quotes may not be attributed. Says on stderr what was done.
+pub(crate) fn prepare_export(
+    dir: &Path,
+    project: &crate::model::Project,
+    pseudonymise: bool,
+    include_unconsented: bool,
+    report: bool,
+) -> Result<crate::privacy::Prepared, Failure> {
+    use crate::privacy::pseudonymise as p;
+    // An unreadable key is an error here, not a fresh start that would renumber everyone.
+    crate::privacy::Key::load(dir)?;
+    let options = p::Options {
+        pseudonymise,
+        without_consent: include_unconsented,
+    };
+    let (prepared, forced_by, unsaved) = p::for_export(project, dir, options, report);
+    if !prepared.left_out.is_empty() {
+        eprintln!(
+            "behov: {} without recorded consent left out ({}); --include-unconsented counts them",
+            crate::words::plural(prepared.left_out.len(), "interview", "interviews"),
+            prepared.left_out.join(", ")
+        );
+    }
+    if !forced_by.is_empty() {
+        eprintln!(
+            "behov: pseudonymised, because the consent of {} says quotes may not be attributed",
+            forced_by.join(", ")
+        );
+    }
+    if let Some(e) = unsaved {
+        eprintln!(
+            "behov: the pseudonym key could not be saved, so new pseudonyms may change next time: {e}"
+        );
+    }
+    Ok(prepared)
 }
 
 /// The language of the locale, for output that is read rather than parsed.

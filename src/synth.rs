@@ -274,6 +274,7 @@ impl Synth {
                 given: true,
                 date: Some(date),
                 note: String::new(),
+                ..Consent::default()
             },
             status: if self.rng.below(20) == 0 {
                 Status::Draft

@@ -358,3 +358,45 @@ fn a_git_checkout_under_the_running_interface_is_merged_not_overwritten() {
         "no interview was saved over the colleague's version"
     );
 }
+
+#[test]
+fn a_teams_transcript_is_imported_from_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo(dir.path());
+    let vtt = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/import-examples/Mälarporten Science Park 2026-04-14 Teams.vtt");
+    let mut session = Session::start(&root, dir.path());
+    session.wait_for("24 interviews");
+    session.send("i");
+    session.wait_for("Import a transcript");
+    session.send(&vtt.display().to_string());
+    session.send("\r");
+    session.wait_for("Review the import");
+    session.wait_for("questions found 12/12");
+    session.send("\r");
+    session.wait_for("Imported i025 as a draft");
+    session.wait_for("25 interviews");
+    session.send("q");
+    assert!(session.wait_exit().success());
+
+    let project = all_files_parse(&root);
+    let imported = project.interviews.iter().find(|i| i.id == "i025").unwrap();
+    assert_eq!(imported.status, behov::model::Status::Draft);
+    assert!(
+        imported
+            .source
+            .as_ref()
+            .unwrap()
+            .file
+            .ends_with("Teams.vtt")
+    );
+    assert_eq!(
+        imported
+            .answers
+            .iter()
+            .filter(|a| !a.text.is_empty())
+            .count(),
+        12
+    );
+    assert_eq!(behov::model::validate(&project), vec![]);
+}

@@ -654,7 +654,9 @@ fn cli_search_text_and_json() {
         .success()
         .stdout(predicate::str::contains("Almi Mälardalen · question q03"))
         .stdout(predicate::str::contains("[färdplanerna]"))
-        .stdout(predicate::str::contains("1 answers from 1 respondents"));
+        .stdout(predicate::str::contains(
+            "1 answer from 1 respondent in 1 interview",
+        ));
     let out = behov(&root)
         .args([
             "search",

@@ -21,7 +21,15 @@ fn demo_app(dir: &Path) -> App {
     app
 }
 
+/// A key, its effects, and (as the runner's loop does over the following ticks) the file
+/// being read and any change being written, waited for.
 fn press(app: &mut App, code: KeyCode) {
+    press_only(app, code);
+    behov::tui::settle(app);
+}
+
+/// A key and its effects, without waiting for what they started on a thread.
+fn press_only(app: &mut App, code: KeyCode) {
     for effect in update(app, Message::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
         if effect != Effect::SaveSettings {
             perform(app, effect);
@@ -79,9 +87,6 @@ fn a_transcript_is_reviewed_and_imported_from_the_interviews_tab() {
             .contains("Importerade i025 som utkast")
     );
 
-    // The interview (and the project file, had a respondent been new) is written as one
-    // change in the background; wait for it.
-    behov::tui::settle(&mut app);
     let project = behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
         .unwrap()
         .project;
@@ -134,4 +139,74 @@ fn a_file_that_cannot_be_read_says_why_and_nothing_is_imported() {
         .unwrap()
         .project;
     assert_eq!(project.interviews.len(), 24);
+}
+
+#[test]
+fn a_file_is_read_on_a_thread_while_the_interface_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path());
+    typed(&mut app, "i");
+    for c in example("Mälarporten Science Park 2026-04-14 Teams.vtt").chars() {
+        press_only(&mut app, KeyCode::Char(c));
+    }
+    press_only(&mut app, KeyCode::Enter);
+    // The file is being read: the status line says so by name and keys still work.
+    assert!(app.importing.is_some());
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("Läser Mälarporten Science Park 2026-04-14 Teams.vtt"),
+        "{status}"
+    );
+    press_only(&mut app, KeyCode::Down);
+    // A second import is refused until the first is taken in (the loop takes it in at its
+    // next tick; here nothing polls the thread until `settle`).
+    for c in format!("i{}", example("intervju_sala_kommun_2026-04-20.srt")).chars() {
+        press_only(&mut app, KeyCode::Char(c));
+    }
+    press_only(&mut app, KeyCode::Enter);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("läses redan in"),
+        "{status:?}"
+    );
+    behov::tui::settle(&mut app);
+    assert!(app.importing.is_none());
+    let shown = screen(&mut app);
+    assert!(shown.contains("Granska importen"), "{shown}");
+    assert!(shown.contains("Mälarporten"), "{shown}");
+}
+
+#[test]
+fn the_import_form_takes_the_command_lines_choices() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path());
+    typed(&mut app, "i");
+    typed(&mut app, &example("intervju_sala_kommun_2026-04-20.srt"));
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Nya Företagscentret");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Anna Berg");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "2026-13-01");
+    press(&mut app, KeyCode::Enter);
+    // A date that is no date keeps the form open with the reason; nothing is read.
+    assert!(app.importing.is_none() && app.review.is_none());
+    assert!(screen(&mut app).contains("'2026-13-01' är inte ett datum"));
+    for _ in 0.."2026-13-01".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "2026-05-02");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.review.is_some());
+    press(&mut app, KeyCode::Enter);
+
+    let project = behov::store::Store::open_read_only(app.session.as_ref().unwrap().store.root())
+        .unwrap()
+        .project;
+    let imported = project.interview("i025").unwrap();
+    assert_eq!(imported.interviewer, "Anna Berg");
+    assert_eq!(imported.date, jiff::civil::date(2026, 5, 2));
+    let respondent = project.respondent(&imported.respondents[0]).unwrap();
+    assert_eq!(respondent.name, "Nya Företagscentret");
+    assert_eq!(project.respondents.len(), 25);
 }

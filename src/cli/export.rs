@@ -41,6 +41,13 @@ pub struct ExportArgs {
     /// Last interview date exported
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<Date>,
+    /// Replace every person, organisation, phone number, e-mail address and identity number
+    /// with a stable pseudonym, in every text
+    #[arg(long)]
+    pub pseudonymise: bool,
+    /// Export interviews whose consent is not recorded as given (left out by default)
+    #[arg(long)]
+    pub include_unconsented: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,12 +80,28 @@ pub fn run(dir: &Path, args: ExportArgs, lang: Lang) -> Result<ExitCode, Failure
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
-            "behov: {} interview file(s) could not be read and are left out; run behov check {} for details",
-            opened.unreadable.len(),
+            "behov: {} not be read and {} left out; run behov check {} for details",
+            crate::words::plural(
+                opened.unreadable.len(),
+                "interview file could",
+                "interview files could"
+            ),
+            if opened.unreadable.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
             dir.display()
         );
     }
-    let project = &opened.project;
+    let prepared = super::prepare_export(
+        dir,
+        &opened.project,
+        args.pseudonymise,
+        args.include_unconsented,
+        false,
+    )?;
+    let project = &prepared.project;
     let message = match args.format {
         ExportFormat::Qdc => {
             let bytes = exchange::qdc(project)?;

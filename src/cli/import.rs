@@ -13,6 +13,7 @@ use super::{Failure, Format, parse_date};
 use crate::import::{self, Draft, ListChange, ListPlan, Place, Plan, Who};
 use crate::model::Project;
 use crate::store::{Opened, Store};
+use crate::words::plural;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -101,37 +102,50 @@ pub fn run(dir: &Path, args: ImportArgs) -> Result<ExitCode, Failure> {
         let total = files.len();
         let tty = std::io::stderr().is_terminal();
         let mut read_failed = Vec::new();
-        let mut shown = false;
-        // Files are read one at a time as the plan takes them, so progress is shown while
-        // they are mapped and only one file's bytes are held at once.
-        let contents = files.iter().enumerate().filter_map(|(n, path)| {
-            let size = std::fs::metadata(path).map_or(0, |m| m.len());
-            if tty && (total > 1 || size > BIG_FILE) {
-                eprint!(
-                    "\rreading {}/{total}: {} ({:.1} MB)\x1b[K",
-                    n + 1,
-                    path.display(),
-                    size as f64 / 1e6
-                );
-                shown = true;
+        // Progress goes to a terminal only, and only when there is something to wait for.
+        let show = tty && (total > 1 || files.iter().any(|f| size_of(f) > BIG_FILE));
+        // Files are read one at a time as the plan takes them, so only one file's bytes are
+        // held at once; the one being mapped is named in the progress line.
+        let current = std::cell::RefCell::new(String::new());
+        let contents = files.iter().filter_map(|path| match std::fs::read(path) {
+            Ok(bytes) => {
+                let name = path.to_string_lossy().into_owned();
+                current.replace(name.clone());
+                Some((name, bytes))
             }
-            match std::fs::read(path) {
-                Ok(bytes) => Some((path.to_string_lossy().into_owned(), bytes)),
-                Err(e) => {
-                    read_failed.push((path.display().to_string(), e.to_string()));
-                    None
-                }
+            Err(e) => {
+                read_failed.push((path.display().to_string(), e.to_string()));
+                None
             }
         });
+        let mut last = (usize::MAX, usize::MAX);
+        let mut progress = |n: usize, step: import::Step| {
+            if !show {
+                return;
+            }
+            let percent = match step {
+                import::Step::Reading => 0,
+                import::Step::Mapping(done, all) => done * 100 / all.max(1),
+            };
+            if (n, percent) != last {
+                last = (n, percent);
+                eprint!(
+                    "\rimporting {}/{total}: {} {percent} %\x1b[K",
+                    n + 1,
+                    current.borrow()
+                );
+            }
+        };
         let reserved: Vec<String> = opened.store.reserved_ids().map(str::to_string).collect();
-        let mut plan = import::plan(
+        let mut plan = import::plan_with(
             &opened.project,
             contents,
             &options,
             &reserved,
             Timestamp::now(),
+            &mut progress,
         );
-        if shown {
+        if show {
             eprintln!();
         }
         plan.failed.extend(read_failed);
@@ -188,6 +202,10 @@ pub(super) fn open(dir: &Path, dry_run: bool) -> Result<Opened, Failure> {
         });
     }
     Ok(opened)
+}
+
+fn size_of(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
@@ -338,21 +356,30 @@ fn closing(plan: &Plan, written: &[String], dry_run: bool) -> String {
     let ready = plan.to_write().count();
     let skipped = plan.drafts.len() - ready;
     let mut s = if dry_run {
-        format!("Dry run: {ready} interview(s) would be imported; nothing was written.")
+        format!(
+            "Dry run: {} would be imported; nothing was written.",
+            plural(ready, "interview", "interviews")
+        )
     } else if written.is_empty() {
         "Nothing was imported.".to_string()
     } else {
         format!(
-            "Imported {} interview(s) as drafts ({}); open them in behov to check the details and complete them.",
-            written.len(),
+            "Imported {} as drafts ({}); open them in behov to check the details and complete them.",
+            plural(written.len(), "interview", "interviews"),
             written.join(", ")
         )
     };
     if skipped > 0 {
-        s += &format!(" {skipped} file(s) had been imported before and were skipped.");
+        s += &format!(
+            " {} imported before and skipped.",
+            plural(skipped, "file was", "files were")
+        );
     }
     if !plan.failed.is_empty() {
-        s += &format!(" {} file(s) could not be read.", plan.failed.len());
+        s += &format!(
+            " {} not be read.",
+            plural(plan.failed.len(), "file could", "files could")
+        );
     }
     s
 }

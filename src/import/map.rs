@@ -71,9 +71,31 @@ pub struct Mapping {
 /// it; without it (or if no speaker has that name) the speaker who asks the guide's questions
 /// is taken to be the interviewer.
 pub fn map(transcript: &Transcript, guide: &Guide, interviewer: Option<&str>) -> Mapping {
+    map_with(transcript, guide, interviewer, &mut |_, _| {})
+}
+
+/// [`map`], telling `progress` (turns scored, of all) as it goes: comparing every turn with
+/// every question is most of an import's work, seconds for a very long file.
+pub fn map_with(
+    transcript: &Transcript,
+    guide: &Guide,
+    interviewer: Option<&str>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Mapping {
     let turns = &transcript.turns;
     let matcher = Matcher::new(guide);
-    let scores: Vec<Vec<f32>> = turns.iter().map(|t| matcher.scores(&t.text)).collect();
+    let every = (turns.len() / 100).max(1);
+    let scores: Vec<Vec<f32>> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if i % every == 0 {
+                progress(i, turns.len());
+            }
+            matcher.scores(&t.text)
+        })
+        .collect();
+    progress(turns.len(), turns.len());
     let speakers = speakers(turns);
     let interviewer = pick_interviewer(turns, &speakers, &scores, interviewer);
     let candidate = |i: usize| match (&interviewer, &turns[i].speaker) {

@@ -24,8 +24,11 @@ use std::fmt;
 
 pub use decode::Encoding;
 pub use error::{Error, Result};
-pub use map::{Assignment, Mapping, Place, map, recompose};
-pub use plan::{Draft, Options, Plan, Who, add_to, apply, draft, plan, respondent_from_file_name};
+pub use map::{Assignment, Mapping, Place, map, map_with, recompose};
+pub use plan::{
+    Draft, Options, Plan, Step, Who, add_to, apply, draft, draft_with, outline, plan, plan_with,
+    respondent_from_file_name,
+};
 pub use respondents::{ListChange, ListPlan, apply_list, plan_list, read_table};
 pub use review::{Review, part};
 

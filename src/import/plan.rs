@@ -11,10 +11,10 @@ use crate::model::{
 };
 use crate::store::{self, Batch, Store};
 
-use super::{Format, Mapping, Result, Transcript, map, read};
+use super::{Format, Mapping, Result, Transcript, map_with, read};
 
 /// Choices the user made for every file of one import.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// A respondent id or name; a name no respondent has creates one.
     pub respondent: Option<String>,
@@ -73,11 +73,31 @@ pub fn plan(
     reserved: &[String],
     now: Timestamp,
 ) -> Plan {
+    plan_with(project, files, options, reserved, now, &mut |_, _| {})
+}
+
+/// [`plan`], telling `progress` which file (counted from 0) has come how far.
+pub fn plan_with(
+    project: &Project,
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    options: &Options,
+    reserved: &[String],
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize, Step),
+) -> Plan {
     let mut plan = Plan::default();
     // Later drafts must see the ids, respondents and checksums of earlier ones.
     let mut scratch = outline(project);
-    for (file, bytes) in files {
-        match draft(&scratch, &file, &bytes, options, reserved, now) {
+    for (n, (file, bytes)) in files.into_iter().enumerate() {
+        match draft_with(
+            &scratch,
+            &file,
+            &bytes,
+            options,
+            reserved,
+            now,
+            &mut |step| progress(n, step),
+        ) {
             Ok(d) => {
                 if d.duplicate_of.is_none() {
                     if let Who::New(r) = &d.who {
@@ -96,7 +116,7 @@ pub fn plan(
 /// What drafting needs of a project: the guide, the respondents, and each interview's id and
 /// source without its text (a copy of every answer of a large project would cost more than
 /// the import itself).
-fn outline(project: &Project) -> Project {
+pub fn outline(project: &Project) -> Project {
     Project {
         schema_version: project.schema_version,
         title: project.title.clone(),
@@ -127,6 +147,15 @@ fn outline(project: &Project) -> Project {
     }
 }
 
+/// How far drafting one file has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The file's text is being read into turns.
+    Reading,
+    /// Turns compared with the guide's questions, of all.
+    Mapping(usize, usize),
+}
+
 /// One file as a draft interview of `project`.
 pub fn draft(
     project: &Project,
@@ -136,8 +165,27 @@ pub fn draft(
     reserved: &[String],
     now: Timestamp,
 ) -> Result<Draft> {
+    draft_with(project, file, bytes, options, reserved, now, &mut |_| {})
+}
+
+/// [`draft`], telling `progress` how far it has come (a long file takes seconds).
+pub fn draft_with(
+    project: &Project,
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+    reserved: &[String],
+    now: Timestamp,
+    progress: &mut dyn FnMut(Step),
+) -> Result<Draft> {
+    progress(Step::Reading);
     let transcript = read(bytes, file, options.format)?;
-    let mapping = map(&transcript, &project.guide, options.interviewer.as_deref());
+    let mapping = map_with(
+        &transcript,
+        &project.guide,
+        options.interviewer.as_deref(),
+        &mut |done, total| progress(Step::Mapping(done, total)),
+    );
     let sha256 = hex(&Sha256::digest(bytes));
     let duplicate_of = if options.again {
         None
@@ -485,5 +533,43 @@ mod tests {
         assert!(same_name("Anna Bergström", "Anna"));
         assert!(!same_name("Anna Bergström", "Anna Berg"));
         assert!(is_role("Intervjuare") && is_role("Speaker 2") && !is_role("Maria Lind"));
+    }
+
+    #[test]
+    fn progress_is_told_in_order_and_ends_at_every_turn() {
+        let project = crate::store::defaults::project("Test");
+        let mut text = String::new();
+        for q in &project.guide.questions {
+            text += &format!(
+                "Maria: {}\n\nAnna: Vi har funderat mycket på det.\n\n",
+                q.text.sv
+            );
+        }
+        let mut steps = Vec::new();
+        let draft = draft_with(
+            &project,
+            "Sala kommun.txt",
+            text.as_bytes(),
+            &Options::default(),
+            &[],
+            Timestamp::UNIX_EPOCH,
+            &mut |step| steps.push(step),
+        )
+        .unwrap();
+        let turns = draft.transcript.turns.len();
+        assert_eq!(steps.first(), Some(&Step::Reading));
+        assert_eq!(steps.last(), Some(&Step::Mapping(turns, turns)));
+        let done: Vec<usize> = steps[1..]
+            .iter()
+            .map(|s| match s {
+                Step::Mapping(done, all) => {
+                    assert_eq!(*all, turns);
+                    *done
+                }
+                Step::Reading => panic!("reading after mapping began"),
+            })
+            .collect();
+        assert!(done.windows(2).all(|w| w[0] <= w[1]), "{done:?}");
+        assert!(done.len() > 2);
     }
 }

@@ -158,11 +158,23 @@ impl Mode {
     pub const ALL: [Mode; 3] = [Mode::Video, Mode::OnSite, Mode::Phone];
 }
 
+/// The respondents' consent to the interview being recorded and used. Exports leave out
+/// interviews whose consent is not recorded as given unless asked to keep them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Consent {
     pub given: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// How it was given: "muntligt", "skriftligt", "e-post"…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how: String,
+    /// Whether quotes may be attributed to the organisation; `Some(false)` makes reports
+    /// pseudonymised by default. `None`: not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<bool>,
+    /// Whether the recording may be kept after the interview is written down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<bool>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

@@ -13,6 +13,11 @@ use jiff::civil::Date;
 use super::lookup::{self, Lookup};
 use crate::model::{Interview, Project, Status};
 
+/// `Row::consent`: the interview's consent is recorded as given.
+pub(crate) const CONSENTED: u8 = 1;
+/// `Row::consent`: the interview's quotes may not be attributed.
+pub(crate) const UNATTRIBUTABLE: u8 = 2;
+
 /// Marks a question or code id that the project does not define.
 pub(crate) const UNKNOWN: u16 = u16::MAX;
 
@@ -49,6 +54,9 @@ pub(crate) struct Row {
     pub date: Date,
     /// Index into `Index::interviewers`.
     pub interviewer: u16,
+    /// Consent recorded as given (`CONSENTED`), quotes not to be attributed (`UNATTRIBUTABLE`):
+    /// what decides whether a summary may be counted from the index as it is.
+    pub consent: u8,
     /// Known respondents as positions in `project.respondents`, deduplicated.
     pub respondents: Vec<u32>,
     /// One per part of the interview: the answers, then the notes (question `UNKNOWN`, never
@@ -67,6 +75,7 @@ impl Row {
             status: Status::Draft,
             date: Date::ZERO,
             interviewer: 0,
+            consent: 0,
             respondents: Vec::new(),
             answers: Vec::new(),
             codings: Vec::new(),
@@ -282,12 +291,22 @@ impl Index {
             })
             .collect();
         let interviewer = self.interviewer(interview.interviewer.trim());
+        let consent = if interview.consent.given {
+            CONSENTED
+        } else {
+            0
+        } | if interview.consent.quotes == Some(false) {
+            UNATTRIBUTABLE
+        } else {
+            0
+        };
         Row {
             id: interview.id.clone(),
             modified: interview.modified,
             status: interview.status,
             date: interview.date,
             interviewer,
+            consent,
             respondents,
             answers,
             codings,
@@ -302,6 +321,17 @@ impl Index {
                 (self.interviewers.len() - 1) as u16
             }
         }
+    }
+
+    /// Whether every interview's consent is recorded as given (then no export leaves one out).
+    pub fn all_consented(&self) -> bool {
+        self.rows.iter().all(|r| r.consent & CONSENTED != 0)
+    }
+
+    /// Whether an interview's consent says its quotes may not be attributed (a report of it
+    /// is pseudonymised).
+    pub fn any_unattributable(&self) -> bool {
+        self.rows.iter().any(|r| r.consent & UNATTRIBUTABLE != 0)
     }
 
     /// The coders of the codings in the index, sorted (the list of coders met may still

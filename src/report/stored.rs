@@ -12,7 +12,7 @@ use crate::model::Status;
 
 /// The start of the file; the number after it changes whenever the layout does.
 const MAGIC: &[u8] = b"behov summary index\n";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 impl Index {
     /// The index with `stamps` (one per row: the stamp of the file version it was made from)
@@ -48,6 +48,7 @@ impl Index {
             out.0.push(row.date.month() as u8);
             out.0.push(row.date.day() as u8);
             out.u16(row.interviewer);
+            out.0.push(row.consent);
             out.len(row.respondents.len());
             for &r in &row.respondents {
                 out.u32(r);
@@ -105,6 +106,7 @@ impl Index {
             };
             let date = Date::new(input.u16()? as i16, input.u8()? as i8, input.u8()? as i8).ok()?;
             let interviewer = input.u16()?;
+            let consent = input.u8()?;
             let n = input.len()?;
             let respondents = (0..n).map(|_| input.u32()).collect::<Option<_>>()?;
             let n = input.len()?;
@@ -138,6 +140,7 @@ impl Index {
                 status,
                 date,
                 interviewer,
+                consent,
                 respondents,
                 answers,
                 codings,

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use crate::model::{Lang, Project};
+use crate::words::plural;
 
 use super::{OpenReport, SearchResults};
 
@@ -84,15 +85,19 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
         (Some(c), true) => {
             let _ = writeln!(
                 out,
-                "{} svar från {} respondenter i {} intervjuer",
-                c.answers, c.respondents, c.interviews
+                "{} från {} i {}",
+                plural(c.answers, "svar", "svar"),
+                plural(c.respondents, "respondent", "respondenter"),
+                plural(c.interviews, "intervju", "intervjuer")
             );
         }
         (Some(c), false) => {
             let _ = writeln!(
                 out,
-                "{} answers from {} respondents in {} interviews",
-                c.answers, c.respondents, c.interviews
+                "{} from {} in {}",
+                plural(c.answers, "answer", "answers"),
+                plural(c.respondents, "respondent", "respondents"),
+                plural(c.interviews, "interview", "interviews")
             );
         }
         (None, _) => {}

@@ -26,6 +26,8 @@ pub struct Batch {
     interviews: Vec<Interview>,
     codebook: Option<Codebook>,
     project: Option<Project>,
+    /// Interviews whose files go (erasure of a person's interviews).
+    deleted: Vec<String>,
 }
 
 impl Batch {
@@ -48,12 +50,34 @@ impl Batch {
         self
     }
 
+    /// Removes the interview's file as part of the change.
+    pub fn delete_interview(&mut self, id: &str) -> &mut Batch {
+        self.deleted.push(id.to_string());
+        self
+    }
+
     pub fn interviews(&self) -> &[Interview] {
         &self.interviews
     }
 
+    /// Ids of the interviews whose files the change removes.
+    pub fn deleted(&self) -> &[String] {
+        &self.deleted
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.interviews.is_empty() && self.codebook.is_none() && self.project.is_none()
+        self.interviews.is_empty()
+            && self.codebook.is_none()
+            && self.project.is_none()
+            && self.deleted.is_empty()
+    }
+
+    /// The paths inside the project of the files the change removes.
+    pub(super) fn deleted_files(&self) -> Vec<PathBuf> {
+        self.deleted
+            .iter()
+            .map(|id| super::interview_path(id))
+            .collect()
     }
 
     /// Each file's path inside the project and its new contents.
@@ -77,6 +101,9 @@ impl Batch {
 struct Intent {
     /// Paths inside the project, so a project folder moved after a crash still recovers.
     files: Vec<PathBuf>,
+    /// Files the change removes, once the new files are in place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    delete: Vec<PathBuf>,
 }
 
 /// The temp file a batch writes for `target`: fixed, so recovery finds it (one process holds
@@ -107,6 +134,7 @@ fn sync_dirs<'a>(paths: impl Iterator<Item = &'a PathBuf>) -> Result<()> {
 pub(super) fn apply(
     root: &Path,
     files: &[(PathBuf, Vec<u8>)],
+    delete: &[PathBuf],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<(PathBuf, Stamp)>> {
     // A change left half-done by a failed rename is finished before a new one starts.
@@ -124,6 +152,7 @@ pub(super) fn apply(
         sync_dirs(temps.iter())?;
         let intent = Intent {
             files: files.iter().map(|(rel, _)| rel.clone()).collect(),
+            delete: delete.to_vec(),
         };
         atomic::write(
             &root.join(LOCAL_DIR).join(INTENT),
@@ -136,7 +165,7 @@ pub(super) fn apply(
         }
         return Err(e);
     }
-    finish(root, &targets, &temps).map_err(|e| {
+    finish(root, &targets, &temps, delete).map_err(|e| {
         Error::Invalid(format!(
             "{e}; the change is recorded in {} and is completed when the project is saved or opened again",
             root.join(LOCAL_DIR).join(INTENT).display()
@@ -169,14 +198,23 @@ fn write_temp(temp: &Path, bytes: &[u8]) -> Result<()> {
     result.map_err(|e| Error::io(temp, e))
 }
 
-/// Renames every temp file that is still there over its target, then removes the record.
-fn finish(root: &Path, targets: &[PathBuf], temps: &[PathBuf]) -> Result<()> {
+/// Renames every temp file that is still there over its target, removes the files to go,
+/// then removes the record.
+fn finish(root: &Path, targets: &[PathBuf], temps: &[PathBuf], delete: &[PathBuf]) -> Result<()> {
     for (temp, target) in temps.iter().zip(targets) {
         if temp.exists() {
             fault::rename(temp, target).map_err(|e| Error::io(target, e))?;
         }
     }
-    sync_dirs(targets.iter())?;
+    let gone: Vec<PathBuf> = delete.iter().map(|rel| root.join(rel)).collect();
+    for path in &gone {
+        match fs::remove_file(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    sync_dirs(targets.iter().chain(&gone))?;
     let intent = root.join(LOCAL_DIR).join(INTENT);
     fs::remove_file(&intent).map_err(|e| Error::io(&intent, e))?;
     atomic::sync_dir(&root.join(LOCAL_DIR)).map_err(|e| Error::io(&intent, e))
@@ -196,10 +234,10 @@ pub(super) fn recover(root: &Path) -> Result<Option<String>> {
                 .map(|rel| target_of(root, rel))
                 .collect::<Result<_>>()?;
             let temps: Vec<PathBuf> = targets.iter().map(|t| temp_for(t)).collect();
-            finish(root, &targets, &temps)?;
+            finish(root, &targets, &temps, &intent.delete)?;
             Ok(Some(format!(
                 "A change of {} files that was interrupted has been completed.",
-                intent.files.len()
+                intent.files.len() + intent.delete.len()
             )))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

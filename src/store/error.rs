@@ -51,13 +51,16 @@ impl Error {
         }
     }
 
-    /// A parse error from serde_json, with the message separated from its position.
+    /// A parse error from serde_json, with the message separated from its position. A
+    /// value the message quotes (`invalid type: string "…"`) may be interview text, so it
+    /// is left out: the line and column say where to look.
     pub fn parse(path: &Path, err: &serde_json::Error) -> Error {
         let text = err.to_string();
         let message = match text.rsplit_once(" at line ") {
             Some((message, _)) => message.to_string(),
             None => text,
         };
+        let message = crate::privacy::redact::values(&message);
         Error::Parse {
             path: path.to_path_buf(),
             line: err.line(),

@@ -256,14 +256,21 @@ impl Store {
         for interview in batch.interviews() {
             self.check_interview_id(&interview.id)?;
         }
+        for id in batch.deleted() {
+            self.check_interview_id(id)?;
+        }
         let files = batch.files();
-        for (rel, _) in &files {
+        let deleted = batch.deleted_files();
+        for rel in files.iter().map(|(rel, _)| rel).chain(&deleted) {
             self.check_unchanged(rel)?;
         }
-        let written = batch::apply(&self.root, &files, progress)?;
+        let written = batch::apply(&self.root, &files, &deleted, progress)?;
         let mut stamps = self.stamps.lock().expect("stamps");
         for (rel, stamp) in written {
             stamps.insert(rel, stamp);
+        }
+        for rel in deleted {
+            stamps.remove(&rel);
         }
         Ok(())
     }

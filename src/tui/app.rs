@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Context;
 use super::router;
 use super::screens::codebook::CodebookView;
+use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
 use super::screens::search::SearchView;
@@ -57,6 +58,7 @@ pub struct App {
     pub setup: setup::Setup,
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
+    pub privacy: PrivacyView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -76,6 +78,8 @@ pub struct App {
     pub deferred: Vec<Effect>,
     /// An imported transcript under review (drawn over everything, takes every key).
     pub review: Option<ReviewScreen>,
+    /// A transcript being read on a thread; the review screen opens when it is done.
+    pub importing: Option<super::import_job::ImportJob>,
 }
 
 impl App {
@@ -97,6 +101,7 @@ impl App {
             setup: setup::Setup::default(),
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
+            privacy: PrivacyView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -109,6 +114,7 @@ impl App {
             conflict_scroll: 0,
             deferred: Vec::new(),
             review: None,
+            importing: None,
         }
     }
 
@@ -258,6 +264,7 @@ impl App {
             Screen::Respondents => Context::Respondents,
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
+            Screen::Privacy => Context::Privacy,
         }
     }
 
@@ -270,6 +277,10 @@ impl App {
         match self.screen {
             Screen::Tabs => self.interviews.refresh(session, self.lang),
             Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
+            Screen::Privacy => {
+                self.privacy
+                    .refresh(&session.project, session.revision, session.store.root())
+            }
             _ => {}
         }
     }

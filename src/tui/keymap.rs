@@ -37,11 +37,13 @@ pub enum Context {
     TooSmall,
     /// Two versions of one text: the user chooses which to keep.
     Conflict,
+    /// The personal data found in the project's texts.
+    Privacy,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -64,6 +66,7 @@ impl Context {
         Context::Help,
         Context::TooSmall,
         Context::Conflict,
+        Context::Privacy,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -135,6 +138,12 @@ pub enum Action {
     StatusFilter,
     Pseudonyms,
     Export,
+    /// The personal data found in the texts.
+    Privacy,
+    /// Marks a finding "not personal data".
+    NotPersonal,
+    /// Adds a found name to the project's pseudonym list.
+    AddName,
     /// The n-th choice of a dialog's buttons.
     Choose(usize),
 }
@@ -255,6 +264,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("r", [k('r')], Respondents, "respondenter", "respondents", true),
     bind!("p", [k('p')], Setup, "projekt: titel, guide, attribut", "project: title, guide, attributes", true),
     bind!("i", [k('i')], Import, "importera ett transkript", "import a transcript", false),
+    bind!("P", [k('P')], Privacy, "personuppgifter i texterna", "personal data in the texts", false),
     bind!("Esc", [code(Esc)], Back, "rensa filtret", "clear the filter", false),
 ];
 
@@ -302,6 +312,16 @@ static RESPONDENTS: &[Binding] = &[
     bind!("Enter", [code(Enter), k('e')], Edit, "redigera", "edit", true),
     bind!("n", [k('n')], New, "ny respondent", "new respondent", true),
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, "radera", "delete", true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
+    HELP,
+];
+
+#[rustfmt::skip]
+static PRIVACY: &[Binding] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
+    bind!("Enter", [code(Enter)], Open, "öppna svaret", "open the answer", true),
+    bind!("a", [k('a')], NotPersonal, "inte en personuppgift (kom ihåg)", "not personal data (remembered)", true),
+    bind!("n", [k('n')], AddName, "lägg namnet i pseudonymlistan", "add the name to the pseudonym list", true),
     bind!("Esc/q", [code(Esc), k('q')], Back, "tillbaka", "back", true),
     HELP,
 ];
@@ -487,6 +507,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Codings => CODINGS,
         Context::Search => SEARCH,
         Context::Conflict => CONFLICT,
+        Context::Privacy => PRIVACY,
     }
 }
 

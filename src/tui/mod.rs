@@ -6,6 +6,7 @@ pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod fuzzy;
+pub mod import_job;
 pub mod keymap;
 pub mod router;
 pub mod screens;
@@ -164,7 +165,11 @@ fn install_panic_hook(log_dir: Option<PathBuf>) {
         if let Some(dir) = &log_dir {
             let path = dir.join(format!("panic-{}.log", jiff::Timestamp::now().as_second()));
             if let Ok(mut file) = std::fs::File::create(&path) {
-                let _ = writeln!(file, "{info}\n\n{backtrace}");
+                let _ = writeln!(
+                    file,
+                    "{}\n\n{backtrace}",
+                    crate::privacy::redact::panic_report(info)
+                );
                 if interface {
                     eprintln!(
                         "behov stopped because of a bug; the details are in {}. What you typed is in the project's journal and is recovered when you reopen it.",
@@ -173,7 +178,7 @@ fn install_panic_hook(log_dir: Option<PathBuf>) {
                 }
             }
         }
-        tracing::error!("panic: {info}");
+        tracing::error!("panic: {}", crate::privacy::redact::panic_report(info));
         if interface {
             previous(info);
         }
@@ -216,6 +221,7 @@ fn event_loop(
         };
         poll_search(app);
         poll_change(app, false);
+        poll_import(app, false);
         let effects = update(app, message);
         for effect in effects {
             perform(app, effect);
@@ -415,8 +421,8 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
-        Effect::ReadTranscript(path) => {
-            screens::import::read(app, &path);
+        Effect::ReadTranscript { path, options } => {
+            screens::import::start(app, &path, options);
             Ok(())
         }
         Effect::WriteFile { path, bytes } => path
@@ -563,10 +569,36 @@ pub fn poll_change(app: &mut App, block: bool) {
     }
 }
 
-/// Waits for a change of many files being written, and everything that waited for it.
+/// Waits for a transcript being read, a change of many files being written, and everything
+/// that waited for them.
 pub fn settle(app: &mut App) {
+    poll_import(app, true);
     while app.session.as_ref().is_some_and(Session::is_busy) {
         poll_change(app, true);
+    }
+}
+
+/// Takes in how the transcript being read is coming along (`block`: waits until it is done)
+/// and opens the review screen with its result.
+pub fn poll_import(app: &mut App, block: bool) {
+    loop {
+        let Some(job) = app.importing.as_mut() else {
+            return;
+        };
+        match job.poll(block) {
+            Some(import_job::Polled::Progress(step)) => {
+                screens::import::progress(app, step);
+                if !block {
+                    return;
+                }
+            }
+            Some(import_job::Polled::Done(result)) => {
+                let job = app.importing.take().expect("an import job is running");
+                screens::import::finished(app, &job, result);
+                return;
+            }
+            None => return,
+        }
     }
 }
 

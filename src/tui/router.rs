@@ -251,6 +251,7 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Setup => on_screen!(app.setup, |setup, ctx| setup.on_action(&mut ctx, action)),
         Context::Retrieval => on_screen!(app.retrieval, |retrieval, ctx| retrieval
             .on_action(&mut ctx, action)),
+        Context::Privacy => on_screen!(app.privacy, |view, ctx| view.on_action(&mut ctx, action)),
     }
 }
 

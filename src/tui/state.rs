@@ -43,8 +43,12 @@ pub enum Effect {
     RunSearch,
     /// Settles the first of the session's conflicts.
     Resolve(crate::model::Keep),
-    /// Reads a transcript and opens the review of its mapping.
-    ReadTranscript(PathBuf),
+    /// Reads a transcript (with the choices of the import form) and opens the review of its
+    /// mapping.
+    ReadTranscript {
+        path: PathBuf,
+        options: crate::import::Options,
+    },
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -62,6 +66,8 @@ pub enum Screen {
     Setup,
     /// Every passage coded with one code.
     Retrieval,
+    /// The personal data found in the texts.
+    Privacy,
 }
 
 pub const TABS: usize = 4;

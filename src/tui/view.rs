@@ -67,6 +67,7 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         Screen::Capture => capture::draw(app, frame, body),
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
+        Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -150,7 +151,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let active = match app.screen {
         Screen::Tabs => Some(app.tab.number()),
-        Screen::Capture | Screen::Respondents | Screen::Setup => Some(0),
+        Screen::Capture | Screen::Respondents | Screen::Setup | Screen::Privacy => Some(0),
         Screen::Retrieval => Some(1),
         Screen::Welcome => None,
     };
@@ -170,6 +171,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             Screen::Respondents => app.t("› respondenter", "› respondents"),
             Screen::Setup => app.t("› projekt", "› project"),
             Screen::Retrieval => app.t("› kodade passager", "› coded passages"),
+            Screen::Privacy => app.t("› personuppgifter", "› personal data"),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));

@@ -102,6 +102,7 @@ fn interview(
             given: true,
             date: Some(date),
             note: String::new(),
+            ..Consent::default()
         },
         status,
         answers,

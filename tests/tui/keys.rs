@@ -30,6 +30,7 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
         Context::Setup => "p",
         Context::Codebook => "2",
         Context::Retrieval => "2<Enter>",
+        Context::Privacy => "P",
         Context::SearchBox => "3",
         Context::Search => "3<Esc>",
         Context::Summary => "4",

@@ -11,16 +11,36 @@ use crate::import::{self, Options};
 use crate::model::Lang;
 use crate::tui::app::{App, Effect, FormPurpose, Overlay};
 use crate::tui::form::{Field, Form};
+use crate::tui::import_job::ImportJob;
 
-/// The form asking which transcript to import.
+/// The form asking which transcript to import, with the command line's choices: whom it is
+/// with, who interviewed, when, and how to read it. Empty fields are found in the file.
 pub fn form(lang: Lang) -> Overlay {
     let t = |sv: &'static str, en: &'static str| if lang == Lang::Sv { sv } else { en };
+    let formats = std::iter::once(t("efter filändelsen", "by the file's extension").to_string())
+        .chain(import::Format::ALL.iter().map(|f| f.name().to_string()))
+        .collect();
     let form = Form::new(
         t("Importera ett transkript", "Import a transcript"),
-        vec![Field::text(t("Fil", "File"), String::new()).with_hint(t(
-            ".docx, .vtt, .srt, .txt eller .md",
-            ".docx, .vtt, .srt, .txt or .md",
-        ))],
+        vec![
+            Field::text(t("Fil", "File"), String::new()).with_hint(t(
+                ".docx, .vtt, .srt, .txt eller .md",
+                ".docx, .vtt, .srt, .txt or .md",
+            )),
+            Field::text(t("Respondent", "Respondent"), String::new()).with_hint(t(
+                "namn eller id; tomt: ur filnamnet eller talarna",
+                "name or id; empty: from the file name or the speakers",
+            )),
+            Field::text(t("Intervjuare", "Interviewer"), String::new()).with_hint(t(
+                "tomt: den som ställer guidens frågor",
+                "empty: the one who asks the guide's questions",
+            )),
+            Field::text(t("Datum", "Date"), String::new()).with_hint(t(
+                "ÅÅÅÅ-MM-DD; tomt: ur filnamnet, annars i dag",
+                "YYYY-MM-DD; empty: from the file name, else today",
+            )),
+            Field::choice(t("Läs som", "Read as"), formats, 0),
+        ],
     );
     Overlay::Form {
         purpose: FormPurpose::Import,
@@ -33,37 +53,91 @@ pub fn submit(app: &App, form: &Form) -> Result<Vec<Effect>, String> {
     if !path.is_file() {
         return Err(app.t("Filen finns inte.", "There is no such file.").into());
     }
-    Ok(vec![Effect::ReadTranscript(path)])
+    let text = |i: usize| Some(form.value(i).trim().to_string()).filter(|v| !v.is_empty());
+    let date = match text(3) {
+        Some(d) => Some(d.parse().map_err(|_| {
+            if app.sv() {
+                format!("Datum: '{d}' är inte ett datum som ÅÅÅÅ-MM-DD.")
+            } else {
+                format!("Date: '{d}' is not a date of the form YYYY-MM-DD.")
+            }
+        })?),
+        None => None,
+    };
+    let options = Options {
+        respondent: text(1),
+        interviewer: text(2),
+        date,
+        format: form.fields[4]
+            .chosen()
+            .checked_sub(1)
+            .map(|i| import::Format::ALL[i]),
+        again: false,
+    };
+    Ok(vec![Effect::ReadTranscript { path, options }])
 }
 
-/// Reads and maps the file, then opens the review screen (or says why it cannot).
-pub fn read(app: &mut App, path: &std::path::Path) {
+/// Starts reading and mapping the file on a thread; the review screen opens when it is done.
+pub fn start(app: &mut App, path: &std::path::Path, options: Options) {
+    if app.importing.is_some() {
+        app.error(app.t(
+            "En fil läses redan in; vänta tills den är klar.",
+            "A file is being read already; wait until it is done.",
+        ));
+        return;
+    }
     let Some(session) = app.session.as_ref() else {
         return;
     };
-    let name = path.to_string_lossy();
-    let drafted = std::fs::read(path)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
-            import::draft(
-                &session.project,
-                &name,
-                &bytes,
-                &Options::default(),
-                &reserved,
-                jiff::Timestamp::now(),
-            )
-            .map_err(|e| e.to_string())
-        });
+    let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
+    app.importing = Some(ImportJob::start(
+        session.store.root(),
+        &session.project,
+        path,
+        options,
+        reserved,
+    ));
+    progress(app, import::Step::Reading);
+}
+
+/// Says on the status line how far the file being read has come.
+pub fn progress(app: &mut App, step: import::Step) {
+    let Some(job) = app.importing.as_ref() else {
+        return;
+    };
+    let name = file_name(&job.file);
+    let text = match (step, app.sv()) {
+        (import::Step::Reading, true) => format!("Läser {name} …"),
+        (import::Step::Reading, false) => format!("Reading {name}…"),
+        (import::Step::Mapping(done, all), sv) => {
+            let percent = done * 100 / all.max(1);
+            if sv {
+                format!("Lägger {name} på guiden: {percent} % …")
+            } else {
+                format!("Laying {name} onto the guide: {percent} %…")
+            }
+        }
+    };
+    app.info(text);
+}
+
+/// Opens the review screen with what the thread drafted (or says why it could not).
+pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<Box<import::Draft>, String>) {
+    let Some(session) = app.session.as_ref() else {
+        return;
+    };
+    // The user opened another project while the file was read.
+    if session.store.root() != job.root {
+        return;
+    }
+    let name = file_name(&job.file);
     match drafted {
-        Ok(draft) => {
-            let mut draft = draft;
+        Ok(mut draft) => {
             // A transcript without speakers does not say who interviewed: the user did.
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = app.settings.interviewer.clone();
             }
-            let screen = ReviewScreen::new(draft, &session.project.guide);
+            let screen = ReviewScreen::new(*draft, &session.project.guide);
             if let Some(first) = &screen.draft.duplicate_of {
                 let text = if app.sv() {
                     format!("Filen är redan importerad som {first}; Enter importerar den igen.")
@@ -71,6 +145,8 @@ pub fn read(app: &mut App, path: &std::path::Path) {
                     format!("The file was imported before as {first}; Enter imports it again.")
                 };
                 app.info(text);
+            } else {
+                app.status = None;
             }
             app.review = Some(screen);
         }
@@ -83,6 +159,13 @@ pub fn read(app: &mut App, path: &std::path::Path) {
             app.error(text);
         }
     }
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Keys while the review screen is open.

@@ -219,6 +219,7 @@ impl InterviewList {
             Action::Delete => return self.confirm_delete(ctx),
             Action::Import => return Outcome::overlay(super::import::form(ctx.lang)),
             Action::Respondents => return Outcome::go(Screen::Respondents),
+            Action::Privacy => return Outcome::go(Screen::Privacy),
             Action::Setup => return Outcome::go(Screen::Setup),
             _ => {}
         }
@@ -382,6 +383,7 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
             given: consent_given,
             date: consent_given.then_some(date),
             note: String::new(),
+            ..Consent::default()
         },
         status: Status::Draft,
         answers: Vec::new(),

@@ -7,6 +7,7 @@ pub mod conflict;
 pub mod import;
 pub mod interviews;
 pub mod needs_table;
+pub mod privacy;
 pub mod respondents;
 pub mod retrieval;
 pub mod review;

@@ -224,6 +224,18 @@ fn place_label(guide: &Guide, place: &Place, lang: Lang) -> String {
     }
 }
 
+/// A guide label that fits: where questions start alike ("How mature … energy?") and the
+/// room is short, the words that tell it apart are kept ("… energy?").
+fn telling(label: &str, room: usize) -> &str {
+    match label.split_once(" … ") {
+        Some((_, tail)) if label.width() > room => {
+            let start = label.len() - tail.len() - "… ".len();
+            &label[start..]
+        }
+        _ => label,
+    }
+}
+
 fn clip(text: &str, width: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.width() <= width {
@@ -294,6 +306,13 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
             .filter(|p| **p == Place::Outside)
             .count()
     )))];
+    let texts: Vec<&str> = state
+        .guide
+        .questions
+        .iter()
+        .map(|q| q.text.get(lang))
+        .collect();
+    let labels = super::capture::guide_labels(&texts);
     for (n, q) in state.guide.questions.iter().enumerate() {
         let answer = mapping.answers.iter().find(|a| a.question == q.id);
         let mark = match answer {
@@ -309,15 +328,17 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
             }
         });
         let room = inner.saturating_sub(tail.width() + 6);
+        let text = clip(telling(&labels[n], room), room);
+        // Matches line up at the right, whatever the question's length.
+        let pad = " ".repeat(room.saturating_sub(text.width()));
         let line = format!(
-            "{}{mark}{:>2} {}{tail}",
+            "{}{mark}{:>2} {text}{pad}{tail}",
             if selected_part.as_deref() == Some(q.id.as_str()) {
                 "▶"
             } else {
                 " "
             },
             n + 1,
-            clip(q.text.get(lang), room)
         );
         items.push(ListItem::new(line));
     }
@@ -334,6 +355,16 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
     let rows = usize::from(right.height.saturating_sub(2)).max(1);
     state.page = rows;
     let inner = usize::from(right.width.saturating_sub(2));
+    // Columns only as wide as what they hold: a Whisper file has neither speakers nor, in
+    // plain text, times, and its words get the room.
+    let turns = &state.review.transcript.turns;
+    let who_width = turns
+        .iter()
+        .filter_map(|t| t.speaker.as_deref())
+        .map(|s| s.width().min(16))
+        .max()
+        .unwrap_or(0);
+    let timed = turns.iter().any(|t| t.start_ms.is_some());
     let items: Vec<ListItem> = state
         .review
         .transcript
@@ -342,15 +373,19 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         .zip(&mapping.places)
         .enumerate()
         .map(|(i, (turn, place))| {
-            let at = turn
-                .start_ms
-                .map_or("       ".to_string(), |t| format!("{:>7}", show_time(t)));
-            let who = clip(turn.speaker.as_deref().unwrap_or(""), 16);
-            let label = format!("{:<9}", place_label(&state.guide, place, lang));
-            let head = format!(
-                "{}{label} {at} {who:<16} ",
-                if i == state.selected { "▶" } else { " " }
+            let mut head = format!(
+                "{}{:<9} ",
+                if i == state.selected { "▶" } else { " " },
+                place_label(&state.guide, place, lang)
             );
+            if timed {
+                let at = turn.start_ms.map_or(String::new(), show_time);
+                head += &format!("{at:>7} ");
+            }
+            if who_width > 0 {
+                let who = clip(turn.speaker.as_deref().unwrap_or(""), who_width);
+                head += &format!("{who}{} ", " ".repeat(who_width - who.width()));
+            }
             let text = clip(&turn.text, inner.saturating_sub(head.width()));
             let style = if matches!(place, Place::Asks { .. }) {
                 theme::title()
@@ -379,8 +414,12 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         Paragraph::new(turn.text.as_str())
             .wrap(Wrap { trim: true })
             .block(Block::default().borders(Borders::TOP).title(format!(
-                " {} {} ",
-                turn.speaker.as_deref().unwrap_or(t(lang, "(okänd talare)", "(unknown speaker)")),
+                " {}{} ",
+                match (&turn.speaker, who_width) {
+                    (Some(name), _) => format!("{name} "),
+                    (None, 0) => String::new(),
+                    (None, _) => format!("{} ", t(lang, "(okänd talare)", "(unknown speaker)")),
+                },
                 place_label(&state.guide, &mapping.places[state.selected], lang)
             ))),
         detail,

@@ -296,9 +296,25 @@ pub fn submit_export(app: &mut App, form: &Form) -> Result<Vec<Effect>, String> 
     if path.file_name().is_none() {
         return Err(app.t("Ange en fil.", "Give a file.").into());
     }
-    let Some((_, summary)) = &app.summary.summary else {
+    let Some(session) = &app.session else {
         return Ok(Vec::new());
     };
+    // What `behov summary` writes: interviews without recorded consent left out, and
+    // everything pseudonymised with `p` (or when a consent forbids attributing quotes).
+    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
+        &session.project,
+        session.store.root(),
+        crate::privacy::pseudonymise::Options {
+            pseudonymise: app.summary.pseudonyms,
+            without_consent: false,
+        },
+        true,
+    );
+    let mut options = app.summary.options(app.lang);
+    options.pseudonyms = false;
+    let mut summary = report::summarise(&prepared.project, &options).map_err(|e| e.to_string())?;
+    summary.pseudonyms = prepared.pseudonymised;
+    let summary = &summary;
     let export = Export {
         format,
         table: None,
@@ -319,14 +335,23 @@ fn submit_exchange(app: &App, form: &Form, extension: &str) -> Result<Vec<Effect
     let Some(session) = &app.session else {
         return Ok(Vec::new());
     };
+    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
+        &session.project,
+        session.store.root(),
+        crate::privacy::pseudonymise::Options {
+            pseudonymise: app.summary.pseudonyms,
+            without_consent: false,
+        },
+        false,
+    );
     let bytes = if extension == "qdc" {
-        crate::exchange::qdc(&session.project)
+        crate::exchange::qdc(&prepared.project)
     } else {
         let options = crate::exchange::Options {
             filter: app.summary.filter(),
             lang: app.lang,
         };
-        crate::exchange::qdpx(&session.project, &options).map(|(bytes, _)| bytes)
+        crate::exchange::qdpx(&prepared.project, &options).map(|(bytes, _)| bytes)
     }
     .map_err(|e| e.to_string())?;
     Ok(vec![Effect::WriteFile { path, bytes }])

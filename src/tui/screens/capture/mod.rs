@@ -464,6 +464,10 @@ fn open_details(app: &mut App) {
             "several at the table: separate with ;",
         )),
     );
+    fields.extend(crate::tui::screens::privacy::consent_fields(
+        app.lang,
+        &interview.consent,
+    ));
     let form = Form::new(app.t("Intervjuns uppgifter", "Interview details"), fields);
     app.overlay = Some(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
@@ -489,6 +493,7 @@ pub fn submit_details(app: &mut App, form: &Form) -> Result<Vec<Effect>, String>
     interview.consent.given = consent_given;
     interview.consent.date = consent_date;
     interview.consent.note = form.value(5).trim().to_string();
+    crate::tui::screens::privacy::read_consent_fields(form, 7, &mut interview.consent);
     interview.respondents = respondents;
     // Say what changed, so a stray Enter in the form never changes an interview silently.
     let changed: Vec<&str> = [
