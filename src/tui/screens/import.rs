@@ -137,7 +137,7 @@ pub fn finished(app: &mut App, job: &ImportJob, drafted: Result<Box<import::Draf
             if draft.interview.interviewer.is_empty() {
                 draft.interview.interviewer = app.settings.interviewer.clone();
             }
-            let screen = ReviewScreen::new(*draft, &session.project.guide);
+            let screen = ReviewScreen::new(*draft, &session.project);
             if let Some(first) = &screen.draft.duplicate_of {
                 let text = if app.sv() {
                     format!("Filen är redan importerad som {first}; Enter importerar den igen.")

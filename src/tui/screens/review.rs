@@ -13,8 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::import::{Draft, Place, Review, part, show_time};
-use crate::model::{Guide, Lang};
+use crate::import::{Draft, Place, Review, Who, part, show_time};
+use crate::model::{Guide, Lang, Project};
 use crate::tui::theme;
 
 /// What the application does after a key.
@@ -103,10 +103,22 @@ pub struct ReviewScreen {
     chooser: Option<Chooser>,
     /// Rows of the transcript list at the last draw, for paging.
     page: usize,
+    /// The respondent's name, and whether the import creates it.
+    respondent: (String, bool),
 }
 
 impl ReviewScreen {
-    pub fn new(draft: Draft, guide: &Guide) -> ReviewScreen {
+    pub fn new(draft: Draft, project: &Project) -> ReviewScreen {
+        let guide = &project.guide;
+        let respondent = match &draft.who {
+            Who::Existing { id, .. } => (
+                project
+                    .respondent(id)
+                    .map_or_else(|| id.clone(), |r| r.name.clone()),
+                false,
+            ),
+            Who::New(r) => (r.name.clone(), true),
+        };
         let review = Review::new(draft.transcript.clone(), draft.mapping.clone(), guide);
         ReviewScreen {
             draft,
@@ -115,6 +127,7 @@ impl ReviewScreen {
             selected: 0,
             chooser: None,
             page: 10,
+            respondent,
         }
     }
 
@@ -224,6 +237,37 @@ fn place_label(guide: &Guide, place: &Place, lang: Lang) -> String {
     }
 }
 
+/// Whom, when and by whom the interview is, and who is added as contact people: what
+/// accepting writes besides the answers.
+fn who_line(state: &ReviewScreen, lang: Lang) -> String {
+    let interview = &state.draft.interview;
+    let (name, new) = &state.respondent;
+    let mut line = format!(
+        "{}: {name}{} · {} · {}: {}",
+        t(lang, "Med", "With"),
+        if *new {
+            t(lang, " (ny respondent)", " (new respondent)")
+        } else {
+            ""
+        },
+        interview.date,
+        t(lang, "intervjuare", "interviewer"),
+        if interview.interviewer.is_empty() {
+            t(lang, "(okänd)", "(unknown)")
+        } else {
+            interview.interviewer.as_str()
+        },
+    );
+    if !state.draft.new_people.is_empty() {
+        line += &format!(
+            " · {}: {}",
+            t(lang, "nya kontaktpersoner", "new contact people"),
+            state.draft.new_people.join(", ")
+        );
+    }
+    line
+}
+
 /// A guide label that fits: where questions start alike ("How mature … energy?") and the
 /// room is short, the words that tell it apart are kept ("… energy?").
 fn telling(label: &str, room: usize) -> &str {
@@ -261,7 +305,7 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
         .filter(|a| !a.asked_by.is_empty())
         .count();
     let [head, body, detail, footer] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Min(5),
         Constraint::Length(5),
         Constraint::Length(1),
@@ -279,6 +323,7 @@ pub fn view(state: &mut ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect)
     frame.render_widget(
         Paragraph::new(vec![
             Line::styled(clip(&title, usize::from(head.width)), theme::title()),
+            Line::from(clip(&who_line(state, lang), usize::from(head.width))),
             Line::styled(
                 t(
                     lang,
@@ -526,7 +571,7 @@ mod tests {
             jiff::Timestamp::UNIX_EPOCH,
         )
         .unwrap();
-        (ReviewScreen::new(draft, &project.guide), project)
+        (ReviewScreen::new(draft, &project), project)
     }
 
     fn key(code: KeyCode) -> KeyEvent {
