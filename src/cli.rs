@@ -8,9 +8,9 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::model::{Lang, Status, validate};
+use crate::model::{Lang, Project, Status, validate};
 use crate::report::{self, render};
-use crate::search::{Access, Progress, SearchIndex, SearchOptions, output};
+use crate::search::{Access, OpenReport, Progress, SearchIndex, SearchOptions, output};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -421,32 +421,45 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
     if let Some(path) = &args.out {
         store::output::check(path, links)?;
     }
-    let opened = Store::open_read_only(dir)?;
-    if !opened.unreadable.is_empty() {
+    // Counted from the summary index kept in .behov/: only interview files changed since the
+    // last summary are parsed, and the quoted ones. When consent leaves interviews out or the
+    // report must be pseudonymised, the whole project is read and prepared as for an export.
+    let project = store::load_outline(dir)?;
+    // An unreadable key is an error here, as in `prepare_export`.
+    crate::privacy::Key::load(dir)?;
+    let (index, refreshed) = store::summary_index::summary_index(dir, &project)?;
+    let as_counted = !args.pseudonymise
+        && (args.include_unconsented || index.all_consented())
+        && !index.any_unattributable();
+    let (summary, unreadable) = if as_counted {
+        let source = store::summary_index::QuotedFiles {
+            root: dir,
+            index: &index,
+        };
+        let summary = report::summarise_quoting(&project, &index, &source, &options)?;
+        (summary, refreshed.unreadable)
+    } else {
+        drop(index);
+        let opened = Store::open_read_only(dir)?;
+        let prepared = prepare_export(
+            dir,
+            &opened.project,
+            args.pseudonymise,
+            args.include_unconsented,
+            true,
+        )?;
+        let mut summary = report::summarise(&prepared.project, &options)?;
+        summary.pseudonyms = prepared.pseudonymised;
+        (summary, opened.unreadable.len())
+    };
+    if unreadable > 0 {
         eprintln!(
             "behov: {} not be read and {} left out; run behov check {} for details",
-            crate::words::plural(
-                opened.unreadable.len(),
-                "interview file could",
-                "interview files could"
-            ),
-            if opened.unreadable.len() == 1 {
-                "is"
-            } else {
-                "are"
-            },
+            crate::words::plural(unreadable, "interview file could", "interview files could"),
+            if unreadable == 1 { "is" } else { "are" },
             dir.display()
         );
     }
-    let prepared = prepare_export(
-        dir,
-        &opened.project,
-        args.pseudonymise,
-        args.include_unconsented,
-        true,
-    )?;
-    let mut summary = report::summarise(&prepared.project, &options)?;
-    summary.pseudonyms = prepared.pseudonymised;
     let bytes = render::export(&summary, &export)?;
     match args.out {
         Some(path) => {
@@ -522,8 +535,9 @@ fn progress_printer() -> impl FnMut(Progress) {
 }
 
 fn index(dir: &Path) -> Result<ExitCode, Failure> {
-    let opened = Store::open(dir)?;
-    if opened.store.is_read_only() {
+    // Built from the interview files in batches: the project is never in memory all at once.
+    let project = store::load_outline(dir)?;
+    let Some(lock) = store::Lock::try_acquire(dir)? else {
         return Err(Failure {
             message: format!(
                 "another behov holds {}, and it keeps the search index up to date; close it to rebuild the index here",
@@ -531,18 +545,13 @@ fn index(dir: &Path) -> Result<ExitCode, Failure> {
             ),
             code: 1,
         });
-    }
+    };
     let started = Instant::now();
-    let mut progress = progress_printer();
-    let (mut index, report) =
-        SearchIndex::open(dir, &opened.project, Access::Write, &mut progress)?;
-    if report.rebuilt.is_none() {
-        index.rebuild(&opened.project, &mut progress)?;
-    }
-    let answers: usize = opened.project.interviews.iter().map(|i| i.answered()).sum();
+    let (_, answers) = SearchIndex::rebuild_from_files(dir, &project, &mut progress_printer())?;
+    drop(lock);
     println!(
         "Indexed {answers} answers from {} interviews in {:.1} s",
-        opened.project.interviews.len(),
+        store::interview_ids(dir)?.len(),
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
@@ -555,8 +564,71 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    // Searching never holds the project: the index is read as it is, and only when it lacks
-    // changed interviews and nobody else keeps it is the lock taken, for the update alone.
+    // Searching never holds the project and reads no interview file that the index already
+    // has: project.json for the names, the index for the rest, one `stat` per interview file
+    // to see what changed. Only when the index lacks changed interviews and nobody else keeps
+    // it is the lock taken, for the update alone.
+    let project = store::load_outline(dir)?;
+    let (index, report) = open_for_query(dir, &project)?;
+    let results = index.search(query, options)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let value = output::json(query, &results, &project, &report, lang);
+            let _ = writeln!(out, "{value:#}");
+        }
+        Format::Text => {
+            let marks = if std::io::stdout().is_terminal() {
+                output::Marks::Bold
+            } else {
+                output::Marks::Brackets
+            };
+            let _ = write!(out, "{}", output::text(&results, &project, lang, marks));
+            if report.stale > 0 {
+                eprintln!(
+                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
+                    report.stale
+                );
+            }
+            for note in &results.notes {
+                eprintln!("note: {}", note.text(lang));
+            }
+        }
+    }
+    // The process ends here: freeing a national project's respondents and the index's
+    // tables one by one would cost more than the search.
+    std::mem::forget((project, index, results));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index, up to date with the interview files where this process may update it.
+/// `project` is the outline (no interviews); they are read only when there is no index to
+/// trust or the respondents or codebook changed, so that every interview is indexed again.
+fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenReport), Failure> {
+    if let Some(index) = SearchIndex::open_outline(dir, project)? {
+        let stale = index.stale()?;
+        if !stale.project {
+            let as_it_is = OpenReport {
+                stale: stale.interviews.len(),
+                read_only: true,
+                ..OpenReport::default()
+            };
+            if stale.interviews.is_empty() {
+                return Ok((index, as_it_is));
+            }
+            let Some(lock) = store::Lock::try_acquire(dir)? else {
+                return Ok((index, as_it_is));
+            };
+            drop(index);
+            if let Some((mut updated, report)) =
+                SearchIndex::open_files(dir, project, Access::Write)?
+            {
+                updated.release_writer()?;
+                drop(lock);
+                return Ok((updated, report));
+            }
+        }
+    }
     let opened = Store::open_read_only(dir)?;
     let (mut index, mut report) = SearchIndex::open(
         dir,
@@ -573,36 +645,7 @@ fn search_project(
         drop(lock);
         (index, report) = (updated, update);
     }
-    let results = index.search(query, options)?;
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            let value = output::json(query, &results, &opened.project, &report, lang);
-            let _ = writeln!(out, "{value:#}");
-        }
-        Format::Text => {
-            let marks = if std::io::stdout().is_terminal() {
-                output::Marks::Bold
-            } else {
-                output::Marks::Brackets
-            };
-            let _ = write!(
-                out,
-                "{}",
-                output::text(&results, &opened.project, lang, marks)
-            );
-            if report.stale > 0 {
-                eprintln!(
-                    "note: another behov holds the project; {} changed interviews are searched as last indexed",
-                    report.stale
-                );
-            }
-            for note in &results.notes {
-                eprintln!("note: {}", note.text(lang));
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok((index, report))
 }
 
 fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {

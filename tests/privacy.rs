@@ -373,6 +373,15 @@ fn erasing_an_organisation_leaves_no_trace_under_the_project() {
         "070-312 48 90",
         "Västerås stad, näringslivsenheten",
     ];
+    // A plain summary keeps its index of ids and names in .behov/.
+    behov()
+        .args(["summary"])
+        .arg(&root)
+        .args(["--format", "json", "--include-unconsented"])
+        .assert()
+        .success();
+    let summary_index = behov::store::summary_index::summary_index_path(&root);
+    assert!(summary_index.exists());
     assert!(!traces(&root, &erased).is_empty());
     behov()
         .args(["erase", "--project"])
@@ -383,6 +392,7 @@ fn erasing_an_organisation_leaves_no_trace_under_the_project() {
         .stdout(predicate::str::contains("interviews deleted: i001"))
         .stdout(predicate::str::contains("no trace"));
     assert_eq!(traces(&root, &erased), Vec::<String>::new());
+    assert!(!summary_index.exists());
     // The project is whole, the index answers without the erased, the rest is still there.
     behov().args(["check"]).arg(&root).assert().success();
     behov()

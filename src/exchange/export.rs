@@ -117,6 +117,7 @@ pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
             .iter()
             .all(|(id, values)| values.contains(r.attribute(id)))
     };
+    let by_id = project.respondents_by_id();
     let mut interviews: Vec<&Interview> = project
         .interviews
         .iter()
@@ -127,8 +128,8 @@ pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
                 && (filter.attributes.is_empty()
                     || i.respondents
                         .iter()
-                        .filter_map(|id| project.respondent(id))
-                        .any(respondent_passes))
+                        .filter_map(|id| by_id.get(id.as_str()))
+                        .any(|r| respondent_passes(r)))
         })
         .collect();
     interviews.sort_by(|a, b| a.id.cmp(&b.id));

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use jiff::Timestamp;
 
-use super::{Codebook, Coding, Interview, Project, Span};
+use super::{Codebook, Coding, Interview, Project, Respondent, Span};
 
 /// Applies `code` to an answer's text (`span` `None` = the whole answer) by `coder`, or
 /// removes that coding if it is already there. Returns whether the code is now applied.
@@ -245,9 +245,10 @@ pub struct RetrieveFilter {
 /// Every coding of `code` or its subcodes, in interview and guide order.
 pub fn retrieve(project: &Project, code: &str, filter: &RetrieveFilter) -> Vec<Retrieved> {
     let codes = subtree(&project.codebook, code);
+    let respondents = project.respondents_by_id();
     let mut out = Vec::new();
     for interview in &project.interviews {
-        if !matches_attribute(project, interview, filter) {
+        if !matches_attribute(&respondents, interview, filter) {
             continue;
         }
         let mut parts: Vec<_> = interview.parts().collect();
@@ -282,14 +283,18 @@ pub fn retrieve(project: &Project, code: &str, filter: &RetrieveFilter) -> Vec<R
     out
 }
 
-fn matches_attribute(project: &Project, interview: &Interview, filter: &RetrieveFilter) -> bool {
+fn matches_attribute(
+    respondents: &HashMap<&str, &Respondent>,
+    interview: &Interview,
+    filter: &RetrieveFilter,
+) -> bool {
     let Some((attribute, value)) = &filter.attribute else {
         return true;
     };
     interview
         .respondents
         .iter()
-        .filter_map(|r| project.respondent(r))
+        .filter_map(|r| respondents.get(r.as_str()))
         .any(|r| r.attribute(attribute) == value)
 }
 

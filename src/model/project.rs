@@ -1,5 +1,7 @@
 //! The project: one needs analysis with everything in it.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{AttributeDef, Codebook, Guide, Interview, Respondent};
@@ -38,6 +40,26 @@ impl Project {
 
     pub fn interview_mut(&mut self, id: &str) -> Option<&mut Interview> {
         self.interviews.iter_mut().find(|i| i.id == id)
+    }
+
+    /// Respondents by id, for code that looks up many: [`Project::respondent`] scans the list,
+    /// which done once per interview is quadratic at national scale. The first of a duplicated
+    /// id wins, as with `respondent`.
+    pub fn respondents_by_id(&self) -> HashMap<&str, &Respondent> {
+        let mut map = HashMap::with_capacity(self.respondents.len());
+        for r in &self.respondents {
+            map.entry(r.id.as_str()).or_insert(r);
+        }
+        map
+    }
+
+    /// Interviews by id, for the same reason as [`Project::respondents_by_id`].
+    pub fn interviews_by_id(&self) -> HashMap<&str, &Interview> {
+        let mut map = HashMap::with_capacity(self.interviews.len());
+        for i in &self.interviews {
+            map.entry(i.id.as_str()).or_insert(i);
+        }
+        map
     }
 
     /// A fresh id with `prefix` that no existing item uses, e.g. `i025`.

@@ -98,10 +98,9 @@ pub fn validate(project: &Project) -> Vec<Problem> {
     check_codebook(&project.codebook, &mut p);
     let mut seen = HashSet::new();
     for interview in &project.interviews {
-        let file = FileRef::Interview(interview.id.clone());
         if !seen.insert(interview.id.as_str()) {
             p.add(
-                &file,
+                &FileRef::Interview(interview.id.clone()),
                 path!["id"],
                 format!(
                     "interview id '{}' is used by more than one file",
@@ -109,8 +108,30 @@ pub fn validate(project: &Project) -> Vec<Problem> {
                 ),
             );
         }
-        check_interview(project, interview, &mut p);
     }
+    let respondents: HashSet<&str> = project.respondents.iter().map(|r| r.id.as_str()).collect();
+    // A national project has tens of thousands of interviews: check them on every core.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = project.interviews.len().div_ceil(threads).max(256);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = project
+            .interviews
+            .chunks(chunk)
+            .map(|part| {
+                let respondents = &respondents;
+                scope.spawn(move || {
+                    let mut found = Problems(Vec::new());
+                    for interview in part {
+                        check_interview(project, respondents, interview, &mut found);
+                    }
+                    found.0
+                })
+            })
+            .collect();
+        for worker in workers {
+            p.0.extend(worker.join().expect("checking does not panic"));
+        }
+    });
     p.0.sort();
     p.0
 }
@@ -362,7 +383,12 @@ fn check_codebook(book: &Codebook, p: &mut Problems) {
     }
 }
 
-fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
+fn check_interview(
+    project: &Project,
+    respondents: &HashSet<&str>,
+    interview: &Interview,
+    p: &mut Problems,
+) {
     let file = FileRef::Interview(interview.id.clone());
     if interview.respondents.is_empty() {
         p.add(
@@ -372,7 +398,7 @@ fn check_interview(project: &Project, interview: &Interview, p: &mut Problems) {
         );
     }
     for (ri, id) in interview.respondents.iter().enumerate() {
-        if project.respondent(id).is_none() {
+        if !respondents.contains(id.as_str()) {
             p.add(
                 &file,
                 path!["respondents", ri],

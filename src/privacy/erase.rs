@@ -424,6 +424,12 @@ pub fn apply(
             fs::remove_dir_all(&dir).map_err(|e| store::Error::io(&dir, e))?;
         }
     }
+    // The kept summary index holds ids, coder and interviewer names: it goes, and the next
+    // summary builds it again from the new files.
+    let summary = store::summary_index::summary_index_path(&root);
+    if summary.exists() {
+        fs::remove_file(&summary).map_err(|e| store::Error::io(&summary, e))?;
+    }
     let (mut rebuilt, _) = SearchIndex::open(&root, &plan.project, Access::Write, &mut |_| {})?;
     rebuilt.release_writer()?;
     plan.receipt.index_rebuilt = true;

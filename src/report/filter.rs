@@ -45,6 +45,16 @@ impl Filter {
     /// values typed without regard to case or accents: `kommun=vasteras` becomes
     /// `municipality` = every stored spelling of "Västerås".
     pub fn resolve(&self, project: &Project) -> Result<Filter, Error> {
+        self.resolve_among(project, || crate::model::coding_ops::coders(project))
+    }
+
+    /// [`Filter::resolve`] with the coders that exist given by `known` (sorted), for a
+    /// project whose interviews are not in memory.
+    pub(crate) fn resolve_among(
+        &self,
+        project: &Project,
+        known: impl FnOnce() -> Vec<String>,
+    ) -> Result<Filter, Error> {
         let mut resolved = Filter {
             attributes: BTreeMap::new(),
             ..self.clone()
@@ -57,7 +67,7 @@ impl Filter {
             }
         }
         if !self.coders.is_empty() {
-            let known = crate::model::coding_ops::coders(project);
+            let known = known();
             if let Some(coder) = self.coders.iter().find(|c| !known.contains(c)) {
                 return Err(Error::UnknownCoder {
                     coder: coder.clone(),

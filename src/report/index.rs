@@ -5,11 +5,18 @@
 //! arrays are counted in a few tens of milliseconds. The index is built once when a project
 //! is loaded and refreshed after edits, which re-reads only the interviews that changed.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::lookup::{self, Lookup};
 use crate::model::{Interview, Project, Status};
+
+/// `Row::consent`: the interview's consent is recorded as given.
+pub(crate) const CONSENTED: u8 = 1;
+/// `Row::consent`: the interview's quotes may not be attributed.
+pub(crate) const UNATTRIBUTABLE: u8 = 2;
 
 /// Marks a question or code id that the project does not define.
 pub(crate) const UNKNOWN: u16 = u16::MAX;
@@ -41,10 +48,15 @@ pub(crate) struct CodingRow {
 /// One interview, reduced to numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
-    id: String,
-    modified: Timestamp,
+    pub(crate) id: String,
+    pub(crate) modified: Timestamp,
     pub status: Status,
     pub date: Date,
+    /// Index into `Index::interviewers`.
+    pub interviewer: u16,
+    /// Consent recorded as given (`CONSENTED`), quotes not to be attributed (`UNATTRIBUTABLE`):
+    /// what decides whether a summary may be counted from the index as it is.
+    pub consent: u8,
     /// Known respondents as positions in `project.respondents`, deduplicated.
     pub respondents: Vec<u32>,
     /// One per part of the interview: the answers, then the notes (question `UNKNOWN`, never
@@ -62,6 +74,8 @@ impl Row {
             modified: Timestamp::UNIX_EPOCH,
             status: Status::Draft,
             date: Date::ZERO,
+            interviewer: 0,
+            consent: 0,
             respondents: Vec::new(),
             answers: Vec::new(),
             codings: Vec::new(),
@@ -72,11 +86,13 @@ impl Row {
 /// The countable facts of a project, aligned with `project.interviews`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Index {
-    codes: Vec<String>,
-    questions: Vec<String>,
-    respondents: Vec<String>,
+    pub(crate) codes: Vec<String>,
+    pub(crate) questions: Vec<String>,
+    pub(crate) respondents: Vec<String>,
     /// Every coder met, in the order met.
     pub(crate) coders: Vec<String>,
+    /// Every interviewer met (trimmed), in the order met.
+    pub(crate) interviewers: Vec<String>,
     pub(crate) rows: Vec<Row>,
 }
 
@@ -99,13 +115,8 @@ impl<'a> Ids<'a> {
 
 impl Index {
     pub fn new(project: &Project) -> Index {
-        let mut index = Index {
-            codes: ids(project.codebook.codes.iter().map(|c| &c.id)),
-            questions: ids(project.guide.questions.iter().map(|q| &q.id)),
-            respondents: ids(project.respondents.iter().map(|r| &r.id)),
-            coders: Vec::new(),
-            rows: Vec::with_capacity(project.interviews.len()),
-        };
+        let mut index = Index::empty(project);
+        index.rows.reserve(project.interviews.len());
         let lookups = Ids::new(project);
         for interview in &project.interviews {
             let row = index.row(&lookups, interview);
@@ -114,30 +125,100 @@ impl Index {
         index
     }
 
+    /// An index of `project`'s codebook, guide and respondents with no interviews yet.
+    fn empty(project: &Project) -> Index {
+        Index {
+            codes: ids(project.codebook.codes.iter().map(|c| &c.id)),
+            questions: ids(project.guide.questions.iter().map(|q| &q.id)),
+            respondents: ids(project.respondents.iter().map(|r| &r.id)),
+            coders: Vec::new(),
+            interviewers: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Whether the rows' code, question and respondent numbers still mean what they meant
+    /// when the index was made (same ids in the same order).
+    fn fits(&self, project: &Project) -> bool {
+        let same = |old: &[String], new: Vec<&String>| {
+            old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b)
+        };
+        same(
+            &self.codes,
+            project.codebook.codes.iter().map(|c| &c.id).collect(),
+        ) && same(
+            &self.questions,
+            project.guide.questions.iter().map(|q| &q.id).collect(),
+        ) && same(
+            &self.respondents,
+            project.respondents.iter().map(|r| &r.id).collect(),
+        )
+    }
+
+    /// Brings the index up to date with interview files without holding the interviews:
+    /// `files` are the interview files in project order, each with the stamp of its current
+    /// version; `stamps` are those the rows were made from (kept beside the index). `read`
+    /// reads a batch of interviews whose stamp changed, in the order asked (`None`: gone or
+    /// unreadable, left out); batches keep memory bounded while it reads them in parallel.
+    /// Every interview is read again when the codebook, guide or respondents changed.
+    /// Returns how many were read.
+    pub fn refresh_files(
+        &mut self,
+        stamps: &mut Vec<u64>,
+        project: &Project,
+        files: &[(String, u64)],
+        read: &mut dyn FnMut(&[&str]) -> Vec<Option<Interview>>,
+    ) -> usize {
+        const BATCH: usize = 256;
+        if !self.fits(project) || stamps.len() != self.rows.len() {
+            *self = Index::empty(project);
+            stamps.clear();
+        }
+        let mut kept: HashMap<String, (Row, u64)> = std::mem::take(&mut self.rows)
+            .into_iter()
+            .zip(stamps.drain(..))
+            .map(|(row, stamp)| (row.id.clone(), (row, stamp)))
+            .collect();
+        let due: Vec<&str> = files
+            .iter()
+            .filter(|(id, stamp)| kept.get(id).is_none_or(|(_, was)| was != stamp))
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let lookups = Ids::new(project);
+        let mut fresh: HashMap<&str, Row> = HashMap::with_capacity(due.len());
+        for batch in due.chunks(BATCH) {
+            for (id, interview) in batch.iter().zip(read(batch)) {
+                if let Some(interview) = interview {
+                    fresh.insert(id, self.row(&lookups, &interview));
+                }
+            }
+        }
+        for (id, stamp) in files {
+            let row = match fresh.remove(id.as_str()) {
+                Some(row) => row,
+                None => match kept.remove(id) {
+                    Some((row, was)) if was == *stamp => row,
+                    _ => continue,
+                },
+            };
+            self.rows.push(row);
+            stamps.push(*stamp);
+        }
+        due.len()
+    }
+
     /// Brings the index up to date with `project` and returns how many interviews were read
     /// again: those added or whose `modified` time changed (so an edit must bump it, as the
     /// store's callers do), or all of them when the codebook, guide or respondents changed.
     pub fn refresh(&mut self, project: &Project) -> usize {
-        let same = |old: &[String], new: Vec<&String>| {
-            old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b)
-        };
-        if !same(
-            &self.codes,
-            project.codebook.codes.iter().map(|c| &c.id).collect(),
-        ) || !same(
-            &self.questions,
-            project.guide.questions.iter().map(|q| &q.id).collect(),
-        ) || !same(
-            &self.respondents,
-            project.respondents.iter().map(|r| &r.id).collect(),
-        ) {
+        if !self.fits(project) {
             *self = Index::new(project);
             return project.interviews.len();
         }
         let lookups = Ids::new(project);
         let mut old = std::mem::take(&mut self.rows);
         // Interviews are rarely reordered: compare in place, and look up by id only the rest.
-        let mut moved: Option<std::collections::HashMap<String, Row>> = None;
+        let mut moved: Option<HashMap<String, Row>> = None;
         let mut read = 0;
         for (i, interview) in project.interviews.iter().enumerate() {
             let in_place = old.get(i).is_some_and(|r| r.id == interview.id);
@@ -209,15 +290,72 @@ impl Index {
                 }
             })
             .collect();
+        let interviewer = self.interviewer(interview.interviewer.trim());
+        let consent = if interview.consent.given {
+            CONSENTED
+        } else {
+            0
+        } | if interview.consent.quotes == Some(false) {
+            UNATTRIBUTABLE
+        } else {
+            0
+        };
         Row {
             id: interview.id.clone(),
             modified: interview.modified,
             status: interview.status,
             date: interview.date,
+            interviewer,
+            consent,
             respondents,
             answers,
             codings,
         }
+    }
+
+    fn interviewer(&mut self, name: &str) -> u16 {
+        match self.interviewers.iter().rposition(|c| c == name) {
+            Some(i) => i as u16,
+            None => {
+                self.interviewers.push(name.to_string());
+                (self.interviewers.len() - 1) as u16
+            }
+        }
+    }
+
+    /// Whether every interview's consent is recorded as given (then no export leaves one out).
+    pub fn all_consented(&self) -> bool {
+        self.rows.iter().all(|r| r.consent & CONSENTED != 0)
+    }
+
+    /// Whether an interview's consent says its quotes may not be attributed (a report of it
+    /// is pseudonymised).
+    pub fn any_unattributable(&self) -> bool {
+        self.rows.iter().any(|r| r.consent & UNATTRIBUTABLE != 0)
+    }
+
+    /// The coders of the codings in the index, sorted (the list of coders met may still
+    /// name one whose codings were since removed).
+    pub(crate) fn coders_in_use(&self) -> Vec<String> {
+        let mut used = vec![false; self.coders.len()];
+        for coding in self.rows.iter().flat_map(|r| &r.codings) {
+            used[usize::from(coding.coder)] = true;
+        }
+        let mut names: Vec<String> = self
+            .coders
+            .iter()
+            .zip(used)
+            .filter(|&(_, used)| used)
+            .map(|(name, _)| name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The id of the interview of row `i`.
+    pub(crate) fn id(&self, i: usize) -> Option<&str> {
+        self.rows.get(i).map(|r| r.id.as_str())
     }
 
     fn coder(&mut self, name: &str) -> u16 {
@@ -252,6 +390,24 @@ mod tests {
         interview.modified += jiff::SignedDuration::from_secs(1);
     }
 
+    /// Rows with the interviewer by name: its number depends on the order interviewers were met.
+    pub(crate) fn rows_named(index: &Index) -> Vec<(Row, String)> {
+        index
+            .rows
+            .iter()
+            .map(|r| {
+                let name = index.interviewers[usize::from(r.interviewer)].clone();
+                (
+                    Row {
+                        interviewer: 0,
+                        ..r.clone()
+                    },
+                    name,
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn refresh_rereads_only_what_changed_and_ends_as_a_fresh_index() {
         let mut p = project();
@@ -271,7 +427,7 @@ mod tests {
         p.interviews.push(extra);
         assert_eq!(index.refresh(&p), 1);
         assert_eq!(index.rows.len(), p.interviews.len());
-        assert_eq!(index.rows, Index::new(&p).rows);
+        assert_eq!(rows_named(&index), rows_named(&Index::new(&p)));
 
         // A new code changes every code position: everything is read again.
         p.codebook.codes.insert(0, p.codebook.codes[0].clone());

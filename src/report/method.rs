@@ -1,8 +1,6 @@
 //! What a report's method section and codebook appendix say: who interviewed, with which
 //! guide, against which codebook.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::tally::Tally;
@@ -33,16 +31,9 @@ pub struct Method {
 }
 
 pub fn method(project: &Project, tally: &Tally, lang: Lang) -> Method {
-    let interviewers: BTreeSet<&str> = tally
-        .included
-        .iter()
-        .filter_map(|&i| project.interviews.get(i))
-        .map(|i| i.interviewer.trim())
-        .filter(|name| !name.is_empty())
-        .collect();
     let questions = &project.guide.questions;
     Method {
-        interviewers: interviewers.into_iter().map(String::from).collect(),
+        interviewers: tally.interviewers.clone(),
         questions: questions.len(),
         scale_questions: questions
             .iter()

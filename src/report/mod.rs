@@ -30,6 +30,7 @@ mod questions;
 mod quotes;
 pub mod render;
 mod scale;
+mod stored;
 mod summary;
 mod table;
 pub(crate) mod tables;
@@ -49,7 +50,7 @@ pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use questions::{QuestionCode, QuestionCodes, questions};
-pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, passage, quotes};
+pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, Quoted, passage, quotes};
 pub use scale::{Distribution, Scale, ScaleGroup, scales};
 pub use summary::{CodeRow, Counts, code_rows};
 pub use table::{Column, Kind, Table, Value};
@@ -118,14 +119,31 @@ pub fn summarise_with(
 ) -> Result<Summary, Error> {
     let filter = options.filter.resolve(project)?;
     let tally = Tally::new(project, index, &filter);
-    Summary::from_tally(project, &tally, options)
+    Summary::from_tally(project, &project.interviews, &tally, options)
+}
+
+/// [`summarise_with`] for a project whose interviews are not in memory (an outline): counted
+/// from `index` alone, the quoted passages read through `source`.
+pub fn summarise_quoting(
+    project: &Project,
+    index: &Index,
+    source: &dyn Quoted,
+    options: &Options,
+) -> Result<Summary, Error> {
+    let filter = options
+        .filter
+        .resolve_among(project, || index.coders_in_use())?;
+    let tally = Tally::new(project, index, &filter);
+    Summary::from_tally(project, source, &tally, options)
 }
 
 impl Summary {
     /// The summary from an existing tally (whose filter wins over `options.filter`): what the
     /// Summary tab calls when only the grouping, language or naming changed.
+    /// The quoted interviews are read through `source` (`project.interviews` when loaded).
     pub fn from_tally(
         project: &Project,
+        source: &dyn Quoted,
         tally: &Tally,
         options: &Options,
     ) -> Result<Summary, Error> {
@@ -149,6 +167,7 @@ impl Summary {
             questions: questions(project, tally, lang),
             quotes: quotes(
                 project,
+                source,
                 tally,
                 &names,
                 by,

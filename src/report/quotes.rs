@@ -3,6 +3,8 @@
 //! The passages are chosen during the tally (one per respondent, the ones closest to a
 //! readable length); here they are cut to whole sentences and attributed.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -10,7 +12,7 @@ use super::names::Names;
 use super::summary::tree_order;
 use super::tally::Tally;
 use super::words;
-use crate::model::{Lang, Project, Span};
+use crate::model::{Interview, Lang, Project, Span};
 
 /// Longest quote, in characters. Longer passages are cut to the whole sentences that fit.
 pub const QUOTE_CHARS: usize = 280;
@@ -38,10 +40,25 @@ pub struct CodeQuotes {
     pub quotes: Vec<Quote>,
 }
 
+/// Where a summary reads the few interviews it quotes: the project's own when they are in
+/// memory, or their files when the summary was counted from the index kept in `.behov/`.
+pub trait Quoted {
+    /// The interview of the index's row `row`, or `None` when it cannot be had.
+    fn interview(&self, row: usize) -> Option<Cow<'_, Interview>>;
+}
+
+/// Interviews in memory, in the order of the index's rows (`project.interviews`).
+impl Quoted for Vec<Interview> {
+    fn interview(&self, row: usize) -> Option<Cow<'_, Interview>> {
+        self.get(row).map(Cow::Borrowed)
+    }
+}
+
 /// Up to `per_code` quotes (at most `tally::QUOTE_POOL`) for each code that has any, in the
 /// order of the needs table.
 pub fn quotes(
     project: &Project,
+    source: &dyn Quoted,
     tally: &Tally,
     names: &Names,
     by: Option<&str>,
@@ -56,7 +73,7 @@ pub fn quotes(
             let quotes = tally.candidates[i]
                 .iter()
                 .filter_map(|c| {
-                    let interview = project.interviews.get(*tally.included.get(c.interview)?)?;
+                    let interview = source.interview(*tally.included.get(c.interview)?)?;
                     let part = interview.part(c.answer)?;
                     let coding = part.codings.get(c.coding)?;
                     Some(Quote {

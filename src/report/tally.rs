@@ -114,6 +114,8 @@ pub struct Tally {
     pub(crate) scale_values: Vec<ScaleValue>,
     /// Per code, the best passages to quote, best first, at most one per respondent.
     pub(crate) candidates: Vec<Vec<Candidate>>,
+    /// Interviewers of the counted interviews, sorted, without empty names.
+    pub(crate) interviewers: Vec<String>,
 }
 
 impl Tally {
@@ -204,6 +206,7 @@ impl<'p> Pass<'p> {
             question_codes: vec![0; q * n],
             scale_values: Vec::new(),
             candidates: vec![Vec::new(); n],
+            interviewers: Vec::new(),
         };
         let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
         Pass {
@@ -234,6 +237,7 @@ impl<'p> Pass<'p> {
         let mut answer_serial = 0;
         let n = self.lineage.len();
         let respondents = self.respondents;
+        let mut interviewed_by = vec![false; self.index.interviewers.len()];
         for (ii, row) in self.index.rows.iter().enumerate() {
             self.scope.respondents_of(row, &mut eligible);
             if eligible.is_empty() {
@@ -256,6 +260,7 @@ impl<'p> Pass<'p> {
             let t = &mut self.tally;
             let position = t.included.len();
             t.included.push(ii);
+            interviewed_by[usize::from(row.interviewer)] = true;
             let start = t.respondents.len();
             t.respondents.extend_from_slice(&eligible);
             t.spans.push((start, t.respondents.len()));
@@ -386,6 +391,15 @@ impl<'p> Pass<'p> {
             best_per_respondent(pool);
         }
         let mut t = self.tally;
+        let mut interviewers: Vec<String> = interviewed_by
+            .iter()
+            .zip(&self.index.interviewers)
+            .filter(|&(&met, name)| met && !name.is_empty())
+            .map(|(_, name)| name.clone())
+            .collect();
+        interviewers.sort();
+        interviewers.dedup();
+        t.interviewers = interviewers;
         if !self.per_coder {
             t.by_coder = t.coders.iter().map(|_| t.codes.clone()).collect();
         }

@@ -2,9 +2,8 @@
 //! segments. The index is derived data: whenever it cannot be trusted it is rebuilt from the
 //! project, never repaired.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -17,7 +16,7 @@ use tantivy::{
 use crate::model::{Interview, Project};
 use crate::store::{self, LOCAL_DIR, interview_file};
 
-use super::analyzer::{self, Stream, SwedishTokenizer};
+use super::analyzer::{self, FxBuild, Stream, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
@@ -29,11 +28,14 @@ use super::schema::{self, Fields, KIND_STATE, SCHEMA_VERSION};
 pub const INDEX_DIR: &str = "index";
 /// Written last by a rebuild: an index folder without it (or with another version) is rebuilt.
 const VERSION_FILE: &str = "behov-index-version";
+/// The version of the index (meta.json's stamp) whose files last passed their checksums.
+const CHECKED_FILE: &str = "behov-index-checked";
 
 /// Memory for the long-lived writer of interactive edits (tantivy's minimum is 15 MB).
 const EDIT_MEMORY: usize = 20_000_000;
-/// Memory per thread for a rebuild: larger buffers give fewer segments to merge afterwards.
-const BULK_MEMORY_PER_THREAD: usize = 200_000_000;
+/// Memory per thread for a rebuild: larger buffers give fewer segments to merge afterwards,
+/// smaller ones a lower peak (a national project builds in a few hundred megabytes).
+const BULK_MEMORY_PER_THREAD: usize = 120_000_000;
 
 pub fn index_dir(root: &Path) -> PathBuf {
     root.join(LOCAL_DIR).join(INDEX_DIR)
@@ -78,6 +80,15 @@ pub struct OpenReport {
     pub read_only: bool,
     /// Read-only and the index on disk was unusable: a temporary index in memory is searched.
     pub in_memory: bool,
+}
+
+/// What an index lacks beside the interview files on disk ([`SearchIndex::stale`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stale {
+    /// Interviews whose file was changed, added or deleted since it was indexed.
+    pub interviews: Vec<String>,
+    /// Respondents, attributes or the codebook changed since: every interview is due.
+    pub project: bool,
 }
 
 /// The search index of one project: one long-lived writer, batched commits, explicit reader
@@ -138,7 +149,8 @@ impl SearchIndex {
                 },
                 Err(unusable) => unusable.into(),
             };
-            let mut this = SearchIndex::rebuild_at(root, project, catalog, progress)?;
+            let (mut this, _) =
+                SearchIndex::rebuild_at(root, Source::Project(project), catalog, progress)?;
             this.pending = false;
             let report = OpenReport {
                 rebuilt: Some(reason),
@@ -171,7 +183,7 @@ impl SearchIndex {
             }
             Err(_) => {
                 let index = new_index(None)?;
-                fill(&index, root, project, &catalog, progress)?;
+                fill(&index, root, Source::Project(project), &catalog, progress)?;
                 let this = SearchIndex::assemble(root, index, None, catalog)?;
                 Ok((
                     this,
@@ -185,6 +197,110 @@ impl SearchIndex {
         }
     }
 
+    /// Opens the index at `root` for searching only, without the interviews: `project` may be
+    /// an outline (`store::load_outline`), since hits, snippets and codes come from the
+    /// index's stored fields. No writer, no merge threads. `None` when the index is missing,
+    /// damaged or of another version. See [`SearchIndex::stale`] for what it lacks.
+    pub fn open_outline(root: &Path, project: &Project) -> Result<Option<SearchIndex>> {
+        let catalog = Arc::new(Catalog::new(project));
+        match open_existing(&index_dir(root)) {
+            Ok(index) => Ok(Some(SearchIndex::assemble(root, index, None, catalog)?)),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// What the index lacks beside the interview files on disk: one `stat` per file and the
+    /// index's own record of each file's stamp; no interview is read.
+    pub fn stale(&self) -> Result<Stale> {
+        let indexed = self.indexed()?;
+        let on_disk = store::interview_ids(&self.root)?;
+        let stamps = store::stamps_of(&self.root, &on_disk, |s| s.map_or(0, |s| stamp_number(&s)));
+        let present: HashSet<&str, FxBuild> = on_disk.iter().map(String::as_str).collect();
+        let mut interviews: Vec<String> = on_disk
+            .iter()
+            .zip(stamps)
+            .filter(|(id, stamp)| indexed.get(id.as_str()) != Some(stamp))
+            .map(|(id, _)| id.clone())
+            .collect();
+        interviews.extend(
+            indexed
+                .keys()
+                .filter(|id| !present.contains(id.as_str()))
+                .cloned(),
+        );
+        Ok(Stale {
+            interviews,
+            project: self.indexed_fingerprint() != Some(self.catalog.fingerprint()),
+        })
+    }
+
+    /// Opens the existing index without the interviews in memory (`project` is the outline):
+    /// with `Access::Write` the interviews whose files changed are indexed again from their
+    /// files alone, and the writer is kept for later edits. `None` when only the whole
+    /// project will do: the index is missing, damaged or of another version, or the
+    /// respondents or codebook changed since (then [`SearchIndex::open`] with the project).
+    pub fn open_files(
+        root: &Path,
+        project: &Project,
+        access: Access,
+    ) -> Result<Option<(SearchIndex, OpenReport)>> {
+        let Some(mut this) = SearchIndex::open_outline(root, project)? else {
+            return Ok(None);
+        };
+        let stale = this.stale()?;
+        if stale.project {
+            return Ok(None);
+        }
+        let read_only = OpenReport {
+            stale: stale.interviews.len(),
+            read_only: true,
+            ..OpenReport::default()
+        };
+        if access == Access::ReadOnly {
+            return Ok(Some((this, read_only)));
+        }
+        match edit_writer(&this.index) {
+            Ok(writer) => this.writer = Some(writer),
+            // Another process writes this index: search what it has.
+            Err(TantivyError::LockFailure(..)) => return Ok(Some((this, read_only))),
+            Err(_) => return Ok(None),
+        }
+        let report = this.stage_files(&stale.interviews)?;
+        this.commit()?;
+        Ok(Some((this, report)))
+    }
+
+    /// Stages the interviews `ids` again from their files alone; one whose file is gone or
+    /// cannot be read leaves the index, as when the whole project is read.
+    fn stage_files(&mut self, ids: &[String]) -> Result<OpenReport> {
+        let indexed = self.indexed()?;
+        let mut report = OpenReport::default();
+        for id in ids {
+            match store::read_interview(&self.root, id) {
+                Ok(Some(interview)) => {
+                    let stamp = file_stamp(&self.root, id);
+                    self.stage(&interview, stamp)?;
+                    report.refreshed += 1;
+                }
+                Ok(None) | Err(_) if indexed.contains_key(id) => {
+                    self.remove_interview(id)?;
+                    report.removed += 1;
+                }
+                Ok(None) | Err(_) => {}
+            }
+        }
+        Ok(report)
+    }
+
+    /// The catalog fingerprint of the last commit.
+    fn indexed_fingerprint(&self) -> Option<u64> {
+        self.index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse::<u64>().ok())
+    }
+
     /// Throws the index away and builds it again from `project` (`behov index`).
     pub fn rebuild(&mut self, project: &Project, progress: &mut dyn FnMut(Progress)) -> Result<()> {
         if self.writer.is_none() {
@@ -192,9 +308,9 @@ impl SearchIndex {
         }
         // Release tantivy's writer lock before the folder goes.
         self.writer = None;
-        *self = SearchIndex::rebuild_at(
+        (*self, _) = SearchIndex::rebuild_at(
             &self.root,
-            project,
+            Source::Project(project),
             Arc::new(Catalog::new(project)),
             progress,
         )?;
@@ -205,10 +321,10 @@ impl SearchIndex {
     /// (a full disk) leaves the old index as it was.
     fn rebuild_at(
         root: &Path,
-        project: &Project,
+        source: Source,
         catalog: Arc<Catalog>,
         progress: &mut dyn FnMut(Progress),
-    ) -> Result<SearchIndex> {
+    ) -> Result<(SearchIndex, usize)> {
         let dir = index_dir(root);
         let fresh = dir.with_extension("new");
         let old = dir.with_extension("old");
@@ -220,14 +336,17 @@ impl SearchIndex {
         store::create_dir(&fresh)?;
         let built = (|| {
             let index = new_index(Some(&fresh))?;
-            fill(&index, root, project, &catalog, progress)?;
+            let answers = fill(&index, root, source, &catalog, progress)?;
             store::write_atomic(&fresh.join(VERSION_FILE), version_text().as_bytes())?;
-            Ok::<_, Error>(())
+            Ok::<_, Error>(answers)
         })();
-        if let Err(e) = built {
-            let _ = fs::remove_dir_all(&fresh);
-            return Err(e);
-        }
+        let answers = match built {
+            Ok(answers) => answers,
+            Err(e) => {
+                let _ = fs::remove_dir_all(&fresh);
+                return Err(e);
+            }
+        };
         if dir.exists() {
             fs::rename(&dir, &old).map_err(|e| store::Error::io(&dir, e))?;
         }
@@ -245,7 +364,26 @@ impl SearchIndex {
             )
         })?;
         let writer = edit_writer(&index).map_err(|e| Error::index(root, e))?;
-        SearchIndex::assemble(root, index, Some(writer), catalog)
+        Ok((
+            SearchIndex::assemble(root, index, Some(writer), catalog)?,
+            answers,
+        ))
+    }
+
+    /// Builds the index anew from the interview files, never holding more than a batch of
+    /// interviews in memory (`behov index`): `project` is the outline (`store::load_outline`),
+    /// and the caller holds the project's lock. Returns the index and the answers indexed.
+    pub fn rebuild_from_files(
+        root: &Path,
+        project: &Project,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(SearchIndex, usize)> {
+        let ids = store::interview_ids(root)?;
+        let catalog = Arc::new(Catalog::new(project));
+        let (mut this, answers) =
+            SearchIndex::rebuild_at(root, Source::Files(&ids), catalog, progress)?;
+        this.release_writer()?;
+        Ok((this, answers))
     }
 
     /// Commits what is staged and lets go of the writer, so that another behov opening the
@@ -394,13 +532,7 @@ impl SearchIndex {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<OpenReport> {
         let indexed = self.indexed()?;
-        let fingerprint = self
-            .index
-            .load_metas()
-            .ok()
-            .and_then(|m| m.payload)
-            .and_then(|p| p.parse::<u64>().ok());
-        let everything = fingerprint != Some(self.catalog.fingerprint());
+        let everything = self.indexed_fingerprint() != Some(self.catalog.fingerprint());
         let changed: Vec<(&Interview, u64)> = project
             .interviews
             .iter()
@@ -417,8 +549,9 @@ impl SearchIndex {
             }
         }
         let mut removed = 0;
+        let present: HashSet<&str> = project.interviews.iter().map(|i| i.id.as_str()).collect();
         for id in indexed.keys() {
-            if project.interview(id).is_none() {
+            if !present.contains(id.as_str()) {
                 self.remove_interview(id)?;
                 removed += 1;
             }
@@ -443,17 +576,18 @@ impl SearchIndex {
             .filter(|i| indexed.get(&i.id) != Some(&file_stamp(&self.root, &i.id)))
             .map(|i| i.id.clone())
             .collect();
+        let present: HashSet<&str> = project.interviews.iter().map(|i| i.id.as_str()).collect();
         changed.extend(
             indexed
                 .keys()
-                .filter(|id| project.interview(id).is_none())
+                .filter(|id| !present.contains(id.as_str()))
                 .cloned(),
         );
         Ok(changed)
     }
 
     /// Interview id → stamp of the file version in the index, from the state documents.
-    fn indexed(&self) -> Result<HashMap<String, u64>> {
+    fn indexed(&self) -> Result<HashMap<String, u64, FxBuild>> {
         let searcher = self.handle.searcher();
         read_states(&searcher, &self.handle.fields).map_err(|e| Error::index(&self.root, e))
     }
@@ -468,10 +602,12 @@ impl SearchIndex {
     }
 }
 
-fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<String, u64>> {
-    let mut states = HashMap::new();
+fn read_states(
+    searcher: &Searcher,
+    fields: &Fields,
+) -> tantivy::Result<HashMap<String, u64, FxBuild>> {
+    let mut states = HashMap::default();
     let term = Term::from_field_text(fields.kind, KIND_STATE);
-    let mut id = String::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(fields.kind)?;
         let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::Basic)? else {
@@ -482,16 +618,26 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
         };
         let stamps = segment.fast_fields().u64("stamp")?;
         let alive = segment.alive_bitset();
+        // Ids are looked up in one sorted pass over the dictionary: one lookup per interview
+        // would decode a dictionary block each, most of the cost at national scale.
+        let mut found: Vec<(u64, u64)> = Vec::new();
         let mut doc = postings.doc();
         while doc != TERMINATED {
             if alive.is_none_or(|a| a.is_alive(doc))
                 && let (Some(ord), Some(stamp)) = (ids.term_ords(doc).next(), stamps.first(doc))
-                && ids.ord_to_str(ord, &mut id)?
             {
-                states.insert(id.clone(), stamp);
+                found.push((ord, stamp));
             }
             doc = postings.advance();
         }
+        found.sort_unstable();
+        let ords: Vec<u64> = found.iter().map(|&(ord, _)| ord).collect();
+        let mut stamps = found.iter().map(|&(_, stamp)| stamp);
+        ids.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(stamp) = stamps.next() {
+                states.insert(String::from_utf8_lossy(bytes).into_owned(), stamp);
+            }
+        })?;
     }
     Ok(states)
 }
@@ -499,14 +645,20 @@ fn read_states(searcher: &Searcher, fields: &Fields) -> tantivy::Result<HashMap<
 /// Identifies one version of an interview file: size, modification time and inode (an atomic
 /// save or a `git pull` writes a new inode). 0 when the file cannot be read.
 pub fn file_stamp(root: &Path, id: &str) -> u64 {
-    let Ok(meta) = fs::metadata(interview_file(root, id)) else {
-        return 0;
-    };
+    match store::Stamp::of(&interview_file(root, id)) {
+        Ok(Some(stamp)) => stamp_number(&stamp),
+        _ => 0,
+    }
+}
+
+/// The number the index keeps of a file's stamp (see [`file_stamp`]).
+fn stamp_number(stamp: &store::Stamp) -> u64 {
+    let (len, (mtime, mtime_nsec), ino) = stamp.size_mtime_inode();
     let mut hash = Fnv::new();
-    hash.u64(meta.len());
-    hash.u64(meta.mtime() as u64);
-    hash.u64(meta.mtime_nsec() as u64);
-    hash.u64(meta.ino());
+    hash.u64(len);
+    hash.u64(mtime as u64);
+    hash.u64(mtime_nsec as u64);
+    hash.u64(ino);
     hash.finish()
 }
 
@@ -540,20 +692,55 @@ fn open_existing(dir: &Path) -> std::result::Result<Index, Unusable> {
         return Err(Unusable::OtherVersion);
     }
     register_tokenizers(&index);
-    match index.validate_checksum() {
-        Ok(damaged) if damaged.is_empty() => {}
-        Ok(damaged) => {
-            return Err(Unusable::Damaged(format!(
-                "{} files fail their checksum",
-                damaged.len()
-            )));
+    // Reading every file to check its sum costs a third of a second at a million answers, too
+    // much for every `behov search`: the sums are checked again only when a file of the index
+    // was written, replaced, added or removed since they last passed (its stamps say so).
+    let version = files_version(dir);
+    let checked = fs::read_to_string(dir.join(CHECKED_FILE)).ok();
+    if version.is_none() || checked != version {
+        match index.validate_checksum() {
+            Ok(damaged) if damaged.is_empty() => {}
+            Ok(damaged) => {
+                return Err(Unusable::Damaged(format!(
+                    "{} files fail their checksum",
+                    damaged.len()
+                )));
+            }
+            Err(e) => return Err(Unusable::Damaged(e.to_string())),
         }
-        Err(e) => return Err(Unusable::Damaged(e.to_string())),
+        if let Some(version) = version {
+            // Best effort: a folder that cannot be written is checked again next time.
+            let _ = store::write_atomic(&dir.join(CHECKED_FILE), version.as_bytes());
+        }
     }
     index
         .load_metas()
         .map_err(|e| Unusable::Damaged(e.to_string()))?;
     Ok(index)
+}
+
+/// One number for the stamps of the index's own files (behov's marker files and tantivy's
+/// lock files aside); `None` when the folder cannot be listed.
+fn files_version(dir: &Path) -> Option<String> {
+    let mut files: Vec<(String, u64)> = fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == VERSION_FILE || name == CHECKED_FILE {
+                return None;
+            }
+            let stamp = store::Stamp::from_metadata(&entry.metadata().ok()?);
+            Some((name, stamp.fingerprint()))
+        })
+        .collect();
+    files.sort();
+    let mut hash = Fnv::new();
+    for (name, stamp) in &files {
+        hash.str(name);
+        hash.u64(*stamp);
+    }
+    Some(hash.finish().to_string())
 }
 
 fn new_index(dir: Option<&Path>) -> Result<Index> {
@@ -589,15 +776,27 @@ fn edit_writer(index: &Index) -> tantivy::Result<IndexWriter> {
     Ok(writer)
 }
 
-/// Indexes every interview of `project` into the empty `index` with all cores, then merges
-/// the result into one segment (fastest to search).
+/// Where a rebuild reads the interviews: the project in memory, or their files (in batches
+/// read on every core, so a national project is never in memory all at once).
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    Project(&'a Project),
+    Files(&'a [String]),
+}
+
+/// Interview files read per batch when indexing from files: enough to keep both cores busy,
+/// few enough that the batch costs a few megabytes.
+const FILE_BATCH: usize = 64;
+
+/// Indexes every interview into the empty `index` with all cores, then merges the result
+/// into one segment (fastest to search). Returns the number of answers indexed.
 fn fill(
     index: &Index,
     root: &Path,
-    project: &Project,
+    source: Source,
     catalog: &Catalog,
     progress: &mut dyn FnMut(Progress),
-) -> Result<()> {
+) -> Result<usize> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 4);
@@ -606,15 +805,42 @@ fn fill(
         .map_err(|e| Error::index(root, e))?;
     writer.set_merge_policy(Box::new(NoMergePolicy));
     let (_, fields) = schema::build();
-    let total = project.interviews.len();
-    for (n, interview) in project.interviews.iter().enumerate() {
-        if n % 256 == 0 {
-            progress(Progress { done: n, total });
-        }
+    let mut answers = 0;
+    let mut add = |interview: &Interview| -> Result<()> {
+        answers += interview.answered();
         for doc in documents(&fields, catalog, interview, file_stamp(root, &interview.id)) {
             writer
                 .add_document(doc)
                 .map_err(|e| Error::index(root, e))?;
+        }
+        Ok(())
+    };
+    let total = match source {
+        Source::Project(project) => project.interviews.len(),
+        Source::Files(ids) => ids.len(),
+    };
+    match source {
+        Source::Project(project) => {
+            for (n, interview) in project.interviews.iter().enumerate() {
+                if n % 256 == 0 {
+                    progress(Progress { done: n, total });
+                }
+                add(interview)?;
+            }
+        }
+        Source::Files(ids) => {
+            for (n, batch) in ids.chunks(FILE_BATCH).enumerate() {
+                if n % 4 == 0 {
+                    progress(Progress {
+                        done: n * FILE_BATCH,
+                        total,
+                    });
+                }
+                // An unreadable file is left out, as when the whole project is read.
+                for interview in read_batch(root, batch, threads).into_iter().flatten() {
+                    add(&interview)?;
+                }
+            }
         }
     }
     let mut prepared = writer.prepare_commit().map_err(|e| Error::index(root, e))?;
@@ -633,5 +859,26 @@ fn fill(
         .wait_merging_threads()
         .map_err(|e| Error::index(root, e))?;
     progress(Progress { done: total, total });
-    Ok(())
+    Ok(answers)
+}
+
+/// Reads the interview files `ids` on `threads` threads, in order.
+fn read_batch(root: &Path, ids: &[String], threads: usize) -> Vec<Option<Interview>> {
+    let chunk = ids.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|id| store::read_interview(root, id).ok().flatten())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("reading does not panic"))
+            .collect()
+    })
 }

@@ -10,17 +10,22 @@
 //! (noun) stay apart because no rule leads from one to the other, which a suffix stemmer
 //! cannot know.
 //!
-//! The word list ships inside the binary (1.5 MB) and is parsed on first use (about 60 ms in
-//! a release build); `analyse` results are cached per thread by the analyzer.
+//! The word list ships inside the binary as a sorted table that `build.rs` makes from
+//! `lexicon/sv.dic` and that is searched in place (see `lexicon/table.rs`): a process pays
+//! nothing to start using it. Only the 600 suffix rules are read when the lexicon is first
+//! used. `analyse` results are cached per thread by the analyzer.
+
+mod table;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use table::Words;
 
 use super::analyzer::{FxBuild, is_stop_word};
 use super::stem::stem;
 
 const RULES: &str = include_str!("lexicon/sv.aff");
-const WORDS: &str = include_str!("lexicon/sv.dic");
 
 /// Hunspell flags of the Swedish dictionary that matter here.
 const COMPOUND_BEGIN: char = 'X';
@@ -40,7 +45,7 @@ const PARTICLES: [&str; 5] = ["an", "in", "be", "er", "ge"];
 
 pub struct Lexicon {
     /// Base form → its flags as bits.
-    words: HashMap<Box<str>, u64, FxBuild>,
+    words: Words,
     /// Suffix rules by the ending they add.
     rules: HashMap<Box<str>, Vec<Rule>, FxBuild>,
     /// Longest ending in characters.
@@ -48,7 +53,7 @@ pub struct Lexicon {
     bits: Bits,
 }
 
-/// The bit of each flag character that some word or rule uses.
+/// The bit of each flag character that some word or rule uses (as `build.rs` numbered them).
 struct Bits {
     of: HashMap<char, u64>,
 }
@@ -56,11 +61,6 @@ struct Bits {
 impl Bits {
     fn get(&self, flag: char) -> u64 {
         self.of.get(&flag).copied().unwrap_or(0)
-    }
-
-    fn add(&mut self, flag: char) -> u64 {
-        let next = self.of.len();
-        *self.of.entry(flag).or_insert(1 << next.min(63))
     }
 }
 
@@ -147,17 +147,15 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut bits = Bits { of: HashMap::new() };
-        for flag in [
-            COMPOUND_BEGIN,
-            COMPOUND_MIDDLE,
-            COMPOUND_END,
-            ONLY_IN_COMPOUND,
-            NEED_AFFIX,
-            ADJECTIVE,
-        ] {
-            bits.add(flag);
-        }
+        let words = Words::compiled();
+        let bits = Bits {
+            of: words
+                .flags()
+                .iter()
+                .enumerate()
+                .map(|(bit, &flag)| (flag, 1 << bit))
+                .collect(),
+        };
         let mut rules: HashMap<Box<str>, Vec<Rule>, FxBuild> = HashMap::default();
         let mut longest = 0;
         for line in RULES.lines().filter(|l| !l.starts_with('#')) {
@@ -177,7 +175,7 @@ impl Lexicon {
             }
             longest = longest.max(add.chars().count());
             rules.entry(add.into()).or_default().push(Rule {
-                flag: bits.add(flag),
+                flag: bits.get(flag),
                 strip: strip.into(),
                 condition: parse_condition(condition),
                 only_in_compound: continuation.contains(ONLY_IN_COMPOUND),
@@ -185,22 +183,6 @@ impl Lexicon {
                     || continuation.contains(COMPOUND_MIDDLE),
                 imperative: add.is_empty() && strip.ends_with('a') && continuation == "-",
             });
-        }
-        let mut words = HashMap::with_capacity_and_hasher(150_000, FxBuild::default());
-        let mut previous = String::new();
-        for line in WORDS.lines() {
-            let shared_len = line.bytes().take_while(u8::is_ascii_digit).count();
-            let shared: usize = line[..shared_len].parse().unwrap_or(0);
-            let (rest, flags) = line[shared_len..]
-                .split_once('/')
-                .unwrap_or((&line[shared_len..], ""));
-            let keep: String = previous.chars().take(shared).collect();
-            previous = keep + rest;
-            let mut mask = 0;
-            for flag in flags.chars() {
-                mask |= bits.add(flag);
-            }
-            words.insert(previous.as_str().into(), mask);
         }
         Lexicon {
             words,
@@ -235,7 +217,7 @@ impl Lexicon {
         let verbal: Vec<String> = out
             .iter()
             .filter_map(|l| l.strip_suffix("ning").map(|s| format!("{s}an")))
-            .filter(|noun| self.words.contains_key(noun.as_str()) && !out.contains(noun))
+            .filter(|noun| self.words.contains_key(noun) && !out.contains(noun))
             .collect();
         out.extend(verbal);
         if listed && !out.iter().any(|l| l == word) {
@@ -253,14 +235,11 @@ impl Lexicon {
         let bare = stem(word);
         if bare != word {
             let candidates = std::iter::once(bare.to_string()).chain(undo_umlaut(bare));
-            if let Some(found) = candidates
-                .into_iter()
-                .find(|c| self.words.contains_key(c.as_str()))
-            {
+            if let Some(found) = candidates.into_iter().find(|c| self.words.contains_key(c)) {
                 return Some(found);
             }
             if let Some(noun) = bare.strip_suffix("ning").map(|s| format!("{s}an"))
-                && self.words.contains_key(noun.as_str())
+                && self.words.contains_key(&noun)
             {
                 return Some(noun);
             }
@@ -319,7 +298,7 @@ impl Lexicon {
                 stem.clear();
                 stem.push_str(&word[..cut]);
                 stem.push_str(&rule.strip);
-                let Some(&flags) = self.words.get(stem.as_str()) else {
+                let Some(flags) = self.words.get(&stem) else {
                     continue;
                 };
                 if flags & rule.flag != 0

@@ -67,7 +67,9 @@ pub use analyzer::terms;
 pub use document::{answer_id, notes_id};
 pub use error::{Error, Result};
 pub use handle::{Counts, Hit, SearchHandle, SearchOptions, SearchResults};
-pub use index::{Access, OpenReport, Progress, RebuildReason, SearchIndex, file_stamp, index_dir};
+pub use index::{
+    Access, OpenReport, Progress, RebuildReason, SearchIndex, Stale, file_stamp, index_dir,
+};
 pub use note::Note;
 pub use schema::SCHEMA_VERSION;
 

@@ -17,6 +17,7 @@ mod paths;
 mod privacy_modes;
 pub mod settings;
 mod stamp;
+pub mod summary_index;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -468,11 +469,14 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Error>)> {
     load_stamped(root).map(|loaded| (loaded.project, loaded.unreadable))
 }
 
-fn load_stamped(root: &Path) -> Result<Loaded> {
+/// project.json and codebook.json, with their stamps and the names of those read with a BOM.
+fn load_head(
+    root: &Path,
+    stamps: &mut HashMap<PathBuf, Stamp>,
+    boms: &mut Vec<String>,
+) -> Result<Project> {
     let project_path = root.join(PROJECT_FILE);
     check_schema(&project_path)?;
-    let mut stamps = HashMap::new();
-    let mut boms = Vec::new();
     let (mut project, stamp, bom): (Project, _, _) = read_stamped(&project_path)?;
     stamps.insert(PathBuf::from(PROJECT_FILE), stamp);
     if bom {
@@ -484,6 +488,97 @@ fn load_stamped(root: &Path) -> Result<Loaded> {
     if bom {
         boms.push(CODEBOOK_FILE.to_string());
     }
+    Ok(project)
+}
+
+/// The project without its interviews (`project.interviews` is empty): what commands that
+/// answer from the derived data in `.behov/` read, so a national project does not cost a
+/// gigabyte of JSON per command.
+pub fn load_outline(root: &Path) -> Result<Project> {
+    require_project(root)?;
+    load_head(root, &mut HashMap::new(), &mut Vec::new())
+}
+
+/// The ids of the interview files, in name order (one directory listing, no file read).
+pub fn interview_ids(root: &Path) -> Result<Vec<String>> {
+    let mut names = interview_names(root)?;
+    for name in &mut names {
+        name.truncate(name.len() - ".json".len());
+    }
+    Ok(names)
+}
+
+/// `stamp` of each of `ids`' interview files (`None`: gone), looked up on every core: a
+/// national project has tens of thousands of files to `stat`.
+pub fn stamps_of<T: Send>(
+    root: &Path,
+    ids: &[String],
+    stamp: impl Fn(Option<Stamp>) -> T + Sync,
+) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = ids.len().div_ceil(threads).max(1024);
+    let stamp = &stamp;
+    let dir = fs::File::open(root.join(INTERVIEWS_DIR)).ok();
+    let dir = dir.as_ref();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut name = String::new();
+                    part.iter()
+                        .map(|id| {
+                            name.clear();
+                            name.push_str(id);
+                            name.push_str(".json");
+                            stamp(dir.and_then(|dir| Stamp::in_dir(dir, &name)))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("stat does not panic"))
+            .collect()
+    })
+}
+
+/// Reads one interview file: `Ok(None)` when it is gone. A file whose id is not its name, or
+/// not a safe id, is an error, as when the whole project is read.
+pub fn read_interview(root: &Path, id: &str) -> Result<Option<Interview>> {
+    let path = interview_file(root, id);
+    match read_stamped::<Interview>(&path) {
+        Ok((interview, _, _)) => checked_interview(&path, interview).map(Some),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `interview` read from `path`, refused when its id does not name the file.
+fn checked_interview(path: &Path, interview: Interview) -> Result<Interview> {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    if interview.id != stem {
+        Err(Error::Invalid(format!(
+            "{}: the interview's id is '{}' but the file is named '{stem}.json'; rename one so they match",
+            path.display(),
+            interview.id
+        )))
+    } else if !is_safe_id(&interview.id) {
+        Err(Error::Invalid(format!(
+            "{}: the interview id '{}' may only hold letters a–z, digits, '-' and '_' (it names the file); rename the file and the id",
+            path.display(),
+            interview.id
+        )))
+    } else {
+        Ok(interview)
+    }
+}
+
+fn load_stamped(root: &Path) -> Result<Loaded> {
+    let mut stamps = HashMap::new();
+    let mut boms = Vec::new();
+    let mut project = load_head(root, &mut stamps, &mut boms)?;
     let mut unreadable = Vec::new();
     for (path, result) in read_interviews(interview_files(root)?) {
         match result {
@@ -493,21 +588,9 @@ fn load_stamped(root: &Path) -> Result<Loaded> {
                     boms.push(format!("{INTERVIEWS_DIR}/{stem}.json"));
                 }
                 stamps.insert(interview_path(&stem), stamp);
-                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                if interview.id != stem {
-                    unreadable.push(Error::Invalid(format!(
-                        "{}: the interview's id is '{}' but the file is named '{stem}.json'; rename one so they match",
-                        path.display(),
-                        interview.id
-                    )));
-                } else if !is_safe_id(&interview.id) {
-                    unreadable.push(Error::Invalid(format!(
-                        "{}: the interview id '{}' may only hold letters a–z, digits, '-' and '_' (it names the file); rename the file and the id",
-                        path.display(),
-                        interview.id
-                    )));
-                } else {
-                    project.interviews.push(interview);
+                match checked_interview(&path, interview) {
+                    Ok(interview) => project.interviews.push(interview),
+                    Err(err) => unreadable.push(err),
                 }
             }
             Err(err) => unreadable.push(err),
@@ -579,23 +662,30 @@ fn check_schema(path: &Path) -> Result<()> {
 /// The interview files in name order (temp files and other names are skipped).
 fn interview_files(root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join(INTERVIEWS_DIR);
+    Ok(interview_names(root)?
+        .into_iter()
+        .map(|name| dir.join(name))
+        .collect())
+}
+
+/// The file names in `interviews/` that are interview files, sorted as strings (sorting
+/// paths compares them component by component, a measurable cost at 40,000 files).
+fn interview_names(root: &Path) -> Result<Vec<String>> {
+    let dir = root.join(INTERVIEWS_DIR);
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(&dir, e)),
     };
-    let mut files: Vec<PathBuf> = entries
+    let mut names: Vec<String> = entries
         .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && !p
-                    .file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| {
+            name.ends_with(".json") && name.len() > ".json".len() && !name.starts_with('.')
         })
         .collect();
-    files.sort();
-    Ok(files)
+    names.sort_unstable();
+    Ok(names)
 }
 
 /// A validation problem as `file:line: sentence`, with the line looked up in the file.

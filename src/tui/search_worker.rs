@@ -39,8 +39,10 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the worker on the project at `root`. It reads the project itself, so opening
-    /// the interface does not wait for the index, and drops that copy once the index is open.
+    /// Starts the worker on the project at `root`, so opening the interface does not wait for
+    /// the index. It reads project.json and the changed interview files; only when every
+    /// interview must be indexed again does it read the whole project, and drops that copy
+    /// once the index is open.
     pub fn start(root: PathBuf, read_only: bool) -> SearchWorker {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (report_tx, reports) = mpsc::channel();
@@ -50,19 +52,30 @@ impl SearchWorker {
             } else {
                 Access::Write
             };
-            let project = match crate::store::load(&root) {
-                Ok((project, _)) => project,
-                Err(e) => {
-                    let _ = report_tx.send(Report::Failed(e.to_string()));
-                    return;
+            // An index that only lacks changed interviews is opened from their files alone;
+            // the whole project is read only when every interview must be indexed again.
+            let opened = match crate::store::load_outline(&root)
+                .map_err(crate::search::Error::from)
+                .and_then(|outline| SearchIndex::open_files(&root, &outline, access))
+            {
+                Ok(Some(opened)) => Ok(opened),
+                Ok(None) | Err(_) => {
+                    let project = match crate::store::load(&root) {
+                        Ok((project, _)) => project,
+                        Err(e) => {
+                            let _ = report_tx.send(Report::Failed(e.to_string()));
+                            return;
+                        }
+                    };
+                    let progress_tx = report_tx.clone();
+                    let opened = SearchIndex::open(&root, &project, access, &mut |p| {
+                        let _ = progress_tx.send(Report::Progress(p));
+                    });
+                    drop(project);
+                    release_freed_memory();
+                    opened
                 }
             };
-            let progress_tx = report_tx.clone();
-            let opened = SearchIndex::open(&root, &project, access, &mut |p| {
-                let _ = progress_tx.send(Report::Progress(p));
-            });
-            drop(project);
-            release_freed_memory();
             let mut index = match opened {
                 Ok((index, report)) => {
                     let _ = report_tx.send(Report::Ready(index.handle(), report));

@@ -1,5 +1,7 @@
 //! The Interviews tab: every interview in a table, sorted and filtered as you type.
 
+use std::collections::HashMap;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -7,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
-use crate::model::{Consent, Interview, Lang, Mode, Project, Status};
+use crate::model::{Consent, Interview, Lang, Mode, Project, Respondent, Status};
 use crate::tui::cursor::Cursor;
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
@@ -69,11 +71,13 @@ impl InterviewList {
         let keep = self.rows.get(self.cursor.at).map(|r| r.id.clone());
         // Accents are optional, as in search: "vasteras" finds Västerås.
         let needle = fold(&self.filter);
+        let respondents = session.project.respondents_by_id();
+        let questions = session.project.guide.questions.len();
         let mut rows: Vec<Row> = session
             .project
             .interviews
             .iter()
-            .map(|i| row(&session.project, i, lang))
+            .map(|i| row(&respondents, questions, i, lang))
             .filter(|r| needle.is_empty() || r.cells.iter().any(|c| fold(c).contains(&needle)))
             .collect();
         let column = self.sort;
@@ -105,15 +109,15 @@ impl InterviewList {
 
 /// The names of an interview's respondents, joined.
 pub fn respondent_names(project: &Project, interview: &Interview) -> String {
+    names_of(interview, |id| project.respondent(id))
+}
+
+/// The names of an interview's respondents as `find` gives them (ids of unknown ones), joined.
+fn names_of<'a>(interview: &'a Interview, find: impl Fn(&str) -> Option<&'a Respondent>) -> String {
     interview
         .respondents
         .iter()
-        .map(|id| {
-            project
-                .respondent(id)
-                .map(|r| r.name.as_str())
-                .unwrap_or(id)
-        })
+        .map(|id| find(id).map_or(id.as_str(), |r| r.name.as_str()))
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -139,11 +143,17 @@ pub fn mode_text(mode: Mode, lang: Lang) -> &'static str {
     )
 }
 
-fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
+/// One table row; `respondents` by id (one map for all rows: a scan per row is quadratic).
+fn row(
+    respondents: &HashMap<&str, &Respondent>,
+    questions: usize,
+    interview: &Interview,
+    lang: Lang,
+) -> Row {
     let first = interview
         .respondents
         .first()
-        .and_then(|id| project.respondent(id));
+        .and_then(|id| respondents.get(id.as_str()).copied());
     let attribute = |key: &str| {
         first
             .map(|r| r.attribute(key).to_string())
@@ -154,13 +164,13 @@ fn row(project: &Project, interview: &Interview, lang: Lang) -> Row {
     Row {
         id: interview.id.clone(),
         cells: [
-            respondent_names(project, interview),
+            names_of(interview, |id| respondents.get(id).copied()),
             attribute("type"),
             attribute("municipality"),
             interview.date.to_string(),
             interview.interviewer.clone(),
             status_text(interview.status, lang).to_string(),
-            format!("{answered}/{}", project.guide.questions.len()),
+            format!("{answered}/{questions}"),
             codings.to_string(),
         ],
         answered,

@@ -128,10 +128,11 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let interviews = project.interviews_by_id();
     let respondents: std::collections::BTreeSet<&str> = view
         .hits
         .iter()
-        .filter_map(|h| project.interview(&h.interview))
+        .filter_map(|h| interviews.get(h.interview.as_str()))
         .flat_map(|i| i.respondents.iter().map(String::as_str))
         .collect();
     let all = app.t(S::All).to_string();
