@@ -91,3 +91,79 @@ fn the_details_form_records_the_scope_of_consent() {
     assert_eq!(consent.quotes, Some(false));
     assert_eq!(consent.recording, None);
 }
+
+/// Every file under `root` (`.behov/` and the index included) that holds one of `strings`.
+fn files_holding(root: &std::path::Path, strings: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    // The search worker may replace index files meanwhile: one gone is skipped.
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                let text = String::from_utf8_lossy(&bytes);
+                if strings.iter().any(|s| text.contains(s)) {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_organisation_is_erased_everywhere_from_the_respondents_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    let root = app.session.as_ref().unwrap().store.root().to_path_buf();
+    let erased = [
+        "Anna Bergström",
+        "anna.bergstrom@example.se",
+        "070-312 48 90",
+    ];
+    assert!(!files_holding(&root, &erased).is_empty());
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.screen, Screen::Respondents);
+    let r001 = app
+        .session
+        .as_ref()
+        .unwrap()
+        .project
+        .respondents
+        .iter()
+        .position(|r| r.id == "r001")
+        .unwrap();
+    for _ in 0..r001 {
+        key(&mut app, KeyCode::Down);
+    }
+    // The question names what goes; Esc (or Enter on Cancel, chosen first) erases nothing.
+    key(&mut app, KeyCode::Char('E'));
+    let shown = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(shown.contains("Radera överallt"), "{shown}");
+    assert!(shown.contains("i001"), "{shown}");
+    key(&mut app, KeyCode::Enter);
+    assert!(!files_holding(&root, &erased).is_empty());
+    // Then erased: the button chosen, Enter.
+    key(&mut app, KeyCode::Char('E'));
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        !status.error && status.text.starts_with("Raderade "),
+        "{status:?}"
+    );
+    assert_eq!(app.screen, Screen::Respondents);
+    let project = &app.session.as_ref().unwrap().project;
+    assert!(project.respondent("r001").is_none());
+    assert!(project.interview("i001").is_none());
+    assert_eq!(files_holding(&root, &erased), Vec::<String>::new());
+    // The project is open for writing again and whole.
+    assert!(!app.session.as_ref().unwrap().read_only());
+    let (reloaded, _) = behov::store::load(&root).unwrap();
+    assert!(behov::model::validate(&reloaded).is_empty());
+}

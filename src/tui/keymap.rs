@@ -104,6 +104,8 @@ pub enum Action {
     Open,
     New,
     Delete,
+    /// Erase a respondent everywhere (personal data).
+    Erase,
     Filter,
     SortNext,
     SortReverse,
@@ -333,6 +335,7 @@ static RESPONDENTS: &[Binding] = &[
     bind!("Enter", [code(Enter), k('e')], Edit, KeyEdit, true),
     bind!("n", [k('n')], New, KeyNewRespondent, true),
     bind!("d", [k('d'), code(KeyCode::Delete)], Delete, KeyDelete, true),
+    bind!("E", [k('E')], Erase, KeyEraseEverywhere, false),
     bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];

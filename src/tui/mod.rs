@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cursor;
 pub mod editor;
+pub mod erase;
 pub mod form;
 pub mod fuzzy;
 pub mod import_job;
@@ -423,6 +424,7 @@ pub fn perform(app: &mut App, effect: Effect) {
             Ok(())
         }),
         Effect::SaveSettings => app.settings.save(),
+        Effect::Erase(target) => erase::erase(app, target),
         Effect::ReadTranscript { path, options } => {
             let (importing, ctx) = router::split!(app.importing);
             let outcome = screens::import::start(importing, &ctx, &path, options);

@@ -551,6 +551,9 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
                 list, &mut ctx, &id
             ))
         }
+        Confirm::EraseRespondent(id) => {
+            vec![Effect::Erase(crate::privacy::erase::Target::Respondent(id))]
+        }
         Confirm::QuitUnsaved => {
             app.quit = true;
             app.quit_forced = true;

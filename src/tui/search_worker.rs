@@ -36,6 +36,7 @@ impl std::fmt::Debug for Report {
 pub struct SearchWorker {
     jobs: Sender<Job>,
     pub reports: Receiver<Report>,
+    thread: std::thread::JoinHandle<()>,
 }
 
 impl SearchWorker {
@@ -46,7 +47,7 @@ impl SearchWorker {
     pub fn start(root: PathBuf, read_only: bool) -> SearchWorker {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (report_tx, reports) = mpsc::channel();
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let access = if read_only {
                 Access::ReadOnly
             } else {
@@ -97,7 +98,18 @@ impl SearchWorker {
                 }
             }
         });
-        SearchWorker { jobs, reports }
+        SearchWorker {
+            jobs,
+            reports,
+            thread,
+        }
+    }
+
+    /// Ends the worker once its queue is applied and waits until it has let go of the index
+    /// (its writer holds the index's lock), for work that replaces the index.
+    pub fn stop(self) {
+        drop(self.jobs);
+        let _ = self.thread.join();
     }
 
     /// Queues a change; the worker is gone only if it failed, which was already reported.

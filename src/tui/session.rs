@@ -82,6 +82,12 @@ pub struct OpenedSession {
 }
 
 impl Session {
+    /// Closes the project: the search worker finishes its queue and lets go of the index,
+    /// and the lock is released as the store is dropped.
+    pub fn close(self) {
+        self.search.stop();
+    }
+
     /// Opens `root`, replays the journal left by a crash, saves what it recovered, and starts
     /// a new journal. Recovered text that cannot be saved stays in the journal.
     pub fn open(root: &Path, sv: bool) -> store::Result<OpenedSession> {

@@ -50,6 +50,9 @@ pub enum Effect {
         path: PathBuf,
         options: crate::import::Options,
     },
+    /// Erases an organisation or person everywhere in the project (closed and opened again
+    /// around it, so nothing of theirs stays in memory, the journal or the index).
+    Erase(crate::privacy::erase::Target),
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -104,6 +107,8 @@ pub enum Confirm {
     MergeCodes(String, String),
     DeleteCode(String),
     DeleteRespondent(String),
+    /// Erasing a respondent everywhere: its interviews, people, mentions, index.
+    EraseRespondent(String),
     /// Marking an interview with unanswered questions complete.
     MarkComplete(String),
     /// Quitting although typed text could not be written anywhere.

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::model::{Gender, Lang, Person, Project, Respondent};
+use crate::privacy::erase::{self, Target};
 use crate::tui::cursor::Cursor;
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
@@ -50,7 +51,10 @@ impl RespondentList {
         if self.cursor.apply(action, count, 10) {
             return Outcome::default();
         }
-        let editing = matches!(action, Action::New | Action::Edit | Action::Delete);
+        let editing = matches!(
+            action,
+            Action::New | Action::Edit | Action::Delete | Action::Erase
+        );
         if editing && let Some(refusal) = ctx.refuse_if_read_only() {
             return refusal;
         }
@@ -59,6 +63,7 @@ impl RespondentList {
             Action::Edit if count > 0 => form(ctx, Some(self.cursor.at), false)
                 .map_or_else(Outcome::default, Outcome::overlay),
             Action::Delete if count > 0 => self.confirm_delete(ctx),
+            Action::Erase if count > 0 => self.confirm_erase(ctx),
             Action::Back => Outcome::go(Screen::Tabs),
             _ => Outcome::default(),
         }
@@ -306,6 +311,63 @@ impl RespondentList {
         };
         Outcome::overlay(Overlay::confirm(
             Confirm::DeleteRespondent(respondent.id.clone()),
+            question,
+        ))
+    }
+}
+
+/// `E`: erasing a respondent everywhere (a data subject's request), asking with the list of
+/// what goes and what changes, worked out as the erasure itself will.
+impl RespondentList {
+    fn confirm_erase(&self, ctx: &Ctx) -> Outcome {
+        let Some(session) = ctx.session.as_deref() else {
+            return Outcome::default();
+        };
+        let project = &session.project;
+        let Some(respondent) = project.respondents.get(self.cursor.at) else {
+            return Outcome::default();
+        };
+        let key = match crate::privacy::Key::load(session.store.root()) {
+            Ok(key) => key,
+            Err(e) => return Outcome::error(e.to_string()),
+        };
+        let target = Target::Respondent(respondent.id.clone());
+        let plan = match erase::plan(project, &key, &target) {
+            Ok(plan) => plan,
+            Err(reason) => return Outcome::error(reason),
+        };
+        let r = &plan.receipt;
+        let list = |ids: &[String], one: S, many: S| {
+            if ids.is_empty() {
+                ctx.t(S::EraseNothingToSay).to_string()
+            } else {
+                format!("{} ({})", ctx.count(ids.len(), one, many), ids.join(", "))
+            }
+        };
+        let question = ctx.fill(
+            S::EraseRespondentQuestion,
+            &[
+                ("name", &respondent.name),
+                (
+                    "deleted",
+                    &list(&r.interviews_deleted, S::InterviewOne, S::InterviewMany),
+                ),
+                (
+                    "changed",
+                    &list(&r.interviews_changed, S::InterviewOne, S::InterviewMany),
+                ),
+                (
+                    "people",
+                    &ctx.count(
+                        respondent.people.len(),
+                        S::ContactPersonOne,
+                        S::ContactPersonMany,
+                    ),
+                ),
+            ],
+        );
+        Outcome::overlay(Overlay::confirm(
+            Confirm::EraseRespondent(respondent.id.clone()),
             question,
         ))
     }
