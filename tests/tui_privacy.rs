@@ -167,3 +167,45 @@ fn an_organisation_is_erased_everywhere_from_the_respondents_screen() {
     let (reloaded, _) = behov::store::load(&root).unwrap();
     assert!(behov::model::validate(&reloaded).is_empty());
 }
+
+#[test]
+fn a_person_is_erased_everywhere_from_the_privacy_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(dir.path(), Lang::Sv);
+    let root = app.session.as_ref().unwrap().store.root().to_path_buf();
+    key(&mut app, KeyCode::Char('P'));
+    render(&mut app, 120, 40);
+    let at = app
+        .privacy
+        .hits
+        .iter()
+        .position(|h| h.person.is_some())
+        .unwrap();
+    let name = app.privacy.hits[at].person.clone().unwrap();
+    assert!(!files_holding(&root, &[name.as_str()]).is_empty());
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('E'));
+    let shown = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(
+        shown.contains(&format!("Radera {name} överallt?")),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        !status.error && status.text.starts_with(&format!("Raderade {name}")),
+        "{status:?}"
+    );
+    assert_eq!(app.screen, Screen::Privacy);
+    render(&mut app, 120, 40);
+    assert!(
+        !app.privacy
+            .hits
+            .iter()
+            .any(|h| h.person.as_ref() == Some(&name))
+    );
+    assert_eq!(files_holding(&root, &[name.as_str()]), Vec::<String>::new());
+}

@@ -162,6 +162,7 @@ impl App {
         self.codebook = CodebookView::default();
         self.search = SearchView::default();
         self.summary = SummaryView::default();
+        self.privacy = PrivacyView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);

@@ -46,7 +46,12 @@ pub fn erase(app: &mut App, target: Target) -> store::Result<()> {
     let erased = run(&root, &target);
     let reopened = Session::open(&root, app.sv())?;
     app.attach(reopened.session, reopened.notices);
-    app.screen = Screen::Respondents;
+    // Back where the erasure was asked for, its list made again from the new files.
+    app.screen = match target {
+        Target::Respondent(_) => Screen::Respondents,
+        Target::Person(_) => Screen::Privacy,
+    };
+    app.refresh();
     match erased {
         Ok(receipt) if receipt.traces.is_empty() => {
             let text = app.fill(

@@ -346,6 +346,7 @@ static PRIVACY: &[Binding] = &[
     bind!("Enter", [code(Enter)], Open, KeyOpenAnswer, true),
     bind!("a", [k('a')], NotPersonal, KeyNotPersonalDataRemembered, true),
     bind!("n", [k('n')], AddName, KeyAddNamePseudonymList, true),
+    bind!("E", [k('E')], Erase, KeyErasePerson, false),
     bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
     HELP,
 ];

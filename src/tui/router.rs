@@ -554,6 +554,9 @@ fn confirmed(app: &mut App, what: Confirm) -> Vec<Effect> {
         Confirm::EraseRespondent(id) => {
             vec![Effect::Erase(crate::privacy::erase::Target::Respondent(id))]
         }
+        Confirm::ErasePerson(name) => {
+            vec![Effect::Erase(crate::privacy::erase::Target::Person(name))]
+        }
         Confirm::QuitUnsaved => {
             app.quit = true;
             app.quit_forced = true;

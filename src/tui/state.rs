@@ -109,6 +109,8 @@ pub enum Confirm {
     DeleteRespondent(String),
     /// Erasing a respondent everywhere: its interviews, people, mentions, index.
     EraseRespondent(String),
+    /// Erasing a person everywhere: contact details, their words, every mention.
+    ErasePerson(String),
     /// Marking an interview with unanswered questions complete.
     MarkComplete(String),
     /// Quitting although typed text could not be written anywhere.

@@ -270,7 +270,7 @@ fn draw_confirm(
         Confirm::DeleteCode(_) => app.t(S::ButtonDeleteCode),
         Confirm::MarkComplete(_) => app.t(S::ButtonMarkComplete),
         Confirm::QuitUnsaved => app.t(S::ButtonQuitAnyway),
-        Confirm::EraseRespondent(_) => app.t(S::ButtonErase),
+        Confirm::EraseRespondent(_) | Confirm::ErasePerson(_) => app.t(S::ButtonErase),
     };
     let button = |label: &str, chosen: bool| {
         let text = format!("{}[ {label} ]{}", if chosen { "▶" } else { " " }, " ");

@@ -14,7 +14,7 @@ use crate::privacy::{Key, Kind};
 use crate::tui::cursor::Cursor;
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
-use crate::tui::state::{Ctx, OpenAnswer, Outcome, Screen, Tab, Target, View};
+use crate::tui::state::{Confirm, Ctx, OpenAnswer, Outcome, Overlay, Screen, Tab, Target, View};
 use crate::tui::strings::{S, fill, say};
 use crate::tui::theme;
 
@@ -87,6 +87,13 @@ impl PrivacyView {
                 }
             }),
             Action::AddName => Outcome::error(ctx.t(S::OnlyNamesToPseudonymList)),
+            Action::Erase if hit.kind == Kind::Name => {
+                if let Some(refusal) = ctx.refuse_if_read_only() {
+                    return refusal;
+                }
+                confirm_erase(ctx, hit.person.clone().unwrap_or(hit.text))
+            }
+            Action::Erase => Outcome::error(ctx.t(S::EraseOnlyNames)),
             _ => Outcome::default(),
         }
     }
@@ -120,6 +127,40 @@ impl PrivacyView {
         let text = fill(lang, said, &[("text", &hit.text)]);
         Outcome::info(text)
     }
+}
+
+/// `E` on a name: erasing the person everywhere, asking with what goes and what changes.
+fn confirm_erase(ctx: &Ctx, name: String) -> Outcome {
+    let Some(session) = ctx.session.as_deref() else {
+        return Outcome::default();
+    };
+    let key = match Key::load(session.store.root()) {
+        Ok(key) => key,
+        Err(e) => return Outcome::error(e.to_string()),
+    };
+    let target = crate::privacy::erase::Target::Person(name.clone());
+    let plan = match crate::privacy::erase::plan(&session.project, &key, &target) {
+        Ok(plan) => plan,
+        Err(reason) => return Outcome::error(reason),
+    };
+    let r = &plan.receipt;
+    let list = |ids: &[String]| {
+        if ids.is_empty() {
+            ctx.t(S::EraseNothingToSay).to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
+    let question = ctx.fill(
+        S::ErasePersonQuestion,
+        &[
+            ("name", &name),
+            ("people", &list(&r.people_removed)),
+            ("turns", &r.turns_removed),
+            ("changed", &list(&r.interviews_changed)),
+        ],
+    );
+    Outcome::overlay(Overlay::confirm(Confirm::ErasePerson(name), question))
 }
 
 pub fn draw(view: &PrivacyView, app: &View, frame: &mut Frame, area: Rect) {
