@@ -512,6 +512,8 @@ static CONFLICT: &[Binding] = &[
 /// Shift+↑/↓ come before ↑/↓: a binding without Shift also takes the key with it.
 #[rustfmt::skip]
 static REVIEW: &[Binding] = &[
+    // Help first: the footer keeps what fits, and at 80 columns the last hints go.
+    bind!("F1", [code(F(1))], Help, KeyHelp, true),
     bind!("Enter", [code(Enter)], Confirm, KeyImport, true),
     bind!("Esc", [code(Esc)], Back, KeyCancel, true),
     bind!("a", [k('a')], Assign, KeyToQuestion, true),
@@ -524,7 +526,6 @@ static REVIEW: &[Binding] = &[
     bind!("↓/j", [code(KDown), k('j')], Down, KeyNextTurn, false),
     bind!("PgUp", [code(KPageUp)], PageUp, KeyReviewPageUp, false),
     bind!("PgDn", [code(KPageDown)], PageDown, KeyReviewPageDown, false),
-    F1_HELP,
 ];
 
 #[rustfmt::skip]

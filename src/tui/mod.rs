@@ -5,6 +5,7 @@ pub mod app;
 pub mod cursor;
 pub mod editor;
 pub mod erase;
+pub mod footer;
 pub mod form;
 pub mod fuzzy;
 pub mod import_job;

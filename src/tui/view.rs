@@ -191,18 +191,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 /// Footer hints from the live keymap, as many as fit.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
     let hints = keymap::footer(app.context(), app.lang);
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, text) in hints {
-        let width = key.width() + text.width() + 3;
-        if used + width > area.width as usize {
-            break;
-        }
-        used += width;
-        spans.push(Span::styled(key, theme::key()));
-        spans.push(Span::raw(format!(" {text}  ")));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Paragraph::new(super::footer::line(hints, area.width)), area);
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

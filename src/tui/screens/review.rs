@@ -426,16 +426,11 @@ pub fn view(state: &ReviewScreen, lang: Lang, frame: &mut Frame, area: Rect) {
     );
 
     // The footer, from the keymap of the context the keys go to.
-    let hints: Vec<Span> = keymap::footer(state.context(), lang)
-        .into_iter()
-        .flat_map(|(keys, text)| {
-            [
-                Span::styled(keys, theme::key()),
-                Span::raw(format!(" {text}  ")),
-            ]
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(Line::from(hints)), footer);
+    let hints = keymap::footer(state.context(), lang);
+    frame.render_widget(
+        Paragraph::new(crate::tui::footer::line(hints, footer.width)),
+        footer,
+    );
 
     if let Some(chooser) = state.chooser {
         draw_chooser(state, chooser, lang, frame, area);
