@@ -636,21 +636,12 @@ pub fn count(lang: Lang, count: usize, one: S, many: S) -> String {
     plural(count, say(lang, one), say(lang, many))
 }
 
-/// "1 intervju", "3 intervjuer": the count and the singular or plural form.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
+/// The count and the singular or plural form, shared with the command line.
+pub use crate::words::plural;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_is_singular_everything_else_plural() {
-        assert_eq!(plural(1, "intervju", "intervjuer"), "1 intervju");
-        assert_eq!(plural(0, "intervju", "intervjuer"), "0 intervjuer");
-        assert_eq!(plural(24, "intervju", "intervjuer"), "24 intervjuer");
-    }
 
     /// The `{name}`s of a text.
     fn placeholders(text: &str) -> Vec<&str> {
