@@ -318,24 +318,9 @@ pub fn submit_export(view: &SummaryView, ctx: &Ctx, form: &Form) -> Result<Outco
         return submit_exchange(view, ctx, form, extension);
     }
     let (extension, format) = FORMATS[chosen];
-    let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
-    if path.file_name().is_none() {
-        return Err(ctx.t(S::GiveFile).into());
-    }
-    let Some(session) = ctx.session.as_deref() else {
+    let Some((path, prepared)) = prepare(view, ctx, form, extension, true)? else {
         return Ok(Outcome::default());
     };
-    // What `behov summary` writes: interviews without recorded consent left out, and
-    // everything pseudonymised with `p` (or when a consent forbids attributing quotes).
-    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
-        &session.project,
-        session.store.root(),
-        crate::privacy::pseudonymise::Options {
-            pseudonymise: view.pseudonyms,
-            without_consent: false,
-        },
-        true,
-    );
     let mut options = view.options(ctx.lang);
     options.pseudonyms = false;
     let mut summary = report::summarise(&prepared.project, &options).map_err(|e| e.to_string())?;
@@ -359,22 +344,9 @@ fn submit_exchange(
     form: &Form,
     extension: &str,
 ) -> Result<Outcome, String> {
-    let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
-    if path.file_name().is_none() {
-        return Err(ctx.t(S::GiveFile).into());
-    }
-    let Some(session) = ctx.session.as_deref() else {
+    let Some((path, prepared)) = prepare(view, ctx, form, extension, false)? else {
         return Ok(Outcome::default());
     };
-    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
-        &session.project,
-        session.store.root(),
-        crate::privacy::pseudonymise::Options {
-            pseudonymise: view.pseudonyms,
-            without_consent: false,
-        },
-        false,
-    );
     let bytes = if extension == "qdc" {
         crate::exchange::qdc(&prepared.project)
     } else {
@@ -386,6 +358,35 @@ fn submit_exchange(
     }
     .map_err(|e| e.to_string())?;
     Ok(Outcome::effects(vec![Effect::WriteFile { path, bytes }]))
+}
+
+/// The file an export goes to and the project as `behov summary`/`export` write it:
+/// interviews without recorded consent left out, and everything pseudonymised with `p` (or,
+/// for a `report`, when a consent forbids attributing quotes). `None` without a project.
+fn prepare(
+    view: &SummaryView,
+    ctx: &Ctx,
+    form: &Form,
+    extension: &str,
+    report: bool,
+) -> Result<Option<(PathBuf, crate::privacy::pseudonymise::Prepared)>, String> {
+    let path = PathBuf::from(form.value(1).trim()).with_extension(extension);
+    if path.file_name().is_none() {
+        return Err(ctx.t(S::GiveFile).into());
+    }
+    let Some(session) = ctx.session.as_deref() else {
+        return Ok(None);
+    };
+    let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
+        &session.project,
+        session.store.root(),
+        crate::privacy::pseudonymise::Options {
+            pseudonymise: view.pseudonyms,
+            without_consent: false,
+        },
+        report,
+    );
+    Ok(Some((path, prepared)))
 }
 
 pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
