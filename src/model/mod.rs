@@ -6,6 +6,7 @@ pub mod conflict;
 pub mod edit;
 mod guide;
 mod interview;
+pub mod merge;
 mod project;
 mod respondent;
 mod text;

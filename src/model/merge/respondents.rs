@@ -1,0 +1,166 @@
+//! Respondents and attribute definitions of `project.json`.
+
+use std::collections::BTreeMap;
+
+use super::{Change, ChangeKind, Kind, Merge, Side, pick};
+use crate::model::{Keep, Project, Respondent, value_key};
+
+/// Merges respondents and attribute definitions into `out`; returns the new ids given to the
+/// other copy's respondents kept beside one of this copy's under the same id.
+pub(super) fn merge(
+    m: &mut Merge,
+    base: Option<&Project>,
+    mine: &Project,
+    theirs: &Project,
+    out: &mut Project,
+) -> BTreeMap<String, String> {
+    attributes(m, theirs, out);
+    let mut renamed = BTreeMap::new();
+    for t in &theirs.respondents {
+        let b = base.and_then(|b| b.respondent(&t.id));
+        let key = format!("respondent/{}", t.id);
+        match mine.respondent(&t.id) {
+            None if b.is_some_and(|b| b == t) => {}
+            None if b.is_some() => {
+                let keep = m.conflict(Kind::DeletedHere, key, t.name.clone(), None, Some(show(t)));
+                if keep == Some(Keep::Theirs) {
+                    out.respondents.push(t.clone());
+                }
+            }
+            None => {
+                out.respondents.push(t.clone());
+                m.change(Change::new(ChangeKind::NewRespondent, subject(t)));
+            }
+            Some(mr) if mr == t => {}
+            Some(mr) if b.is_none() && value_key(&mr.name) != value_key(&t.name) => {
+                let keep = m.conflict(
+                    Kind::SameRespondentId,
+                    key,
+                    t.id.clone(),
+                    Some(show(mr)),
+                    Some(show(t)),
+                );
+                match keep {
+                    Some(Keep::Theirs) => replace(out, t),
+                    Some(Keep::Both) => {
+                        let taken = mine
+                            .respondents
+                            .iter()
+                            .chain(&theirs.respondents)
+                            .chain(&out.respondents)
+                            .map(|r| r.id.as_str());
+                        let id = Project::next_id("r", taken);
+                        let mut moved = t.clone();
+                        moved.id = id.clone();
+                        out.respondents.push(moved);
+                        renamed.insert(t.id.clone(), id);
+                    }
+                    _ => {}
+                }
+            }
+            Some(mr) => match pick(b, mr, t) {
+                Side::Mine => {}
+                Side::Theirs => {
+                    replace(out, t);
+                    m.change(Change::new(ChangeKind::Respondent, subject(t)));
+                }
+                Side::Conflict => {
+                    let keep = m.conflict(
+                        Kind::Respondent,
+                        key,
+                        subject(mr),
+                        Some(show(mr)),
+                        Some(show(t)),
+                    );
+                    if keep == Some(Keep::Theirs) {
+                        replace(out, t);
+                    }
+                }
+            },
+        }
+    }
+    // Deleted in the other copy since the ancestor.
+    if let Some(base) = base {
+        for mr in &mine.respondents {
+            if theirs.respondent(&mr.id).is_some() {
+                continue;
+            }
+            let Some(b) = base.respondent(&mr.id) else {
+                continue;
+            };
+            let used = mine
+                .interviews
+                .iter()
+                .chain(&theirs.interviews)
+                .any(|i| i.respondents.contains(&mr.id));
+            if b == mr && !used {
+                out.respondents.retain(|r| r.id != mr.id);
+                m.change(Change::new(ChangeKind::RemovedRespondent, subject(mr)));
+            } else {
+                let keep = m.conflict(
+                    Kind::DeletedThere,
+                    format!("respondent/{}", mr.id),
+                    subject(mr),
+                    Some(show(mr)),
+                    None,
+                );
+                if keep == Some(Keep::Theirs) {
+                    out.respondents.retain(|r| r.id != mr.id);
+                }
+            }
+        }
+    }
+    renamed
+}
+
+/// New attribute definitions come in; the allowed values of one both copies have are joined.
+fn attributes(m: &mut Merge, theirs: &Project, out: &mut Project) {
+    for t in &theirs.attributes {
+        match out.attributes.iter_mut().find(|a| a.id == t.id) {
+            None => {
+                out.attributes.push(t.clone());
+                m.change(Change::new(ChangeKind::NewAttribute, t.id.clone()));
+            }
+            Some(a) => {
+                let before = a.values.len();
+                if a.values.is_empty() {
+                    continue;
+                }
+                for v in &t.values {
+                    if !a.values.iter().any(|x| value_key(x) == value_key(v)) {
+                        a.values.push(v.clone());
+                    }
+                }
+                if a.values.len() > before {
+                    let mut change = Change::new(ChangeKind::Attribute, t.id.clone());
+                    change.added = a.values.len() - before;
+                    m.change(change);
+                }
+            }
+        }
+    }
+}
+
+fn replace(out: &mut Project, t: &Respondent) {
+    match out.respondents.iter_mut().find(|r| r.id == t.id) {
+        Some(r) => *r = t.clone(),
+        None => out.respondents.push(t.clone()),
+    }
+}
+
+fn subject(r: &Respondent) -> String {
+    format!("{} {}", r.id, r.name)
+}
+
+/// A respondent as one line: name, attributes, how many people.
+fn show(r: &Respondent) -> String {
+    let mut text = r.name.clone();
+    for (k, v) in &r.attributes {
+        text.push_str(&format!(" · {k}={v}"));
+    }
+    if !r.people.is_empty() {
+        let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+        text.push_str(&format!(" · {}", names.join(", ")));
+    }
+    text
+}
