@@ -17,6 +17,7 @@ use crate::synth::Synth;
 mod exchange_import;
 mod export;
 mod import;
+mod merge;
 mod privacy;
 
 #[derive(Debug, Parser)]
@@ -87,6 +88,9 @@ pub enum Command {
     },
     /// Erase an organisation or a person from every file of the project (asks first)
     Erase(privacy::EraseArgs),
+    /// Merge a colleague's copy of the project into this one: their new interviews,
+    /// respondents, codes and codings; conflicts shown with both versions (--undo undoes it)
+    Merge(merge::MergeArgs),
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -270,6 +274,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let dir = require(pick(args.dir.clone(), project)?)?;
             privacy::erase_command(&dir, args)
         }
+        Some(Command::Merge(args)) => merge::run(&require(project)?, args),
         Some(Command::Synth {
             interviews,
             out,

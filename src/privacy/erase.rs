@@ -441,24 +441,7 @@ pub fn apply(
 /// Folds typing still in the journal into the interview files and empties the journal, so no
 /// line of it holds text from before the erasure. Returns how many interviews were saved.
 pub fn fold_journal(opened: &mut store::Opened) -> Result<usize, crate::failure::Failure> {
-    let root = opened.store.root().to_path_buf();
-    let recovery = journal::replay(&root, &mut opened.project)?;
-    if recovery.must_keep_journal() {
-        return Err(crate::failure::Failure {
-            message: format!(
-                "the journal of {} holds typing that has not been settled with the interview files; open the project in behov once to settle it, then erase",
-                root.display()
-            ),
-            code: 1,
-        });
-    }
-    for id in &recovery.interviews {
-        if let Some(interview) = opened.project.interview(id) {
-            opened.store.save_interview(interview)?;
-        }
-    }
-    journal::Journal::open(&root)?.clear()?;
-    Ok(recovery.interviews.len())
+    Ok(journal::fold(&opened.store, &mut opened.project)?)
 }
 
 /// Removes the lines holding an erased string from the copies of damaged journal lines.

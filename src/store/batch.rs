@@ -28,6 +28,9 @@ pub struct Batch {
     project: Option<Project>,
     /// Interviews whose files go (erasure of a person's interviews).
     deleted: Vec<String>,
+    /// Files given as bytes, by path inside the project: earlier contents put back by an
+    /// undo, byte for byte.
+    restored: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Batch {
@@ -56,6 +59,12 @@ impl Batch {
         self
     }
 
+    /// Puts `bytes` back as the file at `rel` (a path inside the project).
+    pub(super) fn restore(&mut self, rel: PathBuf, bytes: Vec<u8>) -> &mut Batch {
+        self.restored.push((rel, bytes));
+        self
+    }
+
     pub fn interviews(&self) -> &[Interview] {
         &self.interviews
     }
@@ -70,6 +79,7 @@ impl Batch {
             && self.codebook.is_none()
             && self.project.is_none()
             && self.deleted.is_empty()
+            && self.restored.is_empty()
     }
 
     /// The paths inside the project of the files the change removes.
@@ -93,6 +103,7 @@ impl Batch {
         if let Some(project) = &self.project {
             files.push((PROJECT_FILE.into(), to_json(project).into_bytes()));
         }
+        files.extend(self.restored.iter().cloned());
         files
     }
 }

@@ -418,6 +418,28 @@ pub fn replay(root: &Path, project: &mut Project) -> Result<Recovery> {
     Ok(recovery)
 }
 
+/// Folds the journal into the interview files before a command rewrites the project (a
+/// merge, an erasure), so no typing is left on a version that is then replaced. Refused
+/// when the journal holds typing not settled with the files. Returns how many interviews
+/// were saved.
+pub fn fold(store: &super::Store, project: &mut Project) -> Result<usize> {
+    let root = store.root().to_path_buf();
+    let recovery = replay(&root, project)?;
+    if recovery.must_keep_journal() {
+        return Err(Error::Invalid(format!(
+            "the journal of {} holds typing that has not been settled with the interview files; open the project in behov once to settle it, then try again",
+            root.display()
+        )));
+    }
+    for id in &recovery.interviews {
+        if let Some(interview) = project.interview(id) {
+            store.save_interview(interview)?;
+        }
+    }
+    Journal::open(&root)?.clear()?;
+    Ok(recovery.interviews.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod fault;
 pub mod journal;
 mod locate;
 mod lock;
+pub mod merge;
 pub mod output;
 mod paths;
 mod privacy_modes;
