@@ -89,7 +89,11 @@ fn two_coders_on_two_copies_merge_with_every_coding_kept_and_undo() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Merged: 2 files written"));
-    assert_eq!(codings(&anna), before + 4, "every coding of both coders is kept");
+    assert_eq!(
+        codings(&anna),
+        before + 4,
+        "every coding of both coders is kept"
+    );
     behov(&anna).arg("check").assert().success();
 
     // Merging again changes nothing.
@@ -168,7 +172,11 @@ fn a_conflict_stops_the_merge_until_it_is_decided() {
         .stderr(predicate::str::contains(
             "1 conflict is not decided, so nothing was merged",
         ));
-    assert_eq!(files(&mine), before, "nothing is written while a conflict is open");
+    assert_eq!(
+        files(&mine),
+        before,
+        "nothing is written while a conflict is open"
+    );
 
     behov(&mine)
         .args(["merge", "--yes", "--keep", "answer/i999/q01=theirs"])

@@ -71,7 +71,10 @@ pub fn run(dir: &Path, args: MergeArgs) -> Result<ExitCode, Failure> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let other = args.other.clone().expect("clap requires OTHER_DIR without --undo");
+    let other = args
+        .other
+        .clone()
+        .expect("clap requires OTHER_DIR without --undo");
     let theirs = store::merge::read_other(dir, &other)?;
     let ancestor = if args.two_way {
         None
@@ -157,7 +160,10 @@ pub fn run(dir: &Path, args: MergeArgs) -> Result<ExitCode, Failure> {
         let _ = out.flush();
         let mut answer = String::new();
         let _ = std::io::stdin().lock().read_line(&mut answer);
-        if !matches!(answer.trim().to_lowercase().as_str(), "yes" | "y" | "ja" | "j") {
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "yes" | "y" | "ja" | "j"
+        ) {
             let _ = writeln!(out, "Nothing was merged.");
             return Ok(ExitCode::from(1));
         }
@@ -177,12 +183,28 @@ pub fn run(dir: &Path, args: MergeArgs) -> Result<ExitCode, Failure> {
 fn describe(out: &mut dyn Write, plan: &Plan) {
     let counted = [
         (ChangeKind::NewInterview, "new interview", "new interviews"),
-        (ChangeKind::NewRespondent, "new respondent", "new respondents"),
+        (
+            ChangeKind::NewRespondent,
+            "new respondent",
+            "new respondents",
+        ),
         (ChangeKind::NewCode, "new code", "new codes"),
-        (ChangeKind::Codings, "coder's codings of an interview", "coders' codings of interviews"),
-        (ChangeKind::Interview, "interview changed", "interviews changed"),
+        (
+            ChangeKind::Codings,
+            "coder's codings of an interview",
+            "coders' codings of interviews",
+        ),
+        (
+            ChangeKind::Interview,
+            "interview changed",
+            "interviews changed",
+        ),
         (ChangeKind::Code, "code changed", "codes changed"),
-        (ChangeKind::Respondent, "respondent changed", "respondents changed"),
+        (
+            ChangeKind::Respondent,
+            "respondent changed",
+            "respondents changed",
+        ),
     ];
     let counts: Vec<String> = counted
         .iter()
@@ -256,7 +278,13 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
 }
 
 fn conflict_lines(out: &mut dyn Write, c: &Conflict) {
-    let _ = writeln!(out, "  ! [{}] {}: {}", c.key, kind_phrase(c.kind), c.subject);
+    let _ = writeln!(
+        out,
+        "  ! [{}] {}: {}",
+        c.key,
+        kind_phrase(c.kind),
+        c.subject
+    );
     for (label, text) in [("here ", &c.mine), ("there", &c.theirs)] {
         let text = text.as_deref().unwrap_or("(deleted)");
         for (n, line) in text.lines().enumerate() {

@@ -81,6 +81,8 @@ pub struct App {
     pub review: Option<ReviewScreen>,
     /// A transcript being read on a thread; the review screen opens when it is done.
     pub importing: Option<super::import_job::ImportJob>,
+    /// A colleague's copy about to be merged (drawn over the tabs, has the keys).
+    pub merge: Option<super::screens::merge::MergeScreen>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             deferred: Vec::new(),
             review: None,
             importing: None,
+            merge: None,
         }
     }
 
@@ -253,6 +256,9 @@ impl App {
         // The review of an imported transcript is drawn over everything and has the keys.
         if let Some(review) = &self.review {
             return review.context();
+        }
+        if self.merge.is_some() && self.overlay.is_none() {
+            return Context::MergeCopy;
         }
         match &self.overlay {
             Some(Overlay::Form { .. }) => return Context::Form,

@@ -44,11 +44,13 @@ pub enum Context {
     ReviewChooser,
     /// The personal data found in the project's texts.
     Privacy,
+    /// A colleague's copy about to be merged: what comes in, the conflicts to decide.
+    MergeCopy,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 25] = [
+    pub const ALL: [Context; 26] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -74,6 +76,7 @@ impl Context {
         Context::Review,
         Context::ReviewChooser,
         Context::Privacy,
+        Context::MergeCopy,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -288,6 +291,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("p", [k('p')], Setup, KeyProjectTitleGuideAttributes, true),
     bind!("i", [k('i')], Import, KeyImportTranscript, false),
     bind!("P", [k('P')], Privacy, KeyPersonalDataTexts, false),
+    bind!("M", [k('M')], Merge, KeyMergeCopy, false),
     bind!("Esc", [code(Esc)], Back, KeyClearFilter, false),
 ];
 
@@ -509,6 +513,18 @@ static CONFLICT: &[Binding] = &[
     bind!("3", [k('3')], Choose(2), KeyKeepFilesVersion, true),
 ];
 
+/// A colleague's copy: each conflict decided, then merged or cancelled.
+#[rustfmt::skip]
+static MERGE_COPY: &[Binding] = &[
+    MOVE[0], MOVE[1],
+    bind!("m", [k('m')], Choose(1), KeyMergeKeepMine, true),
+    bind!("t", [k('t')], Choose(2), KeyMergeKeepTheirs, true),
+    bind!("b", [k('b')], Choose(0), KeyMergeKeepBoth, true),
+    bind!("Enter", [code(Enter)], Confirm, KeyMergeApply, true),
+    bind!("Esc", [code(Esc)], Back, KeyMergeCancel, true),
+    HELP,
+];
+
 /// Shift+↑/↓ come before ↑/↓: a binding without Shift also takes the key with it.
 #[rustfmt::skip]
 static REVIEW: &[Binding] = &[
@@ -563,6 +579,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Review => REVIEW,
         Context::ReviewChooser => REVIEW_CHOOSER,
         Context::Privacy => PRIVACY,
+        Context::MergeCopy => MERGE_COPY,
     }
 }
 

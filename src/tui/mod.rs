@@ -10,6 +10,7 @@ pub mod form;
 pub mod fuzzy;
 pub mod import_job;
 pub mod keymap;
+pub mod merge;
 pub mod router;
 pub mod screens;
 pub mod search_worker;
@@ -432,6 +433,8 @@ pub fn perform(app: &mut App, effect: Effect) {
             app.apply(outcome);
             Ok(())
         }
+        Effect::PlanMerge(other) => merge::plan(app, &other),
+        Effect::ApplyMerge => merge::apply(app),
         Effect::WriteFile { path, bytes } => path
             .parent()
             .filter(|dir| !dir.as_os_str().is_empty())

@@ -11,7 +11,7 @@ use super::form::{FieldInput, Form};
 use super::keymap::{self, Action, Context};
 use super::screens::code_picker::{Pick, PickFor};
 use super::screens::{
-    capture, codebook, conflict, import, interviews, respondents, setup, summary, welcome,
+    self, capture, codebook, conflict, import, interviews, respondents, setup, summary, welcome,
 };
 
 /// Splits `app` into one screen's state (`app.FIELD`) and the narrow context, so a screen
@@ -233,6 +233,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Confirm => on_confirm(app, action),
         Context::Review | Context::ReviewChooser => on_screen!(app.review, |review, ctx| {
             import::on_action(review, &mut ctx, action)
+        }),
+        Context::MergeCopy => on_screen!(app.merge, |merge, ctx| {
+            screens::merge::on_action(merge, &mut ctx, action)
         }),
         Context::Conflict => {
             let outcome =
@@ -516,6 +519,7 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
             summary::submit_export(view, &ctx, &form).map(|outcome| app.apply(outcome))
         }
         FormPurpose::Import => with_ctx(app, |ctx| import::submit(ctx, &form)),
+        FormPurpose::MergeCopy => with_ctx(app, |ctx| screens::merge::submit(ctx, &form)),
     };
     match result {
         Ok(effects) => effects,

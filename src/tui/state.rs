@@ -53,6 +53,10 @@ pub enum Effect {
     /// Erases an organisation or person everywhere in the project (closed and opened again
     /// around it, so nothing of theirs stays in memory, the journal or the index).
     Erase(crate::privacy::erase::Target),
+    /// Reads a colleague's copy and opens the merge screen with what would come in.
+    PlanMerge(PathBuf),
+    /// Writes the merge shown on the merge screen as one change.
+    ApplyMerge,
     /// Writes an export (atomically).
     WriteFile {
         path: PathBuf,
@@ -154,6 +158,8 @@ pub enum FormPurpose {
     },
     /// Where to export the summary.
     Export,
+    /// The folder of a colleague's copy to merge.
+    MergeCopy,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -45,6 +45,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
         Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
     }
+    if let Some(merge) = &app.merge {
+        super::screens::merge::draw(merge, &app.view(), frame, body);
+    }
     if let Some(s) = &app.status {
         let style = if s.error {
             theme::error()

@@ -384,6 +384,11 @@ fn both(
                 placed.push(c);
             }
         }
+        // Changed codings are kept in the order they were made, so two copies merged into
+        // each other end up with the same file.
+        if placed != codings_of(mine, part) {
+            placed.sort_by_key(|c| c.created);
+        }
         set_part(&mut out, part, content, placed);
     }
     for w in whole {

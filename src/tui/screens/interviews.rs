@@ -184,8 +184,10 @@ impl InterviewList {
         if self.cursor.apply(action, self.rows.len(), page) {
             return Outcome::default();
         }
-        if matches!(action, Action::New | Action::Delete | Action::Import)
-            && let Some(refusal) = ctx.refuse_if_read_only()
+        if matches!(
+            action,
+            Action::New | Action::Delete | Action::Import | Action::Merge
+        ) && let Some(refusal) = ctx.refuse_if_read_only()
         {
             return refusal;
         }
@@ -209,6 +211,7 @@ impl InterviewList {
             }
             Action::Delete => return self.confirm_delete(ctx),
             Action::Import => return Outcome::overlay(super::import::form(ctx.lang)),
+            Action::Merge => return Outcome::overlay(super::merge::form(ctx.lang)),
             Action::Respondents => return Outcome::go(Screen::Respondents),
             Action::Privacy => return Outcome::go(Screen::Privacy),
             Action::Setup => return Outcome::go(Screen::Setup),

@@ -6,6 +6,7 @@ pub mod codebook;
 pub mod conflict;
 pub mod import;
 pub mod interviews;
+pub mod merge;
 pub mod needs_table;
 pub mod privacy;
 pub mod respondents;
