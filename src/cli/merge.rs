@@ -66,8 +66,8 @@ pub fn run(dir: &Path, args: MergeArgs) -> Result<ExitCode, Failure> {
     if args.undo {
         let receipt = store::merge::undo(&opened.store)?;
         println!(
-            "The last merge was undone: {} files are as they were before it.",
-            receipt.files
+            "The last merge was undone: {} as before it.",
+            crate::words::plural(receipt.files, "file is", "files are")
         );
         return Ok(ExitCode::SUCCESS);
     }
@@ -171,8 +171,8 @@ pub fn run(dir: &Path, args: MergeArgs) -> Result<ExitCode, Failure> {
     let receipt = store::merge::apply(&opened.store, &opened.project, &plan.project, &other)?;
     let _ = writeln!(
         out,
-        "Merged: {} files written as one change. To undo: behov merge --undo --project {}",
-        receipt.files,
+        "Merged: {} written as one change. To undo: behov merge --undo --project {}",
+        crate::words::plural(receipt.files, "file", "files"),
         dir.display()
     );
     Ok(ExitCode::SUCCESS)

@@ -521,7 +521,7 @@ static MERGE_COPY: &[Binding] = &[
     bind!("t", [k('t')], Choose(2), KeyMergeKeepTheirs, true),
     bind!("b", [k('b')], Choose(0), KeyMergeKeepBoth, true),
     bind!("Enter", [code(Enter)], Confirm, KeyMergeApply, true),
-    bind!("Esc", [code(Esc)], Back, KeyMergeCancel, true),
+    bind!("Esc", [code(Esc)], Back, KeyMergeCancel, false),
     HELP,
 ];
 

@@ -54,7 +54,8 @@ pub fn apply(app: &mut App) -> store::Result<()> {
     }
     let reopened = Session::open(&root, app.sv())?;
     app.attach(reopened.session, reopened.notices);
-    let text = app.fill(S::MergeDone, &[("files", &receipt.files)]);
+    let files = super::strings::count(app.lang, receipt.files, S::FileOne, S::FileMany);
+    let text = app.fill(S::MergeDone, &[("files", &files)]);
     app.info(text);
     Ok(())
 }

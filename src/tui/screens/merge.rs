@@ -130,7 +130,8 @@ pub fn on_action(screen: &mut Option<MergeScreen>, ctx: &mut Ctx, action: Action
         Action::Confirm => {
             let open = state.plan.unresolved();
             if open > 0 {
-                return Outcome::error(ctx.fill(S::MergeOpenLeft, &[("n", &open)]));
+                let conflicts = ctx.count(open, S::ConflictOne, S::ConflictMany);
+                return Outcome::error(ctx.fill(S::MergeOpenLeft, &[("conflicts", &conflicts)]));
             }
             return Outcome::effects(vec![Effect::ApplyMerge]);
         }
@@ -182,16 +183,27 @@ fn head(state: &MergeScreen, view: &View) -> Vec<Line<'static>> {
         lines.push(Line::from(view.t(S::MergeNothing)));
         return lines;
     }
-    lines.push(Line::from(view.fill(
-        S::MergeIncoming,
-        &[
-            ("changes", &plan.changes.len()),
-            ("interviews", &plan.count(ChangeKind::NewInterview)),
-            ("respondents", &plan.count(ChangeKind::NewRespondent)),
-            ("codes", &plan.count(ChangeKind::NewCode)),
-            ("codings", &plan.count(ChangeKind::Codings)),
-        ],
-    )));
+    if !plan.changes.is_empty() {
+        let counted = [
+            (S::MergeNewInterviews, plan.count(ChangeKind::NewInterview)),
+            (
+                S::MergeNewRespondents,
+                plan.count(ChangeKind::NewRespondent),
+            ),
+            (S::MergeNewCodes, plan.count(ChangeKind::NewCode)),
+            (S::MergeCoderCodings, plan.count(ChangeKind::Codings)),
+        ];
+        let other = plan.changes.len() - counted.iter().map(|(_, n)| n).sum::<usize>();
+        let list: Vec<String> = counted
+            .into_iter()
+            .chain(std::iter::once((S::MergeOtherChanges, other)))
+            .filter(|(_, n)| *n > 0)
+            .map(|(label, n)| format!("{}: {n}", view.t(label)))
+            .collect();
+        lines.push(Line::from(
+            view.fill(S::MergeIncoming, &[("list", &list.join(", "))]),
+        ));
+    }
     if !plan.conflicts.is_empty() {
         let style = if plan.unresolved() > 0 {
             theme::error()
@@ -228,18 +240,24 @@ fn change_line(c: &merge::Change) -> String {
 
 pub fn draw(state: &MergeScreen, view: &View, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
-    let title = view.fill(S::MergeTitle, &[("other", &state.other.display())]);
+    // The folder's name: the whole path was typed a moment ago, and a long one would crowd
+    // out the title at 80 columns.
+    let name = state.other.file_name().map_or_else(
+        || state.other.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = view.fill(S::MergeTitle, &[("other", &name)]);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let head = head(state, view);
-    let [top, rest] = Layout::vertical([
-        Constraint::Length(head.len() as u16 + 1),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
+    // Rows the head takes once wrapped, and a blank one.
+    let width = usize::from(inner.width.max(1));
+    let rows: usize = head.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(rows as u16 + 1), Constraint::Min(1)]).areas(inner);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), top);
     if state.plan.conflicts.is_empty() {
         let lines: Vec<Line> =

@@ -634,6 +634,13 @@ keys! {
     MergeKindRespondent,
     MergeKindDeletedHere,
     MergeKindDeletedThere,
+    MergeNewInterviews,
+    MergeNewRespondents,
+    MergeNewCodes,
+    MergeCoderCodings,
+    MergeOtherChanges,
+    ConflictOne,
+    ConflictMany,
 }
 
 /// The text of `key` in `lang`.
