@@ -39,6 +39,7 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
         Context::TooSmall | Context::Welcome | Context::Conflict => "",
         Context::Review => "i",
         Context::ReviewChooser => "i",
+        Context::MergeCopy => "M",
     };
     keys(&mut app, path);
     if matches!(context, Context::Review | Context::ReviewChooser) {
@@ -48,6 +49,11 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
     }
     if context == Context::ReviewChooser {
         keys(&mut app, "a");
+    }
+    if context == Context::MergeCopy {
+        let other = dir.join("colleague");
+        behov::store::demo::install(&other).unwrap();
+        keys(&mut app, &format!("{}<Enter>", other.display()));
     }
     if context == Context::Conflict {
         let session = app.session.as_mut().unwrap();
