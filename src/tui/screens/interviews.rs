@@ -385,6 +385,8 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
         notes: String::new(),
         notes_codings: Vec::new(),
         source: None,
+        round: None,
+        participants: Vec::new(),
         created: now,
         modified: now,
     });
