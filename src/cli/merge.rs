@@ -247,6 +247,8 @@ fn change_line(c: &merge::Change) -> String {
         ChangeKind::NewRespondent => format!("+ respondent {s}"),
         ChangeKind::NewCode => format!("+ code {s}"),
         ChangeKind::NewAttribute => format!("+ attribute {s}"),
+        ChangeKind::NewRound => format!("+ round {s}"),
+        ChangeKind::Round => format!("~ round {s}"),
         ChangeKind::Interview => format!("~ interview {s}: answers or details from their copy"),
         ChangeKind::Respondent => format!("~ respondent {s}"),
         ChangeKind::Code => format!("~ code {s}: their label, definition or rules"),
@@ -272,6 +274,7 @@ pub fn kind_phrase(kind: Kind) -> &'static str {
         Kind::SameCodeId => "one id, two different codes",
         Kind::Code => "code changed in both copies",
         Kind::Respondent => "respondent changed in both copies",
+        Kind::Round => "round changed in both copies",
         Kind::DeletedHere => "deleted here, changed or used in their copy",
         Kind::DeletedThere => "deleted in their copy, changed or used here",
     }

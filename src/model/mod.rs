@@ -9,6 +9,7 @@ mod interview;
 pub mod merge;
 mod project;
 mod respondent;
+mod round;
 mod text;
 mod validate;
 
@@ -21,5 +22,6 @@ pub use interview::{
 };
 pub use project::{Project, SCHEMA_VERSION};
 pub use respondent::{AttributeDef, Gender, Person, Respondent, value_key};
+pub use round::{Participant, Round};
 pub use text::{Lang, Localized};
 pub use validate::{FileRef, PathSeg, Problem, validate};

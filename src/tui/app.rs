@@ -83,6 +83,8 @@ pub struct App {
     pub importing: Option<super::import_job::ImportJob>,
     /// A colleague's copy about to be merged (drawn over the tabs, has the keys).
     pub merge: Option<super::screens::merge::MergeScreen>,
+    /// A project being read on a thread, its first frame drawn meanwhile.
+    pub opening: Option<super::opening::Opening>,
 }
 
 impl App {
@@ -119,6 +121,7 @@ impl App {
             review: None,
             importing: None,
             merge: None,
+            opening: None,
         }
     }
 
@@ -354,6 +357,13 @@ impl App {
 
 /// The one entry point: applies `message` to `app` and returns the IO to perform.
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    // Keys pressed while a project is read wait for it (see `opening`).
+    if let Some(opening) = app.opening.as_mut()
+        && matches!(message, Message::Key(_) | Message::Paste(_))
+    {
+        opening.pending.push(message);
+        return Vec::new();
+    }
     let effects = match message {
         Message::Key(key) => router::on_key(app, key),
         Message::Search(report) => {

@@ -193,14 +193,17 @@ fn show_header(project: &Project, i: &Interview) -> String {
         .unwrap_or_default()
 }
 
+/// Takes every detail of `from` (all but the codable parts, the id and the times), so details
+/// added to interviews later are merged too.
 fn set_header(out: &mut Interview, from: &Interview) {
-    out.respondents = from.respondents.clone();
-    out.interviewer = from.interviewer.clone();
-    out.date = from.date;
-    out.mode = from.mode;
-    out.consent = from.consent.clone();
-    out.status = from.status;
-    out.source = from.source.clone();
+    let mut merged = from.clone();
+    merged.id = std::mem::take(&mut out.id);
+    merged.answers = std::mem::take(&mut out.answers);
+    merged.notes = std::mem::take(&mut out.notes);
+    merged.notes_codings = std::mem::take(&mut out.notes_codings);
+    merged.created = out.created;
+    merged.modified = out.modified;
+    *out = merged;
 }
 
 /// What an answer holds besides its codings.

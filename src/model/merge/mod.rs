@@ -19,8 +19,8 @@
 //! - **Codings** are merged per answer and coder, see [`codings`].
 //! - **The guide** must be the same in both copies: answers are matched by question.
 //!
-//! New attribute definitions come in and allowed values are joined; the title stays this
-//! copy's.
+//! New attribute definitions come in and allowed values are joined; rounds are merged like
+//! respondents; the title stays this copy's.
 
 mod codebook;
 pub mod codings;
@@ -81,6 +81,8 @@ pub enum Kind {
     Code,
     /// A respondent changed in both copies.
     Respondent,
+    /// A round (baseline, follow-up) changed in both copies.
+    Round,
     /// Deleted here, changed (or used) in the other copy. Theirs brings it back.
     DeletedHere,
     /// Deleted in the other copy, changed (or used) here. Theirs deletes it here too.
@@ -124,9 +126,11 @@ pub enum ChangeKind {
     NewRespondent,
     NewCode,
     NewAttribute,
+    NewRound,
     /// Answers, notes or details of an interview taken from the other copy.
     Interview,
     Respondent,
+    Round,
     Code,
     /// Allowed values of an attribute joined.
     Attribute,

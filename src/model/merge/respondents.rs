@@ -1,9 +1,9 @@
-//! Respondents and attribute definitions of `project.json`.
+//! Respondents, attribute definitions and rounds of `project.json`.
 
 use std::collections::BTreeMap;
 
 use super::{Change, ChangeKind, Kind, Merge, Side, pick};
-use crate::model::{Keep, Project, Respondent, value_key};
+use crate::model::{Keep, Project, Respondent, Round, value_key};
 
 /// Merges respondents and attribute definitions into `out`; returns the new ids given to the
 /// other copy's respondents kept beside one of this copy's under the same id.
@@ -15,6 +15,7 @@ pub(super) fn merge(
     out: &mut Project,
 ) -> BTreeMap<String, String> {
     attributes(m, theirs, out);
+    rounds(m, base, mine, theirs, out);
     let mut renamed = BTreeMap::new();
     for t in &theirs.respondents {
         let b = base.and_then(|b| b.respondent(&t.id));
@@ -137,6 +138,65 @@ fn attributes(m: &mut Merge, theirs: &Project, out: &mut Project) {
                     m.change(change);
                 }
             }
+        }
+    }
+}
+
+/// Rounds by id: new ones come in, one changed in one copy takes that change, one changed in
+/// both (or deleted in one and changed in the other) is a conflict.
+fn rounds(
+    m: &mut Merge,
+    base: Option<&Project>,
+    mine: &Project,
+    theirs: &Project,
+    out: &mut Project,
+) {
+    let show = |r: &Round| {
+        let period = match (r.start, r.end) {
+            (None, None) => String::new(),
+            (s, e) => format!(
+                " · {}–{}",
+                s.map(|d| d.to_string()).unwrap_or_default(),
+                e.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        };
+        format!("{}{period}", r.name)
+    };
+    for t in &theirs.rounds {
+        let b = base.and_then(|b| b.rounds.iter().find(|r| r.id == t.id));
+        let key = format!("round/{}", t.id);
+        let subject = format!("{} {}", t.id, t.name);
+        let take = |out: &mut Project| match out.rounds.iter_mut().find(|r| r.id == t.id) {
+            Some(r) => *r = t.clone(),
+            None => out.rounds.push(t.clone()),
+        };
+        match mine.rounds.iter().find(|r| r.id == t.id) {
+            None if b == Some(t) => {}
+            None if b.is_some() => {
+                if m.conflict(Kind::DeletedHere, key, subject, None, Some(show(t)))
+                    == Some(Keep::Theirs)
+                {
+                    take(out);
+                }
+            }
+            None => {
+                take(out);
+                m.change(Change::new(ChangeKind::NewRound, subject));
+            }
+            Some(mr) => match pick(b, mr, t) {
+                Side::Mine => {}
+                Side::Theirs => {
+                    take(out);
+                    m.change(Change::new(ChangeKind::Round, subject));
+                }
+                Side::Conflict => {
+                    if m.conflict(Kind::Round, key, subject, Some(show(mr)), Some(show(t)))
+                        == Some(Keep::Theirs)
+                    {
+                        take(out);
+                    }
+                }
+            },
         }
     }
 }

@@ -2,7 +2,7 @@ use jiff::Timestamp;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Coding, Interview, Localized, Respondent, Span};
+use crate::model::{Coding, Interview, Localized, Respondent, Round, Span};
 use crate::synth::Synth;
 
 const TEXT: &str = "Vi behöver en färdplan och mer rådgivning.";
@@ -343,6 +343,31 @@ fn both_is_not_taken_where_it_means_nothing() {
     theirs.codebook.codes[2].colour = "#445566".into();
     let plan = merge(None, &mine, &theirs, &Resolutions::all(Keep::Both)).unwrap();
     assert_eq!(plan.unresolved(), 1);
+}
+
+#[test]
+fn new_rounds_come_in_and_an_interviews_round_follows_its_copy() {
+    let base = project();
+    let mut theirs = base.clone();
+    theirs.rounds.push(Round {
+        id: "r1".into(),
+        name: "Nulägesmätning".into(),
+        start: None,
+        end: None,
+    });
+    theirs.interviews[0].round = Some("r1".into());
+    theirs.interviews[0].modified = at(3);
+    let plan = run(Some(&base), &base, &theirs);
+    assert!(plan.conflicts.is_empty(), "{:?}", plan.conflicts);
+    assert_eq!(plan.count(ChangeKind::NewRound), 1);
+    assert_eq!(plan.project.interviews[0].round.as_deref(), Some("r1"));
+    // Without the ancestor the interview's details differ and are asked about.
+    assert_eq!(kinds(&run(None, &base, &theirs)), [Kind::Details]);
+    // A round renamed differently in both copies is asked about.
+    let (mut mine, mut other) = (theirs.clone(), theirs.clone());
+    mine.rounds[0].name = "Baslinje".into();
+    other.rounds[0].name = "Start".into();
+    assert_eq!(kinds(&run(Some(&theirs), &mine, &other)), [Kind::Round]);
 }
 
 proptest! {

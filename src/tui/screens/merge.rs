@@ -154,6 +154,7 @@ fn kind_text(kind: Kind) -> S {
         Kind::SameCodeId => S::MergeKindSameCodeId,
         Kind::Code => S::MergeKindCode,
         Kind::Respondent => S::MergeKindRespondent,
+        Kind::Round => S::MergeKindRound,
         Kind::DeletedHere => S::MergeKindDeletedHere,
         Kind::DeletedThere => S::MergeKindDeletedThere,
     }
@@ -226,7 +227,8 @@ fn change_line(c: &merge::Change) -> String {
         ChangeKind::NewInterview
         | ChangeKind::NewRespondent
         | ChangeKind::NewCode
-        | ChangeKind::NewAttribute => "+",
+        | ChangeKind::NewAttribute
+        | ChangeKind::NewRound => "+",
         ChangeKind::RemovedInterview | ChangeKind::RemovedRespondent | ChangeKind::RemovedCode => {
             "−"
         }

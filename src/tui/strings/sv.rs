@@ -534,6 +534,9 @@ pub(super) fn text(key: S) -> &'static str {
         S::ImportAlreadyRunning => "En fil läses redan in; vänta tills den är klar.",
         S::ReadingFile => "Läser {file} …",
         S::LayingOntoGuide => "Lägger {file} på guiden: {percent} % …",
+        S::OpeningReading => {
+            "Läser {interviews} … Tangenter du trycker nu verkställs när projektet är läst."
+        }
         // dates and the search box
         S::DateFormat => "ÅÅÅÅ-MM-DD",
         S::NotADate => "'{text}' är inget datum; skriv ÅÅÅÅ-MM-DD.",
@@ -611,6 +614,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::MergeKindSameCodeId => "samma id, två olika koder",
         S::MergeKindCode => "koden ändrad i båda kopiorna",
         S::MergeKindRespondent => "respondenten ändrad i båda kopiorna",
+        S::MergeKindRound => "omgången ändrad i båda kopiorna",
         S::MergeKindDeletedHere => "borttagen här, ändrad eller använd där",
         S::MergeKindDeletedThere => "borttagen där, ändrad eller använd här",
         S::MergeNewInterviews => "nya intervjuer",
