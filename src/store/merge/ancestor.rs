@@ -38,13 +38,17 @@ pub fn ancestor(mine: &Path, other: &Path) -> Option<(Project, String)> {
     project.codebook = show(super::CODEBOOK_FILE)
         .and_then(|b| serde_json::from_slice::<Codebook>(&b).ok())
         .unwrap_or_default();
+    // The folder is named relative to `mine`, and listed with names from the repository's
+    // root, which is what `git show` takes.
     let listing = git(
         mine,
         &[
             "ls-tree",
+            "--full-name",
             "--name-only",
             &base,
-            &format!("{prefix}{}/", super::INTERVIEWS_DIR),
+            "--",
+            &format!("{}/", super::INTERVIEWS_DIR),
         ],
     )?;
     for name in String::from_utf8_lossy(&listing).lines() {
