@@ -264,7 +264,7 @@ fn change_line(c: &merge::Change) -> String {
 }
 
 /// What a conflict of `kind` is, as a phrase.
-pub fn kind_phrase(kind: Kind) -> &'static str {
+fn kind_phrase(kind: Kind) -> &'static str {
     match kind {
         Kind::Text => "answer written differently in the two copies",
         Kind::Details => "interview details differ",

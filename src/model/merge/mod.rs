@@ -48,13 +48,14 @@ impl Resolutions {
         }
     }
 
-    /// The choice for the conflict `key`. "Both" given for all conflicts applies only where
-    /// keeping both is possible; the others stay undecided.
+    /// The choice for the conflict `key`. "Both" applies only where keeping both is
+    /// possible; elsewhere the conflict stays undecided.
     fn get(&self, key: &str, can_keep_both: bool) -> Option<Keep> {
-        match self.by_key.get(key) {
-            Some(&keep) => Some(keep),
-            None => self.all.filter(|&keep| keep != Keep::Both || can_keep_both),
-        }
+        self.by_key
+            .get(key)
+            .copied()
+            .or(self.all)
+            .filter(|&keep| keep != Keep::Both || can_keep_both)
     }
 }
 
@@ -253,10 +254,7 @@ impl Merge<'_> {
         mine: Option<String>,
         theirs: Option<String>,
     ) -> Option<Keep> {
-        let keep = self
-            .resolutions
-            .get(&key, kind.can_keep_both())
-            .filter(|&k| k != Keep::Both || kind.can_keep_both());
+        let keep = self.resolutions.get(&key, kind.can_keep_both());
         self.conflicts.push(Conflict {
             key,
             kind,

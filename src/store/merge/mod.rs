@@ -161,14 +161,6 @@ fn read(root: &Path, rel: &Path) -> Result<Option<String>> {
     }
 }
 
-/// The folder of the copy the last merge came from, when it can be undone.
-pub fn last(root: &Path) -> Option<PathBuf> {
-    let bytes = fs::read(root.join(LOCAL_DIR).join(UNDO)).ok()?;
-    serde_json::from_slice::<Record>(&bytes)
-        .ok()
-        .map(|r| r.other)
-}
-
 /// Puts back every file the last merge touched, as it was before. Refused, with the files
 /// named, when any of them changed since the merge.
 pub fn undo(store: &Store) -> Result<Receipt> {
