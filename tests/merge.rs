@@ -264,3 +264,31 @@ fn bad_input_is_a_sentence_and_leaves_the_project_as_it_was() {
         .stderr(predicate::str::contains("add --yes"));
     assert_eq!(files(&mine), before);
 }
+
+#[test]
+fn an_erasure_drops_the_undo_record_that_still_holds_the_erased() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = copy(dir.path(), "anna");
+    let bjorn = copy(dir.path(), "bjorn");
+    code(&bjorn, "i001", 0, "advice", "Björn", 1);
+    behov(&anna)
+        .args(["merge", "--yes"])
+        .arg(&bjorn)
+        .assert()
+        .success();
+    assert!(anna.join(".behov/merge-undo.json").exists());
+    let respondent = {
+        let (p, _) = behov::store::load(&anna).unwrap();
+        p.interview("i001").unwrap().respondents[0].clone()
+    };
+    behov(&anna)
+        .args(["erase", "--yes", "--respondent", &respondent])
+        .assert()
+        .success();
+    assert!(!anna.join(".behov/merge-undo.json").exists());
+    behov(&anna)
+        .args(["merge", "--undo"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("there is no merge to undo"));
+}

@@ -411,6 +411,7 @@ pub fn apply(
     }
     opened.store.save_batch(&batch)?;
     plan.key.replace(&root)?;
+    store::merge::forget(&root)?;
     plan.receipt.damaged_journal_lines_removed = clean_damaged_copies(&root, &plan.strings)?;
     // The index is built again from the new files and the old folder deleted: a segment
     // that still held the erased words cannot survive, merged or not.

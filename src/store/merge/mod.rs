@@ -161,6 +161,20 @@ fn read(root: &Path, rel: &Path) -> Result<Option<String>> {
     }
 }
 
+/// Drops what undoing the last merge needs. An erasure calls this: the record holds files as
+/// they were, erased words included, and an undo would bring them back.
+pub fn forget(root: &Path) -> Result<()> {
+    for name in [UNDO.to_string(), format!("{UNDO}.new")] {
+        let path = root.join(LOCAL_DIR).join(name);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(())
+}
+
 /// Puts back every file the last merge touched, as it was before. Refused, with the files
 /// named, when any of them changed since the merge.
 pub fn undo(store: &Store) -> Result<Receipt> {
