@@ -26,6 +26,8 @@ mod lookup;
 mod matrix;
 mod method;
 mod names;
+mod programme;
+mod programme_tables;
 mod questions;
 mod quotes;
 pub mod render;
@@ -49,6 +51,10 @@ pub use index::Index;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
+pub use programme::{
+    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, combine,
+    summarise_programme, unique_keys,
+};
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, Quoted, passage, quotes};
 pub use scale::{Distribution, Scale, ScaleGroup, scales};
@@ -103,6 +109,9 @@ pub struct Summary {
     pub quotes: Vec<CodeQuotes>,
     /// Interviewers, guide and codebook: the report's method section and appendix.
     pub method: Method,
+    /// A programme's projects and how their codebooks differ (`None` for one project).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme: Option<ProgrammeInfo>,
 }
 
 /// The whole summary of `project` under `options`, indexing the project first: for one-off
@@ -175,6 +184,7 @@ impl Summary {
                 lang,
             ),
             method: method(project, tally, lang),
+            programme: None,
         })
     }
 }

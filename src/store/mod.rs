@@ -15,6 +15,7 @@ mod lock;
 pub mod output;
 mod paths;
 mod privacy_modes;
+pub mod programme;
 pub mod settings;
 mod stamp;
 pub mod summary_index;
