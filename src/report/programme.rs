@@ -222,6 +222,9 @@ pub fn combine(title: &str, members: Vec<Member>) -> Option<Programme> {
     let mut project = members.first()?.project.clone();
     project.title = title.to_string();
     project.description = String::new();
+    // Rounds are a project's own periods (one region's r1 is not another's): a programme
+    // counts every round of every project together.
+    project.rounds = Vec::new();
 
     // Codebook: the union by id, in the order first met; a code some projects lack is
     // labelled with the projects that have it.
@@ -356,6 +359,7 @@ pub fn combine(title: &str, members: Vec<Member>) -> Option<Programme> {
             let mut i = i.clone();
             i.id = prefixed(&i.id);
             i.respondents = i.respondents.iter().map(|r| prefixed(r)).collect();
+            i.round = None;
             project.interviews.push(i);
         }
         infos.push(MemberInfo {
