@@ -236,7 +236,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let dir = store::data_dir()?.join("programme");
             store::demo::install_programme(&dir)?;
             let listing = store::programme::read(&dir.join(store::programme::FILE))?;
-            { let _ = listing; Ok(ExitCode::SUCCESS) } /*TEMP*/
+            crate::tui::run_programme(&dir, &listing, cli.lang)
         }
         Some(Command::Programme(args)) => {
             programme::run(args, cli.lang.unwrap_or_else(locale_lang))

@@ -54,7 +54,7 @@ pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use programme::{
-    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, combine,
+    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, attach_programme, combine,
     summarise_programme, unique_keys,
 };
 pub use questions::{QuestionCode, QuestionCodes, questions};

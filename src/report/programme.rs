@@ -415,15 +415,20 @@ pub fn unique_keys(names: &[String]) -> Vec<String> {
 }
 
 /// The whole summary of a programme: the single-project summary of the combined project,
-/// with the projects and their differences, and a code's cells blank for the projects whose
-/// codebook lacks it.
+/// with the projects and their differences (see [`attach_programme`]).
 pub fn summarise_programme(programme: &Programme, options: &Options) -> Result<Summary, Error> {
     let mut summary = summarise(&programme.project, options)?;
+    attach_programme(&programme.info, &mut summary);
+    Ok(summary)
+}
+
+/// Makes a summary of the combined project a programme's: its projects and differences
+/// added, and a code's cells blank for the projects whose codebook lacks it (not zeros).
+pub fn attach_programme(info: &ProgrammeInfo, summary: &mut Summary) {
     if let Some(m) = summary.groups.as_mut()
         && m.attribute == PROJECT_ATTRIBUTE
     {
-        let lacking: BTreeMap<&str, Vec<&str>> = programme
-            .info
+        let lacking: BTreeMap<&str, Vec<&str>> = info
             .differences
             .iter()
             .filter_map(|d| match d {
@@ -439,12 +444,21 @@ pub fn summarise_programme(programme: &Programme, options: &Options) -> Result<S
                 continue;
             };
             for (cell, name) in row.cells.iter_mut().zip(&names) {
-                if missing.contains(&name.as_str()) {
-                    cell.absent = true;
-                }
+                cell.absent = missing.contains(&name.as_str());
             }
         }
     }
-    summary.programme = Some(programme.info.clone());
-    Ok(summary)
+    summary.programme = Some(info.clone());
+}
+
+impl ProgrammeInfo {
+    /// The name of the project an interview of the combined project comes from: its id is
+    /// the project's key, a slash, and the id in the project.
+    pub fn project_of(&self, interview: &str) -> Option<&str> {
+        let (key, _) = interview.split_once('/')?;
+        self.projects
+            .iter()
+            .find(|p| p.key == key)
+            .map(|p| p.name.as_str())
+    }
 }
