@@ -23,11 +23,7 @@ pub fn open(app: &mut App, root: &Path, listing: &Listing) -> store::Result<()> 
     if app.status.is_none() {
         let text = app.fill(
             S::ProgrammeOpened,
-            &[
-                ("title", &listing.title),
-                ("projects", &projects),
-                ("differences", &differences),
-            ],
+            &[("projects", &projects), ("differences", &differences)],
         );
         app.info(text);
     }

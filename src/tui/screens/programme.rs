@@ -44,8 +44,8 @@ pub fn draw(selected: usize, ui: &View, summary: &Summary, frame: &mut Frame, ar
     if p.differences.is_empty() {
         lines.push(Line::from(format!("  {}", ui.t(S::ProgrammeNoDifferences))));
     }
-    // The two before the selected one stay in view, so moving down scrolls.
-    let first = selected.saturating_sub(2);
+    // Sentences wrap to several lines: the selected one is the first shown, so it is in view.
+    let first = selected;
     for (i, d) in p.differences.iter().enumerate().skip(first) {
         let text = d.sentence(ui.lang);
         lines.push(if i == selected {

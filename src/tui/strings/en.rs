@@ -576,7 +576,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::NewContactPeople => "new contact people",
         // programme (issue 15)
         S::ProgrammeReadOnly => "a programme is only read",
-        S::ProgrammeOpened => "Programme {title}: {projects} projects, read-only. Search and summary cover every project; {differences} differences between the codebooks under Tab → programme.",
+        S::ProgrammeOpened => "Programme: {projects} projects, read-only. Search and summary cover all; {differences} codebook differences under Tab → programme.",
         S::ProgrammeBadge => "  PROGRAMME · {projects} projects",
         S::ProgrammeTabsOnly => "A programme has only the Search (3) and Summary (4) tabs.",
         S::ProgrammeExport => "A programme is exported from the command line: behov programme DIR… --format xlsx --out FILE.",

@@ -578,7 +578,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::NewContactPeople => "nya kontaktpersoner",
         // programme (issue 15)
         S::ProgrammeReadOnly => "ett program läses bara",
-        S::ProgrammeOpened => "Programmet {title}: {projects} projekt, skrivskyddat. Sök och sammanställning gäller alla projekt; {differences} skillnader mellan kodböckerna under Tab → program.",
+        S::ProgrammeOpened => "Program: {projects} projekt, skrivskyddat. Sök och sammanställning gäller alla; {differences} skillnader i kodböckerna under Tab → program.",
         S::ProgrammeBadge => "  PROGRAM · {projects} projekt",
         S::ProgrammeTabsOnly => "Ett program har bara flikarna Sök (3) och Sammanställning (4).",
         S::ProgrammeExport => "Ett program exporteras från kommandoraden: behov programme MAPP… --format xlsx --out FIL.",
