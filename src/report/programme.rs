@@ -462,3 +462,127 @@ impl ProgrammeInfo {
             .map(|p| p.name.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::Codebook;
+
+    /// A project from its files' JSON: `codes` are (id, parent); one interview per respondent.
+    fn project(codes: &[(&str, Option<&str>)], respondents: &[&str]) -> Project {
+        let mut project: Project = serde_json::from_value(json!({
+            "schema_version": 1,
+            "title": "P",
+            "guide": {"questions": [{"id": "q1", "text": {"sv": "Behov?"}, "kind": {"type": "open"}}]},
+            "attributes": [{"id": "type", "label": {"sv": "Typ"}}],
+            "respondents": respondents.iter().map(|r| json!({"id": r, "name": r, "attributes": {"type": "kommun"}})).collect::<Vec<_>>(),
+        }))
+        .unwrap();
+        project.codebook = Codebook {
+            codes: codes
+                .iter()
+                .map(|(id, parent)| {
+                    serde_json::from_value(json!({
+                        "id": id, "parent": parent, "label": {"sv": id}, "colour": "#000000"
+                    }))
+                    .unwrap()
+                })
+                .collect(),
+        };
+        project.interviews = respondents
+            .iter()
+            .map(|r| {
+                serde_json::from_value(json!({
+                    "id": format!("i-{r}"), "respondents": [r], "interviewer": "K",
+                    "date": "2026-03-02", "mode": "video", "consent": {"given": true},
+                    "status": "complete", "round": "r1",
+                    "created": "2026-03-02T09:00:00Z", "modified": "2026-03-02T09:00:00Z"
+                }))
+                .unwrap()
+            })
+            .collect();
+        project
+    }
+
+    fn member(key: &str, project: Project) -> Member {
+        Member {
+            key: key.into(),
+            name: format!("Region {key}"),
+            project,
+        }
+    }
+
+    #[test]
+    fn ids_are_prefixed_so_projects_cannot_collide() {
+        let a = project(&[("needs", None)], &["r1"]);
+        let b = project(&[("needs", None)], &["r1"]);
+        let p = combine("Prog", vec![member("a", a), member("b", b)]).unwrap();
+        let ids: Vec<&str> = p.project.respondents.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["a/r1", "b/r1"]);
+        let interviews: Vec<(&str, &str)> = p
+            .project
+            .interviews
+            .iter()
+            .map(|i| (i.id.as_str(), i.respondents[0].as_str()))
+            .collect();
+        assert_eq!(interviews, [("a/i-r1", "a/r1"), ("b/i-r1", "b/r1")]);
+        assert!(p.project.interviews.iter().all(|i| i.round.is_none()));
+        assert_eq!(p.project.respondents[1].attributes["project"], "Region b");
+        assert_eq!(p.info.project_of("b/i-r1"), Some("Region b"));
+        assert_eq!(p.info.project_of("i-r1"), None);
+        assert!(p.info.differences.is_empty());
+    }
+
+    #[test]
+    fn a_code_in_one_project_is_its_own_row_labelled_with_it() {
+        let a = project(&[("needs", None), ("advice", Some("needs"))], &["r1"]);
+        let b = project(
+            &[("needs", None), ("advice", None), ("tourism", Some("needs"))],
+            &["r1"],
+        );
+        let p = combine("Prog", vec![member("a", a), member("b", b)]).unwrap();
+        let ids: Vec<&str> = p.project.codebook.codes.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["needs", "advice", "tourism"]);
+        assert_eq!(p.project.codebook.codes[2].label.sv, "tourism (Region b)");
+        assert_eq!(
+            p.info.differences,
+            [
+                Difference::Parent {
+                    code: "advice".into(),
+                    parents: vec![
+                        ("Region a".into(), Some("needs".into())),
+                        ("Region b".into(), None)
+                    ],
+                },
+                Difference::Code {
+                    code: "tourism".into(),
+                    label: Localized::new("tourism", ""),
+                    in_projects: vec!["Region b".into()],
+                    missing_from: vec!["Region a".into()],
+                },
+            ]
+        );
+        assert_eq!(p.info.projects[1].own_codes, ["tourism"]);
+    }
+
+    #[test]
+    fn no_members_is_no_programme() {
+        assert!(combine("Prog", Vec::new()).is_none());
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&names(&["A"]), Lang::Sv), "A");
+        assert_eq!(list(&names(&["A", "B", "C"]), Lang::Sv), "A, B och C");
+        assert_eq!(list(&names(&["A", "B"]), Lang::En), "A and B");
+    }
+
+    #[test]
+    fn repeated_folder_names_get_numbers() {
+        let keys = unique_keys(&["x".into(), "x".into(), "".into(), "a/b".into()]);
+        assert_eq!(keys, ["x", "x-2", "project", "a-b"]);
+    }
+}

@@ -337,3 +337,40 @@ fn demo_programme_summary() {
     let text = String::from_utf8(render::export(&summary, &export).unwrap()).unwrap();
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn one_search_over_the_programme_names_each_hits_project() {
+    use behov::search::{Access, SearchIndex, SearchOptions};
+    let root = tempfile::tempdir().unwrap();
+    let listing = programme::from_dirs(&three(root.path()), None);
+    let opened = programme::open(&listing, false, false).unwrap();
+    let (index, report) = SearchIndex::open(
+        root.path(),
+        &opened.programme.project,
+        Access::ReadOnly,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(report.in_memory, "a programme has no index on disk");
+    let results = index.search("pengar", &SearchOptions::default()).unwrap();
+    let mut found: Vec<(&str, &str)> = results
+        .hits
+        .iter()
+        .map(|h| {
+            let project = opened.programme.info.project_of(&h.interview).unwrap();
+            (project, h.interview.as_str())
+        })
+        .collect();
+    found.sort();
+    // Every consented interview of every project; C's ic3 has no consent and is left out.
+    assert_eq!(
+        found,
+        [
+            ("A", "A/ia1"),
+            ("A", "A/ia2"),
+            ("B", "B/ib1"),
+            ("C", "C/ic1"),
+            ("C", "C/ic2")
+        ]
+    );
+}
