@@ -72,11 +72,18 @@ fn only_search_and_summary_tabs_and_no_export() {
         key(&mut app, KeyCode::Char(k));
         assert_eq!(app.tab, Tab::Summary, "key {k}");
         let status = app.status.as_ref().unwrap();
-        assert!(status.error && status.text.contains("Search (3)"), "{status:?}");
+        assert!(
+            status.error && status.text.contains("Search (3)"),
+            "{status:?}"
+        );
     }
     key(&mut app, KeyCode::Char('x'));
     assert!(
-        app.status.as_ref().unwrap().text.contains("behov programme"),
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("behov programme"),
         "{:?}",
         app.status
     );
@@ -103,7 +110,10 @@ fn tab_reaches_the_programme_section_with_the_differences() {
     );
     key(&mut app, KeyCode::Tab);
     let frame = format!("{:?}", render(&mut app, 120, 36).backend());
-    assert!(!frame.contains("Skillnader mellan projekten"), "back to needs");
+    assert!(
+        !frame.contains("Skillnader mellan projekten"),
+        "back to needs"
+    );
 }
 
 #[test]
@@ -118,7 +128,10 @@ fn one_search_covers_every_project_and_each_hit_names_its_project() {
     let projects: std::collections::BTreeSet<&str> = results
         .hits
         .iter()
-        .map(|h| info.project_of(&h.interview).expect("every hit has a project"))
+        .map(|h| {
+            info.project_of(&h.interview)
+                .expect("every hit has a project")
+        })
         .collect();
     assert_eq!(
         projects.into_iter().collect::<Vec<_>>(),

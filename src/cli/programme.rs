@@ -154,7 +154,11 @@ pub fn run(args: ProgrammeArgs, lang: Lang) -> Result<ExitCode, Failure> {
     write(args.out.as_deref(), &bytes, links)
 }
 
-fn write(out: Option<&Path>, bytes: &[u8], links: store::output::Links) -> Result<ExitCode, Failure> {
+fn write(
+    out: Option<&Path>,
+    bytes: &[u8],
+    links: store::output::Links,
+) -> Result<ExitCode, Failure> {
     match out {
         Some(path) => {
             store::output::write(path, bytes, links)?;

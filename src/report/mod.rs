@@ -54,8 +54,8 @@ pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use programme::{
-    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, attach_programme, combine,
-    summarise_programme, unique_keys,
+    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, attach_programme,
+    combine, summarise_programme, unique_keys,
 };
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, Quoted, passage, quotes};

@@ -405,11 +405,7 @@ pub fn unique_keys(names: &[String]) -> Vec<String> {
             };
             let n = used.entry(base.clone()).or_insert(0);
             *n += 1;
-            if *n == 1 {
-                base
-            } else {
-                format!("{base}-{n}")
-            }
+            if *n == 1 { base } else { format!("{base}-{n}") }
         })
         .collect()
 }
@@ -434,7 +430,10 @@ pub fn attach_programme(info: &ProgrammeInfo, summary: &mut Summary) {
             .filter_map(|d| match d {
                 Difference::Code {
                     code, missing_from, ..
-                } => Some((code.as_str(), missing_from.iter().map(String::as_str).collect())),
+                } => Some((
+                    code.as_str(),
+                    missing_from.iter().map(String::as_str).collect(),
+                )),
                 _ => None,
             })
             .collect();
@@ -519,7 +518,12 @@ mod tests {
         let a = project(&[("needs", None)], &["r1"]);
         let b = project(&[("needs", None)], &["r1"]);
         let p = combine("Prog", vec![member("a", a), member("b", b)]).unwrap();
-        let ids: Vec<&str> = p.project.respondents.iter().map(|r| r.id.as_str()).collect();
+        let ids: Vec<&str> = p
+            .project
+            .respondents
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
         assert_eq!(ids, ["a/r1", "b/r1"]);
         let interviews: Vec<(&str, &str)> = p
             .project
@@ -539,11 +543,21 @@ mod tests {
     fn a_code_in_one_project_is_its_own_row_labelled_with_it() {
         let a = project(&[("needs", None), ("advice", Some("needs"))], &["r1"]);
         let b = project(
-            &[("needs", None), ("advice", None), ("tourism", Some("needs"))],
+            &[
+                ("needs", None),
+                ("advice", None),
+                ("tourism", Some("needs")),
+            ],
             &["r1"],
         );
         let p = combine("Prog", vec![member("a", a), member("b", b)]).unwrap();
-        let ids: Vec<&str> = p.project.codebook.codes.iter().map(|c| c.id.as_str()).collect();
+        let ids: Vec<&str> = p
+            .project
+            .codebook
+            .codes
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
         assert_eq!(ids, ["needs", "advice", "tourism"]);
         assert_eq!(p.project.codebook.codes[2].label.sv, "tourism (Region b)");
         assert_eq!(

@@ -56,7 +56,9 @@ pub fn install_programme(dir: &Path) -> Result<()> {
     // Every project is checked before any is replaced, so a refusal changes nothing.
     for (folder, _, _) in PROGRAMME {
         let project = dir.join(folder);
-        if project.join(super::PROJECT_FILE).exists() && super::Lock::try_acquire(&project)?.is_none() {
+        if project.join(super::PROJECT_FILE).exists()
+            && super::Lock::try_acquire(&project)?.is_none()
+        {
             return Err(open_elsewhere(&project));
         }
     }
@@ -130,7 +132,11 @@ mod tests {
         let names: Vec<&str> = listing.projects.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Region Västmanland", "Region Gävleborg", "Region Jönköpings län"]
+            [
+                "Region Västmanland",
+                "Region Gävleborg",
+                "Region Jönköpings län"
+            ]
         );
         for p in &listing.projects {
             assert!(p.dir.join("project.json").is_file());

@@ -61,7 +61,9 @@ pub fn from_dirs(dirs: &[PathBuf], title: Option<&str>) -> Listing {
     let names: Vec<String> = dirs.iter().map(|d| folder_name(d)).collect();
     let keys = crate::report::unique_keys(&names);
     Listing {
-        title: title.map(str::to_string).unwrap_or_else(|| names.join(", ")),
+        title: title
+            .map(str::to_string)
+            .unwrap_or_else(|| names.join(", ")),
         projects: dirs
             .iter()
             .zip(names)

@@ -106,11 +106,7 @@ pub fn run_programme(
 }
 
 /// Runs the event loop on `app` in the terminal until the user quits or a signal comes.
-fn drive(
-    mut app: App,
-    monochrome: bool,
-    log_file: Option<PathBuf>,
-) -> Result<ExitCode, Failure> {
+fn drive(mut app: App, monochrome: bool, log_file: Option<PathBuf>) -> Result<ExitCode, Failure> {
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

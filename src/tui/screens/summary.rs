@@ -163,7 +163,10 @@ impl SummaryView {
             Section::Needs => summary.codes.len(),
             Section::CoOccurrence => summary.cooccurrence.pairs.len(),
             Section::Scales => summary.scales.len(),
-            Section::Programme => summary.programme.as_ref().map_or(0, |p| p.differences.len()),
+            Section::Programme => summary
+                .programme
+                .as_ref()
+                .map_or(0, |p| p.differences.len()),
         }
     }
 }
