@@ -222,9 +222,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();
     match cli.command {
         None => crate::tui::run(project_or_last(project)?, cli.lang),
-        Some(Command::Open { dir }) => {
-            crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
-        }
+        Some(Command::Open { dir }) => match pick(dir, project)? {
+            Some(dir) if programme::is_programme_dir(&dir) => programme::open(&dir, cli.lang),
+            dir => crate::tui::run(project_or_last(dir)?, cli.lang),
+        },
         Some(Command::Demo { programme: false }) => {
             crate::tui::require_terminal()?;
             let dir = store::data_dir()?.join("demo");
@@ -235,8 +236,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             crate::tui::require_terminal()?;
             let dir = store::data_dir()?.join("programme");
             store::demo::install_programme(&dir)?;
-            let listing = store::programme::read(&dir.join(store::programme::FILE))?;
-            crate::tui::run_programme(&dir, &listing, cli.lang)
+            programme::open(&dir, cli.lang)
         }
         Some(Command::Programme(args)) => {
             programme::run(args, cli.lang.unwrap_or_else(locale_lang))

@@ -66,12 +66,7 @@ pub struct ProgrammeArgs {
 pub(crate) fn listing(paths: &[PathBuf], title: Option<&str>) -> Result<Listing, Failure> {
     let file = match paths {
         [one] if one.is_file() => Some(one.clone()),
-        [one]
-            if one.join(store::programme::FILE).is_file()
-                && !one.join(store::PROJECT_FILE).exists() =>
-        {
-            Some(one.join(store::programme::FILE))
-        }
+        [one] if is_programme_dir(one) => Some(one.join(store::programme::FILE)),
         _ => None,
     };
     match file {
@@ -92,6 +87,17 @@ pub(crate) fn listing(paths: &[PathBuf], title: Option<&str>) -> Result<Listing,
             Ok(store::programme::from_dirs(paths, title))
         }
     }
+}
+
+/// Whether `dir` is a programme's folder: a `programme.json` and no project of its own.
+pub(crate) fn is_programme_dir(dir: &Path) -> bool {
+    dir.join(store::programme::FILE).is_file() && !dir.join(store::PROJECT_FILE).exists()
+}
+
+/// The interface on the programme in `dir` (`behov open DIR`, `behov demo --programme`).
+pub(crate) fn open(dir: &Path, lang: Option<Lang>) -> Result<ExitCode, Failure> {
+    let listing = store::programme::read(&dir.join(store::programme::FILE))?;
+    crate::tui::run_programme(dir, &listing, lang)
 }
 
 pub fn run(args: ProgrammeArgs, lang: Lang) -> Result<ExitCode, Failure> {
