@@ -34,8 +34,11 @@ demo_files!(
     "j001", "j002", "j003", "j004", "j005", "j006", "j101", "j103", "j104", "j105",
 );
 
+/// A project's embedded files: (path inside the project, contents).
+pub type Files = &'static [(&'static str, &'static str)];
+
 /// The demo programme's projects: (folder, name in the tables, files).
-pub const PROGRAMME: [(&str, &str, &[(&str, &str)]); 3] = [
+pub const PROGRAMME: [(&str, &str, Files); 3] = [
     ("vastmanland", "Region Västmanland", FILES),
     ("gavleborg", "Region Gävleborg", GAVLEBORG),
     ("jonkoping", "Region Jönköpings län", JONKOPING),
@@ -85,7 +88,7 @@ fn open_elsewhere(dir: &Path) -> Error {
     ))
 }
 
-fn install_files(dir: &Path, files: &[(&str, &str)]) -> Result<()> {
+fn install_files(dir: &Path, files: Files) -> Result<()> {
     if dir.join(super::PROJECT_FILE).exists() {
         let Some(_held) = super::Lock::try_acquire(dir)? else {
             return Err(open_elsewhere(dir));
