@@ -197,7 +197,11 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Welcome => None,
     };
     let mut spans = Vec::new();
+    let programme = app.session.as_ref().and_then(|s| s.programme.as_ref());
     for (i, name) in names.iter().enumerate() {
+        if programme.is_some() && !super::programme::TABS.contains(&Tab::ALL[i]) {
+            continue;
+        }
         let text = format!(" {} {name} ", i + 1);
         spans.push(if Some(i) == active {
             Span::styled(text, theme::selected())
@@ -216,7 +220,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));
-        if session.read_only() {
+        if let Some(p) = programme {
+            let badge = app.fill(S::ProgrammeBadge, &[("projects", &p.projects.len())]);
+            spans.push(Span::styled(badge, theme::title()));
+        } else if session.read_only() {
             spans.push(Span::styled(app.t(S::ReadOnlyBadge), theme::error()));
         }
     }

@@ -8,6 +8,7 @@ pub mod import;
 pub mod interviews;
 pub mod needs_table;
 pub mod privacy;
+pub mod programme;
 pub mod respondents;
 pub mod retrieval;
 pub mod review;

@@ -574,5 +574,17 @@ pub(super) fn text(key: S) -> &'static str {
         S::InterviewerLower => "interviewer",
         S::UnknownPerson => "(unknown)",
         S::NewContactPeople => "new contact people",
+        // programme (issue 15)
+        S::ProgrammeReadOnly => "a programme is only read",
+        S::ProgrammeOpened => "Programme: {projects} projects, read-only. Search and summary cover all; {differences} codebook differences under Tab → programme.",
+        S::ProgrammeBadge => "  PROGRAMME · {projects} projects",
+        S::ProgrammeTabsOnly => "A programme has only the Search (3) and Summary (4) tabs.",
+        S::ProgrammeExport => "A programme is exported from the command line: behov programme DIR… --format xlsx --out FILE.",
+        S::SectionProgramme => "programme",
+        S::ProgrammeProjects => "Projects in the programme",
+        S::ProgrammeDifferences => "Differences between the projects",
+        S::ProgrammeNoDifferences => "The codebooks, guides and attributes are the same in every project.",
+        S::ProgrammeProjectLine => "{name}: {organisations} organisations, {interviews} interviews{own}",
+        S::ProgrammeOwnCodes => "; own codes: ",
     }
 }

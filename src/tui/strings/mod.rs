@@ -596,6 +596,18 @@ keys! {
     InterviewerLower,
     UnknownPerson,
     NewContactPeople,
+    // programme (issue 15): a programme opened read-only
+    ProgrammeReadOnly,
+    ProgrammeOpened,
+    ProgrammeBadge,
+    ProgrammeTabsOnly,
+    ProgrammeExport,
+    SectionProgramme,
+    ProgrammeProjects,
+    ProgrammeDifferences,
+    ProgrammeNoDifferences,
+    ProgrammeProjectLine,
+    ProgrammeOwnCodes,
 }
 
 /// The text of `key` in `lang`.

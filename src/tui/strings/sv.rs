@@ -576,5 +576,17 @@ pub(super) fn text(key: S) -> &'static str {
         S::InterviewerLower => "intervjuare",
         S::UnknownPerson => "(okänd)",
         S::NewContactPeople => "nya kontaktpersoner",
+        // programme (issue 15)
+        S::ProgrammeReadOnly => "ett program läses bara",
+        S::ProgrammeOpened => "Program: {projects} projekt, skrivskyddat. Sök och sammanställning gäller alla; {differences} skillnader i kodböckerna under Tab → program.",
+        S::ProgrammeBadge => "  PROGRAM · {projects} projekt",
+        S::ProgrammeTabsOnly => "Ett program har bara flikarna Sök (3) och Sammanställning (4).",
+        S::ProgrammeExport => "Ett program exporteras från kommandoraden: behov programme MAPP… --format xlsx --out FIL.",
+        S::SectionProgramme => "program",
+        S::ProgrammeProjects => "Projekt i programmet",
+        S::ProgrammeDifferences => "Skillnader mellan projekten",
+        S::ProgrammeNoDifferences => "Kodböckerna, guiderna och attributen är desamma i alla projekt.",
+        S::ProgrammeProjectLine => "{name}: {organisations} organisationer, {interviews} intervjuer{own}",
+        S::ProgrammeOwnCodes => "; egna koder: ",
     }
 }
