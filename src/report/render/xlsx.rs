@@ -81,6 +81,7 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
     let count = top.clone().set_num_format(format::XLSX_COUNT);
     let share = top.clone().set_num_format(format::XLSX_SHARE);
     let decimal = top.clone().set_num_format(format::XLSX_DECIMAL);
+    let coefficient = top.clone().set_num_format(format::XLSX_COEFFICIENT);
     let prose = top.clone().set_text_wrap();
 
     let mut columns = Vec::new();
@@ -120,6 +121,10 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
                 Value::Decimal(d) => {
                     sheet.write_number_with_format(y, x, *d, &decimal)?;
                     shown = 4;
+                }
+                Value::Coefficient(d) => {
+                    sheet.write_number_with_format(y, x, *d, &coefficient)?;
+                    shown = 5;
                 }
                 Value::CountShare(n, s) => {
                     sheet.write_number_with_format(y, x, *n as f64, &count)?;
