@@ -16,6 +16,7 @@ pub mod output;
 mod paths;
 mod privacy_modes;
 pub mod settings;
+pub mod settled;
 mod stamp;
 pub mod summary_index;
 

@@ -35,8 +35,8 @@ pub use disagreement::{Disagreement, Kind as DisagreementKind, Passage};
 pub use figure::{Figure, Why};
 pub use kappa::Table2;
 pub use sentence::{method_sentence, problem_sentence};
-pub use settled::{Settled, SettledEntry};
-pub use table::{disagreement_table, tables};
+pub use settled::{FILE as SETTLED_FILE, Settled, SettledEntry};
+pub use table::tables;
 
 use crate::model::{Lang, Project};
 use units::{Unit, common, covered};

@@ -31,9 +31,22 @@ fn row(label: Value, f: &Figures, level: Level, lang: Lang) -> Vec<Value> {
     ]
 }
 
-/// The figures per code and overall, then the disagreements.
-pub fn tables(a: &Agreement, lang: Lang) -> Vec<Table> {
-    vec![figures_table(a, lang), disagreement_table(a, lang)]
+/// The figures per code and overall, then the disagreements; `brief` shortens each passage
+/// to [`BRIEF_PASSAGE`] characters, for the terminal (files have them whole).
+pub fn tables(a: &Agreement, lang: Lang, brief: bool) -> Vec<Table> {
+    vec![figures_table(a, lang), disagreement_table(a, lang, brief)]
+}
+
+/// Characters of a passage the terminal table shows.
+pub const BRIEF_PASSAGE: usize = 90;
+
+fn shorten(text: &str, brief: bool) -> String {
+    if brief && text.chars().count() > BRIEF_PASSAGE {
+        let head: String = text.chars().take(BRIEF_PASSAGE).collect();
+        format!("{}…", head.trim_end())
+    } else {
+        text.to_string()
+    }
 }
 
 fn figures_table(a: &Agreement, lang: Lang) -> Table {
@@ -122,7 +135,7 @@ fn figures_table(a: &Agreement, lang: Lang) -> Table {
 }
 
 /// Every disagreement, one row each, the coders' passages side by side.
-pub fn disagreement_table(a: &Agreement, lang: Lang) -> Table {
+fn disagreement_table(a: &Agreement, lang: Lang, brief: bool) -> Table {
     let mut columns = vec![
         Column::new(t(lang, "Intervju", "Interview"), Kind::Text),
         Column::new(t(lang, "Respondent", "Respondent"), Kind::Text),
@@ -157,7 +170,7 @@ pub fn disagreement_table(a: &Agreement, lang: Lang) -> Table {
                 row.push(match d.passages.iter().find(|p| &p.coder == coder) {
                     None => Value::text(t(lang, "(kodade inte svaret)", "(did not code the answer)")),
                     Some(p) if p.spans.is_empty() => Value::text("–"),
-                    Some(p) => Value::text(format!("«{}»", p.text)),
+                    Some(p) => Value::text(format!("«{}»", shorten(&p.text, brief))),
                 });
             }
             row.push(Value::text(if d.settled { t(lang, "ja", "yes") } else { "" }));
