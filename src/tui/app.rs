@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::keymap::Context;
 use super::router;
 use super::screens::codebook::CodebookView;
+use super::screens::agreement::AgreementView;
 use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
 use super::screens::review::ReviewScreen;
@@ -60,6 +61,7 @@ pub struct App {
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
     pub privacy: PrivacyView,
+    pub agreement: AgreementView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -103,6 +105,7 @@ impl App {
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
             privacy: PrivacyView::default(),
+            agreement: AgreementView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -163,6 +166,7 @@ impl App {
         self.search = SearchView::default();
         self.summary = SummaryView::default();
         self.privacy = PrivacyView::default();
+        self.agreement = AgreementView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);
@@ -279,6 +283,7 @@ impl App {
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
             Screen::Privacy => Context::Privacy,
+            Screen::Agreement => Context::Agreement,
         }
     }
 
@@ -331,6 +336,12 @@ impl App {
                 self.privacy
                     .refresh(&session.project, session.revision, session.store.root())
             }
+            Screen::Agreement => self.agreement.refresh(
+                &session.project,
+                session.revision,
+                session.store.root(),
+                self.lang,
+            ),
             _ => {}
         }
     }

@@ -202,6 +202,7 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
         Action::Open if view.section == Section::Needs => return drill(view, session),
         Action::Open => return Outcome::error(ctx.t(S::DrillOnlyInNeeds)),
         Action::Export => return open_export(ctx),
+        Action::Agreement => return Outcome::go(Screen::Agreement),
         _ => {}
     }
     Outcome::default()
