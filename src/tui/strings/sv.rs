@@ -576,7 +576,7 @@ pub(super) fn text(key: S) -> &'static str {
         // agreement between coders
         S::PlaceAgreement => "› överensstämmelse",
         S::KeyAgreementBetweenCoders => "överensstämmelse mellan kodare (κ, α)",
-        S::KeyAgreementOpen => "öppna (kodens oenigheter, svaret)",
+        S::KeyAgreementOpen => "öppna",
         S::KeyAgreementSwitch => "koder ↔ oenigheter",
         S::KeyAgreementSettle => "avgjord / öppen igen",
         S::AgreementSettleWhere => "Välj en oenighet först: Enter på en kod eller Tab.",
