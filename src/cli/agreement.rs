@@ -96,12 +96,20 @@ pub fn run(dir: &Path, args: AgreementArgs, lang: Lang) -> Result<ExitCode, Fail
     let bytes = match args.format {
         AgreementFormat::Table => render::terminal::render(title, &tables, lang).into_bytes(),
         AgreementFormat::Json => {
-            let json = serde_json::json!({
-                "project": title,
-                "sentence": agreement::method_sentence(&result, lang),
-                "agreement": result,
-            });
-            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            /// The figures with the project's title and the method sentence first.
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                project: &'a str,
+                sentence: String,
+                #[serde(flatten)]
+                agreement: &'a agreement::Agreement,
+            }
+            let out = Out {
+                project: title,
+                sentence: agreement::method_sentence(&result, lang),
+                agreement: &result,
+            };
+            let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
             text.push('\n');
             text.into_bytes()
         }

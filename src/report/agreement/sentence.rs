@@ -22,7 +22,11 @@ pub fn method_sentence(a: &Agreement, lang: Lang) -> String {
         Figure::Value(x) => format!("α = {}", format::coefficient(x, lang)),
         Figure::Undefined(why) => format!("α: {}", why.sentence(lang)),
     };
-    let codes = a.codes.iter().filter(|c| c.used).count();
+    let used = a.codes.iter().filter(|c| c.used).count();
+    let codes = match lang {
+        Lang::Sv => crate::words::plural(used, "kod", "koder"),
+        Lang::En => crate::words::plural(used, "code", "codes"),
+    };
     let (head, how) = if two {
         let level = match (a.level, sv) {
             (Level::Character, true) => "Cohens κ på teckennivå",
@@ -51,11 +55,11 @@ pub fn method_sentence(a: &Agreement, lang: Lang) -> String {
     let chars = format::count(o.characters, lang);
     if sv {
         format!(
-            "{head} över {interviews} kodade av {people} ({answers} svar, {chars} tecken, {codes} koder; {how}{extra})."
+            "{head} över {interviews} kodade av {people} ({answers} svar, {chars} tecken, {codes}; {how}{extra})."
         )
     } else {
         format!(
-            "{head} over {interviews} coded by {people} ({answers} answers, {chars} characters, {codes} codes; {how}{extra})."
+            "{head} over {interviews} coded by {people} ({answers} answers, {chars} characters, {codes}; {how}{extra})."
         )
     }
 }
@@ -89,11 +93,11 @@ pub fn problem_sentence(problem: &Problem, lang: Lang) -> String {
     };
     match (problem, lang) {
         (Problem::OneCoder(names), Lang::Sv) => format!(
-            "Överensstämmelse kräver minst två kodare, och här har bara {} kodat. Låt en kollega koda samma intervjuer (eller sammanfoga hennes kopia) och försök igen.",
+            "Överensstämmelse jämför minst två kodare, och här finns bara {}. Välj två med --coders A,B, eller låt en kollega koda samma intervjuer (eller sammanfoga hennes kopia).",
             list(names)
         ),
         (Problem::OneCoder(names), Lang::En) => format!(
-            "Agreement needs at least two coders, and only {} coded here. Have a colleague code the same interviews (or merge their copy) and try again.",
+            "Agreement compares at least two coders, and there is only {}. Choose two with --coders A,B, or have a colleague code the same interviews (or merge their copy).",
             list(names)
         ),
         (Problem::UnknownCoder(name, known), Lang::Sv) => format!(

@@ -104,6 +104,9 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
     for row in &table.rows {
         let mut c = 0;
         let mut height = 1;
+        // Wrapped lines of the row's longest prose cell: not every program grows a row for
+        // wrapped text on opening, so its height is set.
+        let mut wrapped = 1;
         for (i, column) in table.columns.iter().enumerate() {
             let value = row.get(i).unwrap_or(&Value::Empty);
             let (x, y) = (col(c), r);
@@ -135,6 +138,7 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
                 }
                 Value::Text(text) => {
                     let format = if column.kind == Kind::Prose {
+                        wrapped = wrapped.max(lines(text, PROSE_WIDTH - 2.0));
                         &prose
                     } else {
                         &top
@@ -166,6 +170,9 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
             } else {
                 1
             };
+        }
+        if wrapped > 1 && height == 1 {
+            sheet.set_row_height(r, 15.0 * wrapped as f64)?;
         }
         match &mut rows_at {
             Some(at) if height == 1 => at.push(r),
