@@ -285,6 +285,8 @@ impl Synth {
             notes: String::new(),
             notes_codings: Vec::new(),
             source: None,
+            round: None,
+            participants: Vec::new(),
             created,
             modified: created,
         }

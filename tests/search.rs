@@ -86,6 +86,8 @@ fn interview(id: &str, respondent: &str) -> Interview {
         },
         notes_codings: vec![],
         source: None,
+        round: None,
+        participants: Vec::new(),
         created: now,
         modified: now,
     }

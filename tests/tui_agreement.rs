@@ -69,7 +69,10 @@ fn disagreements_open_the_answer_and_are_settled_on_disk() {
     let settled: Settled = serde_json::from_str(&text).unwrap();
     assert_eq!(settled.settled.len(), 1);
     assert_eq!(
-        (settled.settled[0].interview.as_str(), settled.settled[0].code.as_str()),
+        (
+            settled.settled[0].interview.as_str(),
+            settled.settled[0].code.as_str()
+        ),
         ("i007", "advice")
     );
     let screen = render(&mut app, 80, 24);
@@ -79,7 +82,12 @@ fn disagreements_open_the_answer_and_are_settled_on_disk() {
     // s again reopens it.
     key(&mut app, KeyCode::Char('s'));
     let text = std::fs::read_to_string(root.join(SETTLED_FILE)).unwrap();
-    assert!(serde_json::from_str::<Settled>(&text).unwrap().settled.is_empty());
+    assert!(
+        serde_json::from_str::<Settled>(&text)
+            .unwrap()
+            .settled
+            .is_empty()
+    );
 
     // Tab: every disagreement; Esc back to the figures, Esc again to the Summary tab.
     key(&mut app, KeyCode::Tab);

@@ -78,7 +78,12 @@ pub fn run(dir: &Path, args: AgreementArgs, lang: Lang) -> Result<ExitCode, Fail
         );
     }
     let options = Options {
-        coders: args.coders.iter().filter(|c| !c.trim().is_empty()).cloned().collect(),
+        coders: args
+            .coders
+            .iter()
+            .filter(|c| !c.trim().is_empty())
+            .cloned()
+            .collect(),
         code: args.code,
         level: match args.unit {
             UnitArg::Character => Level::Character,

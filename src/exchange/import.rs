@@ -1063,6 +1063,8 @@ impl Importer {
                 format: "qdpx".into(),
                 encoding: "UTF-8".into(),
             }),
+            round: None,
+            participants: Vec::new(),
             created,
             modified: created,
         };

@@ -124,6 +124,7 @@ pub fn outline(project: &Project) -> Project {
         guide: project.guide.clone(),
         attributes: project.attributes.clone(),
         respondents: project.respondents.clone(),
+        rounds: project.rounds.clone(),
         codebook: Codebook::default(),
         interviews: project
             .interviews
@@ -140,6 +141,8 @@ pub fn outline(project: &Project) -> Project {
                 notes: String::new(),
                 notes_codings: Vec::new(),
                 source: i.source.clone(),
+                round: i.round.clone(),
+                participants: i.participants.clone(),
                 created: i.created,
                 modified: i.modified,
             })
@@ -255,6 +258,8 @@ pub fn draft_with(
                 _ => transcript.encoding.name().to_string(),
             },
         }),
+        round: None,
+        participants: Vec::new(),
         created: now,
         modified: now,
     };

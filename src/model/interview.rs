@@ -4,6 +4,8 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::Participant;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interview {
     /// Stable id, also the file name (`interviews/<id>.json`).
@@ -28,6 +30,14 @@ pub struct Interview {
     /// The transcript file an imported interview was made from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// The id of the project round this interview belongs to; `None` means the first round
+    /// (see `Project::round_of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
+    /// The people who took part, as distinct from the contact people registered on the
+    /// organisation: coverage counts these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     pub created: Timestamp,
     pub modified: Timestamp,
 }
@@ -314,6 +324,7 @@ mod tests {
         // Written back, the new field is kept and an absent source stays absent.
         let json = serde_json::to_string(&interview).unwrap();
         assert!(json.contains("notes_codings") && !json.contains("source"));
+        assert!(!json.contains("round") && !json.contains("participants"));
         let again: Interview = serde_json::from_str(&json).unwrap();
         assert_eq!(again, interview);
     }

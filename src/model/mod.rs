@@ -8,6 +8,7 @@ mod guide;
 mod interview;
 mod project;
 mod respondent;
+mod round;
 mod text;
 mod validate;
 
@@ -20,5 +21,6 @@ pub use interview::{
 };
 pub use project::{Project, SCHEMA_VERSION};
 pub use respondent::{AttributeDef, Gender, Person, Respondent, value_key};
+pub use round::{Participant, Round};
 pub use text::{Lang, Localized};
 pub use validate::{FileRef, PathSeg, Problem, validate};

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AttributeDef, Codebook, Guide, Interview, Respondent};
+use super::{AttributeDef, Codebook, Guide, Interview, Respondent, Round};
 
 /// The project file format this version writes. Older versions are migrated on load; a newer
 /// one is refused, because rewriting it could drop fields this version does not know.
@@ -23,6 +23,9 @@ pub struct Project {
     pub attributes: Vec<AttributeDef>,
     #[serde(default)]
     pub respondents: Vec<Respondent>,
+    /// Baseline, follow-ups…, in order. Absent in projects that are not followed up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
     #[serde(skip)]
     pub codebook: Codebook,
     #[serde(skip)]

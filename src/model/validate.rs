@@ -250,6 +250,40 @@ fn check_project(project: &Project, p: &mut Problems) {
     for def in &project.attributes {
         check_values(project, def, p);
     }
+    check_rounds(project, p);
+}
+
+/// Rounds need a unique id (interviews refer to it), a name for the report, and a period
+/// that does not end before it starts.
+fn check_rounds(project: &Project, p: &mut Problems) {
+    let file = FileRef::Project;
+    p.unique(
+        &file,
+        "round",
+        path!["rounds"],
+        project.rounds.iter().map(|r| r.id.as_str()),
+    );
+    for (ri, round) in project.rounds.iter().enumerate() {
+        if round.name.trim().is_empty() {
+            p.add(
+                &file,
+                path!["rounds", ri, "name"],
+                format!("round '{}' has no name", round.id),
+            );
+        }
+        if let (Some(start), Some(end)) = (round.start, round.end)
+            && end < start
+        {
+            p.add(
+                &file,
+                path!["rounds", ri, "end"],
+                format!(
+                    "round '{}' ends ({end}) before it starts ({start})",
+                    round.id
+                ),
+            );
+        }
+    }
 }
 
 /// Values of one attribute that a summary would count apart from what was meant: a value
@@ -403,6 +437,29 @@ fn check_interview(
                 &file,
                 path!["respondents", ri],
                 format!("unknown respondent '{id}'"),
+            );
+        }
+    }
+    if let Some(round) = &interview.round
+        && project.round(round).is_none()
+    {
+        let known: Vec<&str> = project.rounds.iter().map(|r| r.id.as_str()).collect();
+        let message = if known.is_empty() {
+            format!("unknown round '{round}': the project defines no rounds")
+        } else {
+            format!(
+                "unknown round '{round}': the project's rounds are {}",
+                known.join(", ")
+            )
+        };
+        p.add(&file, path!["round"], message);
+    }
+    for (pi, participant) in interview.participants.iter().enumerate() {
+        if participant.name.trim().is_empty() {
+            p.add(
+                &file,
+                path!["participants", pi, "name"],
+                "a participant has no name".into(),
             );
         }
     }
@@ -629,6 +686,40 @@ mod tests {
                 "respondent 'r000002' has municipality 'vasteras', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
                 "respondent 'r000005' has municipality 'Västerås ', which differs from 'Västerås' (2 respondents) only in case, accents or spaces",
                 "respondent 'r000006' has municipality 'sala', which differs from 'Sala' (1 respondent) only in case, accents or spaces",
+            ]
+        );
+    }
+
+    #[test]
+    fn rounds_need_unique_ids_names_and_a_period_in_order() {
+        use crate::model::Round;
+        let mut synth = Synth::new(3);
+        let mut project = synth.project(2);
+        project.interviews = (1..=2).map(|n| synth.interview(n, 2)).collect();
+        let round = |id: &str, name: &str| Round {
+            id: id.into(),
+            name: name.into(),
+            start: None,
+            end: None,
+        };
+        project.rounds = vec![
+            round("r1", "Nuläge"),
+            round("r1", " "),
+            round("r2", "Uppföljning"),
+        ];
+        project.rounds[2].start = Some(jiff::civil::date(2026, 5, 1));
+        project.rounds[2].end = Some(jiff::civil::date(2026, 4, 1));
+        project.interviews[0].round = Some("r3".into());
+        project.interviews[1].participants = vec![crate::model::Participant::default()];
+        let messages: Vec<String> = validate(&project).into_iter().map(|p| p.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "round id 'r1' is used more than once",
+                "round 'r1' has no name",
+                "round 'r2' ends (2026-04-01) before it starts (2026-05-01)",
+                "unknown round 'r3': the project's rounds are r1, r1, r2",
+                "a participant has no name",
             ]
         );
     }

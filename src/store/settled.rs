@@ -30,7 +30,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load(dir.path()).unwrap(), Settled::default());
         let mut s = Settled::default();
-        s.toggle(("i002", Some("q03"), "advice"), "maria", jiff::Timestamp::UNIX_EPOCH);
+        s.toggle(
+            ("i002", Some("q03"), "advice"),
+            "maria",
+            jiff::Timestamp::UNIX_EPOCH,
+        );
         save(dir.path(), &s).unwrap();
         assert_eq!(load(dir.path()).unwrap(), s);
         let path = dir.path().join(SETTLED_FILE);

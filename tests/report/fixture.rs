@@ -109,6 +109,8 @@ fn interview(
         notes: String::new(),
         notes_codings: Vec::new(),
         source: None,
+        round: None,
+        participants: Vec::new(),
         created: Timestamp::UNIX_EPOCH,
         modified: Timestamp::UNIX_EPOCH,
     }
@@ -211,6 +213,7 @@ pub fn small_project() -> Project {
                 Vec::new(),
             ),
         ],
+        rounds: Vec::new(),
         codebook: Codebook {
             codes: vec![
                 code("needs", None, "Behov", "Needs"),

@@ -122,7 +122,10 @@ mod tests {
         let disjoint = matrix(&["1 0 1 0", "0 1 0 1"]);
         assert!(nominal(&disjoint).alpha.value().unwrap() <= 0.0);
         let constant = matrix(&["1 1 1", "1 1 1"]);
-        assert_eq!(nominal(&constant).alpha, Figure::Undefined(Why::NoVariation));
+        assert_eq!(
+            nominal(&constant).alpha,
+            Figure::Undefined(Why::NoVariation)
+        );
         let lonely = matrix(&["1 * 1", "* 1 *"]);
         assert_eq!(nominal(&lonely).alpha, Figure::Undefined(Why::NoUnits));
     }

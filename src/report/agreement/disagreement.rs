@@ -88,7 +88,8 @@ pub(super) fn list(
             };
             // Coded by someone but not by all: the union less the intersection.
             let union = {
-                let mut all: Vec<(usize, usize)> = ranges.iter().flat_map(|r| r.iter().copied()).collect();
+                let mut all: Vec<(usize, usize)> =
+                    ranges.iter().flat_map(|r| r.iter().copied()).collect();
                 merge(&mut all);
                 covered(&all)
             };
@@ -102,13 +103,22 @@ pub(super) fn list(
                 respondent: interview.map_or_else(String::new, |i| {
                     i.respondents
                         .iter()
-                        .map(|r| project.respondent(r).map_or(r.as_str(), |r| r.name.as_str()))
+                        .map(|r| {
+                            project
+                                .respondent(r)
+                                .map_or(r.as_str(), |r| r.name.as_str())
+                        })
                         .collect::<Vec<_>>()
                         .join("; ")
                 }),
                 question: unit.question.clone(),
                 number: unit.question.as_deref().and_then(|q| {
-                    project.guide.questions.iter().position(|x| x.id == q).map(|n| n + 1)
+                    project
+                        .guide
+                        .questions
+                        .iter()
+                        .position(|x| x.id == q)
+                        .map(|n| n + 1)
                 }),
                 code: code.clone(),
                 label: label(code),

@@ -51,9 +51,7 @@ impl Why {
     /// The sentence shown where the figure would be.
     pub fn sentence(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Why::NotUsed, Lang::Sv) => {
-                "ingen av kodarna använde koden i de svar de båda kodade"
-            }
+            (Why::NotUsed, Lang::Sv) => "ingen av kodarna använde koden i de svar de båda kodade",
             (Why::NotUsed, Lang::En) => "no coder used the code in the answers they both coded",
             (Why::NoVariation, Lang::Sv) => {
                 "går inte att beräkna: alla enheter fick samma värde av alla kodare (ingen variation)"
@@ -61,9 +59,7 @@ impl Why {
             (Why::NoVariation, Lang::En) => {
                 "cannot be computed: every unit got the same value from every coder (no variation)"
             }
-            (Why::TwoCodersOnly, Lang::Sv) => {
-                "jämför två kodare; välj två med --coders A,B"
-            }
+            (Why::TwoCodersOnly, Lang::Sv) => "jämför två kodare; välj två med --coders A,B",
             (Why::TwoCodersOnly, Lang::En) => "compares two coders; choose two with --coders A,B",
             (Why::NoUnits, Lang::Sv) => "inga svar att jämföra",
             (Why::NoUnits, Lang::En) => "no answers to compare",

@@ -24,8 +24,8 @@ mod kappa;
 mod sentence;
 mod settled;
 mod table;
-mod units;
 mod unitizing;
+mod units;
 
 use std::collections::BTreeSet;
 
@@ -147,7 +147,11 @@ pub fn agreement(project: &Project, options: &Options) -> Result<Agreement, Prob
             let found = known
                 .iter()
                 .find(|k| k.as_str() == name)
-                .or_else(|| known.iter().find(|k| k.to_lowercase() == name.to_lowercase()))
+                .or_else(|| {
+                    known
+                        .iter()
+                        .find(|k| k.to_lowercase() == name.to_lowercase())
+                })
                 .ok_or_else(|| Problem::UnknownCoder(name.to_string(), known.clone()))?;
             if !chosen.contains(found) {
                 chosen.push(found.clone());
@@ -350,7 +354,9 @@ fn figures(units: &[Unit], coders: &[String], codes: &[&str], used: bool) -> Fig
 
 /// Whether `coder` put `code` on `unit`: an empty text coded as a whole counts as present.
 fn has(unit: &Unit, coder: &str, code: &str) -> bool {
-    unit.by.get(coder).is_some_and(|codes| codes.contains_key(code))
+    unit.by
+        .get(coder)
+        .is_some_and(|codes| codes.contains_key(code))
 }
 
 #[cfg(test)]

@@ -40,7 +40,14 @@ pub fn method_sentence(a: &Agreement, lang: Lang) -> String {
         };
         (head, level)
     } else {
-        (alpha.clone(), if sv { "Krippendorffs α på svarsnivå" } else { "Krippendorff's α at answer level" })
+        (
+            alpha.clone(),
+            if sv {
+                "Krippendorffs α på svarsnivå"
+            } else {
+                "Krippendorff's α at answer level"
+            },
+        )
     };
     let extra = if two {
         if sv {
@@ -65,8 +72,12 @@ pub fn method_sentence(a: &Agreement, lang: Lang) -> String {
 }
 
 fn people(n: usize, lang: Lang) -> String {
-    const SV: [&str; 9] = ["två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"];
-    const EN: [&str; 9] = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const SV: [&str; 9] = [
+        "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+    ];
+    const EN: [&str; 9] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
     let word = n.checked_sub(2).and_then(|i| match lang {
         Lang::Sv => SV.get(i),
         Lang::En => EN.get(i),

@@ -29,7 +29,11 @@ pub struct SettledEntry {
 
 impl SettledEntry {
     fn is(&self, key: (&str, Option<&str>, &str)) -> bool {
-        (self.interview.as_str(), self.question.as_deref(), self.code.as_str()) == key
+        (
+            self.interview.as_str(),
+            self.question.as_deref(),
+            self.code.as_str(),
+        ) == key
     }
 }
 

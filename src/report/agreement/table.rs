@@ -126,7 +126,12 @@ fn figures_table(a: &Agreement, lang: Lang) -> Table {
     }
     Table {
         id: "agreement",
-        title: t(lang, "Överensstämmelse mellan kodare", "Agreement between coders").to_string(),
+        title: t(
+            lang,
+            "Överensstämmelse mellan kodare",
+            "Agreement between coders",
+        )
+        .to_string(),
         note: note.join(" "),
         columns,
         rows,
@@ -168,12 +173,18 @@ fn disagreement_table(a: &Agreement, lang: Lang, brief: bool) -> Table {
             ];
             for coder in &a.coders {
                 row.push(match d.passages.iter().find(|p| &p.coder == coder) {
-                    None => Value::text(t(lang, "(kodade inte svaret)", "(did not code the answer)")),
+                    None => {
+                        Value::text(t(lang, "(kodade inte svaret)", "(did not code the answer)"))
+                    }
                     Some(p) if p.spans.is_empty() => Value::text("–"),
                     Some(p) => Value::text(format!("«{}»", shorten(&p.text, brief))),
                 });
             }
-            row.push(Value::text(if d.settled { t(lang, "ja", "yes") } else { "" }));
+            row.push(Value::text(if d.settled {
+                t(lang, "ja", "yes")
+            } else {
+                ""
+            }));
             row
         })
         .collect();

@@ -6,7 +6,9 @@ use super::*;
 use crate::model::{Answer, Coding, Consent, Interview, Mode, Span, Status};
 
 fn close(figure: Figure, expected: f64) {
-    let x = figure.value().unwrap_or_else(|| panic!("{figure:?} has no value"));
+    let x = figure
+        .value()
+        .unwrap_or_else(|| panic!("{figure:?} has no value"));
     assert!((x - expected).abs() < 1e-6, "{x} is not {expected}");
 }
 
@@ -43,6 +45,8 @@ fn project(answers: Vec<Vec<Coding>>) -> Project {
         notes: String::new(),
         notes_codings: vec![],
         source: None,
+        round: None,
+        participants: vec![],
         created: Timestamp::UNIX_EPOCH,
         modified: Timestamp::UNIX_EPOCH,
     }];
@@ -96,7 +100,12 @@ fn identical_coding_agrees_fully() {
 fn disjoint_coding_is_at_most_zero() {
     let p = project(
         (0..3)
-            .map(|_| vec![coding("advice", "a", Some((0, 5))), coding("advice", "b", Some((5, 10)))])
+            .map(|_| {
+                vec![
+                    coding("advice", "a", Some((0, 5))),
+                    coding("advice", "b", Some((5, 10))),
+                ]
+            })
             .collect(),
     );
     let a = run(&p, &Options::default());
@@ -112,7 +121,9 @@ fn disjoint_coding_is_at_most_zero() {
     assert_eq!(a.disagreements[0].passages[0].text, "01234");
     // A coder's codes on an answer the other never coded are not compared.
     let mut p = p;
-    p.interviews[0].answers[0].codings.retain(|c| c.coder == "a");
+    p.interviews[0].answers[0]
+        .codings
+        .retain(|c| c.coder == "a");
     assert_eq!(run(&p, &Options::default()).overall.answers, 2);
 }
 
@@ -133,7 +144,10 @@ fn bad_input_is_a_sentence_never_nan() {
         Problem::NoOverlap(vec!["a".into(), "b".into()])
     );
 
-    let both = project(vec![vec![coding("advice", "a", None), coding("advice", "b", None)]]);
+    let both = project(vec![vec![
+        coding("advice", "a", None),
+        coding("advice", "b", None),
+    ]]);
     let unknown = Options {
         coders: vec!["a".into(), "nobody".into()],
         ..Options::default()
@@ -158,13 +172,19 @@ fn bad_input_is_a_sentence_never_nan() {
     };
     let a = run(&both, &unused);
     assert!(!a.codes[0].used);
-    assert_eq!(a.codes[0].figures.kappa_characters, Figure::Undefined(Why::NotUsed));
+    assert_eq!(
+        a.codes[0].figures.kappa_characters,
+        Figure::Undefined(Why::NotUsed)
+    );
     assert_eq!(a.overall.unitizing_alpha, Figure::Undefined(Why::NotUsed));
 
     // Zero variance: both coded every character of every answer.
     let a = run(&both, &Options::default());
     assert_eq!(a.overall.percent_characters, Figure::Value(1.0));
-    assert_eq!(a.overall.kappa_characters, Figure::Undefined(Why::NoVariation));
+    assert_eq!(
+        a.overall.kappa_characters,
+        Figure::Undefined(Why::NoVariation)
+    );
     let json = serde_json::to_string(&a).unwrap();
     assert!(!json.contains("NaN") && !json.contains("null"), "{json}");
     assert!(method_sentence(&a, Lang::En).contains("no variation"));
@@ -173,13 +193,20 @@ fn bad_input_is_a_sentence_never_nan() {
 #[test]
 fn three_coders_get_alpha_with_missing_values_and_no_kappa() {
     let p = project(vec![
-        vec![coding("advice", "a", None), coding("advice", "b", None), coding("advice", "c", None)],
+        vec![
+            coding("advice", "a", None),
+            coding("advice", "b", None),
+            coding("advice", "c", None),
+        ],
         vec![coding("advice", "a", None), coding("funding", "b", None)],
         vec![coding("funding", "a", None), coding("funding", "c", None)],
     ]);
     let a = run(&p, &Options::default());
     assert_eq!(a.coders.len(), 3);
-    assert_eq!(a.overall.kappa_characters, Figure::Undefined(Why::TwoCodersOnly));
+    assert_eq!(
+        a.overall.kappa_characters,
+        Figure::Undefined(Why::TwoCodersOnly)
+    );
     // advice: units (a, b, c) = (1, 1, 1), (1, 0, –), (0, –, 0). Coincidences: unit 1 has
     // 6 ordered pairs of weight 1/(3 − 1): o11 = 3; unit 2: o10 = o01 = 1; unit 3: o00 = 2.
     // n1 = 4, n0 = 3, n = 7; α = 1 − (n − 1)·o01 / (n1·n0) = 1 − 6/12 = 1/2.
@@ -225,7 +252,10 @@ fn demo_figures_match_a_hand_computation() {
     //        / (11,004 · 11,003 − 49 · 48)   (N_c − 1 = 0: no section-to-section term).
     let observed = 4802.0 / (2.0 * 5502.0 * 5502.0);
     let expected = 2.0 / 5502.0 * 2401.0 * 10_811.0 / (11_004.0 * 11_003.0 - 2352.0);
-    close(code("regulation").unitizing_alpha, 1.0 - observed / expected);
+    close(
+        code("regulation").unitizing_alpha,
+        1.0 - observed / expected,
+    );
 
     // Every code pooled, answers: johan put 19 (code, answer) pairs on the 14 answers, maria
     // 26; 9 agree (advice ×3, clarity, culture, governance, incentives, concrete_actions in
@@ -241,9 +271,15 @@ fn demo_figures_match_a_hand_computation() {
     close(a.overall.alpha_answers, 1.0 - 503.0 * 27.0 / (459.0 * 45.0));
 
     let sv = method_sentence(&a, Lang::Sv);
-    assert!(sv.starts_with("κ = 0,28 över 5 intervjuer kodade av två personer"), "{sv}");
+    assert!(
+        sv.starts_with("κ = 0,28 över 5 intervjuer kodade av två personer"),
+        "{sv}"
+    );
     let en = method_sentence(&a, Lang::En);
-    assert!(en.starts_with("κ = 0.28 over 5 interviews coded by two people"), "{en}");
+    assert!(
+        en.starts_with("κ = 0.28 over 5 interviews coded by two people"),
+        "{en}"
+    );
     // Disagreements: the 10 + 17 (code, answer) pairs only one coder has, and 6 where both
     // used the code on different passages (advice in i002, i010, i015 q03 and culture,
     // governance: johan the whole answer, maria a passage; concrete_actions in i002 q03).

@@ -203,7 +203,10 @@ mod tests {
         close(alpha(&[a.clone(), a.clone()], 10), 1.0);
         let b = vec![(5, 10)];
         close(alpha(&[a, b], 10), 1.0 - 0.5 * 340.0 / 44.0);
-        assert_eq!(alpha(&[vec![], vec![]], 10), Figure::Undefined(Why::NotUsed));
+        assert_eq!(
+            alpha(&[vec![], vec![]], 10),
+            Figure::Undefined(Why::NotUsed)
+        );
         assert_eq!(alpha(&[vec![(0, 1)]], 10), Figure::Undefined(Why::NoUnits));
     }
 

@@ -44,7 +44,13 @@ pub struct AgreementView {
 
 impl AgreementView {
     /// Computes the agreement again when the project or the settled record changed.
-    pub fn refresh(&mut self, project: &Project, revision: u64, root: &std::path::Path, lang: Lang) {
+    pub fn refresh(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        root: &std::path::Path,
+        lang: Lang,
+    ) {
         let stamp = (revision, self.generation, lang);
         if self.built_for == Some(stamp) {
             return;
@@ -135,13 +141,17 @@ impl AgreementView {
             return Outcome::default();
         };
         // At the first character the coders disagree on.
-        let at = d.passages.iter().flat_map(|p| p.spans.first()).map(|s| s.start).min();
+        let at = d
+            .passages
+            .iter()
+            .flat_map(|p| p.spans.first())
+            .map(|s| s.start)
+            .min();
         let target = match &d.question {
-            Some(q) => Target::Question {
-                id: q.clone(),
-                at,
+            Some(q) => Target::Question { id: q.clone(), at },
+            None => Target::Notes {
+                at: at.unwrap_or(0),
             },
-            None => Target::Notes { at: at.unwrap_or(0) },
         };
         Outcome::open(OpenAnswer {
             interview: d.interview.clone(),
@@ -263,7 +273,10 @@ fn draw_figures(view: &AgreementView, a: &Agreement, app: &View, frame: &mut Fra
     rows.push(app.t(S::AgreementAllCodes).to_string());
     // The codes scroll between the header and the "all codes" row, which stays in view.
     let height = usize::from(table.height).saturating_sub(3);
-    let offset = view.codes.offset(height).min(a.codes.len().saturating_sub(height));
+    let offset = view
+        .codes
+        .offset(height)
+        .min(a.codes.len().saturating_sub(height));
     let visible = (offset..a.codes.len()).take(height).chain([a.codes.len()]);
     let mut lines = vec![Line::styled(header, theme::title())];
     for i in visible {
@@ -309,7 +322,11 @@ fn draw_disagreements(
         S::AgreementDisagreementsTitle,
         &[("n", &shown.len()), ("settled", &settled)],
     );
-    let title = match view.only.as_deref().and_then(|c| a.codes.iter().find(|x| x.code == c)) {
+    let title = match view
+        .only
+        .as_deref()
+        .and_then(|c| a.codes.iter().find(|x| x.code == c))
+    {
         Some(code) => format!("{title} · {}", code.label),
         None => title,
     };
@@ -433,7 +450,10 @@ fn draw_disagreements(
 /// A run of answer text: a coder's passage underlined and reversed (seen without colour).
 fn piece(text: String, coded: bool, colour: &str) -> Span<'static> {
     if coded {
-        Span::styled(text, theme::passage(colour).add_modifier(ratatui::style::Modifier::REVERSED))
+        Span::styled(
+            text,
+            theme::passage(colour).add_modifier(ratatui::style::Modifier::REVERSED),
+        )
     } else {
         Span::raw(text)
     }
