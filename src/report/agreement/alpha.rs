@@ -51,12 +51,12 @@ pub fn nominal<V: Ord + Copy>(units: &[Vec<Option<V>>]) -> Alpha {
                 disagreeing += o;
             }
         }
-        let n: f64 = marginals.values().sum();
-        let total: f64 = marginals.values().sum::<f64>().powi(2);
+        let n = values as f64;
         let same: f64 = marginals.values().map(|x| x * x).sum();
-        // D_o = Σ_{c≠k} o_ck / n;  D_e = Σ_{c≠k} n_c·n_k / (n (n − 1)).
+        // D_o = Σ_{c≠k} o_ck / n;  D_e = Σ_{c≠k} n_c·n_k / (n (n − 1)), where
+        // Σ_{c≠k} n_c·n_k = n² − Σ_c n_c².
         let observed = disagreeing / n;
-        let expected = (total - same) / (n * (n - 1.0));
+        let expected = (n * n - same) / (n * (n - 1.0));
         Figure::one_minus(observed, expected)
     };
     Alpha {
