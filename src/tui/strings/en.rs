@@ -577,7 +577,7 @@ pub(super) fn text(key: S) -> &'static str {
         // agreement between coders
         S::PlaceAgreement => "› agreement",
         S::KeyAgreementBetweenCoders => "agreement between coders (κ, α)",
-        S::KeyAgreementOpen => "open",
+        S::KeyAgreementOpen => "open code/answer",
         S::KeyAgreementSwitch => "codes ↔ disagreements",
         S::KeyAgreementSettle => "settled / open again",
         S::AgreementSettleWhere => "Choose a disagreement first: Enter on a code, or Tab.",

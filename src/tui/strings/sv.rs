@@ -579,7 +579,7 @@ pub(super) fn text(key: S) -> &'static str {
         // agreement between coders
         S::PlaceAgreement => "› överensstämmelse",
         S::KeyAgreementBetweenCoders => "överensstämmelse mellan kodare (κ, α)",
-        S::KeyAgreementOpen => "öppna",
+        S::KeyAgreementOpen => "öppna kod/svar",
         S::KeyAgreementSwitch => "koder ↔ oenigheter",
         S::KeyAgreementSettle => "avgjord / öppen igen",
         S::AgreementSettleWhere => "Välj en oenighet först: Enter på en kod eller Tab.",
