@@ -14,6 +14,7 @@ use crate::search::{Access, OpenReport, Progress, SearchIndex, SearchOptions, ou
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
+mod agreement;
 mod exchange_import;
 mod export;
 mod import;
@@ -57,6 +58,9 @@ pub enum Command {
     Check { dir: Option<PathBuf> },
     /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON, XLSX or a Word report
     Summary(SummaryArgs),
+    /// Agreement between coders per code and overall (percent, Cohen's κ, Krippendorff's α
+    /// and unitizing α), with the answers and passages they disagree on
+    Agreement(agreement::AgreementArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
     /// Search every answer and note: words, OR, -word, "a phrase", prefix*, code:C, type:kommun
@@ -256,6 +260,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Summary(args)) => {
             let dir = require(pick(args.dir.clone(), project)?)?;
             summary(&dir, args, cli.lang.unwrap_or_else(locale_lang))
+        }
+        Some(Command::Agreement(args)) => {
+            let dir = require(pick(args.dir.clone(), project)?)?;
+            agreement::run(&dir, args, cli.lang.unwrap_or_else(locale_lang))
         }
         Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
         Some(Command::Search {

@@ -13,6 +13,7 @@
 //!
 //! or everything at once with [`summarise_with`], which the renderers in [`render`] draw from.
 
+pub mod agreement;
 mod bitset;
 mod cooccurrence;
 mod coverage;

@@ -17,6 +17,7 @@ mod paths;
 mod privacy_modes;
 pub mod programme;
 pub mod settings;
+pub mod settled;
 mod stamp;
 pub mod summary_index;
 

@@ -303,6 +303,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Retrieval => on_screen!(app.retrieval, |retrieval, ctx| retrieval
             .on_action(&mut ctx, action)),
         Context::Privacy => on_screen!(app.privacy, |view, ctx| view.on_action(&mut ctx, action)),
+        Context::Agreement => {
+            on_screen!(app.agreement, |view, ctx| view.on_action(&mut ctx, action))
+        }
     }
 }
 

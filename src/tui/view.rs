@@ -114,6 +114,9 @@ fn draw_screen(app: &App, frame: &mut Frame, body: Rect) {
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
         Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
+        Screen::Agreement => {
+            super::screens::agreement::draw(&app.agreement, &app.view(), frame, body)
+        }
     }
 }
 
@@ -194,6 +197,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Tabs => Some(app.tab.number()),
         Screen::Capture | Screen::Respondents | Screen::Setup | Screen::Privacy => Some(0),
         Screen::Retrieval => Some(1),
+        Screen::Agreement => Some(3),
         Screen::Welcome => None,
     };
     let mut spans = Vec::new();
@@ -217,6 +221,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             Screen::Setup => app.t(S::PlaceProject),
             Screen::Retrieval => app.t(S::PlaceCodedPassages),
             Screen::Privacy => app.t(S::PlacePrivacy),
+            Screen::Agreement => app.t(S::PlaceAgreement),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));

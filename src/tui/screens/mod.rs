@@ -1,5 +1,6 @@
 //! One module per screen, each with its state, its part of `update`, and its view.
 
+pub mod agreement;
 pub mod capture;
 pub mod code_picker;
 pub mod codebook;

@@ -217,6 +217,7 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
             return Outcome::error(ctx.t(S::ProgrammeExport));
         }
         Action::Export => return open_export(ctx),
+        Action::Agreement => return Outcome::go(Screen::Agreement),
         _ => {}
     }
     Outcome::default()
