@@ -63,9 +63,12 @@ pub(super) fn list(
     label: &dyn Fn(&str) -> String,
 ) -> Vec<Disagreement> {
     let mut out = Vec::new();
+    // Looked up by id through maps made once: a scan per unit would be quadratic.
+    let interviews = project.interviews_by_id();
+    let respondents = project.respondents_by_id();
     for unit in units {
         let present: Vec<&String> = coders.iter().filter(|c| unit.coded_by(c)).collect();
-        let interview = project.interview(&unit.interview);
+        let interview = interviews.get(unit.interview.as_str()).copied();
         let text = interview.map_or("", |i| {
             i.text_of(unit.question.as_deref().unwrap_or(crate::model::NOTES))
         });
@@ -104,8 +107,8 @@ pub(super) fn list(
                     i.respondents
                         .iter()
                         .map(|r| {
-                            project
-                                .respondent(r)
+                            respondents
+                                .get(r.as_str())
                                 .map_or(r.as_str(), |r| r.name.as_str())
                         })
                         .collect::<Vec<_>>()
