@@ -54,11 +54,26 @@ impl SearchWorker {
                 Access::Write
             };
             // An index that only lacks changed interviews is opened from their files alone;
-            // the whole project is read only when every interview must be indexed again.
-            let opened = match crate::store::load_outline(&root)
-                .map_err(crate::search::Error::from)
-                .and_then(|outline| SearchIndex::open_files(&root, &outline, access))
-            {
+            // one to build anew is built from the files a batch at a time, so the interface's
+            // copy of the project is the only one in memory. Only a read-only index, kept in
+            // memory, is made from a whole copy of the project.
+            let outline = crate::store::load_outline(&root).map_err(crate::search::Error::from);
+            let from_files = |outline: &Project| {
+                SearchIndex::open_files(&root, outline, access).and_then(|opened| match opened {
+                    Some(opened) => Ok(Some(opened)),
+                    None if access == Access::Write => {
+                        let progress_tx = report_tx.clone();
+                        let (built, _) =
+                            SearchIndex::rebuild_from_files(&root, outline, &mut |p| {
+                                let _ = progress_tx.send(Report::Progress(p));
+                            })?;
+                        drop(built);
+                        SearchIndex::open_files(&root, outline, access)
+                    }
+                    None => Ok(None),
+                })
+            };
+            let opened = match outline.and_then(|outline| from_files(&outline)) {
                 Ok(Some(opened)) => Ok(opened),
                 Ok(None) | Err(_) => {
                     let project = match crate::store::load(&root) {
