@@ -5,7 +5,7 @@
 //! become `Users`, respondents `Cases` with their attributes, memos `Notes`. GUIDs come from
 //! [`super::guid::derive`], so exporting the same project twice gives the same file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
@@ -138,7 +138,7 @@ pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
         .map(|interview| Source {
             interview,
             guid: derive("source", &[ns, &interview.id]),
-            layout: layout::lay_out(project, interview, lang),
+            layout: layout::lay_out(project, &by_id, interview, lang),
         })
         .collect();
     let coding_counts = |c: &Coding| filter.coders.is_empty() || filter.coders.contains(&c.coder);
@@ -234,7 +234,7 @@ pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
                 "TextSource",
                 &[
                     ("guid", &source.guid),
-                    ("name", &source_name(project, interview)),
+                    ("name", &source_name(&by_id, interview)),
                     ("plainTextPath", &path),
                     ("creationDateTime", &created),
                     ("modifiedDateTime", &modified),
@@ -361,11 +361,11 @@ pub fn project_qde(project: &Project, options: &Options) -> Result<Qde> {
 }
 
 /// The name a source gets in the other program: the interview id, respondents and date.
-fn source_name(project: &Project, interview: &Interview) -> String {
+fn source_name(respondents: &HashMap<&str, &Respondent>, interview: &Interview) -> String {
     format!(
         "{} {}",
         interview.id,
-        layout::title_line(project, interview)
+        layout::title_line(respondents, interview)
     )
 }
 

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keymap::Context;
 use super::router;
+use super::screens::agreement::AgreementView;
 use super::screens::codebook::CodebookView;
 use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
@@ -60,6 +61,7 @@ pub struct App {
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
     pub privacy: PrivacyView,
+    pub agreement: AgreementView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -107,6 +109,7 @@ impl App {
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
             privacy: PrivacyView::default(),
+            agreement: AgreementView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -169,6 +172,7 @@ impl App {
         self.search = SearchView::default();
         self.summary = SummaryView::default();
         self.privacy = PrivacyView::default();
+        self.agreement = AgreementView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);
@@ -288,6 +292,7 @@ impl App {
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
             Screen::Privacy => Context::Privacy,
+            Screen::Agreement => Context::Agreement,
         }
     }
 
@@ -340,6 +345,12 @@ impl App {
                 self.privacy
                     .refresh(&session.project, session.revision, session.store.root())
             }
+            Screen::Agreement => self.agreement.refresh(
+                &session.project,
+                session.revision,
+                session.store.root(),
+                self.lang,
+            ),
             _ => {}
         }
     }

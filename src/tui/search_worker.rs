@@ -54,11 +54,26 @@ impl SearchWorker {
                 Access::Write
             };
             // An index that only lacks changed interviews is opened from their files alone;
-            // the whole project is read only when every interview must be indexed again.
-            let opened = match crate::store::load_outline(&root)
-                .map_err(crate::search::Error::from)
-                .and_then(|outline| SearchIndex::open_files(&root, &outline, access))
-            {
+            // one to build anew is built from the files a batch at a time, so the interface's
+            // copy of the project is the only one in memory. Only a read-only index, kept in
+            // memory, is made from a whole copy of the project.
+            let outline = crate::store::load_outline(&root).map_err(crate::search::Error::from);
+            let from_files = |outline: &Project| {
+                SearchIndex::open_files(&root, outline, access).and_then(|opened| match opened {
+                    Some(opened) => Ok(Some(opened)),
+                    None if access == Access::Write => {
+                        let progress_tx = report_tx.clone();
+                        let (built, _) =
+                            SearchIndex::rebuild_from_files(&root, outline, &mut |p| {
+                                let _ = progress_tx.send(Report::Progress(p));
+                            })?;
+                        drop(built);
+                        SearchIndex::open_files(&root, outline, access)
+                    }
+                    None => Ok(None),
+                })
+            };
+            let opened = match outline.and_then(|outline| from_files(&outline)) {
                 Ok(Some(opened)) => Ok(opened),
                 Ok(None) | Err(_) => {
                     let project = match crate::store::load(&root) {
@@ -77,26 +92,28 @@ impl SearchWorker {
                     opened
                 }
             };
-            let mut index = match opened {
-                Ok((index, report)) => {
-                    let _ = report_tx.send(Report::Ready(index.handle(), report));
-                    index
-                }
-                Err(e) => {
-                    let _ = report_tx.send(Report::Failed(e.to_string()));
-                    return;
-                }
-            };
-            while let Ok(first) = job_rx.recv() {
-                let mut result = apply(&mut index, first);
-                while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
-                    result = apply(&mut index, next);
-                }
-                if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
-                    tracing::error!("search index: {e}");
-                    let _ = report_tx.send(Report::Failed(e.to_string()));
-                }
-            }
+            serve(opened, &job_rx, &report_tx);
+        });
+        SearchWorker {
+            jobs,
+            reports,
+            thread,
+        }
+    }
+
+    /// Starts the worker on a programme's combined `project`: indexed in memory (a programme
+    /// has no index of its own on disk, and the projects' indexes are never written from
+    /// here), so one search covers every project.
+    pub fn start_programme(root: PathBuf, project: Project) -> SearchWorker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (report_tx, reports) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            let progress_tx = report_tx.clone();
+            let opened = SearchIndex::open(&root, &project, Access::ReadOnly, &mut |p| {
+                let _ = progress_tx.send(Report::Progress(p));
+            });
+            drop(project);
+            serve(opened, &job_rx, &report_tx);
         });
         SearchWorker {
             jobs,
@@ -115,6 +132,34 @@ impl SearchWorker {
     /// Queues a change; the worker is gone only if it failed, which was already reported.
     pub fn send(&self, job: Job) {
         let _ = self.jobs.send(job);
+    }
+}
+
+/// Reports the opened index, then applies the jobs sent until the interface lets go.
+fn serve(
+    opened: crate::search::Result<(SearchIndex, OpenReport)>,
+    job_rx: &Receiver<Job>,
+    report_tx: &Sender<Report>,
+) {
+    let mut index = match opened {
+        Ok((index, report)) => {
+            let _ = report_tx.send(Report::Ready(index.handle(), report));
+            index
+        }
+        Err(e) => {
+            let _ = report_tx.send(Report::Failed(e.to_string()));
+            return;
+        }
+    };
+    while let Ok(first) = job_rx.recv() {
+        let mut result = apply(&mut index, first);
+        while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
+            result = apply(&mut index, next);
+        }
+        if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
+            tracing::error!("search index: {e}");
+            let _ = report_tx.send(Report::Failed(e.to_string()));
+        }
     }
 }
 
