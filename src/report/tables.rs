@@ -6,12 +6,16 @@ use super::words as w;
 use crate::model::Lang;
 
 /// The ids of every table, in report order. `groups` exists only with a grouping attribute.
-pub const TABLES: [&str; 7] = [
+/// `rounds`, `changes` and `moves` exist only in a project with rounds.
+pub const TABLES: [&str; 10] = [
     "coverage",
     "codes",
     "groups",
     "cooccurrence",
     "scales",
+    "rounds",
+    "changes",
+    "moves",
     "questions",
     "quotes",
 ];
@@ -28,6 +32,7 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
     if !summary.scales.is_empty() {
         out.push(scales(summary, lang));
     }
+    out.extend(super::round_tables::round_tables(summary, lang));
     out.push(questions(summary, lang));
     out.push(quotes(summary, lang));
     out
@@ -84,6 +89,7 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
             rows.push(vec![label(word, 1, false), Value::Count(n)]);
         }
     }
+    rows.extend(super::round_tables::participant_rows(s, lang));
     rows.push(vec![
         label(w::answers(lang), 0, false),
         Value::Count(c.answers),
