@@ -277,8 +277,8 @@ fn change(
 }
 
 impl Change {
-    /// The change as a sentence for the report, e.g. "Digitalisering, från Nulägesmätning
-    /// 2025 till Uppföljning 2026: 4 organisationer intervjuades i båda; 2 steg upp, 1 låg
+    /// The change as a sentence for the report, e.g. "Från Nulägesmätning 2025 till
+    /// Uppföljning 2026, ”Digitalisering”: 4 organisationer intervjuades i båda; 2 steg upp, 1 låg
     /// kvar och 1 gick ned, i snitt +0,5 steg (från 2,3 till 2,8). 1 organisation deltog
     /// bara i en av omgångarna och ingår inte."
     pub fn sentence(&self, lang: Lang) -> String {
@@ -292,13 +292,13 @@ impl Change {
         };
         let mut s = if sv {
             format!(
-                "{}, från {} till {}: ",
-                self.text, self.from_round, self.to_round
+                "Från {} till {}, ”{}”: ",
+                self.from_round, self.to_round, self.text
             )
         } else {
             format!(
-                "{}, from {} to {}: ",
-                self.text, self.from_round, self.to_round
+                "From {} to {}, “{}”: ",
+                self.from_round, self.to_round, self.text
             )
         };
         match (self.mean_change, self.mean_from, self.mean_to) {

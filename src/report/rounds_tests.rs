@@ -159,14 +159,14 @@ fn change_per_organisation_leaves_out_one_round_only() {
     );
     assert_eq!(
         c.sentence(Lang::Sv),
-        "Digitalisering, från Nuläge till Uppföljning: 3 organisationer intervjuades i båda; \
+        "Från Nuläge till Uppföljning, ”Digitalisering”: 3 organisationer intervjuades i båda; \
          1 steg upp, 1 låg kvar och 1 gick ned, i snitt +0,3 steg (från 3,0 till 3,3). \
          1 organisation finns bara i en av omgångarna och ingår inte."
     );
     let en = by_round(Lang::En);
     assert_eq!(
         en.rounds.unwrap().changes[0].sentence(Lang::En),
-        "Digitalisation, from Nuläge to Uppföljning: 3 organisations interviewed in both; \
+        "From Nuläge to Uppföljning, “Digitalisation”: 3 organisations interviewed in both; \
          1 moved up, 1 stayed and 1 moved down, +0.3 steps on average (from 3.0 to 3.3). \
          1 organisation is in only one of the rounds and is not included."
     );

@@ -206,11 +206,55 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
         }
     }
 
+    change_between_rounds(&mut body, &mut numbers, summary, &all);
     needs_one_by_one(&mut body, summary);
     appendix(&mut body, summary);
 
     let (xml, pictures) = body.finish();
     package::package(&title, lang, &xml, &pictures)
+}
+
+/// The change between rounds: the table, the sentences a report quotes, and organisations
+/// that moved down, stayed and moved up as a stacked bar per question.
+fn change_between_rounds(body: &mut Body, numbers: &mut Numbers, summary: &Summary, all: &[Table]) {
+    let lang = summary.lang;
+    let (Some(table), Some(rounds)) = (
+        all.iter().find(|t| t.id == "changes"),
+        summary.rounds.as_ref(),
+    ) else {
+        return;
+    };
+    body.heading(1, &table.title);
+    for change in &rounds.changes {
+        body.text(None, &change.sentence(lang));
+    }
+    body.text(Some("Caption"), &numbers.table(lang, &table.title));
+    body.table(table, lang, Some(14));
+    let stacks: Vec<Stack> = rounds
+        .changes
+        .iter()
+        .map(|c| Stack {
+            label: format!("{} (n = {})", c.text, c.organisations),
+            counts: vec![c.down, c.same, c.up],
+        })
+        .collect();
+    let legend: Vec<String> = [6, 5, 4]
+        .iter()
+        .map(|&i| table.columns[i].heading.clone())
+        .collect();
+    let alt = rounds
+        .changes
+        .iter()
+        .map(|c| format!("{}: {}, {}, {}", c.text, c.down, c.same, c.up))
+        .collect::<Vec<_>>()
+        .join("; ");
+    body.picture(&chart::stacked(&stacks, &legend), &alt);
+    let words = if lang == Lang::Sv {
+        "Organisationer som gått ned, ligger kvar och gått upp"
+    } else {
+        "Organisations that moved down, stayed and moved up"
+    };
+    body.text(Some("Caption"), &numbers.figure(lang, words));
 }
 
 /// The needs table without per-coder columns, which belong in the workbook, not in a report.
