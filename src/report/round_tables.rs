@@ -27,10 +27,6 @@ pub(crate) fn participant_rows(s: &Summary, lang: Lang) -> Vec<Vec<Value>> {
             label(w::participant_organisations(lang), 1),
             Value::Count(p.organisations),
         ],
-        vec![
-            label(w::participant_times(lang), 0),
-            Value::Count(p.participations),
-        ],
     ];
     let g = &p.genders;
     for (n, word) in [
@@ -41,6 +37,10 @@ pub(crate) fn participant_rows(s: &Summary, lang: Lang) -> Vec<Vec<Value>> {
     ] {
         rows.push(vec![label(word, 1), Value::Count(n)]);
     }
+    rows.push(vec![
+        label(w::participant_times(lang), 0),
+        Value::Count(p.participations),
+    ]);
     rows.push(vec![
         Value::Label {
             text: w::participant_roles(lang).to_string(),
