@@ -21,6 +21,16 @@ pub(crate) fn is_round_name(name: &str) -> bool {
     ROUND_NAMES.iter().any(|n| value_key(n) == key)
 }
 
+/// The attribute name of the `--by round` matrix (and of a drill into one of its cells).
+pub(crate) const ROUND_GROUP: &str = "round";
+
+/// Whether a matrix or drill group named `attribute` is the rounds, not an attribute.
+pub(crate) fn is_round_group(project: &Project, attribute: &str) -> bool {
+    attribute == ROUND_GROUP
+        && !project.rounds.is_empty()
+        && project.attributes.iter().all(|a| a.id != attribute)
+}
+
 /// "Omgång" / "Round": the heading of the round column and the `--by round` table.
 pub fn round_word(lang: Lang) -> &'static str {
     match lang {
@@ -88,7 +98,7 @@ pub fn round_matrix(project: &Project, tally: &Tally, lang: Lang) -> Matrix {
         })
         .collect();
     Matrix {
-        attribute: "round".to_string(),
+        attribute: ROUND_GROUP.to_string(),
         label: round_word(lang).to_string(),
         respondents,
         groups: groups.into_iter().map(|(_, g)| g).collect(),
