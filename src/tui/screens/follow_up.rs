@@ -45,7 +45,7 @@ pub fn fields(
         .collect();
     let mut hint = say(lang, S::ParticipantsHint).to_string();
     if !contacts.is_empty() {
-        hint += &fill(
+        hint = fill(
             lang,
             S::ContactPeopleAre,
             &[("names", &contacts.join(", "))],
@@ -63,14 +63,27 @@ pub fn fields(
 
 /// The round (`None`: the first, or none) and participants read back from the end of `form`.
 /// A round left at the first stays `None` when it was, so an unchanged file stays unchanged.
+/// A participant typed as the name of one of `respondents`' contact people gets the contact's
+/// spelling, so "anna bergström" is Anna Bergström.
 pub fn read(
     lang: Lang,
     project: &Project,
     form: &Form,
     was: Option<&str>,
+    respondents: &[String],
 ) -> Result<(Option<String>, Vec<Participant>), String> {
     let n = form.fields.len();
-    let participants = parse_participants(lang, form.value(n.saturating_sub(1)))?;
+    let mut participants = parse_participants(lang, form.value(n.saturating_sub(1)))?;
+    for participant in &mut participants {
+        let contact = respondents
+            .iter()
+            .filter_map(|id| project.respondent(id))
+            .flat_map(|r| &r.people)
+            .find(|p| participant.matches(p));
+        if let Some(person) = contact {
+            participant.name = person.name.clone();
+        }
+    }
     if project.rounds.is_empty() || n < 2 {
         return Ok((was.map(str::to_string), participants));
     }
@@ -245,11 +258,11 @@ pub fn previous_lines(
         _ => String::new(),
     };
     let text = answer.map_or("", |a| a.text.trim());
-    let mut shown: String = text.chars().take(PREVIOUS_CHARS).collect();
-    if shown.len() < text.len() {
+    let cut: String = text.chars().take(PREVIOUS_CHARS).collect();
+    let mut shown = cut.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cut.len() < text.len() {
         shown.push('…');
     }
-    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     let style = theme::dim().add_modifier(Modifier::ITALIC);
     let mut first = vec![Span::styled(head, style)];
     if value.is_empty() && shown.is_empty() {

@@ -368,7 +368,9 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok(Outcome::default());
     };
-    let (round, participants) = super::follow_up::read(ctx.lang, &session.project, form, None)?;
+    let respondents = [respondent.to_string()];
+    let (round, participants) =
+        super::follow_up::read(ctx.lang, &session.project, form, None, &respondents)?;
     let taken: Vec<String> = session
         .project
         .interviews

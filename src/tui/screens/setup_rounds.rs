@@ -197,14 +197,14 @@ pub fn lines(ctx_count: impl Fn(usize) -> String, project: &Project) -> Vec<(Str
             let period = match (r.start, r.end) {
                 (None, None) => String::new(),
                 (start, end) => format!(
-                    "{}–{} · ",
+                    " · {}–{}",
                     start.map(|d| d.to_string()).unwrap_or_default(),
                     end.map(|d| d.to_string()).unwrap_or_default()
                 ),
             };
             (
                 r.name.clone(),
-                format!("  {period}{}", ctx_count(interviews_in(project, k))),
+                format!("  {}{period}", ctx_count(interviews_in(project, k))),
             )
         })
         .collect()

@@ -577,7 +577,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::RoundField => "Round",
         S::ParticipantsField => "Participants",
         S::ParticipantsHint => "Name (role, woman/man/other); …",
-        S::ContactPeopleAre => " · contact people: {names}",
+        S::ContactPeopleAre => "contact people: {names} · Name (role, gender); …",
         S::NotAParticipantList => "Write the participants as Name (role, gender) separated by ; — check “{text}”.",
         S::ChangedRound => "round",
         S::ChangedParticipants => "participants",

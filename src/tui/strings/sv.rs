@@ -577,7 +577,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::RoundField => "Omgång",
         S::ParticipantsField => "Deltagare",
         S::ParticipantsHint => "Namn (roll, kvinna/man/annat); …",
-        S::ContactPeopleAre => " · kontaktpersoner: {names}",
+        S::ContactPeopleAre => "kontaktpersoner: {names} · Namn (roll, kön); …",
         S::NotAParticipantList => "Skriv deltagarna som Namn (roll, kön) åtskilda med ; — se över ”{text}”.",
         S::ChangedRound => "omgång",
         S::ChangedParticipants => "deltagare",

@@ -477,7 +477,7 @@ pub fn submit_details(
         let was = project
             .interview(&capture.interview)
             .and_then(|i| i.round.clone());
-        crate::tui::screens::follow_up::read(lang, project, form, was.as_deref())?
+        crate::tui::screens::follow_up::read(lang, project, form, was.as_deref(), &respondents)?
     };
     let Some(interview) = ctx
         .session
