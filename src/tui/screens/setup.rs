@@ -672,7 +672,7 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         app,
         frame,
         rounds,
-        app.t(S::RoundsTitle),
+        &format!(" {} ", app.t(S::RoundsTitle)),
         &round_lines,
         setup.round,
         setup.rounds,
