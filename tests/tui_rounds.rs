@@ -80,8 +80,14 @@ fn project(app: &App) -> &behov::model::Project {
 /// Rounds set up in the project screen: a baseline with a period and a follow-up.
 fn with_rounds(app: &mut App) {
     keys(app, "p<Tab><Tab>");
-    keys(app, "aNulägesmätning 2026<Tab>2026-02-01<Tab>2026-04-30<Enter>");
-    keys(app, "aUppföljning 2027<Tab>2027-05-01<Tab>2027-01-01<Enter>");
+    keys(
+        app,
+        "aNulägesmätning 2026<Tab>2026-02-01<Tab>2026-04-30<Enter>",
+    );
+    keys(
+        app,
+        "aUppföljning 2027<Tab>2027-05-01<Tab>2027-01-01<Enter>",
+    );
 }
 
 #[test]
@@ -119,7 +125,10 @@ fn a_follow_up_starts_from_the_previous_interview_and_shows_its_answers() {
     insta::assert_snapshot!("follow_up_form_100x30", frame(&mut app, 100, 30));
     // Round preset to the follow-up; participants: a contact person typed in lower case, a
     // new person with role and gender.
-    keys(&mut app, "<Tab><Tab><Tab><Tab><Tab>anna bergström; Per Ny (vd, man)<Enter>");
+    keys(
+        &mut app,
+        "<Tab><Tab><Tab><Tab><Tab>anna bergström; Per Ny (vd, man)<Enter>",
+    );
     let project = project(&app);
     let new = project.interviews.last().unwrap();
     assert_eq!(new.round.as_deref(), Some("r2"));
@@ -153,5 +162,8 @@ fn the_summary_tab_splits_by_round() {
     // Summary: split (g) through the three attributes to the rounds, drafts counted (s),
     // scale questions (Tab twice).
     keys(&mut app, "4ggggs<Tab><Tab>");
-    insta::assert_snapshot!("summary_scales_by_round_100x30", render(&mut app, 100, 30).backend());
+    insta::assert_snapshot!(
+        "summary_scales_by_round_100x30",
+        render(&mut app, 100, 30).backend()
+    );
 }
