@@ -168,3 +168,91 @@ fn the_interfaces_index_takes_in_files_changed_while_it_was_closed() {
     assert!(hits("färdplan").iter().all(|i| i != "i003"));
     assert!(!hits("färdplan").is_empty());
 }
+
+/// The interface opening `root` the way `behov open` does: the first frame from what
+/// `.behov/` keeps, the project read on a thread (`poll_opening` takes it over).
+fn opening_app(root: &Path) -> behov::tui::app::App {
+    use behov::model::Lang;
+    use behov::tui::app::{App, Effect};
+    let mut app = App::new(Lang::Sv, behov::store::settings::Settings::default());
+    behov::tui::perform(&mut app, Effect::OpenProject(root.to_path_buf()));
+    assert!(app.session.is_none(), "{:?}", app.status);
+    app
+}
+
+fn screen(app: &behov::tui::app::App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    terminal.draw(|f| behov::tui::view::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_interface_draws_its_first_frame_from_the_kept_index_and_keys_wait_for_the_project() {
+    use behov::tui::app::{Message, Screen, update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let root = demo_copy(dir.path());
+
+    // Never opened: nothing kept, so the first frame says what is being read.
+    let mut app = opening_app(&root);
+    assert!(app.opening.as_ref().unwrap().preview.is_none());
+    let first = screen(&app);
+    assert!(first.contains("Behovsanalys: grön omställning"), "{first}");
+    assert!(first.contains("Läser 24 intervjuer"), "{first}");
+    behov::tui::poll_opening(&mut app, true);
+    let opened_rows = app.interviews.rows.clone();
+    assert_eq!(opened_rows.len(), 24);
+    app.session.take().unwrap().close();
+
+    // Changed while closed: the first frame reads that one file and shows it.
+    checkout(&root.join("interviews/i005.json"), "Johan Ek", "Jonas Ek");
+    let mut app = opening_app(&root);
+    let preview = &app
+        .opening
+        .as_ref()
+        .unwrap()
+        .preview
+        .as_ref()
+        .expect("kept")
+        .list;
+    assert!(
+        preview
+            .rows
+            .iter()
+            .any(|r| r.cells.contains(&"Jonas Ek".to_string()))
+    );
+    let first = screen(&app);
+    assert!(first.contains("24 intervjuer"), "{first}");
+    assert!(first.contains("Jonas Ek"), "{first}");
+    let preview_rows = preview.rows.clone();
+
+    // Keys pressed now wait and are applied once the project is read.
+    for code in [KeyCode::Down, KeyCode::Enter] {
+        let effects = update(
+            &mut app,
+            Message::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+        );
+        assert!(effects.is_empty());
+    }
+    assert!(app.session.is_none());
+    behov::tui::poll_opening(&mut app, true);
+    assert_eq!(
+        app.interviews.rows, preview_rows,
+        "the first frame's rows are the real ones"
+    );
+    assert_eq!(
+        app.screen,
+        Screen::Capture,
+        "Down and Enter opened the second interview"
+    );
+    let second = preview_rows[1].id.clone();
+    assert_eq!(app.capture.as_ref().unwrap().interview, second);
+}

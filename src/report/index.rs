@@ -223,6 +223,25 @@ impl Index {
         due.len()
     }
 
+    /// How many of `files` `refresh_files` would read: those added or whose stamp changed,
+    /// or all of them when the codebook, guide or respondents changed. Lets a caller that
+    /// must be quick (the interface's first frame) give up instead of reading them.
+    pub fn stale(&self, stamps: &[u64], project: &Project, files: &[(String, u64)]) -> usize {
+        if !self.fits(project) || stamps.len() != self.rows.len() {
+            return files.len();
+        }
+        let kept: HashMap<&str, u64> = self
+            .rows
+            .iter()
+            .map(|r| r.id.as_str())
+            .zip(stamps.iter().copied())
+            .collect();
+        files
+            .iter()
+            .filter(|(id, stamp)| kept.get(id.as_str()) != Some(stamp))
+            .count()
+    }
+
     /// Brings the index up to date with `project` and returns how many interviews were read
     /// again: those added or whose `modified` time changed (so an edit must bump it, as the
     /// store's callers do), or all of them when the codebook, guide or respondents changed.

@@ -293,6 +293,17 @@ impl Store {
         }
     }
 
+    /// The stamp fingerprints of the interview files `ids` as this store last read or wrote
+    /// them (`None`: a file it does not know), for derived data made from what it holds.
+    pub fn interview_fingerprints<'a>(
+        &self,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Vec<Option<u64>> {
+        let stamps = self.stamps.lock().expect("stamps");
+        ids.map(|id| stamps.get(&interview_path(id)).map(Stamp::fingerprint))
+            .collect()
+    }
+
     /// Interview files whose stamp is not the one behov last read or wrote: changed, added or
     /// deleted by another program. Costs one `stat` per file.
     pub fn changed_interviews(&self) -> Result<Vec<String>> {

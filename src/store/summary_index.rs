@@ -48,11 +48,7 @@ pub fn summary_index(root: &Path, project: &Project) -> Result<(Index, Refreshed
         read_in_parallel(root, ids)
     });
     if read > 0 || rebuilt {
-        let saved = super::create_dir(&root.join(LOCAL_DIR))
-            .and_then(|()| super::write_atomic(&path, &index.to_bytes(&stamps)));
-        if let Err(e) = saved {
-            tracing::warn!("the summary index could not be saved: {e}");
-        }
+        save(root, &index, &stamps);
     }
     let unreadable = files.len() - index.rows.len();
     Ok((
@@ -63,6 +59,40 @@ pub fn summary_index(root: &Path, project: &Project) -> Result<(Index, Refreshed
             unreadable,
         },
     ))
+}
+
+/// The kept summary index brought up to date only when that is cheap: `None` when it is
+/// missing, damaged, of another format, or when more than `limit` interview files would have
+/// to be read. What the interface draws its first frame from while it reads the interviews,
+/// so that opening never reads them twice.
+pub fn kept_fresh(root: &Path, project: &Project, limit: usize) -> Result<Option<Index>> {
+    let Some((mut index, mut stamps)) = std::fs::read(summary_index_path(root))
+        .ok()
+        .and_then(|bytes| Index::from_bytes(&bytes))
+    else {
+        return Ok(None);
+    };
+    let files = interview_stamps(root)?;
+    if index.stale(&stamps, project, &files) > limit {
+        return Ok(None);
+    }
+    let read = index.refresh_files(&mut stamps, project, &files, &mut |ids| {
+        read_in_parallel(root, ids)
+    });
+    if read > 0 {
+        save(root, &index, &stamps);
+    }
+    Ok(Some(index))
+}
+
+/// Saves `index`, made from interview files with the stamp fingerprints `stamps` (one per
+/// row). Derived data: a folder that cannot be written only costs the next run the reading.
+pub fn save(root: &Path, index: &Index, stamps: &[u64]) {
+    let saved = super::create_dir(&root.join(LOCAL_DIR))
+        .and_then(|()| super::write_atomic(&summary_index_path(root), &index.to_bytes(stamps)));
+    if let Err(e) = saved {
+        tracing::warn!("the summary index could not be saved: {e}");
+    }
 }
 
 /// Every interview file's id and stamp, in name order (the order the project is read in).
@@ -270,5 +300,58 @@ mod tests {
         let (summary, refreshed) = kept_summary(&root);
         assert_eq!(refreshed.read, 8);
         assert_eq!(summary, fresh_summary(&root));
+    }
+
+    fn listed_fresh(root: &Path) -> Vec<crate::report::Listed> {
+        let (project, _) = load(root).unwrap();
+        project
+            .interviews
+            .iter()
+            .map(crate::report::Listed::of)
+            .collect()
+    }
+
+    #[test]
+    fn the_first_frame_index_is_used_only_when_it_is_kept_and_cheap_to_refresh() {
+        let (_dir, root, mut synth) = project_dir();
+        let outline = load_outline(&root).unwrap();
+        assert!(
+            kept_fresh(&root, &outline, 100).unwrap().is_none(),
+            "none kept"
+        );
+
+        kept_summary(&root);
+        let index = kept_fresh(&root, &outline, 0)
+            .unwrap()
+            .expect("kept and fresh");
+        assert_eq!(index.listed(), listed_fresh(&root));
+
+        // Two files changed and one added: read within a limit of three, refused below it.
+        for id in ["i000002", "i000005"] {
+            let mut interview = read_interview(&root, id).unwrap().unwrap();
+            interview.interviewer = "Ny intervjuare".into();
+            write(&root, &interview);
+        }
+        write(&root, &synth.interview(50, RESPONDENTS));
+        assert!(kept_fresh(&root, &outline, 2).unwrap().is_none());
+        let index = kept_fresh(&root, &outline, 3)
+            .unwrap()
+            .expect("three to read");
+        assert_eq!(index.listed(), listed_fresh(&root));
+        assert!(
+            index
+                .listed()
+                .iter()
+                .any(|l| l.interviewer == "Ny intervjuare"),
+            "the changed files were read"
+        );
+        // What was read is saved: nothing is left to read.
+        assert!(kept_fresh(&root, &outline, 0).unwrap().is_some());
+
+        fs::remove_file(interview_file(&root, "i000003")).unwrap();
+        let index = kept_fresh(&root, &outline, 0)
+            .unwrap()
+            .expect("a deletion reads nothing");
+        assert_eq!(index.listed(), listed_fresh(&root));
     }
 }

@@ -81,6 +81,8 @@ pub struct App {
     pub review: Option<ReviewScreen>,
     /// A transcript being read on a thread; the review screen opens when it is done.
     pub importing: Option<super::import_job::ImportJob>,
+    /// A project being read on a thread, its first frame drawn meanwhile.
+    pub opening: Option<super::opening::Opening>,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             deferred: Vec::new(),
             review: None,
             importing: None,
+            opening: None,
         }
     }
 
@@ -348,6 +351,13 @@ impl App {
 
 /// The one entry point: applies `message` to `app` and returns the IO to perform.
 pub fn update(app: &mut App, message: Message) -> Vec<Effect> {
+    // Keys pressed while a project is read wait for it (see `opening`).
+    if let Some(opening) = app.opening.as_mut()
+        && matches!(message, Message::Key(_) | Message::Paste(_))
+    {
+        opening.pending.push(message);
+        return Vec::new();
+    }
     let effects = match message {
         Message::Key(key) => router::on_key(app, key),
         Message::Search(report) => {

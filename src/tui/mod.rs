@@ -10,6 +10,7 @@ pub mod form;
 pub mod fuzzy;
 pub mod import_job;
 pub mod keymap;
+pub mod opening;
 pub mod router;
 pub mod screens;
 pub mod search_worker;
@@ -40,12 +41,15 @@ use crate::model::Lang;
 use crate::search::SearchOptions;
 use crate::store::{self, Store, settings::Settings};
 use app::{App, Effect, Message, update};
+use opening::Opening;
 use search_worker::{Job, Report};
 use session::{ChangeOutcome, Session};
 use strings::S;
 
 /// How long the loop waits for input before a tick (folding and journal syncs are due then).
 const TICK: Duration = Duration::from_millis(250);
+/// How often a project being read is looked for.
+const OPENING_TICK: Duration = Duration::from_millis(20);
 
 /// The interface language: `--lang`, else Swedish when the locale is Swedish, else English.
 pub fn language(choice: Option<Lang>) -> Lang {
@@ -80,8 +84,7 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
     let log_file = init_logging();
     let mut app = App::new(lang, Settings::load());
     if let Some(dir) = dir {
-        let opened = Session::open(&dir, lang == Lang::Sv)?;
-        app.attach(opened.session, opened.notices);
+        start_opening(&mut app, &dir)?;
     }
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -215,7 +218,13 @@ fn event_loop(
         let message = if drawn.is_err() || terminate.load(Ordering::Relaxed) || input_hung_up() {
             Message::Terminate
         } else {
-            match events.recv_timeout(TICK) {
+            // While a project is read, it is looked for often, so it shows as soon as it is.
+            let wait = if app.opening.is_some() {
+                OPENING_TICK
+            } else {
+                TICK
+            };
+            match events.recv_timeout(wait) {
                 Ok(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => Message::Key(key),
                 Ok(Ok(Event::Paste(text))) => Message::Paste(text),
                 Ok(Ok(Event::Resize(w, h))) => Message::Resize(w, h),
@@ -224,6 +233,7 @@ fn event_loop(
                 Err(RecvTimeoutError::Timeout) => Message::Tick(Instant::now()),
             }
         };
+        poll_opening(app, false);
         poll_search(app);
         poll_change(app, false);
         poll_import(app, false);
@@ -537,6 +547,7 @@ pub fn poll_change(app: &mut App, block: bool) {
 /// Waits for a transcript being read, a change of many files being written, and everything
 /// that waited for them.
 pub fn settle(app: &mut App) {
+    poll_opening(app, true);
     poll_import(app, true);
     while app.session.as_ref().is_some_and(Session::is_busy) {
         poll_change(app, true);
@@ -645,7 +656,42 @@ pub fn maintain(app: &mut App) {
 }
 
 fn open(app: &mut App, dir: &Path) -> store::Result<()> {
-    let opened = Session::open(dir, app.sv())?;
-    app.attach(opened.session, opened.notices);
+    if let Some(session) = app.session.take() {
+        session.close();
+    }
+    start_opening(app, dir)
+}
+
+/// Starts reading the project at `dir` behind a first frame (see `opening`).
+fn start_opening(app: &mut App, dir: &Path) -> store::Result<()> {
+    let opening = Opening::start(dir, app.lang, &app.interviews)?;
+    let interviews = strings::count(app.lang, opening.files, S::InterviewOne, S::InterviewMany);
+    app.info(app.fill(S::OpeningReading, &[("interviews", &interviews)]));
+    app.opening = Some(opening);
     Ok(())
+}
+
+/// Takes over the project once it is read (`block`: waits for it) and applies the keys
+/// pressed meanwhile, in order.
+pub fn poll_opening(app: &mut App, block: bool) {
+    let Some(result) = app.opening.as_ref().and_then(|o| o.poll(block)) else {
+        return;
+    };
+    let Some(opening) = app.opening.take() else {
+        return;
+    };
+    match result {
+        Ok(opened) => {
+            app.attach(opened.session, opened.notices);
+            for message in opening.pending {
+                for effect in update(app, message) {
+                    perform(app, effect);
+                }
+            }
+        }
+        Err(e) => {
+            app.status = None;
+            app.error(e.to_string());
+        }
+    }
 }

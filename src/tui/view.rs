@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::app::{App, Confirm, MIN_HEIGHT, MIN_WIDTH, Overlay, Screen, Status, Tab};
 use super::form::{FieldKind, Form};
 use super::keymap::{self, Context};
+use super::opening::Opening;
 use super::screens::{
     capture, code_picker, codebook, conflict, interviews, respondents, retrieval, search, setup,
     summary, welcome,
@@ -27,23 +28,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.session.is_some() {
         draw_tabs(app, frame, tabs);
     }
-    match app.screen {
-        Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
-        Screen::Tabs => match app.tab {
-            Tab::Interviews => interviews::draw(&app.interviews, &app.view(), frame, body),
-            Tab::Codebook => codebook::draw(&app.codebook, &app.view(), frame, body),
-            Tab::Search => search::draw(&app.search, &app.view(), frame, body),
-            Tab::Summary => summary::draw(&app.summary, &app.view(), frame, body),
-        },
-        Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
-        Screen::Capture => {
-            if let Some(capture) = &app.capture {
-                capture::draw(capture, &app.view(), frame, body)
-            }
-        }
-        Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
-        Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
-        Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
+    if let Some(opening) = &app.opening {
+        draw_opening(opening, &app.view(), frame, body);
+    } else {
+        draw_screen(app, frame, body);
     }
     if let Some(s) = &app.status {
         let style = if s.error {
@@ -108,6 +96,53 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// The frame's rows: tabs (with a project open), the screen's body, the status line (two
 /// when the status is longer than one) and the footer.
+fn draw_screen(app: &App, frame: &mut Frame, body: Rect) {
+    match app.screen {
+        Screen::Welcome => welcome::draw(&app.welcome, &app.view(), frame, body),
+        Screen::Tabs => match app.tab {
+            Tab::Interviews => interviews::draw(&app.interviews, &app.view(), frame, body),
+            Tab::Codebook => codebook::draw(&app.codebook, &app.view(), frame, body),
+            Tab::Search => search::draw(&app.search, &app.view(), frame, body),
+            Tab::Summary => summary::draw(&app.summary, &app.view(), frame, body),
+        },
+        Screen::Retrieval => retrieval::draw(&app.retrieval, &app.view(), frame, body),
+        Screen::Capture => {
+            if let Some(capture) = &app.capture {
+                capture::draw(capture, &app.view(), frame, body)
+            }
+        }
+        Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
+        Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
+        Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
+    }
+}
+
+/// The first frame of a project being read: its Interviews list from the kept summary
+/// index, or its title and how many interviews are being read.
+fn draw_opening(opening: &Opening, app: &super::state::View, frame: &mut Frame, body: Rect) {
+    match &opening.preview {
+        Some(preview) => {
+            let head = interviews::Head {
+                title: &opening.outline.title,
+                total: preview.list.rows.len(),
+                complete: preview.complete,
+            };
+            interviews::draw_list(&preview.list, &head, app, frame, body);
+        }
+        None => {
+            let lines = vec![
+                Line::from(Span::styled(opening.outline.title.clone(), theme::title())),
+                Line::from(""),
+                Line::from(Span::styled(
+                    app.count(opening.files, S::InterviewOne, S::InterviewMany),
+                    theme::dim(),
+                )),
+            ];
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+        }
+    }
+}
+
 fn frame_areas(status: Option<&Status>, project: bool, area: Rect) -> [Rect; 4] {
     // A status longer than the line gets a second line, so its end is never cut off.
     let status_lines = match status {
@@ -190,6 +225,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Footer hints from the live keymap, as many as fit.
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect) {
+    // While a project is read no key does anything yet: the status line says so.
+    if app.opening.is_some() {
+        return;
+    }
     let hints = keymap::footer(app.context(), app.lang);
     frame.render_widget(Paragraph::new(super::footer::line(hints, area.width)), area);
 }

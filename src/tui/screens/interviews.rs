@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table};
 
 use crate::model::{Consent, Interview, Lang, Mode, Project, Respondent, Status};
+use crate::report::Listed;
 use crate::tui::cursor::Cursor;
 use crate::tui::editor::{EditOp, edit_line};
 use crate::tui::form::{Field, Form};
@@ -68,16 +69,33 @@ impl InterviewList {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
+        let listed = session.project.interviews.iter().map(Listed::of);
+        self.arrange(&session.project, listed, lang);
+        self.built_for = Some(key);
+    }
+
+    /// The list of the interviews `listed` of `project` (whose own interviews may not be
+    /// read yet), as the user last sorted it: what the first frame shows while a large
+    /// project is read.
+    pub fn preview(project: &Project, listed: &[Listed], lang: Lang, settings: &Self) -> Self {
+        let mut list = InterviewList {
+            sort: settings.sort,
+            descending: settings.descending,
+            ..InterviewList::default()
+        };
+        list.arrange(project, listed.iter().cloned(), lang);
+        list
+    }
+
+    /// Rows of `listed`, filtered and sorted, the selection kept on the same interview.
+    fn arrange(&mut self, project: &Project, listed: impl Iterator<Item = Listed>, lang: Lang) {
         let keep = self.rows.get(self.cursor.at).map(|r| r.id.clone());
         // Accents are optional, as in search: "vasteras" finds Västerås.
         let needle = fold(&self.filter);
-        let respondents = session.project.respondents_by_id();
-        let questions = session.project.guide.questions.len();
-        let mut rows: Vec<Row> = session
-            .project
-            .interviews
-            .iter()
-            .map(|i| row(&respondents, questions, i, lang))
+        let respondents = project.respondents_by_id();
+        let questions = project.guide.questions.len();
+        let mut rows: Vec<Row> = listed
+            .map(|i| row(&respondents, questions, &i, lang))
             .filter(|r| needle.is_empty() || r.cells.iter().any(|c| fold(c).contains(&needle)))
             .collect();
         let column = self.sort;
@@ -99,7 +117,6 @@ impl InterviewList {
             .unwrap_or(self.cursor.at)
             .min(rows.len().saturating_sub(1));
         self.rows = rows;
-        self.built_for = Some(key);
     }
 
     pub fn selected_id(&self) -> Option<&str> {
@@ -109,14 +126,12 @@ impl InterviewList {
 
 /// The names of an interview's respondents, joined.
 pub fn respondent_names(project: &Project, interview: &Interview) -> String {
-    names_of(interview, |id| project.respondent(id))
+    names_of(&interview.respondents, |id| project.respondent(id))
 }
 
-/// The names of an interview's respondents as `find` gives them (ids of unknown ones), joined.
-fn names_of<'a>(interview: &'a Interview, find: impl Fn(&str) -> Option<&'a Respondent>) -> String {
-    interview
-        .respondents
-        .iter()
+/// The names of respondents `ids` as `find` gives them (ids of unknown ones), joined.
+fn names_of<'a>(ids: &'a [String], find: impl Fn(&str) -> Option<&'a Respondent>) -> String {
+    ids.iter()
         .map(|id| find(id).map_or(id.as_str(), |r| r.name.as_str()))
         .collect::<Vec<_>>()
         .join(" + ")
@@ -147,7 +162,7 @@ pub fn mode_text(mode: Mode, lang: Lang) -> &'static str {
 fn row(
     respondents: &HashMap<&str, &Respondent>,
     questions: usize,
-    interview: &Interview,
+    interview: &Listed,
     lang: Lang,
 ) -> Row {
     let first = interview
@@ -159,12 +174,11 @@ fn row(
             .map(|r| r.attribute(key).to_string())
             .unwrap_or_default()
     };
-    let answered = interview.answered();
-    let codings = interview.coding_count();
+    let (answered, codings) = (interview.answered, interview.codings);
     Row {
         id: interview.id.clone(),
         cells: [
-            names_of(interview, |id| respondents.get(id).copied()),
+            names_of(&interview.respondents, |id| respondents.get(id).copied()),
             attribute("type"),
             attribute("municipality"),
             interview.date.to_string(),
@@ -434,26 +448,40 @@ impl InterviewList {
 
 pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
-    let [head, table_area] = areas(area);
     let project = &session.project;
     let complete = project
         .interviews
         .iter()
         .filter(|i| i.status == Status::Complete)
         .count();
+    let head = Head {
+        title: &project.title,
+        total: project.interviews.len(),
+        complete,
+    };
+    draw_list(list, &head, app, frame, area);
+}
+
+/// What the line above the table says of the project.
+pub struct Head<'a> {
+    pub title: &'a str,
+    pub total: usize,
+    pub complete: usize,
+}
+
+/// The tab as drawn from `list` and `head` alone: also the first frame of a project whose
+/// interviews are still being read.
+pub fn draw_list(list: &InterviewList, project: &Head, app: &View, frame: &mut Frame, area: Rect) {
+    let [head, table_area] = areas(area);
     let head_line = vec![
-        Span::styled(project.title.clone(), theme::title()),
+        Span::styled(project.title.to_string(), theme::title()),
         Span::raw("  "),
         Span::styled(
             format!(
                 "{} · {} · {}",
-                app.count(project.interviews.len(), S::InterviewOne, S::InterviewMany),
-                app.count(complete, S::CompleteOne, S::CompleteMany),
-                app.count(
-                    project.interviews.len() - complete,
-                    S::DraftOne,
-                    S::DraftMany
-                )
+                app.count(project.total, S::InterviewOne, S::InterviewMany),
+                app.count(project.complete, S::CompleteOne, S::CompleteMany),
+                app.count(project.total - project.complete, S::DraftOne, S::DraftMany)
             ),
             theme::dim(),
         ),
@@ -538,7 +566,7 @@ pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
         })
         .collect();
     if list.rows.is_empty() {
-        let text = if project.interviews.is_empty() {
+        let text = if project.total == 0 {
             app.t(S::NoInterviewsYetPressN)
         } else {
             app.t(S::NoInterviewsMatchFilterEsc)

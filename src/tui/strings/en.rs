@@ -534,6 +534,7 @@ pub(super) fn text(key: S) -> &'static str {
         S::ImportAlreadyRunning => "A file is being read already; wait until it is done.",
         S::ReadingFile => "Reading {file}…",
         S::LayingOntoGuide => "Laying {file} onto the guide: {percent} %…",
+        S::OpeningReading => "Reading {interviews}… Keys you press now take effect once the project is read.",
         // dates and the search box
         S::DateFormat => "YYYY-MM-DD",
         S::NotADate => "'{text}' is not a date; write YYYY-MM-DD.",

@@ -555,6 +555,8 @@ keys! {
     ImportAlreadyRunning,
     ReadingFile,
     LayingOntoGuide,
+    // opening a large project
+    OpeningReading,
     // dates and the search box
     DateFormat,
     NotADate,

@@ -534,6 +534,9 @@ pub(super) fn text(key: S) -> &'static str {
         S::ImportAlreadyRunning => "En fil läses redan in; vänta tills den är klar.",
         S::ReadingFile => "Läser {file} …",
         S::LayingOntoGuide => "Lägger {file} på guiden: {percent} % …",
+        S::OpeningReading => {
+            "Läser {interviews} … Tangenter du trycker nu verkställs när projektet är läst."
+        }
         // dates and the search box
         S::DateFormat => "ÅÅÅÅ-MM-DD",
         S::NotADate => "'{text}' är inget datum; skriv ÅÅÅÅ-MM-DD.",
