@@ -161,11 +161,7 @@ impl Participants {
                 if sv { "kvinna" } else { "woman" },
                 if sv { "kvinnor" } else { "women" },
             ),
-            (
-                g.men,
-                if sv { "man" } else { "man" },
-                if sv { "män" } else { "men" },
-            ),
+            (g.men, "man", if sv { "män" } else { "men" }),
             (
                 g.other,
                 if sv {
