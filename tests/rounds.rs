@@ -155,3 +155,23 @@ fn summary_by_round_reports_the_change_and_refuses_without_rounds() {
         .code(2)
         .stderr(predicate::str::contains("no rounds"));
 }
+
+#[test]
+fn erasing_a_person_removes_them_from_the_participants() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    behov::store::demo::install(&root).unwrap();
+    let file = root.join("interviews/i001.json");
+    edit_json(&file, |i| {
+        i["participants"] = json!([{"name": "Jonas Vik", "role": "vd"}, {"name": "Kim Ek"}]);
+    });
+    behov(dir.path())
+        .args(["erase", "--project"])
+        .arg(&root)
+        .args(["--person", "Jonas Vik", "--yes"])
+        .assert()
+        .success();
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("Jonas"), "{text}");
+    assert!(text.contains("Kim Ek"));
+}
