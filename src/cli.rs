@@ -14,10 +14,12 @@ use crate::search::{Access, OpenReport, Progress, SearchIndex, SearchOptions, ou
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
+mod agreement;
 mod exchange_import;
 mod export;
 mod import;
 mod privacy;
+mod programme;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,7 +41,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the interface on a fresh copy of the built-in demo project
-    Demo,
+    Demo {
+        /// Three demo regions and a programme.json, opened as one programme
+        #[arg(long)]
+        programme: bool,
+    },
     /// Open the interface on a project (default: the last one opened)
     Open { dir: Option<PathBuf> },
     /// Create a project with the default interview guide and codebook
@@ -52,6 +58,9 @@ pub enum Command {
     Check { dir: Option<PathBuf> },
     /// Needs-summary tables, in the terminal or as Markdown, CSV, JSON, XLSX or a Word report
     Summary(SummaryArgs),
+    /// Agreement between coders per code and overall (percent, Cohen's κ, Krippendorff's α
+    /// and unitizing α), with the answers and passages they disagree on
+    Agreement(agreement::AgreementArgs),
     /// Rebuild the search index
     Index { dir: Option<PathBuf> },
     /// Search every answer and note: words, OR, -word, "a phrase", prefix*, code:C, type:kommun
@@ -87,6 +96,8 @@ pub enum Command {
     },
     /// Erase an organisation or a person from every file of the project (asks first)
     Erase(privacy::EraseArgs),
+    /// One summary across projects that share a codebook: DIR... or a programme.json
+    Programme(programme::ProgrammeArgs),
     /// Write a deterministic synthetic project for benchmarks
     Synth {
         #[arg(long)]
@@ -159,6 +170,19 @@ pub enum FormatArg {
     Docx,
 }
 
+impl FormatArg {
+    pub(crate) fn render(self) -> render::Format {
+        match self {
+            FormatArg::Table => render::Format::Table,
+            FormatArg::Md => render::Format::Markdown,
+            FormatArg::Csv => render::Format::Csv,
+            FormatArg::Json => render::Format::Json,
+            FormatArg::Xlsx => render::Format::Xlsx,
+            FormatArg::Docx => render::Format::Docx,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     Complete,
@@ -202,14 +226,24 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let project = cli.project.clone();
     match cli.command {
         None => crate::tui::run(project_or_last(project)?, cli.lang),
-        Some(Command::Open { dir }) => {
-            crate::tui::run(project_or_last(pick(dir, project)?)?, cli.lang)
-        }
-        Some(Command::Demo) => {
+        Some(Command::Open { dir }) => match pick(dir, project)? {
+            Some(dir) if programme::is_programme_dir(&dir) => programme::open(&dir, cli.lang),
+            dir => crate::tui::run(project_or_last(dir)?, cli.lang),
+        },
+        Some(Command::Demo { programme: false }) => {
             crate::tui::require_terminal()?;
             let dir = store::data_dir()?.join("demo");
             store::demo::install(&dir)?;
             crate::tui::run(Some(dir), cli.lang)
+        }
+        Some(Command::Demo { programme: true }) => {
+            crate::tui::require_terminal()?;
+            let dir = store::data_dir()?.join("programme");
+            store::demo::install_programme(&dir)?;
+            programme::open(&dir, cli.lang)
+        }
+        Some(Command::Programme(args)) => {
+            programme::run(args, cli.lang.unwrap_or_else(locale_lang))
         }
         Some(Command::New { dir, title }) => {
             let dir = pick(dir, project)?.ok_or_else(|| {
@@ -226,6 +260,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Summary(args)) => {
             let dir = require(pick(args.dir.clone(), project)?)?;
             summary(&dir, args, cli.lang.unwrap_or_else(locale_lang))
+        }
+        Some(Command::Agreement(args)) => {
+            let dir = require(pick(args.dir.clone(), project)?)?;
+            agreement::run(&dir, args, cli.lang.unwrap_or_else(locale_lang))
         }
         Some(Command::Index { dir }) => index(&require(pick(dir, project)?)?),
         Some(Command::Search {
@@ -353,14 +391,7 @@ fn check(dir: &Path) -> Result<ExitCode, Failure> {
 }
 
 fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failure> {
-    let format = match args.format {
-        FormatArg::Table => render::Format::Table,
-        FormatArg::Md => render::Format::Markdown,
-        FormatArg::Csv => render::Format::Csv,
-        FormatArg::Json => render::Format::Json,
-        FormatArg::Xlsx => render::Format::Xlsx,
-        FormatArg::Docx => render::Format::Docx,
-    };
+    let format = args.format.render();
     if args.out.is_none() {
         match format {
             render::Format::Xlsx => {

@@ -29,6 +29,8 @@ pub enum Error {
     NoGrouping,
     #[error("the project's guide has no scale questions, so there is no scales table")]
     NoScales,
+    #[error("the projects and differences tables belong to a programme: use behov programme")]
+    NoProgramme,
     #[error("the workbook could not be written: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("the Word document could not be written: {0}")]
@@ -50,6 +52,7 @@ impl Error {
                 | Error::NoGrouping
                 | Error::NoRounds
                 | Error::NoScales
+                | Error::NoProgramme
         )
     }
 }

@@ -14,6 +14,8 @@ use crate::model::Lang;
 pub const SHARE_DECIMALS: usize = 0;
 /// Digits after the decimal mark of a mean or a median.
 pub const DECIMAL_DECIMALS: usize = 1;
+/// Digits after the decimal mark of an agreement coefficient (κ = 0,81), as reports give them.
+pub const COEFFICIENT_DECIMALS: usize = 2;
 
 /// Excel number formats that show the digits the text formats print; the workbook keeps the
 /// exact value underneath. Excel draws the marks of the reader's locale, so a Swedish Excel
@@ -21,6 +23,7 @@ pub const DECIMAL_DECIMALS: usize = 1;
 pub const XLSX_COUNT: &str = "#,##0";
 pub const XLSX_SHARE: &str = "0%";
 pub const XLSX_DECIMAL: &str = "0.0";
+pub const XLSX_COEFFICIENT: &str = "0.00";
 
 /// The non-breaking space Swedish puts between a number and `%` and between thousands, so a
 /// line never breaks inside a number.
@@ -75,6 +78,11 @@ pub fn percent_number(share: f64, lang: Lang) -> String {
 /// A mean or a median: "3,5" in Swedish, "3.5" in English.
 pub fn decimal(x: f64, lang: Lang) -> String {
     fixed(x, DECIMAL_DECIMALS, lang)
+}
+
+/// An agreement coefficient: "0,81" in Swedish, "0.81" in English.
+pub fn coefficient(x: f64, lang: Lang) -> String {
+    fixed(x, COEFFICIENT_DECIMALS, lang)
 }
 
 /// `x` with `decimals` digits after the language's decimal mark.

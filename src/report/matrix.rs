@@ -14,6 +14,9 @@ use crate::model::{Lang, Project};
 pub struct Cell {
     pub respondents: usize,
     pub share: f64,
+    /// In a programme: the group's project has no such code, so the cell is not a zero.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub absent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,6 +67,7 @@ pub fn matrix(
                 total: Cell {
                     respondents: said.len(),
                     share: share(said.len(), respondents),
+                    absent: false,
                 },
                 cells: groups
                     .iter()
@@ -72,6 +76,7 @@ pub fn matrix(
                         Cell {
                             respondents: n,
                             share: share(n, group.respondents),
+                            absent: false,
                         }
                     })
                     .collect(),

@@ -13,6 +13,7 @@
 //!
 //! or everything at once with [`summarise_with`], which the renderers in [`render`] draw from.
 
+pub mod agreement;
 mod bitset;
 mod cooccurrence;
 mod coverage;
@@ -28,6 +29,8 @@ mod matrix;
 mod method;
 mod names;
 mod participants;
+mod programme;
+mod programme_tables;
 mod questions;
 mod quotes;
 pub mod render;
@@ -55,6 +58,10 @@ pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
 pub use participants::{Participants, RoleCount};
+pub use programme::{
+    Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, attach_programme,
+    combine, summarise_programme, unique_keys,
+};
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, Quoted, passage, quotes};
 pub use rounds::{Change, Move, RoundCount, Rounds, round_word};
@@ -114,6 +121,9 @@ pub struct Summary {
     pub quotes: Vec<CodeQuotes>,
     /// Interviewers, guide and codebook: the report's method section and appendix.
     pub method: Method,
+    /// A programme's projects and how their codebooks differ (`None` for one project).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme: Option<ProgrammeInfo>,
 }
 
 /// The whole summary of `project` under `options`, indexing the project first: for one-off
@@ -191,6 +201,7 @@ impl Summary {
                 lang,
             ),
             method: method(project, tally, lang),
+            programme: None,
         })
     }
 }

@@ -83,6 +83,7 @@ pub fn round_matrix(project: &Project, tally: &Tally, lang: Lang) -> Matrix {
                 total: Cell {
                     respondents: said.len(),
                     share: share(said.len(), respondents),
+                    absent: false,
                 },
                 cells: groups
                     .iter()
@@ -91,6 +92,7 @@ pub fn round_matrix(project: &Project, tally: &Tally, lang: Lang) -> Matrix {
                         Cell {
                             respondents: n,
                             share: share(n, group.respondents),
+                            absent: false,
                         }
                     })
                     .collect(),

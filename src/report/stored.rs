@@ -119,49 +119,39 @@ impl Index {
             let date = Date::new(input.u16()? as i16, input.u8()? as i8, input.u8()? as i8).ok()?;
             let interviewer = input.u16()?;
             let consent = input.u8()?;
-            let n = input.len()?;
-            let respondents = (0..n).map(|_| input.u32()).collect::<Option<_>>()?;
-            let n = input.len()?;
-            let answers = (0..n)
-                .map(|_| {
-                    let question = input.u16()?;
-                    let scale = input.u8()?;
-                    let answered = input.u8()? != 0;
-                    Some(AnswerRow {
-                        question,
-                        scale: (scale != u8::MAX).then_some(scale),
-                        answered,
-                    })
+            let respondents = input.many(In::u32)?;
+            let answers = input.many(|input| {
+                let question = input.u16()?;
+                let scale = input.u8()?;
+                let answered = input.u8()? != 0;
+                Some(AnswerRow {
+                    question,
+                    scale: (scale != u8::MAX).then_some(scale),
+                    answered,
                 })
-                .collect::<Option<_>>()?;
-            let n = input.len()?;
-            let codings = (0..n)
-                .map(|_| {
-                    Some(CodingRow {
-                        answer: input.u32()?,
-                        coding: input.u32()?,
-                        code: input.u16()?,
-                        coder: input.u16()?,
-                        length: input.u32()?,
-                    })
+            })?;
+            let codings = input.many(|input| {
+                Some(CodingRow {
+                    answer: input.u32()?,
+                    coding: input.u32()?,
+                    code: input.u16()?,
+                    coder: input.u16()?,
+                    length: input.u32()?,
                 })
-                .collect::<Option<_>>()?;
+            })?;
             let round = input.str()?;
-            let n = input.len()?;
-            let participants = (0..n)
-                .map(|_| {
-                    let name = input.str()?;
-                    let role = input.str()?;
-                    let gender = match input.u8()? {
-                        0 => None,
-                        1 => Some(Gender::Woman),
-                        2 => Some(Gender::Man),
-                        3 => Some(Gender::Other),
-                        _ => return None,
-                    };
-                    Some(ParticipantRow { name, role, gender })
-                })
-                .collect::<Option<_>>()?;
+            let participants = input.many(|input| {
+                let name = input.str()?;
+                let role = input.str()?;
+                let gender = match input.u8()? {
+                    0 => None,
+                    1 => Some(Gender::Woman),
+                    2 => Some(Gender::Man),
+                    3 => Some(Gender::Other),
+                    _ => return None,
+                };
+                Some(ParticipantRow { name, role, gender })
+            })?;
             out.push(Row {
                 id,
                 modified,
@@ -252,6 +242,17 @@ impl In<'_> {
     fn len(&mut self) -> Option<usize> {
         let n = self.u32()? as usize;
         (n <= self.0.len()).then_some(n)
+    }
+
+    /// A counted list, its room taken at once (the interface's first frame reads 10,000
+    /// rows of them).
+    fn many<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.len()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(item(self)?);
+        }
+        Some(out)
     }
 
     fn str(&mut self) -> Option<String> {

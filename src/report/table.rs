@@ -10,6 +10,8 @@ pub enum Kind {
     Count,
     Share,
     Decimal,
+    /// An agreement coefficient (κ, α): two decimals.
+    Coefficient,
     /// A count with its share: one cell in text formats ("4 (80 %)"), two in spreadsheets.
     CountShare,
 }
@@ -48,6 +50,7 @@ pub enum Value {
     Count(usize),
     Share(f64),
     Decimal(f64),
+    Coefficient(f64),
     CountShare(usize, f64),
 }
 

@@ -5,9 +5,12 @@ use super::table::{Column, Kind, Table, Value};
 use super::words as w;
 use crate::model::Lang;
 
-/// The ids of every table, in report order. `groups` exists only with a grouping attribute.
-/// `rounds`, `changes` and `moves` exist only in a project with rounds.
-pub const TABLES: [&str; 10] = [
+/// The ids of every table, in report order. `groups` exists only with a grouping attribute,
+/// `projects` and `differences` only in a programme, `rounds`, `changes` and `moves` only in a
+/// project with rounds.
+pub const TABLES: [&str; 12] = [
+    "projects",
+    "differences",
     "coverage",
     "codes",
     "groups",
@@ -26,7 +29,13 @@ const BRIEF_PAIRS: usize = 20;
 /// Every table of `summary`, in report order.
 pub fn tables(summary: &Summary) -> Vec<Table> {
     let lang = summary.lang;
-    let mut out = vec![coverage(summary, lang), codes(summary, lang)];
+    let mut out = Vec::new();
+    if let Some(p) = &summary.programme {
+        out.push(super::programme_tables::projects(p, lang));
+        out.push(super::programme_tables::differences(p, lang));
+    }
+    out.push(coverage(summary, lang));
+    out.push(codes(summary, lang));
     out.extend(groups(summary, lang));
     out.push(cooccurrence(summary, lang));
     if !summary.scales.is_empty() {
@@ -228,8 +237,9 @@ fn codes(s: &Summary, lang: Lang) -> Table {
         Column::new(w::answers(lang), Kind::Count),
         Column::new(w::passages(lang), Kind::Count),
     ];
-    // Per-coder columns only compare something when there are two coders or more.
-    let per_coder = s.coders.len() > 1;
+    // Per-coder columns only compare something when there are two coders or more; in a
+    // programme each project has its own coders, and the projects are compared by --by project.
+    let per_coder = s.coders.len() > 1 && s.programme.is_none();
     if per_coder {
         for coder in &s.coders {
             columns.push(Column::new(
@@ -306,11 +316,13 @@ fn groups(s: &Summary, lang: Lang) -> Option<Table> {
                 label(&r.label, r.depth, r.has_children),
                 Value::CountShare(r.total.respondents, r.total.share),
             ];
-            row.extend(
-                r.cells
-                    .iter()
-                    .map(|c| Value::CountShare(c.respondents, c.share)),
-            );
+            row.extend(r.cells.iter().map(|c| {
+                if c.absent {
+                    Value::Empty
+                } else {
+                    Value::CountShare(c.respondents, c.share)
+                }
+            }));
             row
         })
         .collect();

@@ -15,7 +15,9 @@ mod lock;
 pub mod output;
 mod paths;
 mod privacy_modes;
+pub mod programme;
 pub mod settings;
+pub mod settled;
 mod stamp;
 pub mod summary_index;
 
@@ -115,6 +117,18 @@ impl Store {
     }
 
     /// Opens a project without taking the lock, for commands that only read.
+    /// A store that only reads, for a programme at `root` (the folder of its
+    /// `programme.json`): it holds no project files, so every save is refused with `reason`.
+    pub fn for_programme(root: &Path, reason: String) -> Store {
+        Store {
+            root: root.to_path_buf(),
+            lock: None,
+            read_only: Some(reason),
+            unreadable: BTreeSet::new(),
+            stamps: Mutex::new(HashMap::new()),
+        }
+    }
+
     pub fn open_read_only(root: &Path) -> Result<Opened> {
         require_project(root)?;
         Self::finish_open(root, None, Some("opened for reading only".into()), 0)

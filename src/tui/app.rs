@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keymap::Context;
 use super::router;
+use super::screens::agreement::AgreementView;
 use super::screens::codebook::CodebookView;
 use super::screens::privacy::PrivacyView;
 use super::screens::retrieval::RetrievalView;
@@ -60,6 +61,7 @@ pub struct App {
     pub codebook: CodebookView,
     pub retrieval: RetrievalView,
     pub privacy: PrivacyView,
+    pub agreement: AgreementView,
     pub search: SearchView,
     pub summary: SummaryView,
     pub history: History,
@@ -105,6 +107,7 @@ impl App {
             codebook: CodebookView::default(),
             retrieval: RetrievalView::default(),
             privacy: PrivacyView::default(),
+            agreement: AgreementView::default(),
             search: SearchView::default(),
             summary: SummaryView::default(),
             history: History::default(),
@@ -166,6 +169,7 @@ impl App {
         self.search = SearchView::default();
         self.summary = SummaryView::default();
         self.privacy = PrivacyView::default();
+        self.agreement = AgreementView::default();
         self.history = History::default();
         self.recent_codes.clear();
         self.settings.remember(&root);
@@ -282,6 +286,7 @@ impl App {
             Screen::Setup => Context::Setup,
             Screen::Retrieval => Context::Retrieval,
             Screen::Privacy => Context::Privacy,
+            Screen::Agreement => Context::Agreement,
         }
     }
 
@@ -334,6 +339,12 @@ impl App {
                 self.privacy
                     .refresh(&session.project, session.revision, session.store.root())
             }
+            Screen::Agreement => self.agreement.refresh(
+                &session.project,
+                session.revision,
+                session.store.root(),
+                self.lang,
+            ),
             _ => {}
         }
     }

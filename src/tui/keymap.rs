@@ -44,11 +44,13 @@ pub enum Context {
     ReviewChooser,
     /// The personal data found in the project's texts.
     Privacy,
+    /// Agreement between coders and their disagreements.
+    Agreement,
 }
 
 impl Context {
     /// Every context, for tests and tools that walk them all.
-    pub const ALL: [Context; 25] = [
+    pub const ALL: [Context; 26] = [
         Context::Global,
         Context::Welcome,
         Context::Interviews,
@@ -74,6 +76,7 @@ impl Context {
         Context::Review,
         Context::ReviewChooser,
         Context::Privacy,
+        Context::Agreement,
     ];
 
     /// Whether a text box has the keys: keys not in the table are typed.
@@ -163,6 +166,10 @@ pub enum Action {
     Asks,
     /// Puts the selected turn outside the guide.
     Outside,
+    /// Agreement between coders (from the Summary tab).
+    Agreement,
+    /// Marks a disagreement between coders settled, or open again.
+    Settle,
 }
 
 /// A key as written in the table. Letters match regardless of the Shift modifier the
@@ -442,6 +449,18 @@ static SUMMARY: &[Binding] = &[
     bind!("s", [k('s')], StatusFilter, KeyCompleteInterviewsOnlyAll, false),
     bind!("p", [k('p')], Pseudonyms, KeyPseudonymsNames, false),
     bind!("x", [k('x')], Export, KeyExportXlsxMdCsvJson, true),
+    bind!("a", [k('a')], Agreement, KeyAgreementBetweenCoders, false),
+];
+
+// Agreement between coders.
+#[rustfmt::skip]
+static AGREEMENT: &[Binding] = &[
+    MOVE[0], MOVE[1], MOVE[2], MOVE[3], TOP_BOTTOM[0], TOP_BOTTOM[1],
+    bind!("Enter", [code(Enter)], Open, KeyAgreementOpen, true),
+    bind!("Tab", [code(KTab), code(BackTab)], SwitchList, KeyAgreementSwitch, false),
+    bind!("s", [k('s')], Settle, KeyAgreementSettle, true),
+    bind!("Esc/q", [code(Esc), k('q')], Back, KeyBack, true),
+    HELP,
 ];
 
 #[rustfmt::skip]
@@ -566,6 +585,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Review => REVIEW,
         Context::ReviewChooser => REVIEW_CHOOSER,
         Context::Privacy => PRIVACY,
+        Context::Agreement => AGREEMENT,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod fuzzy;
 pub mod import_job;
 pub mod keymap;
 pub mod opening;
+pub mod programme;
 pub mod router;
 pub mod screens;
 pub mod search_worker;
@@ -86,6 +87,26 @@ pub fn run(dir: Option<PathBuf>, lang: Option<Lang>) -> Result<ExitCode, Failure
     if let Some(dir) = dir {
         start_opening(&mut app, &dir)?;
     }
+    drive(app, monochrome, log_file)
+}
+
+/// The interface on the programme `listing` (its `programme.json` in `root`), read-only.
+pub fn run_programme(
+    root: &Path,
+    listing: &store::programme::Listing,
+    lang: Option<Lang>,
+) -> Result<ExitCode, Failure> {
+    require_terminal()?;
+    let lang = language(lang);
+    let monochrome = take_no_color();
+    let log_file = init_logging();
+    let mut app = App::new(lang, Settings::load());
+    programme::open(&mut app, root, listing)?;
+    drive(app, monochrome, log_file)
+}
+
+/// Runs the event loop on `app` in the terminal until the user quits or a signal comes.
+fn drive(mut app: App, monochrome: bool, log_file: Option<PathBuf>) -> Result<ExitCode, Failure> {
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

@@ -213,6 +213,15 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
             effects.push(Effect::SaveSettings);
             return effects;
         }
+        Action::Tab(n)
+            if n < TABS
+                && !super::programme::TABS.contains(&Tab::ALL[n])
+                && super::programme::is_programme(app) =>
+        {
+            app.status = None;
+            app.error(app.t(super::strings::S::ProgrammeTabsOnly));
+            return Vec::new();
+        }
         Action::Tab(n) if n < TABS => {
             app.tab = Tab::ALL[n];
             return if app.tab == Tab::Search {
@@ -294,6 +303,9 @@ pub fn dispatch(app: &mut App, context: Context, action: Action) -> Vec<Effect> 
         Context::Retrieval => on_screen!(app.retrieval, |retrieval, ctx| retrieval
             .on_action(&mut ctx, action)),
         Context::Privacy => on_screen!(app.privacy, |view, ctx| view.on_action(&mut ctx, action)),
+        Context::Agreement => {
+            on_screen!(app.agreement, |view, ctx| view.on_action(&mut ctx, action))
+        }
     }
 }
 

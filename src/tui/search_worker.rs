@@ -77,26 +77,28 @@ impl SearchWorker {
                     opened
                 }
             };
-            let mut index = match opened {
-                Ok((index, report)) => {
-                    let _ = report_tx.send(Report::Ready(index.handle(), report));
-                    index
-                }
-                Err(e) => {
-                    let _ = report_tx.send(Report::Failed(e.to_string()));
-                    return;
-                }
-            };
-            while let Ok(first) = job_rx.recv() {
-                let mut result = apply(&mut index, first);
-                while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
-                    result = apply(&mut index, next);
-                }
-                if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
-                    tracing::error!("search index: {e}");
-                    let _ = report_tx.send(Report::Failed(e.to_string()));
-                }
-            }
+            serve(opened, &job_rx, &report_tx);
+        });
+        SearchWorker {
+            jobs,
+            reports,
+            thread,
+        }
+    }
+
+    /// Starts the worker on a programme's combined `project`: indexed in memory (a programme
+    /// has no index of its own on disk, and the projects' indexes are never written from
+    /// here), so one search covers every project.
+    pub fn start_programme(root: PathBuf, project: Project) -> SearchWorker {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (report_tx, reports) = mpsc::channel();
+        let thread = std::thread::spawn(move || {
+            let progress_tx = report_tx.clone();
+            let opened = SearchIndex::open(&root, &project, Access::ReadOnly, &mut |p| {
+                let _ = progress_tx.send(Report::Progress(p));
+            });
+            drop(project);
+            serve(opened, &job_rx, &report_tx);
         });
         SearchWorker {
             jobs,
@@ -115,6 +117,34 @@ impl SearchWorker {
     /// Queues a change; the worker is gone only if it failed, which was already reported.
     pub fn send(&self, job: Job) {
         let _ = self.jobs.send(job);
+    }
+}
+
+/// Reports the opened index, then applies the jobs sent until the interface lets go.
+fn serve(
+    opened: crate::search::Result<(SearchIndex, OpenReport)>,
+    job_rx: &Receiver<Job>,
+    report_tx: &Sender<Report>,
+) {
+    let mut index = match opened {
+        Ok((index, report)) => {
+            let _ = report_tx.send(Report::Ready(index.handle(), report));
+            index
+        }
+        Err(e) => {
+            let _ = report_tx.send(Report::Failed(e.to_string()));
+            return;
+        }
+    };
+    while let Ok(first) = job_rx.recv() {
+        let mut result = apply(&mut index, first);
+        while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
+            result = apply(&mut index, next);
+        }
+        if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
+            tracing::error!("search index: {e}");
+            let _ = report_tx.send(Report::Failed(e.to_string()));
+        }
     }
 }
 

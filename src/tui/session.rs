@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use super::search_worker::{Job, SearchWorker};
 use super::strings::{S, fill};
 use crate::model::{Interview, Keep, Lang, Project, TextConflict, TextEdit, conflict, edit};
+use crate::report::{Programme, ProgrammeInfo};
 use crate::search::SearchHandle;
 use crate::store::journal::{self, BaseText, Entry, Journal, Record};
 use crate::store::{self, Batch, Store};
@@ -73,6 +74,9 @@ pub struct Session {
     /// The search index's worker, and once it is open, a handle to search with.
     pub search: SearchWorker,
     pub search_handle: Option<SearchHandle>,
+    /// A programme's projects and differences when this is a programme (read-only, its
+    /// project the projects combined); `None` for a project.
+    pub programme: Option<ProgrammeInfo>,
 }
 
 /// Opening a project: the session and what the user should be told about it.
@@ -86,6 +90,33 @@ impl Session {
     /// and the lock is released as the store is dropped.
     pub fn close(self) {
         self.search.stop();
+    }
+
+    /// A read-only session on a programme (`root` is the folder of its `programme.json`):
+    /// the combined project, searched in memory.
+    pub fn for_programme(root: &Path, programme: Programme, reason: String) -> Session {
+        let Programme { project, info } = programme;
+        let saved_base = project
+            .interviews
+            .iter()
+            .map(|i| (i.id.clone(), i.modified))
+            .collect();
+        Session {
+            search: SearchWorker::start_programme(root.to_path_buf(), project.clone()),
+            project,
+            store: Arc::new(Store::for_programme(root, reason)),
+            journal: None,
+            revision: 0,
+            unsaved: BTreeSet::new(),
+            saved_base,
+            bases: HashMap::new(),
+            based: HashSet::new(),
+            conflicts: Vec::new(),
+            failed_change: None,
+            in_flight: None,
+            search_handle: None,
+            programme: Some(info),
+        }
     }
 
     /// Opens `root`, replays the journal left by a crash, saves what it recovered, and starts
@@ -118,6 +149,7 @@ impl Session {
             in_flight: None,
             search: SearchWorker::start(root.to_path_buf(), read_only),
             search_handle: None,
+            programme: None,
         };
         if read_only {
             let reason = session

@@ -72,6 +72,8 @@ pub enum Screen {
     Retrieval,
     /// The personal data found in the texts.
     Privacy,
+    /// Agreement between coders, with their disagreements.
+    Agreement,
 }
 
 pub const TABS: usize = 4;

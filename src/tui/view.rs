@@ -114,6 +114,9 @@ fn draw_screen(app: &App, frame: &mut Frame, body: Rect) {
         Screen::Respondents => respondents::draw(&app.respondents, &app.view(), frame, body),
         Screen::Setup => setup::draw(&app.setup, &app.view(), frame, body),
         Screen::Privacy => super::screens::privacy::draw(&app.privacy, &app.view(), frame, body),
+        Screen::Agreement => {
+            super::screens::agreement::draw(&app.agreement, &app.view(), frame, body)
+        }
     }
 }
 
@@ -194,10 +197,15 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Tabs => Some(app.tab.number()),
         Screen::Capture | Screen::Respondents | Screen::Setup | Screen::Privacy => Some(0),
         Screen::Retrieval => Some(1),
+        Screen::Agreement => Some(3),
         Screen::Welcome => None,
     };
     let mut spans = Vec::new();
+    let programme = app.session.as_ref().and_then(|s| s.programme.as_ref());
     for (i, name) in names.iter().enumerate() {
+        if programme.is_some() && !super::programme::TABS.contains(&Tab::ALL[i]) {
+            continue;
+        }
         let text = format!(" {} {name} ", i + 1);
         spans.push(if Some(i) == active {
             Span::styled(text, theme::selected())
@@ -213,10 +221,14 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
             Screen::Setup => app.t(S::PlaceProject),
             Screen::Retrieval => app.t(S::PlaceCodedPassages),
             Screen::Privacy => app.t(S::PlacePrivacy),
+            Screen::Agreement => app.t(S::PlaceAgreement),
             _ => "",
         };
         spans.push(Span::styled(place, theme::dim()));
-        if session.read_only() {
+        if let Some(p) = programme {
+            let badge = app.fill(S::ProgrammeBadge, &[("projects", &p.projects.len())]);
+            spans.push(Span::styled(badge, theme::title()));
+        } else if session.read_only() {
             spans.push(Span::styled(app.t(S::ReadOnlyBadge), theme::error()));
         }
     }

@@ -5,4 +5,5 @@ mod demo;
 mod fixture;
 mod formats;
 mod numbers;
+mod programme;
 mod render;

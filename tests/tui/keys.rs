@@ -31,6 +31,7 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
         Context::Codebook => "2",
         Context::Retrieval => "2<Enter>",
         Context::Privacy => "P",
+        Context::Agreement => "4a",
         Context::SearchBox => "3",
         Context::Search => "3<Esc>",
         Context::Summary => "4",

@@ -90,6 +90,7 @@ fn cell(value: &Value, numbers: Lang) -> String {
         Value::Count(n) => n.to_string(),
         Value::Share(s) => format::percent_number(*s, numbers),
         Value::Decimal(x) => format::decimal(*x, numbers),
+        Value::Coefficient(x) => format::coefficient(*x, numbers),
         Value::CountShare(n, s) => format!("{n} ({})", format::percent_number(*s, numbers)),
     }
 }

@@ -58,6 +58,9 @@ pub fn export(summary: &Summary, export: &Export) -> Result<Vec<u8>, Error> {
         if id == "scales" && summary.scales.is_empty() {
             return Err(Error::NoScales);
         }
+        if matches!(id, "projects" | "differences") && summary.programme.is_none() {
+            return Err(Error::NoProgramme);
+        }
     }
     let chosen = || -> Vec<Table> {
         tables(summary)

@@ -7,6 +7,12 @@ use crate::report::Summary;
 pub fn render(summary: &Summary, table: Option<&str>) -> String {
     let value = serde_json::to_value(summary).expect("summaries always serialise");
     let part = match table {
+        // A programme's two tables are the two parts of its `programme` object.
+        Some(id @ ("projects" | "differences")) => value
+            .get("programme")
+            .and_then(|p| p.get(id))
+            .cloned()
+            .unwrap_or_default(),
         Some(id) => value.get(id).cloned().unwrap_or_default(),
         None => value,
     };

@@ -32,6 +32,7 @@ pub(crate) fn cell_text(value: &Value, lang: Lang) -> String {
         Value::Count(n) => format::count(*n, lang),
         Value::Share(s) => format::percent(*s, lang),
         Value::Decimal(x) => format::decimal(*x, lang),
+        Value::Coefficient(x) => format::coefficient(*x, lang),
         Value::CountShare(n, s) => format!(
             "{} ({})",
             format::count(*n, lang),

@@ -81,6 +81,7 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
     let count = top.clone().set_num_format(format::XLSX_COUNT);
     let share = top.clone().set_num_format(format::XLSX_SHARE);
     let decimal = top.clone().set_num_format(format::XLSX_DECIMAL);
+    let coefficient = top.clone().set_num_format(format::XLSX_COEFFICIENT);
     let prose = top.clone().set_text_wrap();
 
     let mut columns = Vec::new();
@@ -103,6 +104,9 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
     for row in &table.rows {
         let mut c = 0;
         let mut height = 1;
+        // Wrapped lines of the row's longest prose cell: not every program grows a row for
+        // wrapped text on opening, so its height is set.
+        let mut wrapped = 1;
         for (i, column) in table.columns.iter().enumerate() {
             let value = row.get(i).unwrap_or(&Value::Empty);
             let (x, y) = (col(c), r);
@@ -121,6 +125,10 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
                     sheet.write_number_with_format(y, x, *d, &decimal)?;
                     shown = 4;
                 }
+                Value::Coefficient(d) => {
+                    sheet.write_number_with_format(y, x, *d, &coefficient)?;
+                    shown = 5;
+                }
                 Value::CountShare(n, s) => {
                     sheet.write_number_with_format(y, x, *n as f64, &count)?;
                     sheet.write_number_with_format(y, x + 1, *s, &share)?;
@@ -130,6 +138,7 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
                 }
                 Value::Text(text) => {
                     let format = if column.kind == Kind::Prose {
+                        wrapped = wrapped.max(lines(text, PROSE_WIDTH - 2.0));
                         &prose
                     } else {
                         &top
@@ -161,6 +170,9 @@ fn write_sheet(sheet: &mut Worksheet, name: &str, table: &Table, lang: Lang) -> 
             } else {
                 1
             };
+        }
+        if wrapped > 1 && height == 1 {
+            sheet.set_row_height(r, 15.0 * wrapped as f64)?;
         }
         match &mut rows_at {
             Some(at) if height == 1 => at.push(r),

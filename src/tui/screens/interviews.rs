@@ -99,16 +99,12 @@ impl InterviewList {
             .filter(|r| needle.is_empty() || r.cells.iter().any(|c| fold(c).contains(&needle)))
             .collect();
         let column = self.sort;
-        rows.sort_by(|a, b| {
-            let order = match column {
-                6 => a.answered.cmp(&b.answered),
-                7 => a.codings.cmp(&b.codings),
-                _ => a.cells[column]
-                    .to_lowercase()
-                    .cmp(&b.cells[column].to_lowercase()),
-            };
-            order.then_with(|| a.id.cmp(&b.id))
-        });
+        match column {
+            6 => rows.sort_by(|a, b| a.answered.cmp(&b.answered).then_with(|| a.id.cmp(&b.id))),
+            7 => rows.sort_by(|a, b| a.codings.cmp(&b.codings).then_with(|| a.id.cmp(&b.id))),
+            // Each row's key is lowered once, not twice per comparison: 10,000 rows.
+            _ => rows.sort_by_cached_key(|r| (r.cells[column].to_lowercase(), r.id.clone())),
+        }
         if self.descending {
             rows.reverse();
         }

@@ -1,5 +1,6 @@
 //! One module per screen, each with its state, its part of `update`, and its view.
 
+pub mod agreement;
 pub mod capture;
 pub mod code_picker;
 pub mod codebook;
@@ -9,6 +10,7 @@ pub mod import;
 pub mod interviews;
 pub mod needs_table;
 pub mod privacy;
+pub mod programme;
 pub mod respondents;
 pub mod retrieval;
 pub mod review;

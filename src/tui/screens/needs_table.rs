@@ -196,10 +196,13 @@ impl NeedsTable<'_> {
                 } else {
                     ""
                 };
-                text.push_str(&format!(
-                    "{:>CELL$}",
-                    format!("{mark}{}", cell(c.respondents, c.share))
-                ));
+                // A programme's project without the code: a dash, not a zero.
+                let value = if c.absent {
+                    "–".to_string()
+                } else {
+                    cell(c.respondents, c.share)
+                };
+                text.push_str(&format!("{:>CELL$}", format!("{mark}{value}")));
             }
             lines.push(self.row_line(i, text));
         }

@@ -271,9 +271,17 @@ pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
     for (i, hit) in results.hits.iter().enumerate().skip(offset).take(visible) {
         let selected = i == view.selected;
         let interview = project.interview(&hit.interview);
-        let who = interview
+        let mut who = interview
             .map(|iv| interviews::respondent_names(project, iv))
             .unwrap_or_default();
+        // In a programme every hit says which project it is from.
+        if let Some(name) = session
+            .programme
+            .as_ref()
+            .and_then(|p| p.project_of(&hit.interview))
+        {
+            who = format!("{name} · {who}");
+        }
         let question = match &hit.question {
             Some(q) => {
                 let number = project.guide.position(q).map_or(0, |p| p + 1);

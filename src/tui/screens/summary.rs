@@ -33,14 +33,18 @@ pub enum Section {
     CoOccurrence,
     /// The distributions of the scale questions.
     Scales,
+    /// A programme's projects and how their codebooks differ.
+    Programme,
 }
 
 impl Section {
-    fn next(self) -> Section {
+    /// The section after this one; the programme section only in a programme.
+    fn next(self, programme: bool) -> Section {
         match self {
             Section::Needs => Section::CoOccurrence,
             Section::CoOccurrence => Section::Scales,
-            Section::Scales => Section::Needs,
+            Section::Scales if programme => Section::Programme,
+            Section::Scales | Section::Programme => Section::Needs,
         }
     }
 
@@ -49,6 +53,7 @@ impl Section {
             Section::Needs => S::SectionNeeds,
             Section::CoOccurrence => S::SectionCoOccurrence,
             Section::Scales => S::SectionScales,
+            Section::Programme => S::SectionProgramme,
         }
     }
 }
@@ -136,7 +141,10 @@ impl SummaryView {
         }
         let index = &self.index.as_ref().expect("built above").1;
         match report::summarise_with(project, index, &self.options(lang)) {
-            Ok(summary) => {
+            Ok(mut summary) => {
+                if let Some(info) = &session.programme {
+                    report::attach_programme(info, &mut summary);
+                }
                 self.summary = Some((key, summary));
                 None
             }
@@ -155,6 +163,10 @@ impl SummaryView {
             Section::Needs => summary.codes.len(),
             Section::CoOccurrence => summary.cooccurrence.pairs.len(),
             Section::Scales => summary.scales.len(),
+            Section::Programme => summary
+                .programme
+                .as_ref()
+                .map_or(0, |p| p.differences.len()),
         }
     }
 }
@@ -192,7 +204,7 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
             view.column = usize::from(view.by.is_some());
         }
         Action::SwitchList => {
-            view.section = view.section.next();
+            view.section = view.section.next(session.programme.is_some());
             view.selected = 0;
         }
         Action::CoderFilter => {
@@ -205,7 +217,11 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
         Action::Pseudonyms => view.pseudonyms = !view.pseudonyms,
         Action::Open if view.section == Section::Needs => return drill(view, session),
         Action::Open => return Outcome::error(ctx.t(S::DrillOnlyInNeeds)),
+        Action::Export if session.programme.is_some() => {
+            return Outcome::error(ctx.t(S::ProgrammeExport));
+        }
         Action::Export => return open_export(ctx),
+        Action::Agreement => return Outcome::go(Screen::Agreement),
         _ => {}
     }
     Outcome::default()
@@ -465,6 +481,7 @@ pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
         Section::Needs => draw_needs(view, ui, summary, frame, body),
         Section::CoOccurrence => draw_pairs(view, ui, summary, frame, body),
         Section::Scales => draw_scales(view, ui, summary, frame, body),
+        Section::Programme => super::programme::draw(view.selected, ui, summary, frame, body),
     }
 }
 

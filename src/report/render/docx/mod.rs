@@ -40,6 +40,27 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
         body.text(None, &counted);
     }
 
+    // A programme: its projects, and every difference between them as a sentence.
+    if let (Some(projects), Some(p)) = (table("projects"), summary.programme.as_ref()) {
+        body.heading(1, &projects.title);
+        body.text(Some("Caption"), &numbers.table(lang, &projects.title));
+        body.table(projects, lang, None);
+        body.text(Some("Note"), &projects.note);
+        if let Some(differences) = table("differences") {
+            body.heading(2, &differences.title);
+            for d in &p.differences {
+                body.text(None, &d.sentence(lang));
+            }
+            if p.differences.is_empty() {
+                body.text(
+                    None,
+                    &crate::report::render::cell_text(&differences.rows[0][0], lang),
+                );
+            }
+            body.text(Some("Note"), &differences.note);
+        }
+    }
+
     if let Some(codes) = table("codes") {
         body.heading(1, t("Behov", "Needs"));
         let n = summary.coverage.interviewed;
