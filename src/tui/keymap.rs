@@ -124,6 +124,8 @@ pub enum Action {
     ClearValue,
     ToggleComplete,
     Details,
+    /// Start a follow-up of the selected interview in the next round.
+    FollowUp,
     MoveUp,
     MoveDown,
     Confirm,
@@ -295,6 +297,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("p", [k('p')], Setup, KeyProjectTitleGuideAttributes, true),
     bind!("i", [k('i')], Import, KeyImportTranscript, false),
     bind!("P", [k('P')], Privacy, KeyPersonalDataTexts, false),
+    bind!("f", [k('f')], FollowUp, KeyFollowUp, false),
     bind!("Esc", [code(Esc)], Back, KeyClearFilter, false),
 ];
 
