@@ -72,6 +72,33 @@ impl Project {
         let round = self.round_of(interview)?;
         self.rounds.iter().position(|r| r.id == round.id)
     }
+
+    /// What a follow-up is compared with: the latest interview with one of `interview`'s
+    /// organisations in an earlier round (latest round, then date). `None` in a project
+    /// without rounds, or for an interview of the first round.
+    pub fn previous_interview(&self, interview: &Interview) -> Option<&Interview> {
+        let round = self.round_index(interview)?;
+        self.interviews
+            .iter()
+            .filter(|other| other.id != interview.id)
+            .filter(|other| {
+                other
+                    .respondents
+                    .iter()
+                    .any(|r| interview.respondents.contains(r))
+            })
+            .filter_map(|other| Some((self.round_index(other)?, other)))
+            .filter(|(k, _)| *k < round)
+            .max_by(|(ka, a), (kb, b)| ka.cmp(kb).then(a.date.cmp(&b.date)).then(a.id.cmp(&b.id)))
+            .map(|(_, other)| other)
+    }
+
+    /// The round a follow-up of `interview` belongs in: the one after `interview`'s, or its
+    /// own when it is in the last.
+    pub fn next_round(&self, interview: &Interview) -> Option<&Round> {
+        let k = self.round_index(interview)?;
+        self.rounds.get(k + 1).or(self.rounds.get(k))
+    }
 }
 
 #[cfg(test)]
@@ -98,9 +125,29 @@ mod tests {
         assert_eq!(project.round_index(&interview), Some(1));
         interview.round = Some("r9".into());
         assert_eq!(project.round_of(&interview), None);
+        interview.round = Some("r2".into());
+        let mut baseline = interview.clone();
+        baseline.id = "i000".into();
+        baseline.round = None;
+        let mut earlier = baseline.clone();
+        earlier.id = "i00a".into();
+        earlier.date = jiff::civil::date(2025, 1, 1);
+        let mut other = baseline.clone();
+        other.id = "i00b".into();
+        other.respondents = vec!["r002".into()];
+        project.interviews = vec![earlier, baseline, other, interview.clone()];
+        let previous = project.previous_interview(&interview).unwrap();
+        assert_eq!(
+            previous.id, "i000",
+            "the latest of the earlier round, same organisation"
+        );
+        assert_eq!(project.previous_interview(previous), None);
+        assert_eq!(project.next_round(previous).unwrap().id, "r2");
+        assert_eq!(project.next_round(&interview).unwrap().id, "r2");
         project.rounds.clear();
         interview.round = None;
         assert_eq!(project.round_of(&interview), None);
+        assert_eq!(project.previous_interview(&interview), None);
     }
 
     #[test]

@@ -256,6 +256,8 @@ impl Eraser<'_> {
         if interviewers.iter().any(|n| n == ERASED) {
             interview.interviewer = interviewers.join("; ");
         }
+        // Who took part names people too: an erased person leaves the list.
+        interview.participants.retain(|p| !is_erased(&p.name));
         interview.consent.note = self.text(&interview.consent.note, prefer, false, receipt).0;
         for answer in &mut interview.answers {
             let had_text = !answer.text.trim().is_empty();

@@ -89,7 +89,7 @@ pub fn register(project: &Project, key: &Key, settings: &Settings, today: Date) 
         ),
         (
             "interviews/*.json".into(),
-            "answers and notes (may name people), interviewer, coders, consent, transcript file name".into(),
+            "answers and notes (may name people), interviewer, participants (name, role, gender), coders, consent, transcript file name".into(),
         ),
         (
             ".behov/journal".into(),

@@ -5,11 +5,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::grouping::{Group, groups};
+use super::participants::{Participants, participants};
 use super::tally::Tally;
 use super::words;
 use crate::model::{Gender, Lang, Project};
 
-/// Contact people of the interviewed organisations by recorded gender.
+/// People by recorded gender: the contact people of the interviewed organisations, or the
+/// unique participants.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Genders {
     pub women: usize,
@@ -41,9 +43,13 @@ pub struct Coverage {
     pub uncoded_left_out: usize,
     /// Organisations summed over interviews: a group interview with three counts three.
     pub participations: usize,
-    /// Contact people recorded for the interviewed organisations.
+    /// Contact people registered on the interviewed organisations, whether they took part
+    /// or not.
     pub people: usize,
     pub genders: Genders,
+    /// The people who took part, when interviews record them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Participants>,
     /// Non-empty answers in the counted interviews.
     pub answers: usize,
     /// Answers with at least one counted coding.
@@ -80,6 +86,7 @@ pub fn coverage(project: &Project, tally: &Tally, lang: Lang) -> Coverage {
         participations: tally.respondents.len(),
         people,
         genders,
+        participants: participants(project, tally, lang),
         answers: tally.answers,
         coded_answers: tally.coded_answers,
         codings: tally.codings,

@@ -14,6 +14,7 @@ use crate::model::{Project, Span};
 pub struct Drill {
     pub code: String,
     /// (attribute id, value): only respondents with this value; `""` for those without one.
+    /// By round: (`round`, round id), only the interviews of that round.
     pub group: Option<(String, String)>,
     pub question: Option<String>,
 }
@@ -69,7 +70,19 @@ pub fn passages(
         std::collections::HashMap::new();
     for (ii, (row, interview)) in index.rows.iter().zip(&project.interviews).enumerate() {
         scope.respondents_of(row, &mut eligible);
-        if let Some((attribute, value)) = &cell.group {
+        if let Some((attribute, value)) = &cell.group
+            && super::rounds::is_round_group(project, attribute)
+        {
+            // By round the group is the interview's round (none named: the first).
+            let round = if row.round.is_empty() {
+                project.rounds.first().map_or("", |r| r.id.as_str())
+            } else {
+                row.round.as_str()
+            };
+            if round != value {
+                eligible.clear();
+            }
+        } else if let Some((attribute, value)) = &cell.group {
             // A group holds every spelling of its value (see `grouping`).
             let key = crate::model::value_key(value);
             eligible.retain(|&r| {

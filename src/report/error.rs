@@ -21,6 +21,10 @@ pub enum Error {
     EmptyPeriod { from: Date, to: Date },
     #[error("there is no table '{table}'; tables are: {}", crate::report::TABLES.join(", "))]
     UnknownTable { table: String },
+    #[error(
+        "the project has no rounds to group by; add them under the project's setup (F2 in the interface) or to project.json"
+    )]
+    NoRounds,
     #[error("the groups table needs a grouping attribute: add --by ATTRIBUTE")]
     NoGrouping,
     #[error("the project's guide has no scale questions, so there is no scales table")]
@@ -46,6 +50,7 @@ impl Error {
                 | Error::EmptyPeriod { .. }
                 | Error::UnknownTable { .. }
                 | Error::NoGrouping
+                | Error::NoRounds
                 | Error::NoScales
                 | Error::NoProgramme
         )

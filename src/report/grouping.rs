@@ -12,6 +12,14 @@ use super::tally::Tally;
 use super::words;
 use crate::model::{Lang, Project, value_key};
 
+/// What a summary is split by: a respondent attribute (by id), or the project's rounds,
+/// which group interviews rather than respondents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By<'a> {
+    Attribute(&'a str),
+    Round,
+}
+
 /// One value of the grouping attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::lookup::{self, Lookup};
-use crate::model::{Interview, Project, Status};
+use crate::model::{Gender, Interview, Project, Status};
 
 /// `Row::consent`: the interview's consent is recorded as given.
 pub(crate) const CONSENTED: u8 = 1;
@@ -64,6 +64,20 @@ pub(crate) struct Row {
     pub answers: Vec<AnswerRow>,
     /// In answer order.
     pub codings: Vec<CodingRow>,
+    /// The round the interview names (`Interview::round`); empty for none, which counts as
+    /// the project's first. Kept as the id so that editing the rounds needs no new index.
+    pub round: String,
+    /// The people who took part, as recorded; matched to contact people when counted, so
+    /// that editing a contact person needs no new index either.
+    pub participants: Vec<ParticipantRow>,
+}
+
+/// A participant of an interview, as recorded in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParticipantRow {
+    pub name: String,
+    pub role: String,
+    pub gender: Option<Gender>,
 }
 
 impl Row {
@@ -79,6 +93,8 @@ impl Row {
             respondents: Vec::new(),
             answers: Vec::new(),
             codings: Vec::new(),
+            round: String::new(),
+            participants: Vec::new(),
         }
     }
 }
@@ -329,6 +345,17 @@ impl Index {
             respondents,
             answers,
             codings,
+            round: interview.round.clone().unwrap_or_default(),
+            participants: interview
+                .participants
+                .iter()
+                .filter(|p| !p.name.trim().is_empty())
+                .map(|p| ParticipantRow {
+                    name: p.name.trim().to_string(),
+                    role: p.role.trim().to_string(),
+                    gender: p.gender,
+                })
+                .collect(),
         }
     }
 

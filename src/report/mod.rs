@@ -28,11 +28,14 @@ mod lookup;
 mod matrix;
 mod method;
 mod names;
+mod participants;
 mod programme;
 mod programme_tables;
 mod questions;
 mod quotes;
 pub mod render;
+mod round_tables;
+mod rounds;
 mod scale;
 mod stored;
 mod summary;
@@ -48,18 +51,20 @@ pub use coverage::{AttributeSplit, Coverage, Genders, coverage};
 pub use drill::{Drill, Passage, passages};
 pub use error::Error;
 pub use filter::{Filter, attribute};
-pub use grouping::Group;
+pub use grouping::{By, Group};
 pub use index::Index;
 pub use listed::Listed;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
 pub use names::{Names, pseudonym_numbers};
+pub use participants::{Participants, RoleCount};
 pub use programme::{
     Difference, Member, MemberInfo, PROJECT_ATTRIBUTE, Programme, ProgrammeInfo, attach_programme,
     combine, summarise_programme, unique_keys,
 };
 pub use questions::{QuestionCode, QuestionCodes, questions};
 pub use quotes::{CodeQuotes, QUOTE_CHARS, Quote, Quoted, passage, quotes};
+pub use rounds::{Change, Move, RoundCount, Rounds, round_word};
 pub use scale::{Distribution, Scale, ScaleGroup, scales};
 pub use summary::{CodeRow, Counts, code_rows};
 pub use table::{Column, Kind, Table, Value};
@@ -72,7 +77,8 @@ use crate::model::{Lang, Project};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub filter: Filter,
-    /// Respondent attribute to split the needs and scale tables by.
+    /// Respondent attribute to split the needs and scale tables by, or `round` (`omgång`)
+    /// for the project's rounds when no attribute has that name.
     pub by: Option<String>,
     pub lang: Lang,
     /// Name respondents "Organisation 7" instead of by name.
@@ -108,6 +114,9 @@ pub struct Summary {
     pub groups: Option<Matrix>,
     pub cooccurrence: Cooccurrence,
     pub scales: Vec<Scale>,
+    /// The rounds and the change between them, for a project with rounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<Rounds>,
     pub questions: Vec<QuestionCodes>,
     pub quotes: Vec<CodeQuotes>,
     /// Interviewers, guide and codebook: the report's method section and appendix.
@@ -161,7 +170,7 @@ impl Summary {
     ) -> Result<Summary, Error> {
         let lang = options.lang;
         let by = match options.by.as_deref() {
-            Some(name) => Some(attribute(project, name)?.id.as_str()),
+            Some(name) => Some(grouping(project, name)?),
             None => None,
         };
         let names = Names::new(project, options.pseudonyms);
@@ -173,9 +182,14 @@ impl Summary {
             coverage: coverage(project, tally, lang),
             coders: tally.coders.clone(),
             codes: code_rows(project, tally, lang),
-            groups: by.map(|a| matrix(project, tally, a, lang)).transpose()?,
+            groups: match by {
+                Some(By::Attribute(a)) => Some(matrix(project, tally, a, lang)?),
+                Some(By::Round) => Some(rounds::round_matrix(project, tally, lang)),
+                None => None,
+            },
             cooccurrence: cooccurrence(project, tally, lang),
             scales: scales(project, tally, by, lang)?,
+            rounds: rounds::rounds(project, tally, &names, lang),
             questions: questions(project, tally, lang),
             quotes: quotes(
                 project,
@@ -191,3 +205,17 @@ impl Summary {
         })
     }
 }
+
+/// What `--by NAME` means: the attribute of that name, else the rounds when `NAME` is
+/// "round" or "omgång" and the project has rounds.
+fn grouping<'p>(project: &'p Project, name: &str) -> Result<By<'p>, Error> {
+    match attribute(project, name) {
+        Ok(def) => Ok(By::Attribute(def.id.as_str())),
+        Err(_) if rounds::is_round_name(name) && !project.rounds.is_empty() => Ok(By::Round),
+        Err(_) if rounds::is_round_name(name) => Err(Error::NoRounds),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod rounds_tests;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::grouping::By;
 use super::names::Names;
 use super::summary::tree_order;
 use super::tally::Tally;
@@ -61,7 +62,7 @@ pub fn quotes(
     source: &dyn Quoted,
     tally: &Tally,
     names: &Names,
-    by: Option<&str>,
+    by: Option<By>,
     per_code: usize,
     lang: Lang,
 ) -> Vec<CodeQuotes> {
@@ -79,8 +80,15 @@ pub fn quotes(
                     Some(Quote {
                         text: passage(part.text, coding.span),
                         respondent: names.join(tally.respondents_of(c.interview)),
-                        group: by.map(|a| {
-                            let value = project.respondents[c.respondent].attribute(a);
+                        group: by.map(|by| {
+                            let value = match by {
+                                By::Attribute(a) => project.respondents[c.respondent].attribute(a),
+                                By::Round => tally
+                                    .round_of
+                                    .get(c.interview)
+                                    .and_then(|&k| project.rounds.get(k))
+                                    .map_or("", |r| r.name.as_str()),
+                            };
                             if value.is_empty() {
                                 words::not_given(lang).to_string()
                             } else {

@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::Error;
 use super::filter;
-use super::grouping::{Group, groups};
+use super::grouping::{By, Group, groups};
+use super::rounds::round_groups;
 use super::tally::Tally;
 use crate::model::{Lang, Project, QuestionKind};
 
@@ -76,7 +77,7 @@ pub struct Scale {
     pub labels: Vec<String>,
     pub all: Distribution,
     /// Per value of the grouping attribute; an answer counts in the group of each of the
-    /// interview's respondents. Empty without a grouping attribute.
+    /// interview's respondents (by round: in its interview's round). Empty without a grouping.
     pub groups: Vec<ScaleGroup>,
 }
 
@@ -84,7 +85,7 @@ pub struct Scale {
 pub fn scales(
     project: &Project,
     tally: &Tally,
-    by: Option<&str>,
+    by: Option<By>,
     lang: Lang,
 ) -> Result<Vec<Scale>, Error> {
     let any = project
@@ -92,23 +93,34 @@ pub fn scales(
         .questions
         .iter()
         .any(|q| matches!(q.kind, QuestionKind::Scale { .. }));
-    let grouped = match by {
-        Some(attribute) if any => {
+    let mut group_of = vec![usize::MAX; project.respondents.len()];
+    // By round: the group of each round's position in `project.rounds`.
+    let mut round_group = vec![usize::MAX; project.rounds.len()];
+    let grouped: Vec<Group> = match by {
+        Some(By::Attribute(attribute)) if any => {
             let def = filter::attribute(project, attribute)?;
-            groups(project, tally, &def.id, lang)
+            let grouped = groups(project, tally, &def.id, lang);
+            for (g, (_, members)) in grouped.iter().enumerate() {
+                for r in members.iter() {
+                    group_of[r] = g;
+                }
+            }
+            grouped.into_iter().map(|(g, _)| g).collect()
         }
-        Some(attribute) => {
+        Some(By::Attribute(attribute)) => {
             filter::attribute(project, attribute)?;
             Vec::new()
         }
+        Some(By::Round) => round_groups(project, tally)
+            .into_iter()
+            .enumerate()
+            .map(|(g, (k, group))| {
+                round_group[k] = g;
+                group
+            })
+            .collect(),
         None => Vec::new(),
     };
-    let mut group_of = vec![usize::MAX; project.respondents.len()];
-    for (g, (_, members)) in grouped.iter().enumerate() {
-        for r in members.iter() {
-            group_of[r] = g;
-        }
-    }
     let mut out = Vec::new();
     for (q, question) in project.guide.questions.iter().enumerate() {
         let QuestionKind::Scale { min, max, labels } = &question.kind else {
@@ -125,6 +137,16 @@ pub fn scales(
         {
             let k = usize::from(v.value - min);
             all.counts[k] += 1;
+            if by == Some(By::Round) {
+                let round = tally.round_of.get(v.interview).copied();
+                if let Some(&g) = round
+                    .and_then(|r| round_group.get(r))
+                    .filter(|&&g| g != usize::MAX)
+                {
+                    per_group[g].counts[k] += 1;
+                }
+                continue;
+            }
             touched.clear();
             for &r in tally.respondents_of(v.interview) {
                 let g = group_of[r];
@@ -156,7 +178,7 @@ pub fn scales(
             groups: grouped
                 .iter()
                 .zip(per_group)
-                .map(|((group, _), distribution)| ScaleGroup {
+                .map(|(group, distribution)| ScaleGroup {
                     group: group.clone(),
                     distribution,
                 })

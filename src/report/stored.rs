@@ -7,12 +7,12 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::index::{AnswerRow, CodingRow, Index, Row};
-use crate::model::Status;
+use super::index::{AnswerRow, CodingRow, Index, ParticipantRow, Row};
+use crate::model::{Gender, Status};
 
 /// The start of the file; the number after it changes whenever the layout does.
 const MAGIC: &[u8] = b"behov summary index\n";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 impl Index {
     /// The index with `stamps` (one per row: the stamp of the file version it was made from)
@@ -66,6 +66,18 @@ impl Index {
                 out.u16(c.code);
                 out.u16(c.coder);
                 out.u32(c.length);
+            }
+            out.str(&row.round);
+            out.len(row.participants.len());
+            for p in &row.participants {
+                out.str(&p.name);
+                out.str(&p.role);
+                out.0.push(match p.gender {
+                    None => 0,
+                    Some(Gender::Woman) => 1,
+                    Some(Gender::Man) => 2,
+                    Some(Gender::Other) => 3,
+                });
             }
         }
         let sum = crc32fast::hash(&out.0[start..]);
@@ -127,6 +139,19 @@ impl Index {
                     length: input.u32()?,
                 })
             })?;
+            let round = input.str()?;
+            let participants = input.many(|input| {
+                let name = input.str()?;
+                let role = input.str()?;
+                let gender = match input.u8()? {
+                    0 => None,
+                    1 => Some(Gender::Woman),
+                    2 => Some(Gender::Man),
+                    3 => Some(Gender::Other),
+                    _ => return None,
+                };
+                Some(ParticipantRow { name, role, gender })
+            })?;
             out.push(Row {
                 id,
                 modified,
@@ -137,6 +162,8 @@ impl Index {
                 respondents,
                 answers,
                 codings,
+                round,
+                participants,
             });
         }
         if !input.0.is_empty() {
@@ -251,7 +278,19 @@ mod tests {
 
     #[test]
     fn bytes_read_back_as_the_same_index() {
-        let project = project();
+        let mut project = project();
+        project.interviews[1].round = Some("r2".into());
+        project.interviews[2].participants = vec![
+            crate::model::Participant {
+                name: "Åsa Lindén".into(),
+                role: "vd".into(),
+                gender: Some(Gender::Woman),
+            },
+            crate::model::Participant {
+                name: "Kim".into(),
+                ..Default::default()
+            },
+        ];
         let index = Index::new(&project);
         let stamps: Vec<u64> = (0..index.rows.len() as u64).map(|n| n * 7 + 1).collect();
         let bytes = index.to_bytes(&stamps);

@@ -6,8 +6,9 @@ use super::words as w;
 use crate::model::Lang;
 
 /// The ids of every table, in report order. `groups` exists only with a grouping attribute,
-/// `projects` and `differences` only in a programme.
-pub const TABLES: [&str; 9] = [
+/// `projects` and `differences` only in a programme, `rounds`, `changes` and `moves` only in a
+/// project with rounds.
+pub const TABLES: [&str; 12] = [
     "projects",
     "differences",
     "coverage",
@@ -15,6 +16,9 @@ pub const TABLES: [&str; 9] = [
     "groups",
     "cooccurrence",
     "scales",
+    "rounds",
+    "changes",
+    "moves",
     "questions",
     "quotes",
 ];
@@ -37,6 +41,7 @@ pub fn tables(summary: &Summary) -> Vec<Table> {
     if !summary.scales.is_empty() {
         out.push(scales(summary, lang));
     }
+    out.extend(super::round_tables::round_tables(summary, lang));
     out.push(questions(summary, lang));
     out.push(quotes(summary, lang));
     out
@@ -93,6 +98,7 @@ fn coverage(s: &Summary, lang: Lang) -> Table {
             rows.push(vec![label(word, 1, false), Value::Count(n)]);
         }
     }
+    rows.extend(super::round_tables::participant_rows(s, lang));
     rows.push(vec![
         label(w::answers(lang), 0, false),
         Value::Count(c.answers),

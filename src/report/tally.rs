@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::bitset::Bitset;
 use super::filter::{Filter, Scope};
-use super::index::{Index, UNKNOWN};
+use super::index::{Index, ParticipantRow, UNKNOWN};
 use super::lookup;
 use crate::model::{Project, QuestionKind, Status};
 
@@ -116,6 +116,18 @@ pub struct Tally {
     pub(crate) candidates: Vec<Vec<Candidate>>,
     /// Interviewers of the counted interviews, sorted, without empty names.
     pub(crate) interviewers: Vec<String>,
+    /// The following four are filled only when the project has rounds.
+    /// Per counted interview, its round's position in `project.rounds` (`usize::MAX`: the
+    /// round it names does not exist), and its date (the latest of a round is its value).
+    pub(crate) round_of: Vec<usize>,
+    pub(crate) dates: Vec<Date>,
+    /// `[round][code]`: respondents who expressed the code (rolled up) in that round.
+    pub(crate) round_codes: Vec<Vec<Bitset>>,
+    /// Per round, the eligible respondents in at least one of its counted interviews.
+    pub(crate) round_interviewed: Vec<Bitset>,
+    /// The participants of the counted interviews, each with its interview's position in
+    /// `included`, in interview order.
+    pub(crate) participants: Vec<(usize, ParticipantRow)>,
 }
 
 impl Tally {
@@ -145,6 +157,8 @@ impl Tally {
 /// The walk itself, with what it needs at hand.
 struct Pass<'p> {
     index: &'p Index,
+    /// Round id → position in `project.rounds`.
+    rounds: lookup::Lookup<'p>,
     scope: Scope<'p>,
     scale_questions: Vec<bool>,
     /// Per code: itself and its ancestors, as indices.
@@ -207,10 +221,16 @@ impl<'p> Pass<'p> {
             scale_values: Vec::new(),
             candidates: vec![Vec::new(); n],
             interviewers: Vec::new(),
+            round_of: Vec::new(),
+            dates: Vec::new(),
+            round_codes: vec![vec![Bitset::new(r); n]; project.rounds.len()],
+            round_interviewed: vec![Bitset::new(r); project.rounds.len()],
+            participants: Vec::new(),
         };
         let allowed: Vec<bool> = index.coders.iter().map(|c| scope.coder_counts(c)).collect();
         Pass {
             index,
+            rounds: lookup::index(project.rounds.iter().map(|r| r.id.as_str())),
             per_coder: allowed.iter().filter(|&&a| a).count() > 1,
             allowed,
             slot: vec![usize::MAX; index.coders.len()],
@@ -266,6 +286,28 @@ impl<'p> Pass<'p> {
             t.spans.push((start, t.respondents.len()));
             for &r in &eligible {
                 t.interviewed.insert(r);
+            }
+            let round = if self.rounds.is_empty() {
+                usize::MAX
+            } else if row.round.is_empty() {
+                0
+            } else {
+                self.rounds
+                    .get(row.round.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX)
+            };
+            if !self.rounds.is_empty() {
+                t.round_of.push(round);
+                t.dates.push(row.date);
+                if let Some(members) = t.round_interviewed.get_mut(round) {
+                    for &r in &eligible {
+                        members.insert(r);
+                    }
+                }
+            }
+            for participant in &row.participants {
+                t.participants.push((position, participant.clone()));
             }
             match row.status {
                 Status::Complete => t.complete += 1,
@@ -369,6 +411,11 @@ impl<'p> Pass<'p> {
                         tally.interviews += 1;
                         for &r in &eligible {
                             tally.respondents.insert(r);
+                        }
+                        if let Some(said) = t.round_codes.get_mut(round) {
+                            for &r in &eligible {
+                                said[c].insert(r);
+                            }
                         }
                     }
                 }

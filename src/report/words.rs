@@ -30,7 +30,12 @@ words! {
     of_which_complete: "varav färdiga", "of which complete";
     of_which_drafts: "varav utkast", "of which drafts";
     participations: "Deltaganden (organisationer per intervju, summerat)", "Participations (organisations per interview, summed)";
-    contact_people: "Kontaktpersoner", "Contact people";
+    contact_people: "Registrerade kontaktpersoner (oavsett deltagande)", "Registered contact people (whether they took part or not)";
+    // Participants (issue 15): the people who took part, not the registered contact people.
+    unique_participants: "Unika deltagare", "Unique participants";
+    participant_organisations: "Organisationer de kom från", "Organisations they came from";
+    participant_times: "Deltaganden (person per intervju)", "Participations (person per interview)";
+    participant_roles: "Deltagare per roll", "Participants by role";
     women: "kvinnor", "women";
     men: "män", "men";
     other_gender: "annat kön", "other gender";
@@ -153,11 +158,25 @@ pub fn coverage_sentence(c: &Coverage, lang: Lang) -> String {
         .map(|(_, text)| text)
         .collect();
         let people = if sv {
-            count(c.people, lang, "kontaktperson", "kontaktpersoner")
+            count(
+                c.people,
+                lang,
+                "registrerad kontaktperson",
+                "registrerade kontaktpersoner",
+            )
         } else {
-            count(c.people, lang, "contact person", "contact people")
+            count(
+                c.people,
+                lang,
+                "registered contact person",
+                "registered contact people",
+            )
         };
         s += &format!(" {people}: {}.", parts.join(", "));
+    }
+    if let Some(p) = &c.participants {
+        s += " ";
+        s += &p.sentence(lang);
     }
     s
 }

@@ -127,6 +127,8 @@ pub enum Action {
     ClearValue,
     ToggleComplete,
     Details,
+    /// Start a follow-up of the selected interview in the next round.
+    FollowUp,
     MoveUp,
     MoveDown,
     Confirm,
@@ -299,6 +301,7 @@ static INTERVIEWS: &[Binding] = &[
     bind!("i", [k('i')], Import, KeyImportTranscript, false),
     bind!("P", [k('P')], Privacy, KeyPersonalDataTexts, false),
     bind!("M", [k('M')], Merge, KeyMergeCopy, false),
+    bind!("f", [k('f')], FollowUp, KeyFollowUp, false),
     bind!("Esc", [code(Esc)], Back, KeyClearFilter, false),
 ];
 

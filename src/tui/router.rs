@@ -501,6 +501,9 @@ fn submit_form(app: &mut App, purpose: FormPurpose, mut form: Form) -> Vec<Effec
             with_ctx(app, |ctx| setup::submit_merge_values(ctx, *index, &form))
         }
         FormPurpose::ProjectTitle => with_ctx(app, |ctx| setup::submit_title(ctx, &form)),
+        FormPurpose::Round(index) => with_ctx(app, |ctx| {
+            super::screens::setup_rounds::submit(ctx, *index, &form)
+        }),
         FormPurpose::Code { id, parent } => {
             on_form!(app.codebook, |cb, ctx| codebook::submit_code(
                 cb,

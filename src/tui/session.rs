@@ -96,15 +96,23 @@ impl Session {
     /// the combined project, searched in memory.
     pub fn for_programme(root: &Path, programme: Programme, reason: String) -> Session {
         let Programme { project, info } = programme;
+        let search = SearchWorker::start_programme(root.to_path_buf(), project.clone());
+        let store = Arc::new(Store::for_programme(root, reason));
+        let mut session = Session::with(project, store, search);
+        session.programme = Some(info);
+        session
+    }
+
+    /// A session on `project` as read, nothing typed or changed yet.
+    fn with(project: Project, store: Arc<Store>, search: SearchWorker) -> Session {
         let saved_base = project
             .interviews
             .iter()
             .map(|i| (i.id.clone(), i.modified))
             .collect();
         Session {
-            search: SearchWorker::start_programme(root.to_path_buf(), project.clone()),
             project,
-            store: Arc::new(Store::for_programme(root, reason)),
+            store,
             journal: None,
             revision: 0,
             unsaved: BTreeSet::new(),
@@ -114,8 +122,9 @@ impl Session {
             conflicts: Vec::new(),
             failed_change: None,
             in_flight: None,
+            search,
             search_handle: None,
-            programme: Some(info),
+            programme: None,
         }
     }
 
@@ -130,27 +139,8 @@ impl Session {
         notices.extend(opened.notices);
         let store = Arc::new(opened.store);
         let read_only = store.is_read_only();
-        let saved_base = project
-            .interviews
-            .iter()
-            .map(|i| (i.id.clone(), i.modified))
-            .collect();
-        let mut session = Session {
-            project,
-            store,
-            journal: None,
-            revision: 0,
-            unsaved: BTreeSet::new(),
-            saved_base,
-            bases: HashMap::new(),
-            based: HashSet::new(),
-            conflicts: Vec::new(),
-            failed_change: None,
-            in_flight: None,
-            search: SearchWorker::start(root.to_path_buf(), read_only),
-            search_handle: None,
-            programme: None,
-        };
+        let search = SearchWorker::start(root.to_path_buf(), read_only);
+        let mut session = Session::with(project, store, search);
         if read_only {
             let reason = session
                 .store

@@ -140,6 +140,8 @@ pub enum FormPurpose {
     InterviewDetails,
     Question(Option<usize>),
     Attribute(Option<usize>),
+    /// A round of the project: `None` for a new one.
+    Round(Option<usize>),
     /// The transcript to import.
     Import,
     /// One value of the attribute at this index becomes another.

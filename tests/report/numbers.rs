@@ -76,12 +76,12 @@ fn coverage() {
     assert_eq!(
         c.sentence(Lang::En),
         "4 organisations took part in 5 interviews (1 of them a draft), 6 participations in all. \
-         4 contact people: 2 women, 1 man, 1 gender not recorded."
+         4 registered contact people: 2 women, 1 man, 1 gender not recorded."
     );
     assert_eq!(
         c.sentence(Lang::Sv),
         "4 organisationer deltog i 5 intervjuer (varav 1 utkast), sammanlagt 6 deltaganden. \
-         4 kontaktpersoner: 2 kvinnor, 1 man, 1 utan angivet kön."
+         4 registrerade kontaktpersoner: 2 kvinnor, 1 man, 1 utan angivet kön."
     );
 }
 

@@ -1,6 +1,7 @@
 //! Native Excel charts beside the tables they draw, referring to the sheet's own cells, so a
 //! user who edits a number sees the chart follow: the needs as bars, a split table as a bar
-//! per group and need, each scale question as 100 % stacked bars per group.
+//! per group and need, each scale question as 100 % stacked bars per group, the change between
+//! rounds as organisations moved down, same and up per question.
 
 use rust_xlsxwriter::{Chart, ChartAxisCrossing, ChartLegendPosition, ChartType, Worksheet};
 
@@ -38,6 +39,7 @@ pub fn add(sheet: &mut Worksheet, table: &Table, layout: &Layout) -> Result<(), 
         "codes" => needs(sheet, table, layout, rows),
         "groups" => groups(sheet, table, layout, rows),
         "scales" => scales(sheet, table, layout, rows),
+        "changes" => changes(sheet, table, layout, rows),
         _ => Ok(()),
     }
 }
@@ -184,5 +186,40 @@ fn scales(
         placed += height / 20 + 1;
         start = end;
     }
+    Ok(())
+}
+
+/// Organisations that moved down, stayed and moved up, stacked, one bar per question and pair
+/// of rounds: the columns after the three text columns and the count of organisations in both.
+fn changes(
+    sheet: &mut Worksheet,
+    table: &Table,
+    layout: &Layout,
+    rows: &[u32],
+) -> Result<(), Error> {
+    const UP: usize = 4;
+    const SAME: usize = 5;
+    const DOWN: usize = 6;
+    if table.columns.len() <= DOWN {
+        return Ok(());
+    }
+    let (first, last) = (rows[0], rows[rows.len() - 1]);
+    let mut chart = bar_chart(ChartType::BarStacked, &table.title, rows.len());
+    for column in [DOWN, SAME, UP] {
+        let at = layout.columns[column];
+        chart
+            .add_series()
+            .set_name((layout.sheet, 0, at))
+            .set_categories((
+                layout.sheet,
+                first,
+                layout.columns[0],
+                last,
+                layout.columns[0],
+            ))
+            .set_values((layout.sheet, first, at, last, at));
+    }
+    chart.legend().set_position(ChartLegendPosition::Top);
+    sheet.insert_chart(0, layout.right + 1, &chart)?;
     Ok(())
 }

@@ -196,7 +196,7 @@ impl InterviewList {
         }
         if matches!(
             action,
-            Action::New | Action::Delete | Action::Import | Action::Merge
+            Action::New | Action::Delete | Action::Import | Action::Merge | Action::FollowUp
         ) && let Some(refusal) = ctx.refuse_if_read_only()
         {
             return refusal;
@@ -220,6 +220,14 @@ impl InterviewList {
                 return Outcome::overlay(Overlay::Picker(respondents::Picker::default()));
             }
             Action::Delete => return self.confirm_delete(ctx),
+            Action::FollowUp => {
+                let previous = self
+                    .selected_id()
+                    .and_then(|id| ctx.project()?.interview(id));
+                if let Some(previous) = previous {
+                    return super::follow_up::follow_up_form(ctx, previous);
+                }
+            }
             Action::Import => return Outcome::overlay(super::import::form(ctx.lang)),
             Action::Merge => return Outcome::overlay(super::merge::form(ctx.lang)),
             Action::Respondents => return Outcome::go(Screen::Respondents),
@@ -332,8 +340,21 @@ pub fn read_session_fields(lang: Lang, form: &Form) -> Result<(String, Date, Mod
 }
 
 /// The form for a new interview with `respondent`, by the last interviewer.
-pub fn new_interview_form(lang: Lang, interviewer: &str, respondent: &str) -> Overlay {
-    let fields = session_fields(lang, interviewer, today(), Mode::Video, false);
+pub fn new_interview_form(
+    lang: Lang,
+    project: &Project,
+    interviewer: &str,
+    respondent: &str,
+) -> Overlay {
+    let mut fields = session_fields(lang, interviewer, today(), Mode::Video, false);
+    let respondents = [respondent.to_string()];
+    fields.extend(super::follow_up::fields(
+        lang,
+        project,
+        &respondents,
+        None,
+        &[],
+    ));
     let form = Form::new(say(lang, S::NewInterview), fields);
     Overlay::Form {
         purpose: FormPurpose::NewInterview {
@@ -358,6 +379,9 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
     let Some(session) = ctx.session.as_deref_mut() else {
         return Ok(Outcome::default());
     };
+    let respondents = [respondent.to_string()];
+    let (round, participants) =
+        super::follow_up::read(ctx.lang, &session.project, form, None, &respondents)?;
     let taken: Vec<String> = session
         .project
         .interviews
@@ -384,8 +408,8 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
         notes: String::new(),
         notes_codings: Vec::new(),
         source: None,
-        round: None,
-        participants: Vec::new(),
+        round,
+        participants,
         created: now,
         modified: now,
     });

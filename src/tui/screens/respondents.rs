@@ -86,6 +86,7 @@ pub fn on_picker_action(mut picker: Picker, ctx: &mut Ctx, action: Action) -> Ou
             return match picker.selected.checked_sub(1).and_then(|i| matches.get(i)) {
                 Some(id) => Outcome::overlay(interviews::new_interview_form(
                     ctx.lang,
+                    project,
                     &ctx.settings.interviewer,
                     id,
                 )),
@@ -260,7 +261,12 @@ pub fn submit(
     session.revision += 1;
     let mut outcome = Outcome::effects(vec![Effect::SaveProject]);
     if then_interview {
-        outcome.overlay = Some(interviews::new_interview_form(lang, &interviewer, &id));
+        outcome.overlay = Some(interviews::new_interview_form(
+            lang,
+            &session.project,
+            &interviewer,
+            &id,
+        ));
     }
     Ok(outcome)
 }

@@ -1,4 +1,4 @@
-//! Project set-up: the title, the interview guide and the respondent attributes.
+//! Project set-up: the title, the interview guide, the respondent attributes and the rounds.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,6 +23,9 @@ pub struct Setup {
     pub attributes: bool,
     pub question: usize,
     pub attribute: usize,
+    /// The rounds list has the keys (Tab goes questions → attributes → rounds).
+    pub rounds: bool,
+    pub round: usize,
 }
 
 /// The kinds of question, in the order of `kind_index`.
@@ -86,6 +89,22 @@ fn answers_to(project: &Project, id: &str) -> usize {
 
 impl Setup {
     pub fn on_action(&mut self, ctx: &mut Ctx, action: Action) -> Outcome {
+        match action {
+            Action::SwitchList if self.attributes => {
+                self.attributes = false;
+                self.rounds = true;
+                return Outcome::default();
+            }
+            Action::SwitchList if self.rounds => {
+                self.rounds = false;
+                return Outcome::default();
+            }
+            Action::Back | Action::SwitchList | Action::Merge | Action::Details => {}
+            _ if self.rounds => {
+                return super::setup_rounds::on_action(&mut self.round, ctx, action);
+            }
+            _ => {}
+        }
         let Some(project) = ctx.project() else {
             return Outcome::default();
         };
@@ -597,8 +616,10 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         ])),
         head,
     );
-    let [guide, attributes] =
+    let [guide, right] =
         Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
+    let [attributes, rounds] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
     let kinds = KINDS.map(|k| app.t(k));
     let question_lines: Vec<(String, String)> = project
         .guide
@@ -644,6 +665,17 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         &attribute_lines,
         setup.attribute,
         setup.attributes,
+    );
+    let round_lines =
+        super::setup_rounds::lines(|n| app.count(n, S::InterviewOne, S::InterviewMany), project);
+    draw_list(
+        app,
+        frame,
+        rounds,
+        &format!(" {} ", app.t(S::RoundsTitle)),
+        &round_lines,
+        setup.round,
+        setup.rounds,
     );
 }
 

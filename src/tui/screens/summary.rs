@@ -189,12 +189,16 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
         Action::Left => view.column = view.column.saturating_sub(1),
         Action::Right => view.column = (view.column + 1).min(groups),
         Action::Group => {
-            let attributes: Vec<String> = session
+            let mut attributes: Vec<String> = session
                 .project
                 .attributes
                 .iter()
                 .map(|a| a.id.clone())
                 .collect();
+            // The rounds split like an attribute, last, in a project that has them.
+            if !session.project.rounds.is_empty() && !attributes.iter().any(|a| a == "round") {
+                attributes.push("round".to_string());
+            }
             view.by = next_of(&attributes, view.by.as_ref());
             // The first group is selected, so Enter at once shows whose words are behind it.
             view.column = usize::from(view.by.is_some());
@@ -441,6 +445,9 @@ pub fn draw(view: &SummaryView, ui: &View, frame: &mut Frame, area: Rect) {
         .as_ref()
         .and_then(|id| session.project.attributes.iter().find(|a| &a.id == id))
         .map(|a| a.label.get(ui.lang).to_string())
+        .or_else(|| {
+            (view.by.as_deref() == Some("round")).then(|| report::round_word(ui.lang).to_string())
+        })
         .unwrap_or_else(|| ui.t(S::NoneChosen).to_string());
     let settings = format!(
         "{} {}  ·  {} {by}  ·  {} {}  ·  {} {}  ·  {} {}",
@@ -597,6 +604,11 @@ fn draw_scales(view: &SummaryView, ui: &View, summary: &Summary, frame: &mut Fra
             ));
         }
         lines.push(Line::from(Span::styled(summary_line, theme::dim())));
+        // The change between rounds, as the report says it.
+        let changes = summary.rounds.iter().flat_map(|r| &r.changes);
+        for change in changes.filter(|c| c.question == scale.question) {
+            lines.push(Line::from(format!("  {}", change.sentence(ui.lang))));
+        }
         lines.push(Line::from(""));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);

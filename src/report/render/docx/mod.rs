@@ -227,11 +227,88 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, Error> {
         }
     }
 
+    change_between_rounds(&mut body, &mut numbers, summary, &all);
     needs_one_by_one(&mut body, summary);
     appendix(&mut body, summary);
 
     let (xml, pictures) = body.finish();
     package::package(&title, lang, &xml, &pictures)
+}
+
+/// The change between rounds: the table, the sentences a report quotes, and organisations
+/// that moved down, stayed and moved up as a stacked bar per question.
+fn change_between_rounds(body: &mut Body, numbers: &mut Numbers, summary: &Summary, all: &[Table]) {
+    let lang = summary.lang;
+    let (Some(table), Some(rounds)) = (
+        all.iter().find(|t| t.id == "changes"),
+        summary.rounds.as_ref(),
+    ) else {
+        return;
+    };
+    body.heading(1, &table.title);
+    for change in &rounds.changes {
+        body.text(None, &change.sentence(lang));
+    }
+    body.text(Some("Caption"), &numbers.table(lang, &table.title));
+    body.table(table, lang, Some(14));
+    let texts: Vec<&str> = rounds.changes.iter().map(|c| c.text.as_str()).collect();
+    let labels = distinct_ends(&texts);
+    let several_pairs = rounds
+        .changes
+        .iter()
+        .any(|c| c.to_round != rounds.changes[0].to_round);
+    let stacks: Vec<Stack> = rounds
+        .changes
+        .iter()
+        .zip(labels)
+        .map(|(c, label)| Stack {
+            // With three rounds or more a question has a bar per pair: name the later round.
+            label: if several_pairs {
+                format!("{label}, {} (n = {})", c.to_round, c.organisations)
+            } else {
+                format!("{label} (n = {})", c.organisations)
+            },
+            counts: vec![c.down, c.same, c.up],
+        })
+        .collect();
+    let legend: Vec<String> = [6, 5, 4]
+        .iter()
+        .map(|&i| table.columns[i].heading.clone())
+        .collect();
+    let alt = rounds
+        .changes
+        .iter()
+        .map(|c| format!("{}: {}, {}, {}", c.text, c.down, c.same, c.up))
+        .collect::<Vec<_>>()
+        .join("; ");
+    body.picture(&chart::stacked(&stacks, &legend), &alt);
+    let words = if lang == Lang::Sv {
+        "Organisationer som gått ned, ligger kvar och gått upp"
+    } else {
+        "Organisations that moved down, stayed and moved up"
+    };
+    body.text(Some("Caption"), &numbers.figure(lang, words));
+}
+
+/// Chart labels for questions that begin alike ("Hur mogna är företagen ni möter inom …"):
+/// the words they share at the start give way to "…", so the cut label still tells them apart.
+fn distinct_ends(texts: &[&str]) -> Vec<String> {
+    let words: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    let shortest = words.iter().map(Vec::len).min().unwrap_or(0);
+    let shared = (0..shortest)
+        .take_while(|&i| words.iter().all(|w| w[i] == words[0][i]))
+        .count();
+    // One question, or nothing shared: the whole text; never a label of nothing but "…".
+    if texts.len() < 2 || shared < 2 || shared == shortest {
+        return texts.iter().map(|t| t.to_string()).collect();
+    }
+    words
+        .iter()
+        .map(|w| format!("… {}", w[shared..].join(" ")))
+        .collect()
 }
 
 /// The needs table without per-coder columns, which belong in the workbook, not in a report.
@@ -456,5 +533,24 @@ fn appendix(body: &mut Body, summary: &Summary) {
                 body.paragraph(Some("Note"), &[Run::Bold(word), Run::Plain(text)]);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_ends;
+
+    #[test]
+    fn questions_that_begin_alike_are_labelled_by_how_they_end() {
+        let texts = [
+            "Hur mogna är företagen inom digitalisering?",
+            "Hur mogna är företagen inom energiomställning?",
+        ];
+        assert_eq!(
+            distinct_ends(&texts),
+            ["… digitalisering?", "… energiomställning?"]
+        );
+        assert_eq!(distinct_ends(&texts[..1]), [texts[0]]);
+        assert_eq!(distinct_ends(&["Mognad", "Mognad"]), ["Mognad", "Mognad"]);
     }
 }

@@ -149,6 +149,14 @@ impl Areas {
                 .map(|q| value_lines(app, q, answer))
                 .unwrap_or_default(),
         );
+        if let (Some(q), Some(session)) = (question, app.session) {
+            top.extend(crate::tui::screens::follow_up::previous_lines(
+                app,
+                &session.project,
+                interview,
+                q,
+            ));
+        }
         let top_height = wrapped_height(&top, inner.width);
         let part = question.map_or(NOTES, |q| q.id.as_str());
         let codes = interview
@@ -249,10 +257,13 @@ pub(super) fn draw_header(app: &View, interview: &Interview, frame: &mut Frame, 
         ]),
         Line::from(vec![
             Span::raw(format!(
-                "{} · {} · {} · ",
+                "{} · {} · {} · {}",
                 interview.date,
                 interview.interviewer,
-                mode_text(interview.mode, app.lang)
+                mode_text(interview.mode, app.lang),
+                project
+                    .round_of(interview)
+                    .map_or(String::new(), |r| format!("{} · ", r.name))
             )),
             Span::styled(
                 consent,

@@ -441,6 +441,13 @@ fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
         ctx.lang,
         &interview.consent,
     ));
+    fields.extend(crate::tui::screens::follow_up::fields(
+        ctx.lang,
+        project,
+        &interview.respondents,
+        interview.round.as_deref(),
+        &interview.participants,
+    ));
     let form = Form::new(ctx.t(S::InterviewDetails), fields);
     Outcome::overlay(Overlay::Form {
         purpose: FormPurpose::InterviewDetails,
@@ -463,6 +470,15 @@ pub fn submit_details(
     };
     let respondents = read_respondents(ctx, form.value(6))?;
     let lang = ctx.lang;
+    let (round, participants) = {
+        let Some(project) = ctx.project() else {
+            return Ok(Outcome::default());
+        };
+        let was = project
+            .interview(&capture.interview)
+            .and_then(|i| i.round.clone());
+        crate::tui::screens::follow_up::read(lang, project, form, was.as_deref(), &respondents)?
+    };
     let Some(interview) = ctx
         .session
         .as_deref_mut()
@@ -479,6 +495,8 @@ pub fn submit_details(
     interview.consent.note = form.value(5).trim().to_string();
     crate::tui::screens::privacy::read_consent_fields(form, 7, &mut interview.consent);
     interview.respondents = respondents;
+    interview.round = round;
+    interview.participants = participants;
     // Say what changed, so a stray Enter in the form never changes an interview silently.
     let changed: Vec<&str> = [
         (
@@ -491,6 +509,11 @@ pub fn submit_details(
         (
             before.respondents != interview.respondents,
             S::ChangedOrganisations,
+        ),
+        (before.round != interview.round, S::ChangedRound),
+        (
+            before.participants != interview.participants,
+            S::ChangedParticipants,
         ),
     ]
     .into_iter()
