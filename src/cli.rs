@@ -19,6 +19,7 @@ mod exchange_import;
 mod export;
 mod import;
 mod merge;
+mod out;
 mod privacy;
 mod programme;
 
@@ -448,15 +449,7 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
             Some(CsvArg::Excel) | None => render::csv::Dialect::Excel,
         },
     };
-    let links = if args.force_follow {
-        store::output::Links::Follow
-    } else {
-        store::output::Links::Refuse
-    };
-    // Refused before any work, so a wrong --out costs nothing and changes nothing.
-    if let Some(path) = &args.out {
-        store::output::check(path, links)?;
-    }
+    let out = out::Out::checked(args.out, args.force_follow)?;
     // Counted from the summary index kept in .behov/: only interview files changed since the
     // last summary are parsed, and the quoted ones. When consent leaves interviews out or the
     // report must be pseudonymised, the whole project is read and prepared as for an export.
@@ -497,16 +490,7 @@ fn summary(dir: &Path, args: SummaryArgs, lang: Lang) -> Result<ExitCode, Failur
         );
     }
     let bytes = render::export(&summary, &export)?;
-    match args.out {
-        Some(path) => {
-            store::output::write(&path, &bytes, links)?;
-        }
-        None => {
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = std::io::stdout().lock().write_all(&bytes);
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    out.write(&bytes)
 }
 
 /// The project as an export is written from it: interviews without recorded consent left out

@@ -1,6 +1,5 @@
 //! `behov agreement`: how far the coders agree, per code and overall, with the disagreements.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,14 +60,7 @@ pub fn run(dir: &Path, args: AgreementArgs, lang: Lang) -> Result<ExitCode, Fail
     if args.table.is_some() && args.format != AgreementFormat::Csv {
         return Err(Failure::usage("--table only applies to --format csv"));
     }
-    let links = if args.force_follow {
-        store::output::Links::Follow
-    } else {
-        store::output::Links::Refuse
-    };
-    if let Some(path) = &args.out {
-        store::output::check(path, links)?;
-    }
+    let out = super::out::Out::checked(args.out.clone(), args.force_follow)?;
     let opened = Store::open_read_only(dir)?;
     if !opened.unreadable.is_empty() {
         eprintln!(
@@ -124,14 +116,5 @@ pub fn run(dir: &Path, args: AgreementArgs, lang: Lang) -> Result<ExitCode, Fail
         }
         AgreementFormat::Xlsx => render::xlsx::render(title, &tables, lang)?,
     };
-    match args.out {
-        Some(path) => {
-            store::output::write(&path, &bytes, links)?;
-        }
-        None => {
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = std::io::stdout().lock().write_all(&bytes);
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    out.write(&bytes)
 }

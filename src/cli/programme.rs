@@ -1,6 +1,5 @@
 //! `behov programme`: one summary across projects that share a codebook.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -110,14 +109,7 @@ pub fn run(args: ProgrammeArgs, lang: Lang) -> Result<ExitCode, Failure> {
     if args.csv.is_some() && format != render::Format::Csv {
         return Err(Failure::usage("--csv only applies to --format csv"));
     }
-    let links = if args.force_follow {
-        store::output::Links::Follow
-    } else {
-        store::output::Links::Refuse
-    };
-    if let Some(path) = &args.out {
-        store::output::check(path, links)?;
-    }
+    let out = super::out::Out::checked(args.out.clone(), args.force_follow)?;
     let listing = listing(&args.paths, args.title.as_deref())?;
     let opened = store::programme::open(&listing, args.pseudonymise, args.include_unconsented)?;
     for note in &opened.notes {
@@ -157,22 +149,5 @@ pub fn run(args: ProgrammeArgs, lang: Lang) -> Result<ExitCode, Failure> {
         },
     };
     let bytes = render::export(&summary, &export)?;
-    write(args.out.as_deref(), &bytes, links)
-}
-
-fn write(
-    out: Option<&Path>,
-    bytes: &[u8],
-    links: store::output::Links,
-) -> Result<ExitCode, Failure> {
-    match out {
-        Some(path) => {
-            store::output::write(path, bytes, links)?;
-        }
-        // A closed pipe (`| head`) is not an error worth reporting.
-        None => {
-            let _ = std::io::stdout().lock().write_all(bytes);
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    out.write(&bytes)
 }
