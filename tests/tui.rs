@@ -620,16 +620,8 @@ fn add_edit_and_delete_a_code() {
 
 /// Waits for the search worker to open the index (it runs beside the interface).
 fn wait_for_search(app: &mut App) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !app.search.ready {
-        assert!(app.search.failure.is_none(), "{:?}", app.search.failure);
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the search index never opened"
-        );
-        behov::tui::poll_search(app);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    behov::tui::await_search(app);
+    assert!(app.search.ready, "{:?}", app.search.failure);
 }
 
 #[test]

@@ -346,6 +346,23 @@ pub fn poll_search(app: &mut App) {
     }
 }
 
+/// Waits until the search index is open or has failed, taking in each report as it comes
+/// (what `settle` is to a change of files, for the tests).
+pub fn await_search(app: &mut App) {
+    while !app.search.ready && app.search.failure.is_none() {
+        let Some(report) = app
+            .session
+            .as_ref()
+            .and_then(|s| s.search.reports.recv().ok())
+        else {
+            return;
+        };
+        for effect in update(app, Message::Search(report)) {
+            perform(app, effect);
+        }
+    }
+}
+
 /// Reads terminal events on a thread of its own. On a closed terminal crossterm may spin
 /// inside its read without returning (crossterm issue 793); with the reading here, the main
 /// loop still sees the signal or the hang-up, saves, and exits.
