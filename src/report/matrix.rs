@@ -52,37 +52,11 @@ pub fn matrix(
 ) -> Result<Matrix, Error> {
     let def = filter::attribute(project, attribute)?;
     let groups = groups(project, tally, &def.id, lang);
+    let sizes: Vec<usize> = groups.iter().map(|(g, _)| g.respondents).collect();
+    let rows = rows(project, tally, lang, &sizes, |g, i| {
+        tally.codes[i].respondents.intersection_len(&groups[g].1)
+    });
     let respondents = tally.interviewed.len();
-    let book = &project.codebook;
-    let rows = tree_order(project, tally)
-        .into_iter()
-        .map(|(depth, i)| {
-            let code = &book.codes[i];
-            let said = &tally.codes[i].respondents;
-            MatrixRow {
-                id: code.id.clone(),
-                label: code.label.get(lang).to_string(),
-                depth,
-                has_children: book.children(Some(&code.id)).next().is_some(),
-                total: Cell {
-                    respondents: said.len(),
-                    share: share(said.len(), respondents),
-                    absent: false,
-                },
-                cells: groups
-                    .iter()
-                    .map(|(group, members)| {
-                        let n = said.intersection_len(members);
-                        Cell {
-                            respondents: n,
-                            share: share(n, group.respondents),
-                            absent: false,
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
     Ok(Matrix {
         attribute: def.id.clone(),
         label: def.label.get(lang).to_string(),
@@ -90,4 +64,49 @@ pub fn matrix(
         groups: groups.into_iter().map(|(g, _)| g).collect(),
         rows,
     })
+}
+
+/// The rows of a needs matrix: every code in the needs table's order with its total over all
+/// interviewed respondents, and per group (of `sizes[g]` respondents) the `count(g, code)`
+/// who expressed it. An attribute's groups and a project's rounds count differently; the
+/// rows are the same.
+pub(crate) fn rows(
+    project: &Project,
+    tally: &Tally,
+    lang: Lang,
+    sizes: &[usize],
+    count: impl Fn(usize, usize) -> usize,
+) -> Vec<MatrixRow> {
+    let respondents = tally.interviewed.len();
+    let book = &project.codebook;
+    tree_order(project, tally)
+        .into_iter()
+        .map(|(depth, i)| {
+            let code = &book.codes[i];
+            let said = tally.codes[i].respondents.len();
+            MatrixRow {
+                id: code.id.clone(),
+                label: code.label.get(lang).to_string(),
+                depth,
+                has_children: book.children(Some(&code.id)).next().is_some(),
+                total: Cell {
+                    respondents: said,
+                    share: share(said, respondents),
+                    absent: false,
+                },
+                cells: sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(g, &size)| {
+                        let n = count(g, i);
+                        Cell {
+                            respondents: n,
+                            share: share(n, size),
+                            absent: false,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }

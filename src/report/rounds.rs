@@ -6,9 +6,8 @@ use serde::Serialize;
 
 use super::format;
 use super::grouping::Group;
-use super::matrix::{Cell, Matrix, MatrixRow};
+use super::matrix::Matrix;
 use super::names::Names;
-use super::summary::{share, tree_order};
 use super::tally::Tally;
 use crate::model::{Lang, Project, QuestionKind, value_key};
 
@@ -68,37 +67,11 @@ pub(crate) fn round_groups(project: &Project, tally: &Tally) -> Vec<(usize, Grou
 /// rounds, so the counts come from the round's own interviews.
 pub fn round_matrix(project: &Project, tally: &Tally, lang: Lang) -> Matrix {
     let groups = round_groups(project, tally);
+    let sizes: Vec<usize> = groups.iter().map(|(_, g)| g.respondents).collect();
+    let rows = super::matrix::rows(project, tally, lang, &sizes, |g, i| {
+        tally.round_codes[groups[g].0][i].len()
+    });
     let respondents = tally.interviewed.len();
-    let book = &project.codebook;
-    let rows = tree_order(project, tally)
-        .into_iter()
-        .map(|(depth, i)| {
-            let code = &book.codes[i];
-            let said = &tally.codes[i].respondents;
-            MatrixRow {
-                id: code.id.clone(),
-                label: code.label.get(lang).to_string(),
-                depth,
-                has_children: book.children(Some(&code.id)).next().is_some(),
-                total: Cell {
-                    respondents: said.len(),
-                    share: share(said.len(), respondents),
-                    absent: false,
-                },
-                cells: groups
-                    .iter()
-                    .map(|(k, group)| {
-                        let n = tally.round_codes[*k][i].len();
-                        Cell {
-                            respondents: n,
-                            share: share(n, group.respondents),
-                            absent: false,
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
     Matrix {
         attribute: ROUND_GROUP.to_string(),
         label: round_word(lang).to_string(),
@@ -378,19 +351,7 @@ impl Change {
 /// The words of the round tables, in one place with the rest of this module's.
 pub(crate) mod text {
     use crate::model::Lang;
-
-    macro_rules! words {
-        ($($name:ident: $sv:literal, $en:literal;)*) => {
-            $(
-                pub fn $name(lang: Lang) -> &'static str {
-                    match lang {
-                        Lang::Sv => $sv,
-                        Lang::En => $en,
-                    }
-                }
-            )*
-        };
-    }
+    use crate::report::words::words;
 
     words! {
         rounds_title: "Omgångar", "Rounds";

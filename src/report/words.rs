@@ -3,6 +3,8 @@
 use super::coverage::Coverage;
 use crate::model::Lang;
 
+/// Declares one function per word, giving it in a language (also used by other report
+/// modules for words of their own).
 macro_rules! words {
     ($($name:ident: $sv:literal, $en:literal;)*) => {
         $(
@@ -15,6 +17,7 @@ macro_rules! words {
         )*
     };
 }
+pub(crate) use words;
 
 words! {
     not_given: "(uppgift saknas)", "(not given)";
