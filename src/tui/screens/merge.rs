@@ -306,19 +306,84 @@ pub fn draw(state: &MergeScreen, view: &View, frame: &mut Frame, area: Rect) {
     let [mine, theirs] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(versions);
+    let start = match (&c.mine, &c.theirs) {
+        (Some(a), Some(b)) => difference_start(a, b),
+        _ => 0,
+    };
     for (area, label, text) in [
         (mine, S::MergeHere, &c.mine),
         (theirs, S::MergeThere, &c.theirs),
     ] {
-        let text = text.as_deref().unwrap_or(view.t(S::MergeDeleted));
+        let text = match text.as_deref() {
+            Some(text) if start > 0 => format!("… {}", tail(text, start)),
+            Some(text) => text.to_string(),
+            None => view.t(S::MergeDeleted).to_string(),
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .title(Span::styled(format!(" {} ", view.t(label)), theme::title()));
         frame.render_widget(
-            Paragraph::new(text.to_string())
-                .block(block)
-                .wrap(Wrap { trim: false }),
+            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
             area,
+        );
+    }
+}
+
+/// Characters of the two versions' shared beginning shown before where they differ.
+const CONTEXT: usize = 60;
+
+/// Where to start showing two versions so that their difference is on screen: a little before
+/// the first character they differ in, at the start of a word; 0 when they differ early.
+/// Two long answers often differ only in a sentence at the end.
+fn difference_start(a: &str, b: &str) -> usize {
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    if same <= CONTEXT {
+        return 0;
+    }
+    let from = same - CONTEXT;
+    // Forward to the next word, so the view does not begin mid-word.
+    a.chars()
+        .enumerate()
+        .skip(from)
+        .take(CONTEXT)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(from, |(i, _)| i + 1)
+}
+
+/// `text` from character `start` on.
+fn tail(text: &str, start: usize) -> &str {
+    text.char_indices()
+        .nth(start)
+        .map_or("", |(byte, _)| &text[byte..])
+}
+
+#[cfg(test)]
+mod difference_tests {
+    use super::*;
+
+    #[test]
+    fn two_long_versions_are_shown_from_a_little_before_where_they_differ() {
+        let shared = "Vi är sju personer på näringslivsenheten och möter ungefär 350 till 400 företag per år, mest genom företagsbesök.";
+        let a = format!("{shared} Tillägg från Anna.");
+        let b = format!("{shared} Tillägg från Björn.");
+        let start = difference_start(&a, &b);
+        assert!(start > 0);
+        let (ta, tb) = (tail(&a, start), tail(&b, start));
+        assert!(ta.ends_with("Tillägg från Anna.") && tb.ends_with("Tillägg från Björn."));
+        assert!(
+            ta.chars().count() <= CONTEXT + "Tillägg från Anna.".len(),
+            "{ta}"
+        );
+        assert!(!ta.starts_with(' '), "starts at a word: {ta}");
+    }
+
+    #[test]
+    fn versions_that_differ_early_are_shown_whole() {
+        assert_eq!(difference_start("Kort svar.", "Ett annat svar."), 0);
+        let long = "x".repeat(200);
+        assert_eq!(
+            difference_start(&format!("a{long}"), &format!("b{long}")),
+            0
         );
     }
 }
