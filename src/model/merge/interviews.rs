@@ -22,9 +22,14 @@ pub(super) fn merge(
             .map(|i| (i.id.clone(), i.clone()))
             .collect(),
     };
+    // Looked up through maps made once: a scan per interview is quadratic at 40,000.
     let mine_by_id = mine.interviews_by_id();
+    let base_by_id = base.map(Project::interviews_by_id);
+    let theirs_by_id = theirs.interviews_by_id();
     for t in &theirs.interviews {
-        let b = base.and_then(|b| b.interview(&t.id));
+        let b = base_by_id
+            .as_ref()
+            .and_then(|b| b.get(t.id.as_str()).copied());
         let key = format!("interview/{}", t.id);
         match mine_by_id.get(t.id.as_str()) {
             None if b == Some(t) => {}
@@ -85,12 +90,12 @@ pub(super) fn merge(
             }
         }
     }
-    if let Some(base) = base {
+    if let Some(base_by_id) = &base_by_id {
         for mi in &mine.interviews {
-            if theirs.interview(&mi.id).is_some() {
+            if theirs_by_id.contains_key(mi.id.as_str()) {
                 continue;
             }
-            let Some(b) = base.interview(&mi.id) else {
+            let Some(&b) = base_by_id.get(mi.id.as_str()) else {
                 continue;
             };
             let gone = b == mi

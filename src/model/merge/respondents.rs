@@ -17,10 +17,16 @@ pub(super) fn merge(
     attributes(m, theirs, out);
     rounds(m, base, mine, theirs, out);
     let mut renamed = BTreeMap::new();
+    // Looked up through maps made once: a scan per respondent is quadratic at 20,000.
+    let base_by_id = base.map(Project::respondents_by_id);
+    let mine_by_id = mine.respondents_by_id();
+    let theirs_by_id = theirs.respondents_by_id();
     for t in &theirs.respondents {
-        let b = base.and_then(|b| b.respondent(&t.id));
+        let b = base_by_id
+            .as_ref()
+            .and_then(|b| b.get(t.id.as_str()).copied());
         let key = format!("respondent/{}", t.id);
-        match mine.respondent(&t.id) {
+        match mine_by_id.get(t.id.as_str()).copied() {
             None if b.is_some_and(|b| b == t) => {}
             None if b.is_some() => {
                 let keep = m.conflict(Kind::DeletedHere, key, t.name.clone(), None, Some(show(t)));
@@ -81,12 +87,12 @@ pub(super) fn merge(
         }
     }
     // Deleted in the other copy since the ancestor.
-    if let Some(base) = base {
+    if let Some(base_by_id) = &base_by_id {
         for mr in &mine.respondents {
-            if theirs.respondent(&mr.id).is_some() {
+            if theirs_by_id.contains_key(mr.id.as_str()) {
                 continue;
             }
-            let Some(b) = base.respondent(&mr.id) else {
+            let Some(&b) = base_by_id.get(mr.id.as_str()) else {
                 continue;
             };
             let used = mine

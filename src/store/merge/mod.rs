@@ -83,13 +83,14 @@ pub struct Receipt {
 /// The files that make `mine` into `merged`, as one batch.
 fn batch_for(mine: &Project, merged: &Project) -> Batch {
     let mut batch = Batch::new();
+    let (mine_by_id, merged_by_id) = (mine.interviews_by_id(), merged.interviews_by_id());
     for interview in &merged.interviews {
-        if mine.interview(&interview.id) != Some(interview) {
+        if mine_by_id.get(interview.id.as_str()).copied() != Some(interview) {
             batch.interview(interview.clone());
         }
     }
     for interview in &mine.interviews {
-        if merged.interview(&interview.id).is_none() {
+        if !merged_by_id.contains_key(interview.id.as_str()) {
             batch.delete_interview(&interview.id);
         }
     }
