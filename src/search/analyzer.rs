@@ -72,7 +72,8 @@ pub fn is_stop_word(lowercase: &str) -> bool {
 /// Characters that belong to a word. Combining marks count, so NFD text (`a` + ring) is one
 /// word, not two.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // ASCII has no combining marks: most characters skip the table lookup.
+    c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
 }
 
 /// Every word of `text` as (byte range, lowercase NFC form), stop words included.
@@ -352,13 +353,13 @@ impl SwedishTokenizer {
 }
 
 impl Tokenizer for SwedishTokenizer {
-    type TokenStream<'a> = SwedishTokenStream<'a>;
+    type TokenStream<'a> = SwedishTokenStream;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SwedishTokenStream {
         SwedishTokenStream {
-            words: words(text),
+            text: analysed(text),
             stream: self.stream,
-            position: 0,
+            word: 0,
             pending: Vec::new(),
             count: 0,
             next: 0,
@@ -366,18 +367,92 @@ impl Tokenizer for SwedishTokenizer {
             key_count: 0,
             previous: Vec::new(),
             previous_count: 0,
+            pair: String::new(),
             token: Token::default(),
         }
     }
 }
 
+/// One word of an [`AnalysedText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TextWord {
+    /// Bytes of the word in the text.
+    range: std::ops::Range<usize>,
+    /// Its lowercase NFC form: bytes of [`AnalysedText::forms`].
+    form: std::ops::Range<usize>,
+    /// `None` for stop words and overlong words.
+    analysis: Option<Rc<Analysis>>,
+    overlong: bool,
+}
+
+/// A text split into words, each looked up once. An answer is indexed into three fields
+/// (`text`, `pairs`, `parts`) from the same text, one after the other on the same thread:
+/// the fields share one analysis instead of splitting and looking up every word three times.
+#[derive(Debug, Default)]
+struct AnalysedText {
+    text: String,
+    forms: String,
+    words: Vec<TextWord>,
+}
+
+impl AnalysedText {
+    /// Analyses `text` into `self`, reusing its buffers.
+    fn fill(&mut self, text: &str) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.forms.clear();
+        self.words.clear();
+        let mut words = words(text);
+        while let Some(range) = words.next_word() {
+            let word = words.word();
+            let start = self.forms.len();
+            self.forms.push_str(word);
+            let overlong = is_overlong(word);
+            self.words.push(TextWord {
+                range,
+                form: start..self.forms.len(),
+                analysis: if overlong { None } else { analysis_of(word) },
+                overlong,
+            });
+        }
+    }
+
+    fn form(&self, word: &TextWord) -> &str {
+        &self.forms[word.form.clone()]
+    }
+}
+
+thread_local! {
+    /// The text analysed last on this thread (see [`AnalysedText`]); one text, so the memory
+    /// it holds is bounded by the longest answer.
+    static LAST_TEXT: RefCell<Rc<AnalysedText>> = RefCell::default();
+}
+
+/// The analysis of `text`: the one made last on this thread if it was of the same text.
+fn analysed(text: &str) -> Rc<AnalysedText> {
+    LAST_TEXT.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.text != text {
+            match Rc::get_mut(&mut last) {
+                Some(unshared) => unshared.fill(text),
+                None => {
+                    let mut fresh = AnalysedText::default();
+                    fresh.fill(text);
+                    *last = Rc::new(fresh);
+                }
+            }
+        }
+        last.clone()
+    })
+}
+
 /// Tokens are made word by word into buffers that are reused, so indexing allocates
 /// nothing per word once the buffers have grown.
-pub struct SwedishTokenStream<'a> {
-    words: Words<'a>,
+pub struct SwedishTokenStream {
+    text: Rc<AnalysedText>,
     stream: Stream,
-    /// Position of the next word.
-    position: usize,
+    /// The next word of `text`; its position is its index.
+    word: usize,
     /// The current word's tokens: the first `count` of `pending`, `next` is handed out next.
     pending: Vec<String>,
     count: usize,
@@ -388,6 +463,7 @@ pub struct SwedishTokenStream<'a> {
     key_count: usize,
     previous: Vec<String>,
     previous_count: usize,
+    pair: String,
     token: Token,
 }
 
@@ -405,26 +481,26 @@ fn put(buffers: &mut Vec<String>, count: &mut usize, text: &str) {
     *count += 1;
 }
 
-impl SwedishTokenStream<'_> {
+impl SwedishTokenStream {
     /// Makes the tokens of the next word with any; false at the end of the text.
     fn load(&mut self) -> bool {
+        let text = &self.text;
         loop {
-            let Some(range) = self.words.next_word() else {
+            let Some(word) = text.words.get(self.word) else {
                 return false;
             };
-            let word = self.words.word();
-            self.token.offset_from = range.start;
-            self.token.offset_to = range.end;
-            self.token.position = self.position;
+            self.token.offset_from = word.range.start;
+            self.token.offset_to = word.range.end;
+            self.token.position = self.word;
             self.token.position_length = 1;
-            self.position += 1;
+            self.word += 1;
             self.count = 0;
             self.next = 0;
-            if is_overlong(word) {
+            if word.overlong {
                 self.previous_count = 0;
                 continue;
             }
-            let analysis = analysis_of(word);
+            let analysis = word.analysis.as_deref();
             match self.stream {
                 Stream::Main => {
                     for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
@@ -432,10 +508,9 @@ impl SwedishTokenStream<'_> {
                     }
                 }
                 Stream::Folded => {
-                    let mut folded = String::new();
                     for lemma in analysis.iter().flat_map(|a| &a.lemmas) {
-                        fold_into(lemma, &mut folded);
-                        put(&mut self.pending, &mut self.count, &folded);
+                        fold_into(lemma, &mut self.pair);
+                        put(&mut self.pending, &mut self.count, &self.pair);
                     }
                 }
                 Stream::Parts => {
@@ -445,22 +520,21 @@ impl SwedishTokenStream<'_> {
                 }
                 Stream::Pairs => {
                     self.key_count = 0;
-                    match &analysis {
+                    match analysis {
                         Some(a) => {
                             for lemma in &a.lemmas {
                                 put(&mut self.keys, &mut self.key_count, lemma);
                             }
                         }
-                        None => put(&mut self.keys, &mut self.key_count, word),
+                        None => put(&mut self.keys, &mut self.key_count, text.form(word)),
                     }
-                    let mut pair = String::new();
                     for first in &self.previous[..self.previous_count] {
                         for second in &self.keys[..self.key_count] {
-                            pair.clear();
-                            pair.push_str(first);
-                            pair.push(' ');
-                            pair.push_str(second);
-                            put(&mut self.pending, &mut self.count, &pair);
+                            self.pair.clear();
+                            self.pair.push_str(first);
+                            self.pair.push(' ');
+                            self.pair.push_str(second);
+                            put(&mut self.pending, &mut self.count, &self.pair);
                         }
                     }
                     std::mem::swap(&mut self.keys, &mut self.previous);
@@ -474,7 +548,7 @@ impl SwedishTokenStream<'_> {
     }
 }
 
-impl TokenStream for SwedishTokenStream<'_> {
+impl TokenStream for SwedishTokenStream {
     fn advance(&mut self) -> bool {
         if self.next >= self.count && !self.load() {
             return false;
@@ -608,5 +682,96 @@ mod tests {
                 ("tack".into(), 19, 23)
             ]
         );
+    }
+
+    /// The texts of the demo's answers and notes, and their distinct words.
+    fn demo_texts() -> (Vec<String>, Vec<String>) {
+        let project = crate::exchange::tests_support::demo();
+        let texts: Vec<String> = project
+            .interviews
+            .iter()
+            .flat_map(|i| {
+                i.answers
+                    .iter()
+                    .map(|a| a.text.clone())
+                    .chain([i.notes.clone()])
+            })
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        let mut distinct = HashSet::new();
+        for text in &texts {
+            let mut words = words(text);
+            while words.next_word().is_some() {
+                distinct.insert(words.word().to_string());
+            }
+        }
+        let mut distinct: Vec<String> = distinct.into_iter().collect();
+        distinct.sort();
+        (texts, distinct)
+    }
+
+    const STREAMS: [Stream; 4] = [Stream::Main, Stream::Folded, Stream::Pairs, Stream::Parts];
+
+    /// The tokens of `text` on a thread of its own, where nothing was analysed before.
+    fn fresh(text: &str, kind: Stream) -> Vec<(String, usize)> {
+        let text = text.to_string();
+        std::thread::spawn(move || stream(&text, kind))
+            .join()
+            .unwrap()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// The per-thread cache of analyses answers as the lexicon does, whatever came first.
+        #[test]
+        fn cached_analyses_equal_the_lexicons(picks in proptest::collection::vec(0usize..100_000, 1..60)) {
+            let (_, words) = demo_texts();
+            for pick in picks {
+                let word = &words[pick % words.len()];
+                if is_stop_word(word) || is_overlong(word) {
+                    continue;
+                }
+                proptest::prop_assert_eq!(&*analyse(word), &analyse_uncached(word));
+            }
+        }
+
+        /// Fields indexed one after the other from shared analyses give the tokens each
+        /// gives alone, in any order of texts and fields.
+        #[test]
+        fn shared_analyses_give_the_tokens_of_a_fresh_one(
+            picks in proptest::collection::vec((0usize..10_000, 0usize..4), 1..12)
+        ) {
+            let (texts, _) = demo_texts();
+            for (text, kind) in picks {
+                let text = &texts[text % texts.len()];
+                let kind = STREAMS[kind];
+                proptest::prop_assert_eq!(stream(text, kind), fresh(text, kind));
+            }
+        }
+    }
+
+    #[test]
+    fn a_stream_kept_while_another_text_is_analysed_keeps_its_own() {
+        let mut main = SwedishTokenizer::analyzer(Stream::Main);
+        let mut pairs = SwedishTokenizer::analyzer(Stream::Pairs);
+        let mut first = main.token_stream("konkreta insatser för företagen");
+        assert_eq!(
+            first.next().map(|t| t.text.clone()).as_deref(),
+            Some("konkret")
+        );
+        let mut second = pairs.token_stream("vem som gör vad");
+        let mut seen = Vec::new();
+        while let Some(token) = second.next() {
+            seen.push(token.text.clone());
+        }
+        assert_eq!(seen, ["vem som", "som gör", "gör vad"]);
+        let mut rest = Vec::new();
+        while let Some(token) = first.next() {
+            rest.push(token.text.clone());
+        }
+        assert_eq!(rest[0], "konkreta");
+        assert!(rest.contains(&"insats".to_string()));
+        assert!(rest.contains(&"företag".to_string()));
     }
 }

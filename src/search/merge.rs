@@ -36,6 +36,28 @@ pub fn plan(segments: &[(SegmentId, u32)]) -> Option<Vec<SegmentId>> {
         .map(|group| group.iter().map(|(_, id)| *id).collect())
 }
 
+/// How a rebuild merges its segments at the end: into `parts` groups of about the same number
+/// of documents (one per indexing thread), each merged into one segment. Each merge then
+/// reads a part of the index rather than all of it. Groups of one segment are left out
+/// (there is nothing to merge).
+pub fn final_groups(segments: &[(SegmentId, u32)], parts: usize) -> Vec<Vec<SegmentId>> {
+    let mut by_size: Vec<&(SegmentId, u32)> = segments.iter().collect();
+    by_size.sort_by_key(|(_, docs)| std::cmp::Reverse(*docs));
+    let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
+    for (id, docs) in by_size {
+        // The largest segment left goes to the group with the fewest documents so far.
+        if let Some(smallest) = groups.iter_mut().min_by_key(|(total, _)| *total) {
+            smallest.0 += u64::from(*docs);
+            smallest.1.push(*id);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, ids)| ids)
+        .filter(|ids| ids.len() > 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +104,36 @@ mod tests {
             }
         }
         assert!(segments.len() <= 16, "{} segments", segments.len());
+    }
+
+    #[test]
+    fn final_groups_balance_documents_and_skip_single_segments() {
+        let ids: Vec<SegmentId> = (0..7).map(|_| SegmentId::generate_random()).collect();
+        let sizes: Vec<(SegmentId, u32)> = ids
+            .iter()
+            .zip([100, 90, 80, 70, 60, 50, 40])
+            .map(|(id, docs)| (*id, docs))
+            .collect();
+        let groups = final_groups(&sizes, 2);
+        assert_eq!(groups.len(), 2);
+        let docs = |group: &Vec<SegmentId>| -> u32 {
+            group
+                .iter()
+                .map(|id| sizes.iter().find(|(s, _)| s == id).unwrap().1)
+                .sum()
+        };
+        let (a, b) = (docs(&groups[0]), docs(&groups[1]));
+        assert_eq!(a + b, 490);
+        assert!(a.abs_diff(b) <= 40, "{a} against {b}");
+        let mut all: Vec<SegmentId> = groups.concat();
+        all.sort();
+        let mut expected = ids.clone();
+        expected.sort();
+        assert_eq!(all, expected);
+
+        assert!(final_groups(&sizes[..2], 2).is_empty());
+        assert!(final_groups(&[], 2).is_empty());
+        assert_eq!(final_groups(&sizes[..3], 1).len(), 1);
+        assert_eq!(final_groups(&sizes[..3], 0).len(), 1);
     }
 }
