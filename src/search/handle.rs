@@ -14,10 +14,10 @@ use tantivy::{
 
 use super::analyzer;
 use super::catalog::Catalog;
-use super::compile::compile;
+use super::compile::{self, compile};
 use super::error::{Error, Result};
 use super::note::Note;
-use super::parse::{Clause, Node, parse};
+use super::parse::{Clause, Node, Parsed, parse};
 use super::schema::{Fields, KIND_NOTES};
 use super::snippet::{self, Matched, Snippet};
 
@@ -127,18 +127,7 @@ impl SearchHandle {
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.searcher();
         let catalog = self.catalog();
-        let mut parsed = parse(query);
-        for (key, value) in &options.filters {
-            let prefix = value.ends_with('*');
-            parsed.clauses.push(Clause {
-                negated: false,
-                node: Node::Filter {
-                    key: key.clone(),
-                    value: value.trim_end_matches('*').to_string(),
-                    prefix,
-                },
-            });
-        }
+        let parsed = parsed(query, options);
         let compiled = compile(&searcher, &self.fields, &catalog, parsed);
         let suggestions = suggest(query, &compiled.corrections);
         let Some(query) = compiled.query else {
@@ -151,8 +140,11 @@ impl SearchHandle {
         };
         let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
         let (docs, counts) = if options.counts {
+            let tally = Tally {
+                segments: searcher.segment_readers().len(),
+            };
             let (docs, counts) = searcher
-                .search(&*query, &(top, Tally))
+                .search(&*query, &(top, tally))
                 .map_err(Error::search)?;
             (docs, Some(counts))
         } else {
@@ -230,11 +222,40 @@ fn suggest(query: &str, corrections: &[(String, String)]) -> Vec<String> {
     vec![out]
 }
 
+/// The query with the options' filters as clauses of their own.
+fn parsed(query: &str, options: &SearchOptions) -> Parsed {
+    let mut parsed = parse(query);
+    for (key, value) in &options.filters {
+        let prefix = value.ends_with('*');
+        parsed.clauses.push(Clause {
+            negated: false,
+            node: Node::Filter {
+                key: key.clone(),
+                value: value.trim_end_matches('*').to_string(),
+                prefix,
+            },
+        });
+    }
+    parsed
+}
+
+/// Whether searching for `query` with `options` needs the project's respondents (a filter
+/// by respondent or by one of their attributes): without, a catalog made by
+/// `Catalog::light` will do.
+pub fn names_respondents(query: &str, options: &SearchOptions) -> bool {
+    compile::names_respondents(&parsed(query, options))
+}
+
 /// Counts matches and distinct respondents and interviews in one pass.
-struct Tally;
+struct Tally {
+    /// Segments in the searched index.
+    segments: usize,
+}
 
 struct SegmentTally {
     answers: usize,
+    /// The index has this segment only: its distinct values need no names to be joined.
+    alone: bool,
     respondents: Option<Ords>,
     interviews: Option<Ords>,
 }
@@ -264,6 +285,10 @@ impl Ords {
         }
     }
 
+    fn count(&self) -> usize {
+        self.seen.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     /// The seen values, read in one pass over the segment's dictionary (looking ordinals up
     /// one by one would decompress a dictionary block each).
     fn values(&self) -> HashSet<String> {
@@ -287,8 +312,44 @@ impl Ords {
 #[derive(Default)]
 struct TallyFruit {
     answers: usize,
-    respondents: HashSet<String>,
-    interviews: HashSet<String>,
+    respondents: Distinct,
+    interviews: Distinct,
+}
+
+/// The distinct values one segment saw: counted when the index has that segment alone (a
+/// freshly built index), named when segments must be joined.
+enum Distinct {
+    Counted(usize),
+    Named(HashSet<String>),
+}
+
+impl Default for Distinct {
+    fn default() -> Self {
+        Distinct::Counted(0)
+    }
+}
+
+impl Distinct {
+    fn of(ords: Option<Ords>, alone: bool) -> Distinct {
+        match ords {
+            None => Distinct::Counted(0),
+            Some(ords) if alone => Distinct::Counted(ords.count()),
+            Some(ords) => Distinct::Named(ords.values()),
+        }
+    }
+
+    /// How many distinct values `fruits` saw together.
+    fn join(fruits: impl Iterator<Item = Distinct>) -> usize {
+        let mut count = 0;
+        let mut names = HashSet::new();
+        for fruit in fruits {
+            match fruit {
+                Distinct::Counted(n) => count += n,
+                Distinct::Named(set) => names.extend(set),
+            }
+        }
+        count + names.len()
+    }
 }
 
 impl Collector for Tally {
@@ -302,6 +363,7 @@ impl Collector for Tally {
     ) -> tantivy::Result<SegmentTally> {
         Ok(SegmentTally {
             answers: 0,
+            alone: self.segments == 1,
             respondents: Ords::new(segment.fast_fields().str("respondent")?),
             interviews: Ords::new(segment.fast_fields().str("interview")?),
         })
@@ -312,16 +374,15 @@ impl Collector for Tally {
     }
 
     fn merge_fruits(&self, fruits: Vec<TallyFruit>) -> tantivy::Result<Counts> {
-        let mut all = TallyFruit::default();
-        for fruit in fruits {
-            all.answers += fruit.answers;
-            all.respondents.extend(fruit.respondents);
-            all.interviews.extend(fruit.interviews);
-        }
+        let answers = fruits.iter().map(|f| f.answers).sum();
+        let (respondents, interviews): (Vec<_>, Vec<_>) = fruits
+            .into_iter()
+            .map(|f| (f.respondents, f.interviews))
+            .unzip();
         Ok(Counts {
-            answers: all.answers,
-            respondents: all.respondents.len(),
-            interviews: all.interviews.len(),
+            answers,
+            respondents: Distinct::join(respondents.into_iter()),
+            interviews: Distinct::join(interviews.into_iter()),
         })
     }
 }
@@ -342,8 +403,8 @@ impl SegmentCollector for SegmentTally {
     fn harvest(self) -> TallyFruit {
         TallyFruit {
             answers: self.answers,
-            respondents: self.respondents.map(|o| o.values()).unwrap_or_default(),
-            interviews: self.interviews.map(|o| o.values()).unwrap_or_default(),
+            respondents: Distinct::of(self.respondents, self.alone),
+            interviews: Distinct::of(self.interviews, self.alone),
         }
     }
 }
