@@ -21,8 +21,9 @@ const HEADER: &str = "behov search-fresh 2";
 /// clean" file).
 const SETTLED: Duration = Duration::from_secs(2);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fresh {
+/// What a record says besides the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
     /// A hash of the index's `meta.json` when the record was made.
     pub meta: u64,
     /// The `interviews` folder's stamp (fingerprint) before it was listed.
@@ -31,8 +32,16 @@ pub struct Fresh {
     pub project: (u64, u64),
     /// …and the fingerprint of the catalog made of them.
     pub fingerprint: u64,
-    pub ids: Vec<String>,
-    /// The stamp number the index held of each of `ids`, as the files had then.
+}
+
+/// A record as read: the ids are kept as spans of the file's text, so that reading 40,000 of
+/// them is one allocation, not 40,000.
+#[derive(Debug)]
+pub struct Fresh {
+    pub head: Head,
+    text: String,
+    spans: Vec<std::ops::Range<usize>>,
+    /// The stamp number the index held of each file, as the files had then.
     pub stamps: Vec<u64>,
 }
 
@@ -66,50 +75,69 @@ impl Fresh {
     /// for the caller to check against [`folder`] and [`meta_hash`].
     pub fn load(root: &Path) -> Option<Fresh> {
         let text = std::fs::read_to_string(root.join(LOCAL_DIR).join(FILE)).ok()?;
-        let mut lines = text.lines();
-        let mut head = lines
-            .next()?
+        let (first, rest) = text.split_once('\n')?;
+        let mut numbers = first
             .strip_prefix(HEADER)?
             .strip_prefix(' ')?
-            .split_whitespace();
-        let mut number = || head.next()?.parse::<u64>().ok();
-        let (meta, folder) = (number()?, number()?);
-        let project = (number()?, number()?);
-        let fingerprint = number()?;
-        let mut ids = Vec::new();
-        let mut stamps = Vec::new();
+            .split(' ')
+            .map(|n| n.parse::<u64>().ok());
+        let mut number = || numbers.next().flatten();
+        let head = Head {
+            meta: number()?,
+            folder: number()?,
+            project: (number()?, number()?),
+            fingerprint: number()?,
+        };
+        // Every line ends in a newline, so the spans are exact offsets into `text`.
+        let rest = rest.strip_suffix('\n').unwrap_or(rest);
+        let lines = rest
+            .split('\n')
+            .take(if rest.is_empty() { 0 } else { usize::MAX });
+        let mut spans = Vec::with_capacity(lines.clone().count());
+        let mut stamps = Vec::with_capacity(spans.capacity());
+        let mut at = first.len() + 1;
         for line in lines {
             let (id, stamp) = line.split_once('\t')?;
-            ids.push(id.to_string());
+            spans.push(at..at + id.len());
             stamps.push(stamp.parse().ok()?);
+            at += line.len() + 1;
         }
         Some(Fresh {
-            meta,
-            folder,
-            project,
-            fingerprint,
-            ids,
+            head,
+            text,
+            spans,
             stamps,
         })
     }
 
-    /// Keeps the record. It is derived data: a failure to write it costs the next search
-    /// time, nothing else, so it is not reported.
-    pub fn save(&self, root: &Path) {
-        let mut text = format!(
-            "{HEADER} {} {} {} {} {}\n",
-            self.meta, self.folder, self.project.0, self.project.1, self.fingerprint
-        );
-        for (id, stamp) in self.ids.iter().zip(&self.stamps) {
-            text.push_str(id);
-            text.push('\t');
-            text.push_str(&stamp.to_string());
-            text.push('\n');
-        }
-        let dir = root.join(LOCAL_DIR);
-        if dir.is_dir() {
-            let _ = store::write_atomic(&dir.join(FILE), text.as_bytes());
-        }
+    /// The interview ids of the record, in its order.
+    pub fn ids(&self) -> Vec<&str> {
+        self.spans.iter().map(|r| &self.text[r.clone()]).collect()
+    }
+}
+
+/// Keeps a record of `ids` and the stamps the index holds of them. It is derived data: a
+/// failure to write it costs the next search time, nothing else, so it is not reported.
+pub fn save(root: &Path, head: Head, ids: &[String], stamps: &[u64]) {
+    let Head {
+        meta,
+        folder,
+        project,
+        fingerprint,
+    } = head;
+    let mut text = format!(
+        "{HEADER} {meta} {folder} {} {} {fingerprint}\n",
+        project.0, project.1
+    );
+    for (id, stamp) in ids.iter().zip(stamps) {
+        text.push_str(id);
+        text.push('\t');
+        text.push_str(&stamp.to_string());
+        text.push('\n');
+    }
+    let dir = root.join(LOCAL_DIR);
+    if dir.is_dir() {
+        let _ = store::write_atomic(&dir.join(FILE), text.as_bytes());
     }
 }
 
@@ -122,16 +150,17 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         std::fs::create_dir(root.join(LOCAL_DIR)).unwrap();
-        let fresh = Fresh {
+        let head = Head {
             meta: 7,
             folder: 9,
             project: (3, 4),
             fingerprint: 5,
-            ids: vec!["i001".into(), "i002".into()],
-            stamps: vec![11, 12],
         };
-        fresh.save(root);
-        assert_eq!(Fresh::load(root), Some(fresh));
+        save(root, head, &["i001".into(), "i002".into()], &[11, 12]);
+        let fresh = Fresh::load(root).unwrap();
+        assert_eq!(fresh.head, head);
+        assert_eq!(fresh.ids(), ["i001", "i002"]);
+        assert_eq!(fresh.stamps, [11, 12]);
         let path = root.join(LOCAL_DIR).join(FILE);
         let text = std::fs::read_to_string(&path).unwrap();
         for damaged in [
@@ -140,10 +169,11 @@ mod tests {
             text.replace("search-fresh 2", "search-fresh 3"),
             text.replace("search-fresh 2", "search-fresh 20"),
             text.replace(" 4 5\n", " 4\n"),
+            text.replace('\n', "\r\n"),
             String::new(),
         ] {
             std::fs::write(&path, damaged).unwrap();
-            assert_eq!(Fresh::load(root), None);
+            assert!(Fresh::load(root).is_none());
         }
     }
 }

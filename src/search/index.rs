@@ -94,15 +94,18 @@ pub struct Stale {
 
 /// The interview files in a project folder and their stamps, as the index records them.
 pub struct OnDisk {
-    ids: Vec<String>,
-    stamps: Vec<u64>,
     /// Where the ids came from: the folder listed now (with its stamp from before, when
     /// settled), or a kept record whose listing still holds.
     source: Listing,
+    /// The stamp number of each file, in the order of the ids.
+    stamps: Vec<u64>,
 }
 
 enum Listing {
-    Listed { folder: Option<u64> },
+    Listed {
+        ids: Vec<String>,
+        folder: Option<u64>,
+    },
     Kept(Fresh),
 }
 
@@ -111,8 +114,15 @@ impl OnDisk {
     /// the last search that made it kept it.
     pub fn kept_fingerprint(&self, project: (u64, u64)) -> Option<u64> {
         match &self.source {
-            Listing::Kept(kept) if kept.project == project => Some(kept.fingerprint),
+            Listing::Kept(kept) if kept.head.project == project => Some(kept.head.fingerprint),
             _ => None,
+        }
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        match &self.source {
+            Listing::Listed { ids, .. } => ids.iter().map(String::as_str).collect(),
+            Listing::Kept(kept) => kept.ids(),
         }
     }
 
@@ -122,23 +132,22 @@ impl OnDisk {
         let ids = store::interview_ids(root)?;
         let stamps = store::stamps_of(root, &ids, |s| s.map_or(0, |s| stamp_number(&s)));
         Ok(OnDisk {
-            ids,
+            source: Listing::Listed { ids, folder },
             stamps,
-            source: Listing::Listed { folder },
         })
     }
 
     /// As [`OnDisk::read`], but the listing is taken from the record the last search kept
     /// when the folder has not changed since (see `fresh`): one `stat` per file and no more.
     pub fn read_kept(root: &Path) -> Result<OnDisk> {
-        let Some(kept) = Fresh::load(root).filter(|k| Some(k.folder) == fresh::folder(root)) else {
+        let Some(kept) = Fresh::load(root).filter(|k| Some(k.head.folder) == fresh::folder(root))
+        else {
             return OnDisk::read(root);
         };
-        let stamps = store::stamps_of(root, &kept.ids, |s| s.map_or(0, |s| stamp_number(&s)));
+        let stamps = store::stamps_of(root, &kept.ids(), |s| s.map_or(0, |s| stamp_number(&s)));
         Ok(OnDisk {
-            ids: kept.ids.clone(),
-            stamps,
             source: Listing::Kept(kept),
+            stamps,
         })
     }
 }
@@ -276,15 +285,15 @@ impl SearchIndex {
     pub fn stale_against(&self, disk: &OnDisk) -> Result<Stale> {
         let project = self.indexed_fingerprint() != Some(self.catalog.fingerprint());
         // A kept record made at this very commit tells what the index holds of each file.
+        let ids = disk.ids();
         if let Listing::Kept(kept) = &disk.source
-            && Some(kept.meta) == fresh::meta_hash(&self.root)
+            && Some(kept.head.meta) == fresh::meta_hash(&self.root)
         {
-            let interviews = disk
-                .ids
+            let interviews = ids
                 .iter()
                 .zip(disk.stamps.iter().zip(&kept.stamps))
                 .filter(|(_, (now, then))| now != then)
-                .map(|(id, _)| id.clone())
+                .map(|(id, _)| id.to_string())
                 .collect();
             return Ok(Stale {
                 interviews,
@@ -292,13 +301,12 @@ impl SearchIndex {
             });
         }
         let indexed = self.indexed()?;
-        let present: HashSet<&str, FxBuild> = disk.ids.iter().map(String::as_str).collect();
-        let mut interviews: Vec<String> = disk
-            .ids
+        let present: HashSet<&str, FxBuild> = ids.iter().copied().collect();
+        let mut interviews: Vec<String> = ids
             .iter()
             .zip(&disk.stamps)
-            .filter(|(id, stamp)| indexed.get(id.as_str()) != Some(*stamp))
-            .map(|(id, _)| id.clone())
+            .filter(|(id, stamp)| indexed.get(**id) != Some(*stamp))
+            .map(|(id, _)| id.to_string())
             .collect();
         interviews.extend(
             indexed
@@ -317,8 +325,9 @@ impl SearchIndex {
     /// Only a listing of a settled folder is recorded, and only when `stale` found nothing.
     pub fn keep_fresh(&self, disk: &OnDisk, stale: &Stale, project: (u64, u64)) {
         let Listing::Listed {
+            ids,
             folder: Some(folder),
-        } = disk.source
+        } = &disk.source
         else {
             return;
         };
@@ -326,15 +335,13 @@ impl SearchIndex {
             return;
         }
         if let Some(meta) = fresh::meta_hash(&self.root) {
-            Fresh {
+            let head = fresh::Head {
                 meta,
-                folder,
+                folder: *folder,
                 project,
                 fingerprint: self.catalog.fingerprint(),
-                ids: disk.ids.clone(),
-                stamps: disk.stamps.clone(),
-            }
-            .save(&self.root);
+            };
+            fresh::save(&self.root, head, ids, &disk.stamps);
         }
     }
 

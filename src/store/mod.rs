@@ -577,9 +577,9 @@ pub fn interview_ids(root: &Path) -> Result<Vec<String>> {
 
 /// `stamp` of each of `ids`' interview files (`None`: gone), looked up on every core: a
 /// national project has tens of thousands of files to `stat`.
-pub fn stamps_of<T: Send>(
+pub fn stamps_of<T: Send, S: AsRef<str> + Sync>(
     root: &Path,
-    ids: &[String],
+    ids: &[S],
     stamp: impl Fn(Option<Stamp>) -> T + Sync,
 ) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -596,7 +596,7 @@ pub fn stamps_of<T: Send>(
                     part.iter()
                         .map(|id| {
                             name.clear();
-                            name.push_str(id);
+                            name.push_str(id.as_ref());
                             name.push_str(".json");
                             stamp(dir.and_then(|dir| Stamp::in_dir(dir, &name)))
                         })
