@@ -407,6 +407,28 @@ fn counts_are_the_same_from_one_segment_and_from_several() {
         "the edit is a segment of its own"
     );
     assert_eq!(counts(&f.index), (3, 2, 2));
+    // And an interview of another respondent, which only the new segment has.
+    let matching: Vec<String> = f
+        .index
+        .search("finansiering", &options)
+        .unwrap()
+        .hits
+        .iter()
+        .flat_map(|h| h.respondents.clone())
+        .collect();
+    let mut other = f
+        .project
+        .interviews
+        .iter()
+        .find(|i| i.respondents.iter().all(|r| !matching.contains(r)))
+        .unwrap()
+        .clone();
+    other.answers[0].text.push_str(" Finansiering.");
+    f.store.save_interview(&other).unwrap();
+    f.index.update_interview(&other).unwrap();
+    f.index.commit().unwrap();
+    assert!(f.index.segment_count() > 1);
+    assert_eq!(counts(&f.index), (4, 2 + other.respondents.len(), 3));
 }
 
 #[test]

@@ -2,11 +2,10 @@
 //! counts when asked), cut snippets. A `SearchHandle` is cheap to clone and can search from
 //! any thread while another thread writes; it sees what the writer last committed.
 
-use std::collections::HashSet;
 use std::sync::{Arc, RwLock};
 
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{StrColumn, Streamer};
 use tantivy::schema::Value;
 use tantivy::{
     DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
@@ -140,11 +139,8 @@ impl SearchHandle {
         };
         let top = TopDocs::with_limit(options.limit.max(1)).order_by_score();
         let (docs, counts) = if options.counts {
-            let tally = Tally {
-                segments: searcher.segment_readers().len(),
-            };
             let (docs, counts) = searcher
-                .search(&*query, &(top, tally))
+                .search(&*query, &(top, Tally))
                 .map_err(Error::search)?;
             (docs, Some(counts))
         } else {
@@ -247,15 +243,10 @@ pub fn names_respondents(query: &str, options: &SearchOptions) -> bool {
 }
 
 /// Counts matches and distinct respondents and interviews in one pass.
-struct Tally {
-    /// Segments in the searched index.
-    segments: usize,
-}
+struct Tally;
 
 struct SegmentTally {
     answers: usize,
-    /// The index has this segment only: its distinct values need no names to be joined.
-    alone: bool,
     respondents: Option<Ords>,
     interviews: Option<Ords>,
 }
@@ -289,67 +280,61 @@ impl Ords {
         self.seen.iter().map(|w| w.count_ones() as usize).sum()
     }
 
-    /// The seen values, read in one pass over the segment's dictionary (looking ordinals up
-    /// one by one would decompress a dictionary block each).
-    fn values(&self) -> HashSet<String> {
-        let mut out = HashSet::new();
-        let seen = |ord: u64| {
-            self.seen
-                .get((ord / 64) as usize)
-                .is_some_and(|w| w & (1 << (ord % 64)) != 0)
-        };
-        if let Ok(mut stream) = self.column.dictionary().stream() {
-            while stream.advance() {
-                if seen(stream.term_ord()) {
-                    out.insert(String::from_utf8_lossy(stream.key()).into_owned());
-                }
+    fn is_seen(&self, ord: u64) -> bool {
+        self.seen
+            .get((ord / 64) as usize)
+            .is_some_and(|w| w & (1 << (ord % 64)) != 0)
+    }
+
+    /// Moves `stream` to the next value this segment saw; false at the end.
+    fn next_seen(&self, stream: &mut Streamer) -> bool {
+        while stream.advance() {
+            if self.is_seen(stream.term_ord()) {
+                return true;
             }
         }
-        out
+        false
     }
 }
 
-#[derive(Default)]
+/// How many distinct values the segments saw together. One segment's bits are counted; the
+/// dictionaries of several (each sorted) are walked side by side, so that a value seen in two
+/// segments counts once and nothing is copied but the current smallest value.
+fn distinct(segments: &[&Ords]) -> usize {
+    if let [one] = segments {
+        return one.count();
+    }
+    let mut streams: Vec<(Streamer, &Ords)> = Vec::new();
+    for ords in segments {
+        if let Ok(mut stream) = ords.column.dictionary().stream()
+            && ords.next_seen(&mut stream)
+        {
+            streams.push((stream, ords));
+        }
+    }
+    let mut count = 0;
+    let mut smallest = Vec::new();
+    while let Some(least) = streams.iter().map(|(s, _)| s.key()).min() {
+        smallest.clear();
+        smallest.extend_from_slice(least);
+        count += 1;
+        let mut i = 0;
+        while i < streams.len() {
+            let (stream, ords) = &mut streams[i];
+            if stream.key() == smallest.as_slice() && !ords.next_seen(stream) {
+                streams.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    count
+}
+
 struct TallyFruit {
     answers: usize,
-    respondents: Distinct,
-    interviews: Distinct,
-}
-
-/// The distinct values one segment saw: counted when the index has that segment alone (a
-/// freshly built index), named when segments must be joined.
-enum Distinct {
-    Counted(usize),
-    Named(HashSet<String>),
-}
-
-impl Default for Distinct {
-    fn default() -> Self {
-        Distinct::Counted(0)
-    }
-}
-
-impl Distinct {
-    fn of(ords: Option<Ords>, alone: bool) -> Distinct {
-        match ords {
-            None => Distinct::Counted(0),
-            Some(ords) if alone => Distinct::Counted(ords.count()),
-            Some(ords) => Distinct::Named(ords.values()),
-        }
-    }
-
-    /// How many distinct values `fruits` saw together.
-    fn join(fruits: impl Iterator<Item = Distinct>) -> usize {
-        let mut count = 0;
-        let mut names = HashSet::new();
-        for fruit in fruits {
-            match fruit {
-                Distinct::Counted(n) => count += n,
-                Distinct::Named(set) => names.extend(set),
-            }
-        }
-        count + names.len()
-    }
+    respondents: Option<Ords>,
+    interviews: Option<Ords>,
 }
 
 impl Collector for Tally {
@@ -363,7 +348,6 @@ impl Collector for Tally {
     ) -> tantivy::Result<SegmentTally> {
         Ok(SegmentTally {
             answers: 0,
-            alone: self.segments == 1,
             respondents: Ords::new(segment.fast_fields().str("respondent")?),
             interviews: Ords::new(segment.fast_fields().str("interview")?),
         })
@@ -374,15 +358,13 @@ impl Collector for Tally {
     }
 
     fn merge_fruits(&self, fruits: Vec<TallyFruit>) -> tantivy::Result<Counts> {
-        let answers = fruits.iter().map(|f| f.answers).sum();
-        let (respondents, interviews): (Vec<_>, Vec<_>) = fruits
-            .into_iter()
-            .map(|f| (f.respondents, f.interviews))
-            .unzip();
+        let of = |pick: fn(&TallyFruit) -> Option<&Ords>| -> usize {
+            distinct(&fruits.iter().filter_map(pick).collect::<Vec<_>>())
+        };
         Ok(Counts {
-            answers,
-            respondents: Distinct::join(respondents.into_iter()),
-            interviews: Distinct::join(interviews.into_iter()),
+            answers: fruits.iter().map(|f| f.answers).sum(),
+            respondents: of(|f| f.respondents.as_ref()),
+            interviews: of(|f| f.interviews.as_ref()),
         })
     }
 }
@@ -403,8 +385,8 @@ impl SegmentCollector for SegmentTally {
     fn harvest(self) -> TallyFruit {
         TallyFruit {
             answers: self.answers,
-            respondents: Distinct::of(self.respondents, self.alone),
-            interviews: Distinct::of(self.interviews, self.alone),
+            respondents: self.respondents,
+            interviews: self.interviews,
         }
     }
 }
