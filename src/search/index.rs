@@ -981,6 +981,7 @@ fn fill(
         .collect();
     // One merge at a time: a merge reads its segments through memory maps, which count as
     // resident memory, so two at once would double the peak for a few seconds saved.
+    release_freed_memory();
     for group in merge::final_groups(&sizes, threads) {
         writer
             .merge(&group)
@@ -998,6 +999,16 @@ fn fill(
         .map_err(|e| Error::index(root, e))?;
     progress(Progress { done: total, total });
     Ok(answers)
+}
+
+/// Gives the indexing threads' freed buffers back to the system before the final merge, which
+/// maps the segments it reads: glibc keeps what a thread freed in that thread's arena.
+fn release_freed_memory() {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only returns free heap pages to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Reads the interview files `ids` on `threads` threads, in order.
