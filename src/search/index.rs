@@ -913,8 +913,7 @@ enum Source<'a> {
 const FILE_BATCH: usize = 64;
 
 /// Indexes every interview into the empty `index` with all cores, then merges the result
-/// into one segment per core (see [`merge::final_groups`]): a few large segments search
-/// about as fast as one. Returns the number of answers indexed.
+/// into one segment, or one per core for a large index (see [`merge::final_groups`]). Returns the number of answers indexed.
 fn fill(
     index: &Index,
     root: &Path,

@@ -36,11 +36,18 @@ pub fn plan(segments: &[(SegmentId, u32)]) -> Option<Vec<SegmentId>> {
         .map(|group| group.iter().map(|(_, id)| *id).collect())
 }
 
-/// How a rebuild merges its segments at the end: into `parts` groups of about the same number
-/// of documents (one per indexing thread), each merged into one segment. Each merge then
-/// reads a part of the index rather than all of it. Groups of one segment are left out
-/// (there is nothing to merge).
+/// Documents up to which a rebuild ends in one segment (at about 500 bytes of index each,
+/// a merge then maps at most a quarter of a gigabyte).
+pub const ONE_SEGMENT_DOCS: u64 = 500_000;
+
+/// How a rebuild merges its segments at the end: into one when they hold up to
+/// [`ONE_SEGMENT_DOCS`] documents, else into `parts` groups of about the same number of
+/// documents (one per indexing thread), each merged into one segment: a merge maps the
+/// segments it reads, so each then holds a part of the index rather than all of it. Groups of
+/// one segment are left out (there is nothing to merge).
 pub fn final_groups(segments: &[(SegmentId, u32)], parts: usize) -> Vec<Vec<SegmentId>> {
+    let total: u64 = segments.iter().map(|(_, docs)| u64::from(*docs)).sum();
+    let parts = if total <= ONE_SEGMENT_DOCS { 1 } else { parts };
     let mut by_size: Vec<&(SegmentId, u32)> = segments.iter().collect();
     by_size.sort_by_key(|(_, docs)| std::cmp::Reverse(*docs));
     let mut groups: Vec<(u64, Vec<SegmentId>)> = vec![(0, Vec::new()); parts.max(1)];
@@ -112,7 +119,7 @@ mod tests {
         let sizes: Vec<(SegmentId, u32)> = ids
             .iter()
             .zip([100, 90, 80, 70, 60, 50, 40])
-            .map(|(id, docs)| (*id, docs))
+            .map(|(id, docs)| (*id, docs * 10_000))
             .collect();
         let groups = final_groups(&sizes, 2);
         assert_eq!(groups.len(), 2);
@@ -123,8 +130,8 @@ mod tests {
                 .sum()
         };
         let (a, b) = (docs(&groups[0]), docs(&groups[1]));
-        assert_eq!(a + b, 490);
-        assert!(a.abs_diff(b) <= 40, "{a} against {b}");
+        assert_eq!(a + b, 4_900_000);
+        assert!(a.abs_diff(b) <= 400_000, "{a} against {b}");
         let mut all: Vec<SegmentId> = groups.concat();
         all.sort();
         let mut expected = ids.clone();
@@ -135,5 +142,15 @@ mod tests {
         assert!(final_groups(&[], 2).is_empty());
         assert_eq!(final_groups(&sizes[..3], 1).len(), 1);
         assert_eq!(final_groups(&sizes[..3], 0).len(), 1);
+    }
+
+    #[test]
+    fn a_small_index_ends_in_one_segment() {
+        let sizes: Vec<(SegmentId, u32)> = (0..4)
+            .map(|_| (SegmentId::generate_random(), 50_000))
+            .collect();
+        let groups = final_groups(&sizes, 2);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), 4);
     }
 }
