@@ -155,7 +155,7 @@ impl Index {
 
     /// Whether the rows' code, question and respondent numbers still mean what they meant
     /// when the index was made (same ids in the same order).
-    fn fits(&self, project: &Project) -> bool {
+    pub fn fits(&self, project: &Project) -> bool {
         let same = |old: &[String], new: Vec<&String>| {
             old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b)
         };
@@ -281,6 +281,43 @@ impl Index {
         read
     }
 
+    /// Puts the rows of `interviews` (changed in memory, or read again) in place of their
+    /// old rows, or among the rows in file-name order when new. The index must fit `project`
+    /// (see [`Index::fits`]).
+    pub fn put<'a>(&mut self, project: &Project, interviews: impl Iterator<Item = &'a Interview>) {
+        let lookups = Ids::new(project);
+        for interview in interviews {
+            let row = self.row(&lookups, interview);
+            match self.rows.iter().position(|r| r.id == interview.id) {
+                Some(at) => self.rows[at] = row,
+                None => {
+                    let at = self
+                        .rows
+                        .partition_point(|r| file_order(&r.id, &interview.id).is_lt());
+                    self.rows.insert(at, row);
+                }
+            }
+        }
+    }
+
+    /// Takes the row of interview `id` out.
+    pub fn remove(&mut self, id: &str) {
+        self.rows.retain(|r| r.id != id);
+    }
+
+    /// An index of `project`'s codebook, guide and respondents made from the interviews
+    /// `ids`, read a batch at a time by `read` (as in [`Index::refresh_files`]).
+    pub fn from_reader(
+        project: &Project,
+        ids: &[String],
+        read: &mut dyn FnMut(&[&str]) -> Vec<Option<Interview>>,
+    ) -> Index {
+        let mut index = Index::empty(project);
+        let files: Vec<(String, u64)> = ids.iter().map(|id| (id.clone(), 0)).collect();
+        index.refresh_files(&mut Vec::new(), project, &files, read);
+        index
+    }
+
     fn row(&mut self, ids: &Ids, interview: &Interview) -> Row {
         let mut respondents: Vec<u32> = Vec::with_capacity(interview.respondents.len());
         for id in &interview.respondents {
@@ -399,6 +436,11 @@ impl Index {
         names
     }
 
+    /// The ids of the interviews, in the rows' order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rows.iter().map(|r| r.id.as_str())
+    }
+
     /// The id of the interview of row `i`.
     pub(crate) fn id(&self, i: usize) -> Option<&str> {
         self.rows.get(i).map(|r| r.id.as_str())
@@ -414,6 +456,14 @@ impl Index {
             }
         }
     }
+}
+
+/// How interview files are ordered: by file name (`a-b.json` before `a.json`), the order a
+/// project is read in.
+pub fn file_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .chain(*b".json")
+        .cmp(b.bytes().chain(*b".json"))
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -480,6 +530,21 @@ mod tests {
         p.codebook.codes[0].id = "first".into();
         assert_eq!(index.refresh(&p), p.interviews.len());
         assert_eq!(index, Index::new(&p));
+    }
+
+    #[test]
+    fn rows_put_and_removed_end_as_a_fresh_index() {
+        let mut p = project();
+        let mut index = Index::new(&p);
+        p.interviews[1].answers[0].codings.clear();
+        let mut extra = p.interviews[3].clone();
+        extra.id = format!("{}-b", p.interviews[2].id);
+        p.interviews.insert(2, extra);
+        index.put(&p, [&p.interviews[1], &p.interviews[2]].into_iter());
+        let gone = p.interviews.remove(4).id;
+        index.remove(&gone);
+        assert_eq!(rows_named(&index), rows_named(&Index::new(&p)));
+        assert!(file_order("i1-b", "i1").is_lt(), "i1-b.json sorts before i1.json");
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub use drill::{Drill, Passage, passages};
 pub use error::Error;
 pub use filter::{Filter, attribute};
 pub use grouping::{By, Group};
-pub use index::Index;
+pub use index::{Index, file_order};
 pub use listed::Listed;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};

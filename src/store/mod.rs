@@ -14,6 +14,7 @@ pub mod journal;
 mod locate;
 mod lock;
 pub mod merge;
+pub mod on_demand;
 pub mod output;
 mod paths;
 mod privacy_modes;
