@@ -43,6 +43,8 @@ pub(crate) struct CodingRow {
     /// Length of the passage: characters of a span, bytes of a whole answer (a cheap stand-in
     /// for characters that is only used to rank quotes).
     pub length: u32,
+    /// A passage (a span), not the whole answer: what the codebook counts as passages.
+    pub span: bool,
 }
 
 /// One interview, reduced to numbers.
@@ -347,6 +349,7 @@ impl Index {
                         code,
                         coder: self.coder(&coding.coder),
                         length: u32::try_from(length).unwrap_or(u32::MAX),
+                        span: coding.span.is_some(),
                     });
                 }
                 let answer = part.question.and_then(|_| interview.answers.get(ai));
@@ -461,9 +464,7 @@ impl Index {
 /// How interview files are ordered: by file name (`a-b.json` before `a.json`), the order a
 /// project is read in.
 pub fn file_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .chain(*b".json")
-        .cmp(b.bytes().chain(*b".json"))
+    a.bytes().chain(*b".json").cmp(b.bytes().chain(*b".json"))
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -544,7 +545,10 @@ mod tests {
         let gone = p.interviews.remove(4).id;
         index.remove(&gone);
         assert_eq!(rows_named(&index), rows_named(&Index::new(&p)));
-        assert!(file_order("i1-b", "i1").is_lt(), "i1-b.json sorts before i1.json");
+        assert!(
+            file_order("i1-b", "i1").is_lt(),
+            "i1-b.json sorts before i1.json"
+        );
     }
 
     #[test]

