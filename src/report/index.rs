@@ -307,17 +307,53 @@ impl Index {
         self.rows.retain(|r| r.id != id);
     }
 
-    /// An index of `project`'s codebook, guide and respondents made from the interviews
-    /// `ids`, read a batch at a time by `read` (as in [`Index::refresh_files`]).
-    pub fn from_reader(
-        project: &Project,
-        ids: &[String],
-        read: &mut dyn FnMut(&[&str]) -> Vec<Option<Interview>>,
-    ) -> Index {
-        let mut index = Index::empty(project);
-        let files: Vec<(String, u64)> = ids.iter().map(|id| (id.clone(), 0)).collect();
-        index.refresh_files(&mut Vec::new(), project, &files, read);
-        index
+    /// Numbers the rows' codes, questions and respondents as `project` has them now, after
+    /// ids were added, removed or reordered (the interface's codebook, guide and respondents
+    /// edits), without reading any interview again. References to removed ids are left out,
+    /// as a fresh index leaves out unknown ones. An id that is new to the project counts only
+    /// from interviews made again after it: the interface's new ids are fresh, and a file that
+    /// already named it would have named an unknown id (`behov check` reports those).
+    pub fn remap(&mut self, project: &Project) {
+        fn positions(old: &[String], new: &[&String]) -> Vec<Option<usize>> {
+            let at: HashMap<&str, usize> = new
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            old.iter().map(|id| at.get(id.as_str()).copied()).collect()
+        }
+        let codes: Vec<&String> = project.codebook.codes.iter().map(|c| &c.id).collect();
+        let questions: Vec<&String> = project.guide.questions.iter().map(|q| &q.id).collect();
+        let respondents: Vec<&String> = project.respondents.iter().map(|r| &r.id).collect();
+        let code_at = positions(&self.codes, &codes);
+        let question_at = positions(&self.questions, &questions);
+        let respondent_at = positions(&self.respondents, &respondents);
+        for row in &mut self.rows {
+            row.respondents = row
+                .respondents
+                .iter()
+                .filter_map(|&r| respondent_at[r as usize].map(|n| n as u32))
+                .collect();
+            for answer in &mut row.answers {
+                if answer.question != UNKNOWN {
+                    answer.question = question_at[usize::from(answer.question)]
+                        .and_then(|q| u16::try_from(q).ok())
+                        .unwrap_or(UNKNOWN);
+                }
+            }
+            row.codings.retain_mut(|c| {
+                match code_at[usize::from(c.code)].and_then(|n| u16::try_from(n).ok()) {
+                    Some(n) => {
+                        c.code = n;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        self.codes = ids(codes.into_iter());
+        self.questions = ids(questions.into_iter());
+        self.respondents = ids(respondents.into_iter());
     }
 
     fn row(&mut self, ids: &Ids, interview: &Interview) -> Row {
@@ -549,6 +585,39 @@ mod tests {
             file_order("i1-b", "i1").is_lt(),
             "i1-b.json sorts before i1.json"
         );
+    }
+
+    #[test]
+    fn renumbered_rows_equal_a_fresh_index_after_the_codebook_guide_and_respondents_change() {
+        let mut p = project();
+        let mut index = Index::new(&p);
+        // A code added first and one removed (its codings left out, as a fresh index leaves
+        // out unknown codes), the guide reordered and a question removed, a respondent added
+        // and one removed.
+        let mut code = p.codebook.codes[0].clone();
+        code.id = "new".into();
+        p.codebook.codes.insert(0, code);
+        p.codebook.codes.remove(3);
+        p.guide.questions.swap(0, 2);
+        p.guide.questions.remove(1);
+        let mut respondent = p.respondents[0].clone();
+        respondent.id = "r-new".into();
+        p.respondents.push(respondent);
+        p.respondents.remove(1);
+        index.remap(&p);
+        assert!(index.fits(&p));
+        let fresh = Index::new(&p);
+        let mut expected = rows_named(&fresh);
+        let mut got = rows_named(&index);
+        // Coders are numbered in the order met: compare codings without them.
+        for rows in [&mut expected, &mut got] {
+            for (row, _) in rows.iter_mut() {
+                for c in &mut row.codings {
+                    c.coder = 0;
+                }
+            }
+        }
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -177,6 +177,11 @@ impl Held {
         self.pinned.contains(id)
     }
 
+    /// The interviews changed in memory and not yet saved.
+    pub fn pinned(&self) -> impl Iterator<Item = &str> {
+        self.pinned.iter().map(String::as_str)
+    }
+
     /// The interviews on screen, kept held while they are.
     pub fn show(&mut self, ids: &[&str]) {
         if self

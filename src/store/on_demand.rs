@@ -114,11 +114,12 @@ impl OnDemand {
     /// Makes `id` held, reading its file if needed (see [`Held::load`]); `Ok(false)` when
     /// there is no such interview.
     pub fn load(&mut self, store: &Store, id: &str) -> Result<bool> {
-        let was_pinned = self.held.is_pinned(id);
+        // A file that is as the store last saw it is the version its row was made from.
+        let newer = !self.held.is_pinned(id) && !store.interview_unchanged(id);
         let found = self.held.load(store, id)?;
-        if !was_pinned {
+        if newer {
             match self.held.get(id) {
-                // What was read may be newer than the row: a file changed by someone else.
+                // Changed by someone else since its row was made: the row is made again.
                 Some(interview) => {
                     let listed = Listed::of(interview);
                     self.set_listed(listed);
@@ -199,8 +200,8 @@ impl OnDemand {
     /// Brings the list rows of the interviews changed in memory up to date.
     pub fn sync(&mut self) {
         let changed: Vec<Listed> = self
-            .stale
-            .iter()
+            .held
+            .pinned()
             .filter_map(|id| self.held.get(id))
             .map(Listed::of)
             .collect();
@@ -210,23 +211,11 @@ impl OnDemand {
     }
 
     /// The summary index of every interview as it is in memory, fitted to `project`'s
-    /// codebook, guide and respondents: rows of changed interviews are made again, and all
-    /// of them (reading every file not held, a batch at a time) when those changed.
+    /// codebook, guide and respondents (renumbered when those changed, see
+    /// [`Index::remap`]): rows of interviews changed since are made again.
     pub fn index(&mut self, store: &Store, project: &Project) -> &Index {
         if !self.index.fits(project) {
-            let ids: Vec<String> = self.listed.iter().map(|l| l.id.clone()).collect();
-            let held = &self.held;
-            let root = store.root();
-            self.index = Index::from_reader(project, &ids, &mut |batch| {
-                batch
-                    .iter()
-                    .map(|id| match held.get(id) {
-                        Some(interview) => Some(interview.clone()),
-                        None => read_interview(root, id).ok().flatten(),
-                    })
-                    .collect()
-            });
-            self.stale.clear();
+            self.index.remap(project);
         }
         let stale = std::mem::take(&mut self.stale);
         let mut read = Vec::new();

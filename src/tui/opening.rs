@@ -1,8 +1,10 @@
-//! Opening a project behind its first frame. Reading 10,000 interview files takes seconds,
-//! so the interface first draws the Interviews list from the summary index kept in `.behov/`
-//! (project.json, one file and a `stat` per interview), reads the project on a thread, and
-//! takes over when it is read. Keys pressed meanwhile wait and are applied, in order, to the
-//! project once it is open, so typing ahead does what it would have done.
+//! Opening a project behind its first frame. The interface first draws the Interviews list
+//! from the summary index kept in `.behov/` (project.json, one file and a `stat` per
+//! interview), opens the session on a thread (the journal replayed, the summary index brought
+//! up to date: interviews are parsed only when opened, see `store::on_demand`), and takes
+//! over when it is open. A project without a kept index has every interview file read once,
+//! a batch at a time, to make one. Keys pressed meanwhile wait and are applied, in order, to
+//! the project once it is open, so typing ahead does what it would have done.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
