@@ -191,10 +191,11 @@ fn apply(
     }
 }
 
-/// Hands the worker's freed copy of the project back to the operating system. glibc keeps
-/// memory freed by a thread in that thread's arena, so without this a large project would
-/// stay resident twice for the rest of the session.
-fn release_freed_memory() {
+/// Hands freed memory back to the operating system: the worker's copy of the project, or the
+/// interviews an operation over all of them read. glibc keeps memory freed by a thread in
+/// that thread's arena, so without this a large project would stay resident for the rest of
+/// the session.
+pub(crate) fn release_freed_memory() {
     #[cfg(target_env = "gnu")]
     // SAFETY: malloc_trim only returns free heap pages to the system.
     unsafe {

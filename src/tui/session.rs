@@ -310,6 +310,23 @@ impl Session {
         part
     }
 
+    /// Calls `each` with the project holding only one of the interviews `ids` at a time (in
+    /// the order given, held versions where held): an operation over many interviews that
+    /// keeps none of them.
+    pub fn each_alone(&self, ids: &[&str], mut each: impl FnMut(&Project)) {
+        let mut part = self.project.clone();
+        for id in ids {
+            let read = match self.interviews.get(id) {
+                Some(held) => Some(held.clone()),
+                None => store::read_interview(self.store.root(), id).ok().flatten(),
+            };
+            if let Some(interview) = read {
+                part.interviews = vec![interview];
+                each(&part);
+            }
+        }
+    }
+
     /// Changes the whole project with `change`, which returns the interviews it changed:
     /// those are held until saved, the rest of the copy is dropped; the project's own
     /// fields (codebook, guide, respondents…) are taken as `change` left them.
@@ -353,6 +370,7 @@ impl Session {
         let interviews = std::mem::take(&mut part.interviews);
         self.project = part;
         self.interviews.take_changed(interviews, &changed);
+        super::search_worker::release_freed_memory();
         result
     }
 

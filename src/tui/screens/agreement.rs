@@ -79,6 +79,8 @@ impl AgreementView {
         }
         self.result = Some(result);
         self.built_for = Some(stamp);
+        drop(whole);
+        crate::tui::search_worker::release_freed_memory();
         let (codes, rows) = (self.code_rows(), self.shown().len());
         self.codes.clamp(codes);
         self.rows.clamp(rows);

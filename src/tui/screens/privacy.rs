@@ -35,6 +35,7 @@ impl PrivacyView {
         if self.built_for != Some(stamp) {
             let key = Key::load(session.store.root()).unwrap_or_default();
             self.hits = scan::scan(&session.whole(), &key);
+            crate::tui::search_worker::release_freed_memory();
             self.cursor.clamp(self.hits.len());
             self.built_for = Some(stamp);
         }

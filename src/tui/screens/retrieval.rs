@@ -28,7 +28,7 @@ pub struct RetrievalView {
 
 impl RetrievalView {
     /// Finds the passages again when the project changed: from the interviews the summary
-    /// index says have the code, read for it and dropped after.
+    /// index says have the code, read one at a time and dropped after.
     pub fn refresh(&mut self, session: &mut crate::tui::session::Session) {
         let key = (session.revision, self.filter.clone(), self.code.clone());
         if self.built_for.as_ref() != Some(&key) {
@@ -38,8 +38,11 @@ impl RetrievalView {
                 session.interviews.kept_index(),
                 &self.code,
             );
-            let project = session.with_only(&coded);
-            self.hits = coding_ops::retrieve(&project, &self.code, &self.filter);
+            let mut hits = Vec::new();
+            session.each_alone(&coded, |part| {
+                hits.extend(coding_ops::retrieve(part, &self.code, &self.filter));
+            });
+            self.hits = hits;
             self.cursor.clamp(self.hits.len());
             self.built_for = Some(key);
         }
@@ -120,6 +123,9 @@ impl RetrievalView {
                 }
             }
             Action::Back => {
+                // The passages of a code used everywhere are many: not kept behind the tabs.
+                *self = RetrievalView::default();
+                crate::tui::search_worker::release_freed_memory();
                 return Outcome {
                     go: Some(Screen::Tabs),
                     tab: Some(Tab::Codebook),
