@@ -1,16 +1,20 @@
 //! The command line: clap subcommands for scripting, each a thin call into the library.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::model::{Lang, Project, Status, validate};
+use crate::model::{Lang, Status, validate};
 use crate::report::{self, render};
-use crate::search::{Access, OpenReport, Progress, SearchIndex, SearchOptions, output};
+use crate::search::{
+    self, Access, Catalog, OnDisk, OpenReport, Progress, SearchIndex, SearchOptions, output,
+};
 use crate::store::{self, Store};
 use crate::synth::Synth;
 
@@ -584,17 +588,24 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    // Searching never holds the project and reads no interview file that the index already
-    // has: project.json for the names, the index for the rest, one `stat` per interview file
-    // to see what changed. Only when the index lacks changed interviews and nobody else keeps
-    // it is the lock taken, for the update alone.
-    let project = store::load_outline(dir)?;
-    let (index, report) = open_for_query(dir, &project)?;
+    let (index, report, light) = open_for_query(dir, query, options)?;
     let results = index.search(query, options)?;
-    let mut out = std::io::stdout().lock();
+    let shown: HashSet<&str> = results
+        .hits
+        .iter()
+        .flat_map(|h| h.respondents.iter().map(String::as_str))
+        .collect();
+    let names: HashMap<String, String> = match &light {
+        Some(light) => light.names(&shown)?,
+        None => shown
+            .iter()
+            .filter_map(|id| Some((id.to_string(), index.catalog().respondent(id)?.name.clone())))
+            .collect(),
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
-            let value = output::json(query, &results, &project, &report, lang);
+            let value = output::json(query, &results, &names, &report, lang);
             let _ = writeln!(out, "{value:#}");
         }
         Format::Text => {
@@ -603,7 +614,8 @@ fn search_project(
             } else {
                 output::Marks::Brackets
             };
-            let _ = write!(out, "{}", output::text(&results, &project, lang, marks));
+            let _ = write!(out, "{}", output::text(&results, &names, lang, marks));
+            let _ = out.flush();
             if report.stale > 0 {
                 eprintln!(
                     "note: another behov holds the project; {} changed interviews are searched as last indexed",
@@ -615,18 +627,50 @@ fn search_project(
             }
         }
     }
+    let _ = out.flush();
     // The process ends here: freeing a national project's respondents and the index's
     // tables one by one would cost more than the search.
-    std::mem::forget((project, index, results));
+    std::mem::forget((index, results, light));
     Ok(ExitCode::SUCCESS)
 }
 
-/// The index, up to date with the interview files where this process may update it.
-/// `project` is the outline (no interviews); they are read only when there is no index to
-/// trust or the respondents or codebook changed, so that every interview is indexed again.
-fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenReport), Failure> {
-    if let Some(index) = SearchIndex::open_outline(dir, project)? {
-        let stale = index.stale()?;
+/// The index, up to date with the interview files where this process may update it, and
+/// the project's outline when the catalog was made without the respondents.
+///
+/// Searching never holds the project and reads no interview file the index already has:
+/// project.json for names and filters, the index for the rest, and one `stat` per interview
+/// file (on its own thread while the rest is read) to see what changed. What the last search
+/// found up to date is kept in `.behov/search-fresh`; while it holds, the folder is not
+/// listed, the index's record of each file is not read, and the respondents are not built
+/// unless the query filters by them. Only when the index lacks changed interviews and nobody
+/// else keeps it is the lock taken, for the update alone; the interviews are read only when
+/// there is no index to trust or the respondents or codebook changed, so that every
+/// interview is indexed again.
+fn open_for_query(
+    dir: &Path,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<(SearchIndex, OpenReport, Option<store::Light>), Failure> {
+    let scan = {
+        let root = dir.to_path_buf();
+        std::thread::spawn(move || OnDisk::read_kept(&root))
+    };
+    let light = store::load_light(dir)?;
+    let disk = scan.join().unwrap_or_else(|_| OnDisk::read(dir))?;
+    let kept = disk
+        .kept_fingerprint(light.stamps)
+        .filter(|_| !search::names_respondents(query, options));
+    let catalog = match kept {
+        Some(fingerprint) => Catalog::light(&light.project, fingerprint),
+        None => Catalog::of_thin(&light.thin()?),
+    };
+    // Respondents or codes changed since the index was written: every interview is due.
+    let mut project_stale = false;
+    if let Some(index) = SearchIndex::open_catalog(dir, Arc::new(catalog))? {
+        let stale = index.stale_against(&disk)?;
+        project_stale = stale.project;
+        index.keep_fresh(&disk, &stale, light.stamps);
+        let light = kept.map(|_| light);
         if !stale.project {
             let as_it_is = OpenReport {
                 stale: stale.interviews.len(),
@@ -634,18 +678,19 @@ fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenRep
                 ..OpenReport::default()
             };
             if stale.interviews.is_empty() {
-                return Ok((index, as_it_is));
+                return Ok((index, as_it_is, light));
             }
             let Some(lock) = store::Lock::try_acquire(dir)? else {
-                return Ok((index, as_it_is));
+                return Ok((index, as_it_is, light));
             };
             drop(index);
+            let project = store::load_outline(dir)?;
             if let Some((mut updated, report)) =
-                SearchIndex::open_files(dir, project, Access::Write)?
+                SearchIndex::open_files(dir, &project, Access::Write)?
             {
                 updated.release_writer()?;
                 drop(lock);
-                return Ok((updated, report));
+                return Ok((updated, report, None));
             }
         }
     }
@@ -656,7 +701,7 @@ fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenRep
         Access::ReadOnly,
         &mut progress_printer(),
     )?;
-    if (report.stale > 0 || report.in_memory)
+    if (report.stale > 0 || report.in_memory || project_stale)
         && let Some(lock) = store::Lock::try_acquire(dir)?
     {
         let (mut updated, update) =
@@ -665,7 +710,7 @@ fn open_for_query(dir: &Path, project: &Project) -> Result<(SearchIndex, OpenRep
         drop(lock);
         (index, report) = (updated, update);
     }
-    Ok((index, report))
+    Ok((index, report, None))
 }
 
 fn synth(interviews: usize, out: &Path, seed: u64) -> Result<ExitCode, Failure> {

@@ -121,6 +121,122 @@ fn search_and_summary_see_changed_added_and_deleted_files() {
     assert!(found_in(data, &root, "zebrakul").is_empty());
 }
 
+/// The stale interviews a read-only search reports (another behov holds the project).
+fn stale_while_held(data: &Path, root: &Path) -> u64 {
+    let _held = behov::store::Lock::try_acquire(root).unwrap().unwrap();
+    let result = json(
+        behov(data)
+            .args(["search", "färdplan", "--format", "json", "--project"])
+            .arg(root),
+    );
+    result["index"]["stale_interviews"].as_u64().unwrap()
+}
+
+#[test]
+fn search_keeps_a_record_of_a_settled_folder_and_still_sees_every_change() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let root = demo_copy(data);
+    behov(data).arg("index").arg(&root).assert().success();
+    let folder = root.join("interviews");
+    // As if the last file had been written an hour ago; a folder changed within the last
+    // seconds is never recorded (it could change again unseen within one clock tick).
+    let dated = |time: SystemTime| {
+        fs::File::open(&folder).unwrap().set_modified(time).unwrap();
+    };
+    let settle = || dated(SystemTime::now() - Duration::from_secs(3600));
+    let record = root.join(".behov/search-fresh");
+    // A folder changed within the last seconds could change again within the same tick of
+    // the clock without its time changing: not recorded (a time ahead of the clock neither).
+    dated(SystemTime::now() + Duration::from_secs(3600));
+    assert!(found_in(data, &root, "zebrakul").is_empty());
+    assert!(
+        !record.exists(),
+        "a folder that may still change is not recorded"
+    );
+    settle();
+    assert!(found_in(data, &root, "zebrakul").is_empty());
+    let kept = fs::read_to_string(&record).expect("a settled folder found up to date is recorded");
+    assert_eq!(stale_while_held(data, &root), 0);
+
+    // The record is what the next search compares with: a wrong stamp in it makes the file
+    // look changed although the index has it, and with a record of another commit of the
+    // index the index's own account is read instead.
+    let wrong_stamp: String = kept
+        .lines()
+        .map(|l| {
+            if l.starts_with("i001\t") {
+                "i001\t1".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&record, &wrong_stamp).unwrap();
+    assert_eq!(stale_while_held(data, &root), 1);
+    let mut head: Vec<&str> = wrong_stamp.lines().next().unwrap().split(' ').collect();
+    head[3] = "0";
+    let other_commit =
+        wrong_stamp.replacen(wrong_stamp.lines().next().unwrap(), &head.join(" "), 1);
+    fs::write(&record, other_commit).unwrap();
+    assert_eq!(stale_while_held(data, &root), 0);
+    fs::write(&record, &kept).unwrap();
+
+    // Changed in place: the folder is as recorded, the file's own stamp tells.
+    let file = folder.join("i001.json");
+    let before = fs::metadata(&folder).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&file)
+        .unwrap()
+        .replacen("konkreta", "zebrakul", 1);
+    fs::write(&file, text).unwrap();
+    assert_eq!(fs::metadata(&folder).unwrap().modified().unwrap(), before);
+    assert_eq!(found_in(data, &root, "zebrakul"), ["i001"]);
+
+    // Added, then deleted with the folder's time put back: its change time still tells.
+    settle();
+    assert_eq!(found_in(data, &root, "zebrakul"), ["i001"]);
+    let copy =
+        fs::read_to_string(&file)
+            .unwrap()
+            .replacen("\"id\": \"i001\"", "\"id\": \"i900\"", 1);
+    fs::write(folder.join("i900.json"), copy).unwrap();
+    assert_eq!(found_in(data, &root, "zebrakul"), ["i001", "i900"]);
+    settle();
+    assert_eq!(found_in(data, &root, "zebrakul"), ["i001", "i900"]);
+    fs::remove_file(folder.join("i900.json")).unwrap();
+    settle();
+    assert_eq!(found_in(data, &root, "zebrakul"), ["i001"]);
+
+    // Names shown are the project's, whether the respondents were read for the search or
+    // only the names of the hits; a renamed respondent is shown by its new name.
+    let names = |query: &str| -> Vec<String> {
+        let result = json(
+            behov(data)
+                .args(["search", query, "--format", "json", "--project"])
+                .arg(&root),
+        );
+        result["hits"][0]["respondent_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap().to_string())
+            .collect()
+    };
+    let shown = names("zebrakul");
+    assert!(!shown.is_empty() && !shown[0].is_empty());
+    let project = fs::read_to_string(root.join("project.json")).unwrap();
+    let renamed = project.replacen(&format!("\"{}\"", shown[0]), "\"Zebra Näringsliv\"", 1);
+    assert_ne!(renamed, project);
+    fs::write(root.join("project.json"), renamed).unwrap();
+    assert_eq!(names("zebrakul")[0], "Zebra Näringsliv");
+    settle();
+    assert_eq!(names("zebrakul")[0], "Zebra Näringsliv");
+    assert_eq!(names("zebrakul")[0], "Zebra Näringsliv");
+    assert_eq!(names("respondent:zebra")[0], "Zebra Näringsliv");
+}
+
 #[test]
 fn a_summary_index_from_a_newer_behov_or_damaged_is_not_trusted() {
     let dir = tempfile::tempdir().unwrap();

@@ -368,6 +368,70 @@ fn counts_cover_every_match() {
 }
 
 #[test]
+fn counts_are_the_same_from_one_segment_and_from_several() {
+    let mut f = fixture();
+    let options = SearchOptions {
+        counts: true,
+        ..SearchOptions::default()
+    };
+    let counts = |index: &SearchIndex| {
+        let c = index
+            .search("finansiering", &options)
+            .unwrap()
+            .counts
+            .unwrap();
+        (c.answers, c.respondents, c.interviews)
+    };
+    assert_eq!(f.index.segment_count(), 1);
+    assert_eq!(counts(&f.index), (2, 2, 2));
+    // One more matching answer in an interview that matches already: a second segment that
+    // holds the same interview and respondent again, to be counted once.
+    let hit = f.index.search("finansiering", &options).unwrap().hits[0].clone();
+    let mut edited = f.project.interview(&hit.interview).unwrap().clone();
+    let other = edited
+        .answers
+        .iter()
+        .find(|a| Some(&a.question) != hit.question.as_ref())
+        .unwrap()
+        .question
+        .clone();
+    edited
+        .answer_mut(&other)
+        .text
+        .push_str(" Och finansiering.");
+    f.store.save_interview(&edited).unwrap();
+    f.index.update_interview(&edited).unwrap();
+    f.index.commit().unwrap();
+    assert!(
+        f.index.segment_count() > 1,
+        "the edit is a segment of its own"
+    );
+    assert_eq!(counts(&f.index), (3, 2, 2));
+    // And an interview of another respondent, which only the new segment has.
+    let matching: Vec<String> = f
+        .index
+        .search("finansiering", &options)
+        .unwrap()
+        .hits
+        .iter()
+        .flat_map(|h| h.respondents.clone())
+        .collect();
+    let mut other = f
+        .project
+        .interviews
+        .iter()
+        .find(|i| i.respondents.iter().all(|r| !matching.contains(r)))
+        .unwrap()
+        .clone();
+    other.answers[0].text.push_str(" Finansiering.");
+    f.store.save_interview(&other).unwrap();
+    f.index.update_interview(&other).unwrap();
+    f.index.commit().unwrap();
+    assert!(f.index.segment_count() > 1);
+    assert_eq!(counts(&f.index), (4, 2 + other.respondents.len(), 3));
+}
+
+#[test]
 fn a_saved_edit_is_found_after_commit_and_removal_too() {
     let mut f = fixture();
     let mut edited = f.project.interview("i001").unwrap().clone();

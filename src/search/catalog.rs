@@ -3,8 +3,10 @@
 //! the way users type them (`code:Finansiering`, `question:3`, `typ:kommun`).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::model::Project;
+use crate::store::Thin;
 
 use super::analyzer::fold_into;
 use super::schema::SCHEMA_VERSION;
@@ -27,8 +29,8 @@ pub struct Catalog {
 #[derive(Debug, Clone)]
 pub struct RespondentInfo {
     pub name: String,
-    /// Normalised `attribute=value` pairs.
-    pub attributes: Vec<String>,
+    /// Normalised `attribute=value` pairs, shared by the respondents that have them.
+    pub attributes: Vec<Arc<str>>,
 }
 
 /// Lowercase, accents folded, inner whitespace collapsed: how filter values are compared.
@@ -50,35 +52,85 @@ pub fn attribute_term(id: &str, value: &str) -> String {
 
 impl Catalog {
     pub fn new(project: &Project) -> Catalog {
+        Catalog::of(
+            project,
+            project.respondents.iter().map(|r| {
+                (
+                    r.id.as_str(),
+                    r.name.as_str(),
+                    r.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                )
+            }),
+        )
+    }
+
+    /// The catalog of the outline `store::load_thin` reads: the same catalog and fingerprint
+    /// as [`Catalog::new`] of the whole project, at a fraction of the cost.
+    pub fn of_thin(thin: &Thin) -> Catalog {
+        Catalog::of(
+            &thin.project,
+            thin.respondents.iter().map(|r| {
+                (
+                    r.id.as_str(),
+                    r.name.as_str(),
+                    r.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                )
+            }),
+        )
+    }
+
+    /// The catalog of `project` (an outline by `store::load_light`) without its respondents,
+    /// with the fingerprint the whole catalog of the same files had (kept by the last search
+    /// that made it). It resolves codes, questions and attribute names, not respondents or
+    /// attribute values: for queries that `names_respondents` says need none.
+    pub fn light(project: &Project, fingerprint: u64) -> Catalog {
+        let mut catalog = Catalog::of(
+            project,
+            std::iter::empty::<(&str, &str, std::iter::Empty<(&str, &str)>)>(),
+        );
+        catalog.fingerprint = fingerprint;
+        catalog
+    }
+
+    /// `respondents` gives each respondent's id, name and attributes in key order (as the
+    /// project's map keeps them), so both constructors hash alike.
+    fn of<'a, A>(
+        project: &'a Project,
+        respondents: impl Iterator<Item = (&'a str, &'a str, A)>,
+    ) -> Catalog
+    where
+        A: Iterator<Item = (&'a str, &'a str)>,
+    {
         let mut hash = Fnv::new();
         hash.u64(u64::from(SCHEMA_VERSION));
-        let mut attribute_values = HashSet::new();
-        let respondents = project
-            .respondents
-            .iter()
-            .map(|r| {
-                hash.str(&r.id);
-                hash.str(&r.name);
-                let attributes: Vec<String> = r
-                    .attributes
-                    .iter()
+        // A national project has tens of thousands of respondents but few distinct values:
+        // each is normalised once.
+        let mut terms: HashMap<(&str, &str), Arc<str>> = HashMap::new();
+        let respondents = respondents
+            .map(|(id, name, attributes)| {
+                hash.str(id);
+                hash.str(name);
+                let attributes: Vec<Arc<str>> = attributes
                     .filter(|(_, v)| !v.trim().is_empty())
                     .map(|(k, v)| {
                         hash.str(k);
                         hash.str(v);
-                        attribute_term(k, v)
+                        terms
+                            .entry((k, v))
+                            .or_insert_with(|| attribute_term(k, v).into())
+                            .clone()
                     })
                     .collect();
-                attribute_values.extend(attributes.iter().cloned());
                 (
-                    r.id.clone(),
+                    id.to_string(),
                     RespondentInfo {
-                        name: r.name.clone(),
+                        name: name.to_string(),
                         attributes,
                     },
                 )
             })
             .collect();
+        let attribute_values = terms.into_values().map(|t| t.to_string()).collect();
         let book = &project.codebook;
         let lineage = book
             .codes

@@ -566,6 +566,33 @@ impl Compiler<'_> {
     }
 }
 
+/// Filter keys resolved from the codebook, the guide and the index alone; any other key names
+/// a respondent or an attribute of respondents.
+const WITHOUT_RESPONDENTS: [&str; 8] = [
+    "code",
+    "kod",
+    "question",
+    "fraga",
+    "date",
+    "datum",
+    "interview",
+    "intervju",
+];
+
+/// Whether `parsed` filters by respondent or by an attribute, which only a catalog with the
+/// respondents can resolve (`Catalog::light` has none).
+pub fn names_respondents(parsed: &Parsed) -> bool {
+    fn names(node: &Node) -> bool {
+        match node {
+            Node::Filter { key, .. } => !WITHOUT_RESPONDENTS.contains(&normalise(key).as_str()),
+            Node::Or(nodes) => nodes.iter().any(names),
+            Node::Group(clauses) => clauses.iter().any(|c| names(&c.node)),
+            Node::Word(_) | Node::Prefix(_) | Node::Fuzzy { .. } | Node::Phrase(_) => false,
+        }
+    }
+    parsed.clauses.iter().any(|c| names(&c.node))
+}
+
 fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
@@ -578,5 +605,32 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
         0 => Box::new(EmptyQuery),
         1 => queries.remove(0),
         _ => Box::new(BooleanQuery::union(queries)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parse::parse;
+
+    #[test]
+    fn only_filters_by_respondent_or_attribute_need_the_respondents() {
+        for query in [
+            "finansiering",
+            "\"grön omställning\" -bidrag",
+            "code:finansiering färdpl*",
+            "(fråga:3 OR datum:2026*) intervju:i001",
+            "Kod:Finansiering",
+        ] {
+            assert!(!names_respondents(&parse(query)), "{query}");
+        }
+        for query in [
+            "respondent:almi",
+            "typ:kommun",
+            "finansiering (a OR Kommun:Gävle)",
+            "-municipality:Örebro",
+        ] {
+            assert!(names_respondents(&parse(query)), "{query}");
+        }
     }
 }

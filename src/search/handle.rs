@@ -2,11 +2,10 @@
 //! counts when asked), cut snippets. A `SearchHandle` is cheap to clone and can search from
 //! any thread while another thread writes; it sees what the writer last committed.
 
-use std::collections::HashSet;
 use std::sync::{Arc, RwLock};
 
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{StrColumn, Streamer};
 use tantivy::schema::Value;
 use tantivy::{
     DocId, IndexReader, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
@@ -14,10 +13,10 @@ use tantivy::{
 
 use super::analyzer;
 use super::catalog::Catalog;
-use super::compile::compile;
+use super::compile::{self, compile};
 use super::error::{Error, Result};
 use super::note::Note;
-use super::parse::{Clause, Node, parse};
+use super::parse::{Clause, Node, Parsed, parse};
 use super::schema::{Fields, KIND_NOTES};
 use super::snippet::{self, Matched, Snippet};
 
@@ -127,18 +126,7 @@ impl SearchHandle {
     pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.searcher();
         let catalog = self.catalog();
-        let mut parsed = parse(query);
-        for (key, value) in &options.filters {
-            let prefix = value.ends_with('*');
-            parsed.clauses.push(Clause {
-                negated: false,
-                node: Node::Filter {
-                    key: key.clone(),
-                    value: value.trim_end_matches('*').to_string(),
-                    prefix,
-                },
-            });
-        }
+        let parsed = parsed(query, options);
         let compiled = compile(&searcher, &self.fields, &catalog, parsed);
         let suggestions = suggest(query, &compiled.corrections);
         let Some(query) = compiled.query else {
@@ -230,6 +218,30 @@ fn suggest(query: &str, corrections: &[(String, String)]) -> Vec<String> {
     vec![out]
 }
 
+/// The query with the options' filters as clauses of their own.
+fn parsed(query: &str, options: &SearchOptions) -> Parsed {
+    let mut parsed = parse(query);
+    for (key, value) in &options.filters {
+        let prefix = value.ends_with('*');
+        parsed.clauses.push(Clause {
+            negated: false,
+            node: Node::Filter {
+                key: key.clone(),
+                value: value.trim_end_matches('*').to_string(),
+                prefix,
+            },
+        });
+    }
+    parsed
+}
+
+/// Whether searching for `query` with `options` needs the project's respondents (a filter
+/// by respondent or by one of their attributes): without, a catalog made by
+/// `Catalog::light` will do.
+pub fn names_respondents(query: &str, options: &SearchOptions) -> bool {
+    compile::names_respondents(&parsed(query, options))
+}
+
 /// Counts matches and distinct respondents and interviews in one pass.
 struct Tally;
 
@@ -264,31 +276,65 @@ impl Ords {
         }
     }
 
-    /// The seen values, read in one pass over the segment's dictionary (looking ordinals up
-    /// one by one would decompress a dictionary block each).
-    fn values(&self) -> HashSet<String> {
-        let mut out = HashSet::new();
-        let seen = |ord: u64| {
-            self.seen
-                .get((ord / 64) as usize)
-                .is_some_and(|w| w & (1 << (ord % 64)) != 0)
-        };
-        if let Ok(mut stream) = self.column.dictionary().stream() {
-            while stream.advance() {
-                if seen(stream.term_ord()) {
-                    out.insert(String::from_utf8_lossy(stream.key()).into_owned());
-                }
+    fn count(&self) -> usize {
+        self.seen.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn is_seen(&self, ord: u64) -> bool {
+        self.seen
+            .get((ord / 64) as usize)
+            .is_some_and(|w| w & (1 << (ord % 64)) != 0)
+    }
+
+    /// Moves `stream` to the next value this segment saw; false at the end.
+    fn next_seen(&self, stream: &mut Streamer) -> bool {
+        while stream.advance() {
+            if self.is_seen(stream.term_ord()) {
+                return true;
             }
         }
-        out
+        false
     }
 }
 
-#[derive(Default)]
+/// How many distinct values the segments saw together. One segment's bits are counted; the
+/// dictionaries of several (each sorted) are walked side by side, so that a value seen in two
+/// segments counts once and nothing is copied but the current smallest value.
+fn distinct(segments: &[&Ords]) -> usize {
+    if let [one] = segments {
+        return one.count();
+    }
+    let mut streams: Vec<(Streamer, &Ords)> = Vec::new();
+    for ords in segments {
+        if let Ok(mut stream) = ords.column.dictionary().stream()
+            && ords.next_seen(&mut stream)
+        {
+            streams.push((stream, ords));
+        }
+    }
+    let mut count = 0;
+    let mut smallest = Vec::new();
+    while let Some(least) = streams.iter().map(|(s, _)| s.key()).min() {
+        smallest.clear();
+        smallest.extend_from_slice(least);
+        count += 1;
+        let mut i = 0;
+        while i < streams.len() {
+            let (stream, ords) = &mut streams[i];
+            if stream.key() == smallest.as_slice() && !ords.next_seen(stream) {
+                streams.swap_remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    count
+}
+
 struct TallyFruit {
     answers: usize,
-    respondents: HashSet<String>,
-    interviews: HashSet<String>,
+    respondents: Option<Ords>,
+    interviews: Option<Ords>,
 }
 
 impl Collector for Tally {
@@ -312,16 +358,13 @@ impl Collector for Tally {
     }
 
     fn merge_fruits(&self, fruits: Vec<TallyFruit>) -> tantivy::Result<Counts> {
-        let mut all = TallyFruit::default();
-        for fruit in fruits {
-            all.answers += fruit.answers;
-            all.respondents.extend(fruit.respondents);
-            all.interviews.extend(fruit.interviews);
-        }
+        let of = |pick: fn(&TallyFruit) -> Option<&Ords>| -> usize {
+            distinct(&fruits.iter().filter_map(pick).collect::<Vec<_>>())
+        };
         Ok(Counts {
-            answers: all.answers,
-            respondents: all.respondents.len(),
-            interviews: all.interviews.len(),
+            answers: fruits.iter().map(|f| f.answers).sum(),
+            respondents: of(|f| f.respondents.as_ref()),
+            interviews: of(|f| f.interviews.as_ref()),
         })
     }
 }
@@ -342,8 +385,8 @@ impl SegmentCollector for SegmentTally {
     fn harvest(self) -> TallyFruit {
         TallyFruit {
             answers: self.answers,
-            respondents: self.respondents.map(|o| o.values()).unwrap_or_default(),
-            interviews: self.interviews.map(|o| o.values()).unwrap_or_default(),
+            respondents: self.respondents,
+            interviews: self.interviews,
         }
     }
 }

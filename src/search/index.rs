@@ -20,6 +20,7 @@ use super::analyzer::{self, FxBuild, Stream, SwedishTokenizer};
 use super::catalog::{Catalog, Fnv};
 use super::document::documents;
 use super::error::{Error, Result};
+use super::fresh::{self, Fresh};
 use super::handle::SearchHandle;
 use super::merge;
 use super::schema::{self, Fields, KIND_STATE, SCHEMA_VERSION};
@@ -89,6 +90,66 @@ pub struct Stale {
     pub interviews: Vec<String>,
     /// Respondents, attributes or the codebook changed since: every interview is due.
     pub project: bool,
+}
+
+/// The interview files in a project folder and their stamps, as the index records them.
+pub struct OnDisk {
+    /// Where the ids came from: the folder listed now (with its stamp from before, when
+    /// settled), or a kept record whose listing still holds.
+    source: Listing,
+    /// The stamp number of each file, in the order of the ids.
+    stamps: Vec<u64>,
+}
+
+enum Listing {
+    Listed {
+        ids: Vec<String>,
+        folder: Option<u64>,
+    },
+    Kept(Fresh),
+}
+
+impl OnDisk {
+    /// The fingerprint of the catalog of the project files with the stamps `project`, as
+    /// the last search that made it kept it.
+    pub fn kept_fingerprint(&self, project: (u64, u64)) -> Option<u64> {
+        match &self.source {
+            Listing::Kept(kept) if kept.head.project == project => Some(kept.head.fingerprint),
+            _ => None,
+        }
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        match &self.source {
+            Listing::Listed { ids, .. } => ids.iter().map(String::as_str).collect(),
+            Listing::Kept(kept) => kept.ids(),
+        }
+    }
+
+    /// One directory listing and one `stat` per interview file; no file is read.
+    pub fn read(root: &Path) -> Result<OnDisk> {
+        let folder = fresh::settled_folder(root);
+        let ids = store::interview_ids(root)?;
+        let stamps = store::stamps_of(root, &ids, |s| s.map_or(0, |s| stamp_number(&s)));
+        Ok(OnDisk {
+            source: Listing::Listed { ids, folder },
+            stamps,
+        })
+    }
+
+    /// As [`OnDisk::read`], but the listing is taken from the record the last search kept
+    /// when the folder has not changed since (see `fresh`): one `stat` per file and no more.
+    pub fn read_kept(root: &Path) -> Result<OnDisk> {
+        let Some(kept) = Fresh::load(root).filter(|k| Some(k.head.folder) == fresh::folder(root))
+        else {
+            return OnDisk::read(root);
+        };
+        let stamps = store::stamps_of(root, &kept.ids(), |s| s.map_or(0, |s| stamp_number(&s)));
+        Ok(OnDisk {
+            source: Listing::Kept(kept),
+            stamps,
+        })
+    }
 }
 
 /// The search index of one project: one long-lived writer, batched commits, explicit reader
@@ -202,7 +263,11 @@ impl SearchIndex {
     /// index's stored fields. No writer, no merge threads. `None` when the index is missing,
     /// damaged or of another version. See [`SearchIndex::stale`] for what it lacks.
     pub fn open_outline(root: &Path, project: &Project) -> Result<Option<SearchIndex>> {
-        let catalog = Arc::new(Catalog::new(project));
+        SearchIndex::open_catalog(root, Arc::new(Catalog::new(project)))
+    }
+
+    /// [`SearchIndex::open_outline`] with the catalog made already (`Catalog::of_thin`).
+    pub fn open_catalog(root: &Path, catalog: Arc<Catalog>) -> Result<Option<SearchIndex>> {
         match open_existing(&index_dir(root)) {
             Ok(index) => Ok(Some(SearchIndex::assemble(root, index, None, catalog)?)),
             Err(_) => Ok(None),
@@ -212,15 +277,36 @@ impl SearchIndex {
     /// What the index lacks beside the interview files on disk: one `stat` per file and the
     /// index's own record of each file's stamp; no interview is read.
     pub fn stale(&self) -> Result<Stale> {
+        self.stale_against(&OnDisk::read(&self.root)?)
+    }
+
+    /// [`SearchIndex::stale`] against stamps read already, perhaps on another thread while
+    /// the index opened.
+    pub fn stale_against(&self, disk: &OnDisk) -> Result<Stale> {
+        let project = self.indexed_fingerprint() != Some(self.catalog.fingerprint());
+        // A kept record made at this very commit tells what the index holds of each file.
+        let ids = disk.ids();
+        if let Listing::Kept(kept) = &disk.source
+            && Some(kept.head.meta) == fresh::meta_hash(&self.root)
+        {
+            let interviews = ids
+                .iter()
+                .zip(disk.stamps.iter().zip(&kept.stamps))
+                .filter(|(_, (now, then))| now != then)
+                .map(|(id, _)| id.to_string())
+                .collect();
+            return Ok(Stale {
+                interviews,
+                project,
+            });
+        }
         let indexed = self.indexed()?;
-        let on_disk = store::interview_ids(&self.root)?;
-        let stamps = store::stamps_of(&self.root, &on_disk, |s| s.map_or(0, |s| stamp_number(&s)));
-        let present: HashSet<&str, FxBuild> = on_disk.iter().map(String::as_str).collect();
-        let mut interviews: Vec<String> = on_disk
+        let present: HashSet<&str, FxBuild> = ids.iter().copied().collect();
+        let mut interviews: Vec<String> = ids
             .iter()
-            .zip(stamps)
-            .filter(|(id, stamp)| indexed.get(id.as_str()) != Some(stamp))
-            .map(|(id, _)| id.clone())
+            .zip(&disk.stamps)
+            .filter(|(id, stamp)| indexed.get(**id) != Some(*stamp))
+            .map(|(id, _)| id.to_string())
             .collect();
         interviews.extend(
             indexed
@@ -230,8 +316,33 @@ impl SearchIndex {
         );
         Ok(Stale {
             interviews,
-            project: self.indexed_fingerprint() != Some(self.catalog.fingerprint()),
+            project,
         })
+    }
+
+    /// Records that the index was found up to date with `disk`, so that the next search can
+    /// skip listing the folder and reading the index's record of every file (see `fresh`).
+    /// Only a listing of a settled folder is recorded, and only when `stale` found nothing.
+    pub fn keep_fresh(&self, disk: &OnDisk, stale: &Stale, project: (u64, u64)) {
+        let Listing::Listed {
+            ids,
+            folder: Some(folder),
+        } = &disk.source
+        else {
+            return;
+        };
+        if !stale.interviews.is_empty() || stale.project {
+            return;
+        }
+        if let Some(meta) = fresh::meta_hash(&self.root) {
+            let head = fresh::Head {
+                meta,
+                folder: *folder,
+                project,
+                fingerprint: self.catalog.fingerprint(),
+            };
+            fresh::save(&self.root, head, ids, &disk.stamps);
+        }
     }
 
     /// Opens the existing index without the interviews in memory (`project` is the outline):
@@ -418,6 +529,11 @@ impl SearchIndex {
             catalog,
             pending: false,
         })
+    }
+
+    /// What the index knows of the project besides the interviews (respondent names, codes).
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
     }
 
     /// A cheap, cloneable handle for searching from any thread; it sees every commit.

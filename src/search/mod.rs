@@ -50,6 +50,7 @@ mod compile;
 mod distance;
 mod document;
 mod error;
+mod fresh;
 mod handle;
 mod index;
 mod lexicon;
@@ -64,11 +65,12 @@ mod stem;
 /// The Swedish analysis of a text (normal forms, stop words out, stems), for matching
 /// text outside the index the way the index does: the importer matches questions with it.
 pub use analyzer::terms;
+pub use catalog::Catalog;
 pub use document::{answer_id, notes_id};
 pub use error::{Error, Result};
-pub use handle::{Counts, Hit, SearchHandle, SearchOptions, SearchResults};
+pub use handle::{Counts, Hit, SearchHandle, SearchOptions, SearchResults, names_respondents};
 pub use index::{
-    Access, OpenReport, Progress, RebuildReason, SearchIndex, Stale, file_stamp, index_dir,
+    Access, OnDisk, OpenReport, Progress, RebuildReason, SearchIndex, Stale, file_stamp, index_dir,
 };
 pub use note::Note;
 pub use schema::SCHEMA_VERSION;

@@ -4,8 +4,10 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::model::{Lang, Project};
+use crate::model::Lang;
 use crate::words::plural;
+
+use std::collections::HashMap;
 
 use super::{OpenReport, SearchResults};
 
@@ -19,7 +21,13 @@ pub enum Marks {
 }
 
 /// One block per hit: respondent, question and date, then the snippet; a count at the end.
-pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks) -> String {
+/// `names` maps respondent ids to names (those of the hits at least).
+pub fn text(
+    results: &SearchResults,
+    names: &HashMap<String, String>,
+    lang: Lang,
+    marks: Marks,
+) -> String {
     let sv = lang == Lang::Sv;
     let (open, close) = match marks {
         Marks::Bold => ("\x1b[1m", "\x1b[0m"),
@@ -30,11 +38,7 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
         let names: Vec<&str> = hit
             .respondents
             .iter()
-            .map(|id| {
-                project
-                    .respondent(id)
-                    .map_or(id.as_str(), |r| r.name.as_str())
-            })
+            .map(|id| names.get(id).map_or(id.as_str(), String::as_str))
             .collect();
         let place = match &hit.question {
             Some(q) => format!("{} {q}", if sv { "fråga" } else { "question" }),
@@ -126,7 +130,7 @@ pub fn text(results: &SearchResults, project: &Project, lang: Lang, marks: Marks
 pub fn json(
     query: &str,
     results: &SearchResults,
-    project: &Project,
+    names: &HashMap<String, String>,
     report: &OpenReport,
     lang: Lang,
 ) -> Value {
@@ -144,7 +148,7 @@ pub fn json(
             if hit.matched.compound {
                 matched.push("compound");
             }
-            let names: Vec<&str> = hit.respondents.iter().filter_map(|id| project.respondent(id).map(|r| r.name.as_str())).collect();
+            let names: Vec<&str> = hit.respondents.iter().filter_map(|id| names.get(id).map(String::as_str)).collect();
             json!({
                 "id": hit.id,
                 "kind": if hit.question.is_some() { "answer" } else { "notes" },

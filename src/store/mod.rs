@@ -23,6 +23,7 @@ pub mod settings;
 pub mod settled;
 mod stamp;
 pub mod summary_index;
+mod thin;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -42,6 +43,7 @@ pub use locate::line_of;
 pub use lock::Lock;
 pub use paths::*;
 pub use stamp::Stamp;
+pub use thin::{Light, Thin, ThinRespondent, load_light, load_thin};
 
 /// An open project folder. Holds the lock when writable; a read-only store refuses every save.
 #[derive(Debug)]
@@ -451,6 +453,14 @@ fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
 /// the one of the contents read) and whether it started with a byte-order mark, which is
 /// accepted and dropped at the next save.
 fn read_stamped<T: DeserializeOwned>(path: &Path) -> Result<(T, Stamp, bool)> {
+    let (bytes, stamp, bom) = read_bytes(path)?;
+    let body = if bom { &bytes[BOM.len()..] } else { &bytes[..] };
+    let value = serde_json::from_slice(body).map_err(|e| Error::parse(path, &e))?;
+    Ok((value, stamp, bom))
+}
+
+/// A file's bytes, its stamp, and whether it starts with a byte-order mark.
+fn read_bytes(path: &Path) -> Result<(Vec<u8>, Stamp, bool)> {
     use std::io::Read;
     let mut file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let meta = file.metadata().map_err(|e| Error::io(path, e))?;
@@ -458,9 +468,41 @@ fn read_stamped<T: DeserializeOwned>(path: &Path) -> Result<(T, Stamp, bool)> {
     file.read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     let bom = bytes.starts_with(BOM);
+    Ok((bytes, Stamp::from_metadata(&meta), bom))
+}
+
+/// Reads `project.json` (as the whole project or as its thin outline) with one read and one
+/// parse. A file of a newer behov, or without a schema version, is refused with that reason
+/// rather than with whatever its fields made the parse say.
+fn read_project<T: DeserializeOwned>(
+    path: &Path,
+    version: impl Fn(&T) -> u32,
+) -> Result<(T, Stamp, bool)> {
+    let (bytes, stamp, bom) = read_bytes(path)?;
     let body = if bom { &bytes[BOM.len()..] } else { &bytes[..] };
-    let value = serde_json::from_slice(body).map_err(|e| Error::parse(path, &e))?;
-    Ok((value, Stamp::from_metadata(&meta), bom))
+    Ok((parse_project(path, body, version)?, stamp, bom))
+}
+
+/// See [`read_project`]: `body` is the file without its byte-order mark.
+fn parse_project<'a, T: serde::Deserialize<'a>>(
+    path: &Path,
+    body: &'a [u8],
+    version: impl Fn(&T) -> u32,
+) -> Result<T> {
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => match version(&value) {
+            found if found > SCHEMA_VERSION => Err(Error::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            _ => Ok(value),
+        },
+        Err(e) => {
+            check_schema(path, body)?;
+            Err(Error::parse(path, &e))
+        }
+    }
 }
 
 /// The path of an interview's file inside the project.
@@ -517,8 +559,7 @@ fn load_head(
     boms: &mut Vec<String>,
 ) -> Result<Project> {
     let project_path = root.join(PROJECT_FILE);
-    check_schema(&project_path)?;
-    let (mut project, stamp, bom): (Project, _, _) = read_stamped(&project_path)?;
+    let (mut project, stamp, bom) = read_project(&project_path, |p: &Project| p.schema_version)?;
     stamps.insert(PathBuf::from(PROJECT_FILE), stamp);
     if bom {
         boms.push(PROJECT_FILE.to_string());
@@ -551,9 +592,9 @@ pub fn interview_ids(root: &Path) -> Result<Vec<String>> {
 
 /// `stamp` of each of `ids`' interview files (`None`: gone), looked up on every core: a
 /// national project has tens of thousands of files to `stat`.
-pub fn stamps_of<T: Send>(
+pub fn stamps_of<T: Send, S: AsRef<str> + Sync>(
     root: &Path,
-    ids: &[String],
+    ids: &[S],
     stamp: impl Fn(Option<Stamp>) -> T + Sync,
 ) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -570,7 +611,7 @@ pub fn stamps_of<T: Send>(
                     part.iter()
                         .map(|id| {
                             name.clear();
-                            name.push_str(id);
+                            name.push_str(id.as_ref());
                             name.push_str(".json");
                             stamp(dir.and_then(|dir| Stamp::in_dir(dir, &name)))
                         })
@@ -680,12 +721,12 @@ fn read_interviews(paths: Vec<PathBuf>) -> Vec<(PathBuf, Read<Interview>)> {
 }
 
 /// Refuses a project written by a newer behov before anything else is parsed.
-fn check_schema(path: &Path) -> Result<()> {
+fn check_schema(path: &Path, body: &[u8]) -> Result<()> {
     #[derive(serde::Deserialize)]
     struct Version {
         schema_version: Option<u32>,
     }
-    let version: Version = read_json(path)?;
+    let version: Version = serde_json::from_slice(body).map_err(|e| Error::parse(path, &e))?;
     match version.schema_version {
         Some(found) if found > SCHEMA_VERSION => Err(Error::NewerSchema {
             path: path.to_path_buf(),
