@@ -36,7 +36,7 @@ fn answer_in(app: &App, id: &str, question: &str) -> String {
     app.session
         .as_ref()
         .unwrap()
-        .project
+        .whole()
         .interview(id)
         .unwrap()
         .answer(question)
@@ -173,7 +173,7 @@ fn a_naive_journal_loses_text_under_the_same_fault() {
     let dir = tempfile::tempdir().unwrap();
     let app = demo_app(dir.path(), Lang::En);
     let root = root_of(&app);
-    let mut project = app.session.as_ref().unwrap().project.clone();
+    let mut project = app.session.as_ref().unwrap().whole();
     let id = project.interviews[0].id.clone();
     let base = project.interviews[0].modified;
     let before = project.interviews[0].answer("q01").unwrap().text.clone();
@@ -224,7 +224,7 @@ fn a_failed_save_keeps_its_journal_when_another_save_succeeds() {
     let mut app = demo_app(dir.path(), Lang::En);
     let root = root_of(&app);
     let ids: Vec<String> = {
-        let project = &app.session.as_ref().unwrap().project;
+        let project = &app.session.as_ref().unwrap().whole();
         vec![
             project.interviews[0].id.clone(),
             project.interviews[1].id.clone(),
@@ -234,7 +234,7 @@ fn a_failed_save_keeps_its_journal_when_another_save_succeeds() {
     for (id, words) in ids.iter().zip(["Första tillägget.", "Andra tillägget."]) {
         let session = app.session.as_mut().unwrap();
         let at = session
-            .project
+            .whole()
             .interview(id)
             .unwrap()
             .answer("q02")
@@ -338,7 +338,7 @@ fn a_file_changed_while_open_is_reloaded_merged_or_offered() {
     let mut app = demo_app(dir.path(), Lang::En);
     let root = root_of(&app);
     let id = open_editor(&mut app);
-    let other = app.session.as_ref().unwrap().project.interviews[5]
+    let other = app.session.as_ref().unwrap().interviews.listed()[5]
         .id
         .clone();
 
@@ -461,7 +461,7 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path(), Lang::En);
     let root = root_of(&app);
-    let project = app.session.as_ref().unwrap().project.clone();
+    let project = app.session.as_ref().unwrap().whole();
     let target = project
         .interviews
         .iter()
@@ -475,7 +475,7 @@ fn a_codebook_merge_never_overwrites_an_interview_changed_elsewhere() {
         .clone();
     change_on_disk(&root, &target, "q12", "En kollega skrev detta.");
     let session = app.session.as_mut().unwrap();
-    let changed = behov::model::coding_ops::merge(&mut session.project, "funding", "advice");
+    let changed = session.change_whole(|p| behov::model::coding_ops::merge(p, "funding", "advice"));
     assert!(changed.contains(&target));
     perform(
         &mut app,
@@ -617,10 +617,10 @@ fn a_change_of_many_files_is_written_beside_the_interface_and_saves_wait_for_it(
     let mut app = demo_app(dir.path(), Lang::En);
     let root = root_of(&app);
     let session = app.session.as_mut().unwrap();
-    let changed = behov::model::coding_ops::merge(&mut session.project, "funding", "advice");
+    let changed = session.change_whole(|p| behov::model::coding_ops::merge(p, "funding", "advice"));
     let other = session
-        .project
         .interviews
+        .listed()
         .iter()
         .find(|i| !changed.contains(&i.id))
         .unwrap()
@@ -638,12 +638,11 @@ fn a_change_of_many_files_is_written_beside_the_interface_and_saves_wait_for_it(
     assert!(app.session.as_ref().unwrap().is_busy());
     let session = app.session.as_mut().unwrap();
     session
-        .project
         .interview_mut(&other)
         .unwrap()
         .answer_mut("q12")
         .text = "Sparas efter ändringen.".into();
-    behov::tui::session::touch(session.project.interview_mut(&other).unwrap());
+    behov::tui::session::touch(session.interview_mut(&other).unwrap());
     perform(&mut app, Effect::SaveInterview(other.clone()));
     assert_eq!(app.deferred, vec![Effect::SaveInterview(other.clone())]);
     behov::tui::settle(&mut app);

@@ -201,7 +201,7 @@ fn editing_a_coded_answer_keeps_its_passages_on_their_words() {
     let session = app.session.as_ref().unwrap();
     // Find a passage coding and remember the words it covers.
     let (interview, question, text) = session
-        .project
+        .whole()
         .interviews
         .iter()
         .find_map(|i| {
@@ -240,7 +240,7 @@ fn editing_a_coded_answer_keeps_its_passages_on_their_words() {
 fn deleting_asks_first_and_names_the_interview() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = demo_app(dir.path(), Lang::En);
-    let count = app.session.as_ref().unwrap().project.interviews.len();
+    let count = app.session.as_ref().unwrap().interviews.len();
     keys(&mut app, "d");
     let frame = render(&mut app, 120, 40);
     let text = format!("{}", frame.backend());
@@ -519,7 +519,7 @@ fn every_funding_passage_in_one_step_and_into_the_answer() {
     app.codebook.selected = funding;
     keys(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Retrieval);
-    let project = &app.session.as_ref().unwrap().project;
+    let project = &app.session.as_ref().unwrap().whole();
     assert_eq!(
         app.retrieval.hits.len(),
         behov::model::coding_ops::coding_count(project, "funding")
@@ -732,7 +732,7 @@ fn which_needs_did_the_municipalities_raise_and_in_whose_words() {
         panic!("no passages shown")
     };
     assert!(list.title.contains("näringslivskontor"), "{}", list.title);
-    let project = &app.session.as_ref().unwrap().project;
+    let project = &app.session.as_ref().unwrap().whole();
     assert!(!list.passages.is_empty());
     for passage in &list.passages {
         let interview = project.interview(&passage.interview).unwrap();
@@ -775,7 +775,7 @@ fn the_split_table_scrolls_sideways_to_the_selected_group() {
     let Some(behov::tui::app::Overlay::Drill(list)) = &app.overlay else {
         panic!("no passages shown")
     };
-    let project = &app.session.as_ref().unwrap().project;
+    let project = &app.session.as_ref().unwrap().whole();
     let options = behov::report::Options {
         filter: behov::report::Filter {
             status: Some(behov::model::Status::Complete),

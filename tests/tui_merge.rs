@@ -103,7 +103,7 @@ fn a_colleagues_copy_is_merged_after_each_conflict_is_decided() {
         assert_eq!(bjorn(&mine), 1);
         let session = app.session.as_ref().unwrap();
         assert_eq!(
-            session.project.interview("i001").unwrap().answers[0].text,
+            session.whole().interview("i001").unwrap().answers[0].text,
             "Min rättade text.\n\nDeras rättade text."
         );
         assert!(app.status.as_ref().is_some_and(|s| !s.error));

@@ -158,7 +158,7 @@ fn an_organisation_is_erased_everywhere_from_the_respondents_screen() {
         "{status:?}"
     );
     assert_eq!(app.screen, Screen::Respondents);
-    let project = &app.session.as_ref().unwrap().project;
+    let project = &app.session.as_ref().unwrap().whole();
     assert!(project.respondent("r001").is_none());
     assert!(project.interview("i001").is_none());
     assert_eq!(files_holding(&root, &erased), Vec::<String>::new());

@@ -27,7 +27,7 @@ pub use error::{Error, Result};
 pub use map::{Assignment, Mapping, Place, map, map_with, recompose};
 pub use plan::{
     Draft, Options, Plan, Step, Who, add_to, apply, draft, draft_with, outline, plan, plan_with,
-    respondent_from_file_name,
+    respondent_from_file_name, slim,
 };
 pub use respondents::{ListChange, ListPlan, apply_list, plan_list, read_table};
 pub use review::{Review, part};

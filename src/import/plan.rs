@@ -126,27 +126,28 @@ pub fn outline(project: &Project) -> Project {
         respondents: project.respondents.clone(),
         rounds: project.rounds.clone(),
         codebook: Codebook::default(),
-        interviews: project
-            .interviews
-            .iter()
-            .map(|i| Interview {
-                id: i.id.clone(),
-                respondents: i.respondents.clone(),
-                interviewer: String::new(),
-                date: i.date,
-                mode: i.mode,
-                consent: Consent::default(),
-                status: i.status,
-                answers: Vec::new(),
-                notes: String::new(),
-                notes_codings: Vec::new(),
-                source: i.source.clone(),
-                round: i.round.clone(),
-                participants: i.participants.clone(),
-                created: i.created,
-                modified: i.modified,
-            })
-            .collect(),
+        interviews: project.interviews.iter().map(slim).collect(),
+    }
+}
+
+/// What drafting needs of an interview: its id, source and who took part, without its text.
+pub fn slim(i: &Interview) -> Interview {
+    Interview {
+        id: i.id.clone(),
+        respondents: i.respondents.clone(),
+        interviewer: String::new(),
+        date: i.date,
+        mode: i.mode,
+        consent: Consent::default(),
+        status: i.status,
+        answers: Vec::new(),
+        notes: String::new(),
+        notes_codings: Vec::new(),
+        source: i.source.clone(),
+        round: i.round.clone(),
+        participants: i.participants.clone(),
+        created: i.created,
+        modified: i.modified,
     }
 }
 

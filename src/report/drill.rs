@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::filter::{Filter, Scope};
 use super::index::Index;
 use super::names::Names;
-use super::quotes::passage;
+use super::quotes::{Quoted, passage};
 use crate::model::{Project, Span};
 
 /// A cell of a summary table: a code, optionally narrowed to one group of respondents and/or
@@ -42,10 +42,12 @@ pub struct Passage {
 }
 
 /// Every counted coding under `filter` that makes up `cell`. `index` must be up to date with
-/// `project` (see `Index::refresh`).
+/// `project` (see `Index::refresh`); the interviews with such codings are read through
+/// `interviews` (`&project.interviews` when they are in memory), the others never.
 pub fn passages(
     project: &Project,
     index: &Index,
+    interviews: &dyn Quoted,
     filter: &Filter,
     cell: &Drill,
     names: &Names,
@@ -68,7 +70,7 @@ pub fn passages(
     // (interview, answer, passage text) → position in `out`.
     let mut seen: std::collections::HashMap<(usize, u32, String), usize> =
         std::collections::HashMap::new();
-    for (ii, (row, interview)) in index.rows.iter().zip(&project.interviews).enumerate() {
+    for (ii, row) in index.rows.iter().enumerate() {
         scope.respondents_of(row, &mut eligible);
         if let Some((attribute, value)) = &cell.group
             && super::rounds::is_round_group(project, attribute)
@@ -92,6 +94,7 @@ pub fn passages(
         if eligible.is_empty() {
             continue;
         }
+        let mut interview = None;
         for coding in &row.codings {
             let on_question = match (&cell.question, row.answers.get(coding.answer as usize)) {
                 (None, _) => true,
@@ -104,6 +107,12 @@ pub fn passages(
             {
                 continue;
             }
+            if interview.is_none() {
+                interview = interviews.interview(ii);
+            }
+            let Some(interview) = interview.as_deref() else {
+                break;
+            };
             let Some(part) = interview.part(coding.answer as usize) else {
                 continue;
             };

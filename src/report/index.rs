@@ -43,6 +43,8 @@ pub(crate) struct CodingRow {
     /// Length of the passage: characters of a span, bytes of a whole answer (a cheap stand-in
     /// for characters that is only used to rank quotes).
     pub length: u32,
+    /// A passage (a span), not the whole answer: what the codebook counts as passages.
+    pub span: bool,
 }
 
 /// One interview, reduced to numbers.
@@ -155,7 +157,7 @@ impl Index {
 
     /// Whether the rows' code, question and respondent numbers still mean what they meant
     /// when the index was made (same ids in the same order).
-    fn fits(&self, project: &Project) -> bool {
+    pub fn fits(&self, project: &Project) -> bool {
         let same = |old: &[String], new: Vec<&String>| {
             old.len() == new.len() && old.iter().zip(new).all(|(a, b)| a == b)
         };
@@ -281,6 +283,79 @@ impl Index {
         read
     }
 
+    /// Puts the rows of `interviews` (changed in memory, or read again) in place of their
+    /// old rows, or among the rows in file-name order when new. The index must fit `project`
+    /// (see [`Index::fits`]).
+    pub fn put<'a>(&mut self, project: &Project, interviews: impl Iterator<Item = &'a Interview>) {
+        let lookups = Ids::new(project);
+        for interview in interviews {
+            let row = self.row(&lookups, interview);
+            match self.rows.iter().position(|r| r.id == interview.id) {
+                Some(at) => self.rows[at] = row,
+                None => {
+                    let at = self
+                        .rows
+                        .partition_point(|r| file_order(&r.id, &interview.id).is_lt());
+                    self.rows.insert(at, row);
+                }
+            }
+        }
+    }
+
+    /// Takes the row of interview `id` out.
+    pub fn remove(&mut self, id: &str) {
+        self.rows.retain(|r| r.id != id);
+    }
+
+    /// Numbers the rows' codes, questions and respondents as `project` has them now, after
+    /// ids were added, removed or reordered (the interface's codebook, guide and respondents
+    /// edits), without reading any interview again. References to removed ids are left out,
+    /// as a fresh index leaves out unknown ones. An id that is new to the project counts only
+    /// from interviews made again after it: the interface's new ids are fresh, and a file that
+    /// already named it would have named an unknown id (`behov check` reports those).
+    pub fn remap(&mut self, project: &Project) {
+        fn positions(old: &[String], new: &[&String]) -> Vec<Option<usize>> {
+            let at: HashMap<&str, usize> = new
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            old.iter().map(|id| at.get(id.as_str()).copied()).collect()
+        }
+        let codes: Vec<&String> = project.codebook.codes.iter().map(|c| &c.id).collect();
+        let questions: Vec<&String> = project.guide.questions.iter().map(|q| &q.id).collect();
+        let respondents: Vec<&String> = project.respondents.iter().map(|r| &r.id).collect();
+        let code_at = positions(&self.codes, &codes);
+        let question_at = positions(&self.questions, &questions);
+        let respondent_at = positions(&self.respondents, &respondents);
+        for row in &mut self.rows {
+            row.respondents = row
+                .respondents
+                .iter()
+                .filter_map(|&r| respondent_at[r as usize].map(|n| n as u32))
+                .collect();
+            for answer in &mut row.answers {
+                if answer.question != UNKNOWN {
+                    answer.question = question_at[usize::from(answer.question)]
+                        .and_then(|q| u16::try_from(q).ok())
+                        .unwrap_or(UNKNOWN);
+                }
+            }
+            row.codings.retain_mut(|c| {
+                match code_at[usize::from(c.code)].and_then(|n| u16::try_from(n).ok()) {
+                    Some(n) => {
+                        c.code = n;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        }
+        self.codes = ids(codes.into_iter());
+        self.questions = ids(questions.into_iter());
+        self.respondents = ids(respondents.into_iter());
+    }
+
     fn row(&mut self, ids: &Ids, interview: &Interview) -> Row {
         let mut respondents: Vec<u32> = Vec::with_capacity(interview.respondents.len());
         for id in &interview.respondents {
@@ -310,6 +385,7 @@ impl Index {
                         code,
                         coder: self.coder(&coding.coder),
                         length: u32::try_from(length).unwrap_or(u32::MAX),
+                        span: coding.span.is_some(),
                     });
                 }
                 let answer = part.question.and_then(|_| interview.answers.get(ai));
@@ -399,6 +475,11 @@ impl Index {
         names
     }
 
+    /// The ids of the interviews, in the rows' order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rows.iter().map(|r| r.id.as_str())
+    }
+
     /// The id of the interview of row `i`.
     pub(crate) fn id(&self, i: usize) -> Option<&str> {
         self.rows.get(i).map(|r| r.id.as_str())
@@ -414,6 +495,12 @@ impl Index {
             }
         }
     }
+}
+
+/// How interview files are ordered: by file name (`a-b.json` before `a.json`), the order a
+/// project is read in.
+pub fn file_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().chain(*b".json").cmp(b.bytes().chain(*b".json"))
 }
 
 fn ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
@@ -480,6 +567,57 @@ mod tests {
         p.codebook.codes[0].id = "first".into();
         assert_eq!(index.refresh(&p), p.interviews.len());
         assert_eq!(index, Index::new(&p));
+    }
+
+    #[test]
+    fn rows_put_and_removed_end_as_a_fresh_index() {
+        let mut p = project();
+        let mut index = Index::new(&p);
+        p.interviews[1].answers[0].codings.clear();
+        let mut extra = p.interviews[3].clone();
+        extra.id = format!("{}-b", p.interviews[2].id);
+        p.interviews.insert(2, extra);
+        index.put(&p, [&p.interviews[1], &p.interviews[2]].into_iter());
+        let gone = p.interviews.remove(4).id;
+        index.remove(&gone);
+        assert_eq!(rows_named(&index), rows_named(&Index::new(&p)));
+        assert!(
+            file_order("i1-b", "i1").is_lt(),
+            "i1-b.json sorts before i1.json"
+        );
+    }
+
+    #[test]
+    fn renumbered_rows_equal_a_fresh_index_after_the_codebook_guide_and_respondents_change() {
+        let mut p = project();
+        let mut index = Index::new(&p);
+        // A code added first and one removed (its codings left out, as a fresh index leaves
+        // out unknown codes), the guide reordered and a question removed, a respondent added
+        // and one removed.
+        let mut code = p.codebook.codes[0].clone();
+        code.id = "new".into();
+        p.codebook.codes.insert(0, code);
+        p.codebook.codes.remove(3);
+        p.guide.questions.swap(0, 2);
+        p.guide.questions.remove(1);
+        let mut respondent = p.respondents[0].clone();
+        respondent.id = "r-new".into();
+        p.respondents.push(respondent);
+        p.respondents.remove(1);
+        index.remap(&p);
+        assert!(index.fits(&p));
+        let fresh = Index::new(&p);
+        let mut expected = rows_named(&fresh);
+        let mut got = rows_named(&index);
+        // Coders are numbered in the order met: compare codings without them.
+        for rows in [&mut expected, &mut got] {
+            for (row, _) in rows.iter_mut() {
+                for c in &mut row.codings {
+                    c.coder = 0;
+                }
+            }
+        }
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Listed {
     /// Answers that hold something.
     pub answered: usize,
     pub codings: usize,
+    /// The round the interview names (`None`: none, which is the project's first).
+    pub round: Option<String>,
 }
 
 impl Listed {
@@ -31,6 +33,7 @@ impl Listed {
             status: interview.status,
             answered: interview.answered(),
             codings: interview.coding_count(),
+            round: interview.round.clone().filter(|r| !r.is_empty()),
         }
     }
 }
@@ -52,6 +55,7 @@ impl Index {
                 status: row.status,
                 answered: row.answers.iter().filter(|a| a.answered).count(),
                 codings: row.codings.len(),
+                round: (!row.round.is_empty()).then(|| row.round.clone()),
             })
             .collect()
     }

@@ -8,7 +8,7 @@
 //! let tally = Tally::new(&project, &index, &filter);   // one pass; redo when the filter changes
 //! let rows = code_rows(&project, &tally, lang);        // the needs table
 //! let m = matrix(&project, &tally, "type", lang)?;     // switching attribute: no new pass
-//! let behind = passages(&project, &index, &filter, &drill, &names); // behind a cell
+//! let behind = passages(&project, &index, &project.interviews, &filter, &drill, &names);
 //! ```
 //!
 //! or everything at once with [`summarise_with`], which the renderers in [`render`] draw from.
@@ -42,6 +42,7 @@ mod summary;
 mod table;
 pub(crate) mod tables;
 mod tally;
+mod usage;
 pub mod words;
 
 use serde::Serialize;
@@ -52,7 +53,7 @@ pub use drill::{Drill, Passage, passages};
 pub use error::Error;
 pub use filter::{Filter, attribute};
 pub use grouping::{By, Group};
-pub use index::Index;
+pub use index::{Index, file_order};
 pub use listed::Listed;
 pub use matrix::{Cell, Matrix, MatrixRow, matrix};
 pub use method::{CodebookEntry, Method, method};
@@ -70,6 +71,9 @@ pub use summary::{CodeRow, Counts, code_rows};
 pub use table::{Column, Kind, Table, Value};
 pub use tables::{TABLES, tables};
 pub use tally::{QUOTE_POOL, Tally};
+pub use usage::{
+    coding_count, interviews_answering, interviews_coded, interviews_per_round, usage,
+};
 
 use crate::model::{Lang, Project};
 

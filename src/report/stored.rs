@@ -12,7 +12,7 @@ use crate::model::{Gender, Status};
 
 /// The start of the file; the number after it changes whenever the layout does.
 const MAGIC: &[u8] = b"behov summary index\n";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 impl Index {
     /// The index with `stamps` (one per row: the stamp of the file version it was made from)
@@ -66,6 +66,7 @@ impl Index {
                 out.u16(c.code);
                 out.u16(c.coder);
                 out.u32(c.length);
+                out.0.push(u8::from(c.span));
             }
             out.str(&row.round);
             out.len(row.participants.len());
@@ -137,6 +138,7 @@ impl Index {
                     code: input.u16()?,
                     coder: input.u16()?,
                     length: input.u32()?,
+                    span: input.u8()? != 0,
                 })
             })?;
             let round = input.str()?;

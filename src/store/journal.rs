@@ -291,6 +291,25 @@ impl Recovery {
     }
 }
 
+/// The interviews the journal at `root` has edits for: those [`replay`] needs in memory
+/// when a project is opened without reading every interview.
+pub fn interviews_named(root: &Path) -> Result<std::collections::BTreeSet<String>> {
+    let path = root.join(LOCAL_DIR).join(FILE);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    Ok(bytes
+        .split(|&b| b == b'\n')
+        .filter_map(parse_line)
+        .filter_map(|record| match record {
+            Record::Edit(entry) => Some(entry.interview),
+            _ => None,
+        })
+        .collect())
+}
+
 /// Applies every journal entry that belongs to the current version of its interview, and
 /// collects as conflicts those typed on a version that is no longer there.
 pub fn replay(root: &Path, project: &mut Project) -> Result<Recovery> {

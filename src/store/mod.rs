@@ -9,10 +9,12 @@ pub mod defaults;
 pub mod demo;
 mod error;
 pub mod fault;
+mod held;
 pub mod journal;
 mod locate;
 mod lock;
 pub mod merge;
+pub mod on_demand;
 pub mod output;
 mod paths;
 mod privacy_modes;
@@ -36,6 +38,7 @@ use crate::model::{Codebook, Interview, Problem, Project, SCHEMA_VERSION};
 pub use atomic::{TEMP_SUFFIX, create_dir, write as write_atomic};
 pub use batch::Batch;
 pub use error::{Error, Result};
+pub use held::Held;
 pub use locate::line_of;
 pub use lock::Lock;
 pub use paths::*;
@@ -75,6 +78,11 @@ impl Store {
     /// Opens a project for writing, or read-only if another process holds it or the folder
     /// cannot be written (the reason is in [`Store::read_only_reason`]).
     pub fn open(root: &Path) -> Result<Opened> {
+        Self::open_as(root, load_stamped)
+    }
+
+    /// [`Store::open`] with `load` reading the files (the whole project, or its outline).
+    fn open_as(root: &Path, load: fn(&Path) -> Result<Loaded>) -> Result<Opened> {
         require_project(root)?;
         let mut notices = Vec::new();
         let (lock, reason) = match Lock::try_acquire(root) {
@@ -113,7 +121,7 @@ impl Store {
                 notices.push(notice);
             }
         }
-        let mut opened = Self::finish_open(root, lock, reason, leftovers_removed)?;
+        let mut opened = Self::finish_open(root, lock, reason, leftovers_removed, load)?;
         notices.append(&mut opened.notices);
         opened.notices = notices;
         Ok(opened)
@@ -134,7 +142,13 @@ impl Store {
 
     pub fn open_read_only(root: &Path) -> Result<Opened> {
         require_project(root)?;
-        Self::finish_open(root, None, Some("opened for reading only".into()), 0)
+        Self::finish_open(
+            root,
+            None,
+            Some("opened for reading only".into()),
+            0,
+            load_stamped,
+        )
     }
 
     fn finish_open(
@@ -142,8 +156,9 @@ impl Store {
         lock: Option<Lock>,
         read_only: Option<String>,
         leftovers_removed: usize,
+        load: fn(&Path) -> Result<Loaded>,
     ) -> Result<Opened> {
-        let loaded = load_stamped(root)?;
+        let loaded = load(root)?;
         let store = Store {
             root: root.to_path_buf(),
             lock,

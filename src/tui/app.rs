@@ -201,14 +201,24 @@ impl App {
             self.tab = tab;
         }
         if let Some(open) = outcome.open {
-            let project = self.session.as_ref().map(|s| &s.project);
-            let opened = project.and_then(|project| match &open.target {
-                Target::FirstUnanswered => capture::Capture::open(project, &open.interview),
-                Target::Question { id, at } => {
-                    capture::Capture::at(project, &open.interview, id, *at)
-                }
-                Target::Notes { at } => capture::Capture::at_notes(project, &open.interview, *at),
-            });
+            // Read from its file unless it is held; kept held while it is on screen.
+            if let Some(session) = self.session.as_mut()
+                && session.load(&open.interview)
+            {
+                session.show(Some(&open.interview));
+            }
+            let opened = self
+                .session
+                .as_ref()
+                .and_then(|session| match &open.target {
+                    Target::FirstUnanswered => capture::Capture::open(session, &open.interview),
+                    Target::Question { id, at } => {
+                        capture::Capture::at(session, &open.interview, id, *at)
+                    }
+                    Target::Notes { at } => {
+                        capture::Capture::at_notes(session, &open.interview, *at)
+                    }
+                });
             if let Some(mut capture) = opened {
                 capture.back_to = open.back_to;
                 capture.editing = open.editing;
@@ -317,16 +327,20 @@ impl App {
             lang: self.lang,
         };
         if let Some(editor) = capture::editor_area(&view, capture, body) {
-            capture.fit(&session.project, session.revision, editor);
+            capture.fit(session, session.revision, editor);
         }
     }
 
     /// Recomputes derived view data (the sorted, filtered interview rows) when inputs changed.
     pub fn refresh(&mut self) {
-        let Some(session) = &self.session else { return };
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        session.sync();
+        session.show(self.capture.as_ref().map(|c| c.interview.as_str()));
         if self.screen == Screen::Tabs
             && self.tab == Tab::Summary
-            && let Some(error) = self.summary.refresh(session, self.lang)
+            && let Some(error) = self.summary.refresh(&mut *session, self.lang)
         {
             self.status = Some(Status {
                 text: error,
@@ -337,20 +351,12 @@ impl App {
             Screen::Tabs => {
                 self.interviews.refresh(session, self.lang);
                 if self.tab == Tab::Codebook {
-                    self.codebook.refresh(session);
+                    self.codebook.refresh(&mut *session);
                 }
             }
-            Screen::Retrieval => self.retrieval.refresh(&session.project, session.revision),
-            Screen::Privacy => {
-                self.privacy
-                    .refresh(&session.project, session.revision, session.store.root())
-            }
-            Screen::Agreement => self.agreement.refresh(
-                &session.project,
-                session.revision,
-                session.store.root(),
-                self.lang,
-            ),
+            Screen::Retrieval => self.retrieval.refresh(session),
+            Screen::Privacy => self.privacy.refresh(session),
+            Screen::Agreement => self.agreement.refresh(session, self.lang),
             _ => {}
         }
     }

@@ -29,17 +29,16 @@ pub enum Polled {
 }
 
 impl ImportJob {
-    /// Starts reading `file` for `project` (of the folder `root`). Only what drafting needs of
-    /// the project is copied to the thread, not its answers.
+    /// Starts reading `file` for the project of the folder `root`, whose `outline` is what
+    /// drafting needs of it (`import::outline`: no answers).
     pub fn start(
         root: &Path,
-        project: &Project,
+        outline: Project,
         file: &Path,
         options: Options,
         reserved: Vec<String>,
     ) -> ImportJob {
         let (sender, receiver) = channel();
-        let outline = import::outline(project);
         let path = file.to_path_buf();
         let thread = std::thread::spawn(move || {
             let name = path.to_string_lossy().into_owned();

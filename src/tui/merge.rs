@@ -30,7 +30,8 @@ pub fn plan(app: &mut App, other: &Path) -> store::Result<()> {
     let Some(session) = app.session.as_ref() else {
         return Ok(());
     };
-    match MergeScreen::new(&session.project, other.to_path_buf(), theirs, ancestor) {
+    // Every interview is read for the merge and held by its screen until it is written.
+    match MergeScreen::new(session.whole(), other.to_path_buf(), theirs, ancestor) {
         Ok(screen) => app.merge = Some(screen),
         Err(refusal) => app.error(refusal.to_string()),
     }
@@ -45,7 +46,7 @@ pub fn apply(app: &mut App) -> store::Result<()> {
     let root = session.store.root().to_path_buf();
     let receipt = store::merge::apply(
         &session.store,
-        &session.project,
+        &screen.mine,
         &screen.plan.project,
         &screen.other,
     )?;

@@ -686,7 +686,7 @@ pub fn maintain(app: &mut App) {
             if notices.iter().any(|(id, _)| Some(id) == open.as_ref())
                 && let (Some(capture), Some(session)) = (app.capture.as_mut(), app.session.as_ref())
             {
-                capture.text_reloaded(&session.project);
+                capture.text_reloaded(session);
             }
             let text: Vec<String> = notices.into_iter().map(|(_, n)| n).collect();
             app.error(text.join(" "));

@@ -1,8 +1,10 @@
-//! Opening a project behind its first frame. Reading 10,000 interview files takes seconds,
-//! so the interface first draws the Interviews list from the summary index kept in `.behov/`
-//! (project.json, one file and a `stat` per interview), reads the project on a thread, and
-//! takes over when it is read. Keys pressed meanwhile wait and are applied, in order, to the
-//! project once it is open, so typing ahead does what it would have done.
+//! Opening a project behind its first frame. The interface first draws the Interviews list
+//! from the summary index kept in `.behov/` (project.json, one file and a `stat` per
+//! interview), opens the session on a thread (the journal replayed, the summary index brought
+//! up to date: interviews are parsed only when opened, see `store::on_demand`), and takes
+//! over when it is open. A project without a kept index has every interview file read once,
+//! a batch at a time, to make one. Keys pressed meanwhile wait and are applied, in order, to
+//! the project once it is open, so typing ahead does what it would have done.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -62,13 +64,9 @@ impl Opening {
         };
         let (send, done) = mpsc::channel();
         let root = dir.to_path_buf();
-        let keep_index = preview.is_none();
         std::thread::spawn(move || {
-            let opened = Session::open(&root, lang == Lang::Sv);
-            if keep_index && let Ok(opened) = &opened {
-                keep_summary_index(&opened.session);
-            }
-            let _ = send.send(opened);
+            // Keeps the summary index for the next opening's first frame as it reads it.
+            let _ = send.send(Session::open(&root, lang == Lang::Sv));
         });
         Ok(Opening {
             dir: dir.to_path_buf(),
@@ -99,23 +97,4 @@ fn gone(dir: &Path) -> store::Error {
         dir,
         std::io::Error::other("reading the project stopped unexpectedly"),
     )
-}
-
-/// Saves the summary index of a project just read, so that the next opening draws its first
-/// frame from it. Only when every interview in memory is as its file is: text recovered
-/// from the journal but not yet saved must not be counted as the file's.
-fn keep_summary_index(session: &Session) {
-    if session.store.is_read_only() || !session.unsaved.is_empty() {
-        return;
-    }
-    let interviews = &session.project.interviews;
-    let stamps: Option<Vec<u64>> = session
-        .store
-        .interview_fingerprints(interviews.iter().map(|i| i.id.as_str()))
-        .into_iter()
-        .collect();
-    if let Some(stamps) = stamps {
-        let index = crate::report::Index::new(&session.project);
-        summary_index::save(session.store.root(), &index, &stamps);
-    }
 }

@@ -357,7 +357,7 @@ fn code_chosen(app: &mut App, purpose: PickFor, code: Option<String>) -> Vec<Eff
             app.apply(outcome)
         }
         (PickFor::MergeInto { code }, Some(into)) => {
-            let question = codebook::confirm_merge(&app.ctx(), &code, &into);
+            let question = codebook::confirm_merge(&mut app.ctx(), &code, &into);
             restore(app, question)
         }
         _ => Vec::new(),

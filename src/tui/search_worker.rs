@@ -92,7 +92,7 @@ impl SearchWorker {
                     opened
                 }
             };
-            serve(opened, &job_rx, &report_tx);
+            serve(opened, &job_rx, &report_tx, Some(&root));
         });
         SearchWorker {
             jobs,
@@ -113,7 +113,7 @@ impl SearchWorker {
                 let _ = progress_tx.send(Report::Progress(p));
             });
             drop(project);
-            serve(opened, &job_rx, &report_tx);
+            serve(opened, &job_rx, &report_tx, None);
         });
         SearchWorker {
             jobs,
@@ -136,10 +136,13 @@ impl SearchWorker {
 }
 
 /// Reports the opened index, then applies the jobs sent until the interface lets go.
+/// `root`: the project folder whose interview files are indexed again when the codebook or
+/// respondents change (the interface sends the project without its interviews).
 fn serve(
     opened: crate::search::Result<(SearchIndex, OpenReport)>,
     job_rx: &Receiver<Job>,
     report_tx: &Sender<Report>,
+    root: Option<&std::path::Path>,
 ) {
     let mut index = match opened {
         Ok((index, report)) => {
@@ -152,9 +155,9 @@ fn serve(
         }
     };
     while let Ok(first) = job_rx.recv() {
-        let mut result = apply(&mut index, first);
+        let mut result = apply(&mut index, first, root);
         while let (Ok(()), Ok(next)) = (&result, job_rx.try_recv()) {
-            result = apply(&mut index, next);
+            result = apply(&mut index, next, root);
         }
         if let Err(e) = result.and_then(|()| index.commit().map(|_| ())) {
             tracing::error!("search index: {e}");
@@ -163,18 +166,36 @@ fn serve(
     }
 }
 
-fn apply(index: &mut SearchIndex, job: Job) -> crate::search::Result<()> {
+fn apply(
+    index: &mut SearchIndex,
+    job: Job,
+    root: Option<&std::path::Path>,
+) -> crate::search::Result<()> {
     match job {
         Job::Interview(interview) => index.update_interview(&interview),
         Job::Removed(id) => index.remove_interview(&id),
-        Job::Project(project) => index.update_project(&project).map(|_| ()),
+        Job::Project(project) => {
+            let again = index.update_project(&project)?;
+            if let (true, true, Some(root)) = (again, project.interviews.is_empty(), root) {
+                // Codes' labels and respondents' names are in every document: each interview
+                // file is read and indexed again, one at a time. Interviews changed in memory
+                // follow when they are saved.
+                for id in crate::store::interview_ids(root)? {
+                    if let Ok(Some(interview)) = crate::store::read_interview(root, &id) {
+                        index.update_interview(&interview)?;
+                    }
+                }
+            }
+            Ok(())
+        }
     }
 }
 
-/// Hands the worker's freed copy of the project back to the operating system. glibc keeps
-/// memory freed by a thread in that thread's arena, so without this a large project would
-/// stay resident twice for the rest of the session.
-fn release_freed_memory() {
+/// Hands freed memory back to the operating system: the worker's copy of the project, or the
+/// interviews an operation over all of them read. glibc keeps memory freed by a thread in
+/// that thread's arena, so without this a large project would stay resident for the rest of
+/// the session.
+pub(crate) fn release_freed_memory() {
     #[cfg(target_env = "gnu")]
     // SAFETY: malloc_trim only returns free heap pages to the system.
     unsafe {

@@ -19,6 +19,7 @@ use crate::model::{Interview, Keep, Lang, Project, TextConflict, TextEdit, confl
 use crate::report::{Programme, ProgrammeInfo};
 use crate::search::SearchHandle;
 use crate::store::journal::{self, BaseText, Entry, Journal, Record};
+use crate::store::on_demand::OnDemand;
 use crate::store::{self, Batch, Store};
 
 /// What the thread writing a change of many files says.
@@ -48,7 +49,11 @@ pub enum ChangeOutcome {
 }
 
 pub struct Session {
+    /// The project without its interviews (`project.interviews` is empty): those are in
+    /// `interviews`, parsed when opened.
     pub project: Project,
+    /// Every interview's list row and summary row; a bounded few parsed.
+    pub interviews: OnDemand,
     /// Shared with the thread that writes a change of many files.
     pub store: Arc<Store>,
     /// `None` when the project is open read-only.
@@ -95,28 +100,30 @@ impl Session {
     /// A read-only session on a programme (`root` is the folder of its `programme.json`):
     /// the combined project, searched in memory.
     pub fn for_programme(root: &Path, programme: Programme, reason: String) -> Session {
-        let Programme { project, info } = programme;
+        let Programme { mut project, info } = programme;
         let search = SearchWorker::start_programme(root.to_path_buf(), project.clone());
         let store = Arc::new(Store::for_programme(root, reason));
-        let mut session = Session::with(project, store, search);
+        let interviews = OnDemand::in_memory(&mut project);
+        let mut session = Session::with(project, interviews, store, search);
         session.programme = Some(info);
         session
     }
 
     /// A session on `project` as read, nothing typed or changed yet.
-    fn with(project: Project, store: Arc<Store>, search: SearchWorker) -> Session {
-        let saved_base = project
-            .interviews
-            .iter()
-            .map(|i| (i.id.clone(), i.modified))
-            .collect();
+    fn with(
+        project: Project,
+        interviews: OnDemand,
+        store: Arc<Store>,
+        search: SearchWorker,
+    ) -> Session {
         Session {
             project,
+            interviews,
             store,
             journal: None,
             revision: 0,
             unsaved: BTreeSet::new(),
-            saved_base,
+            saved_base: HashMap::new(),
             bases: HashMap::new(),
             based: HashSet::new(),
             conflicts: Vec::new(),
@@ -129,18 +136,30 @@ impl Session {
     }
 
     /// Opens `root`, replays the journal left by a crash, saves what it recovered, and starts
-    /// a new journal. Recovered text that cannot be saved stays in the journal.
+    /// a new journal. Recovered text that cannot be saved stays in the journal. Only the
+    /// project's outline and the summary index are read (and interview files changed since
+    /// it was kept); interviews are parsed when opened.
     pub fn open(root: &Path, sv: bool) -> store::Result<OpenedSession> {
         let lang = if sv { Lang::Sv } else { Lang::En };
         let notice = |key, values: &[(&str, &dyn std::fmt::Display)]| fill(lang, key, values);
-        let opened = Store::open(root)?;
+        let opened = Store::open_lazy(root)?;
         let project = opened.project;
-        let mut notices: Vec<String> = opened.unreadable.iter().map(ToString::to_string).collect();
+        let mut store = opened.store;
+        let (interviews, unreadable) = OnDemand::open(&store, &project)?;
+        let mut notices: Vec<String> = Vec::new();
+        for e in unreadable {
+            if let store::Error::Parse { path, .. } | store::Error::Io { path, .. } = &e
+                && let Some(id) = path.file_stem()
+            {
+                store.mark_unreadable(&id.to_string_lossy());
+            }
+            notices.push(e.to_string());
+        }
         notices.extend(opened.notices);
-        let store = Arc::new(opened.store);
+        let store = Arc::new(store);
         let read_only = store.is_read_only();
         let search = SearchWorker::start(root.to_path_buf(), read_only);
-        let mut session = Session::with(project, store, search);
+        let mut session = Session::with(project, interviews, store, search);
         if read_only {
             let reason = session
                 .store
@@ -150,7 +169,21 @@ impl Session {
             notices.push(notice(S::ReadOnlyOpened, &[("reason", &reason)]));
             return Ok(OpenedSession { session, notices });
         }
-        let recovery = journal::replay(root, &mut session.project)?;
+        // The journal's edits are replayed on the interviews they name, read for it.
+        let mut typed_in = session.project.clone();
+        for id in journal::interviews_named(root)? {
+            if session.load(&id)
+                && let Some(interview) = session.interviews.get(&id)
+            {
+                typed_in.interviews.push(interview.clone());
+            }
+        }
+        let recovery = journal::replay(root, &mut typed_in)?;
+        for interview in typed_in.interviews {
+            if recovery.interviews.contains(&interview.id) {
+                session.interviews.put_changed(interview);
+            }
+        }
         session.journal = Some(Journal::open(root)?);
         if recovery.edits > 0 {
             let names: Vec<String> = recovery
@@ -184,7 +217,7 @@ impl Session {
         session.conflicts = recovery.conflicts.clone();
         for id in &recovery.interviews {
             session.unsaved.insert(id.clone());
-            if let Some(interview) = session.project.interview_mut(id) {
+            if let Some(interview) = session.interview_mut(id) {
                 touch(interview);
             }
         }
@@ -208,11 +241,159 @@ impl Session {
 
     /// The respondent's name of an interview, for messages ("iXXX" if unknown).
     pub fn interview_name(&self, id: &str) -> String {
-        self.project
-            .interview(id)
+        self.interviews
+            .listed_one(id)
             .and_then(|i| i.respondents.first())
             .and_then(|r| self.project.respondent(r))
             .map_or_else(|| id.to_string(), |r| r.name.clone())
+    }
+
+    /// The interview `id` if it is held: the one on screen, one changed and not yet saved,
+    /// or one opened recently (see [`Session::load`]).
+    pub fn interview(&self, id: &str) -> Option<&Interview> {
+        self.interviews.get(id)
+    }
+
+    /// The interview `id`, to change, read from its file if it is not held; it stays held
+    /// until its file is saved. `None` when there is no such interview or its file cannot be
+    /// read.
+    pub fn interview_mut(&mut self, id: &str) -> Option<&mut Interview> {
+        if !self.load(id) {
+            return None;
+        }
+        self.interviews.get_mut(id)
+    }
+
+    /// Makes interview `id` held, reading its file if needed; `false` when there is no such
+    /// interview or its file cannot be read (which is logged).
+    pub fn load(&mut self, id: &str) -> bool {
+        let pinned = self.interviews.is_pinned(id);
+        match self.interviews.load(&self.store, id) {
+            Ok(true) => {
+                if !pinned && let Some(interview) = self.interviews.get(id) {
+                    // As read from its file: the version journal entries are typed on.
+                    self.saved_base.insert(id.to_string(), interview.modified);
+                }
+                true
+            }
+            Ok(false) => false,
+            Err(e) => {
+                tracing::warn!("interview {id} could not be read: {e}");
+                false
+            }
+        }
+    }
+
+    /// The project with every interview in it, for an operation over all of them; read from
+    /// the files (the held versions where held) and dropped by the caller.
+    pub fn whole(&self) -> Project {
+        self.interviews.whole(&self.store, &self.project)
+    }
+
+    /// The project with only the interviews `ids` in it (in file order, held versions where
+    /// held), for an operation that reads a few; nothing is kept held for it.
+    pub fn with_only(&self, ids: &[&str]) -> Project {
+        let wanted: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        let mut part = self.project.clone();
+        for listed in self.interviews.listed() {
+            if !wanted.contains(listed.id.as_str()) {
+                continue;
+            }
+            let read = match self.interviews.get(&listed.id) {
+                Some(held) => Some(held.clone()),
+                None => store::read_interview(self.store.root(), &listed.id)
+                    .ok()
+                    .flatten(),
+            };
+            part.interviews.extend(read);
+        }
+        part
+    }
+
+    /// Calls `each` with the project holding only one of the interviews `ids` at a time (in
+    /// the order given, held versions where held): an operation over many interviews that
+    /// keeps none of them.
+    pub fn each_alone(&self, ids: &[&str], mut each: impl FnMut(&Project)) {
+        let mut part = self.project.clone();
+        for id in ids {
+            let read = match self.interviews.get(id) {
+                Some(held) => Some(held.clone()),
+                None => store::read_interview(self.store.root(), id).ok().flatten(),
+            };
+            if let Some(interview) = read {
+                part.interviews = vec![interview];
+                each(&part);
+            }
+        }
+    }
+
+    /// Changes the whole project with `change`, which returns the interviews it changed:
+    /// those are held until saved, the rest of the copy is dropped; the project's own
+    /// fields (codebook, guide, respondents…) are taken as `change` left them.
+    pub fn change_whole(
+        &mut self,
+        change: impl FnOnce(&mut Project) -> Vec<String>,
+    ) -> Vec<String> {
+        self.change_these(None, |project| {
+            let changed = change(project);
+            (changed.clone(), changed)
+        })
+    }
+
+    /// [`Session::change_whole`] on the project with only the interviews `ids` in it
+    /// (`None`: all). `change` returns its result and the interviews it changed.
+    pub fn change_these<T>(
+        &mut self,
+        ids: Option<&[String]>,
+        change: impl FnOnce(&mut Project) -> (T, Vec<String>),
+    ) -> T {
+        let mut part = match ids {
+            None => self.whole(),
+            Some(ids) => {
+                let mut part = self.project.clone();
+                for id in ids {
+                    if self.load(id)
+                        && let Some(interview) = self.interviews.get(id)
+                    {
+                        part.interviews.push(interview.clone());
+                    }
+                }
+                part
+            }
+        };
+        let (result, changed) = change(&mut part);
+        if ids.is_none() {
+            // Every interview is at hand: the index is made again from them, so a change of
+            // codebook or guide costs no second reading.
+            self.interviews.reindex(&part);
+        }
+        let interviews = std::mem::take(&mut part.interviews);
+        self.project = part;
+        self.interviews.take_changed(interviews, &changed);
+        super::search_worker::release_freed_memory();
+        result
+    }
+
+    /// The summary index of every interview as it is in memory, fitted to the codebook,
+    /// guide and respondents: what counts are made from.
+    pub fn index(&mut self) -> &crate::report::Index {
+        self.interviews.index(&self.store, &self.project)
+    }
+
+    /// Keeps the interview `id` on screen held (`None`: none is), and the one a follow-up
+    /// shows beside it, which is read for it.
+    pub fn show(&mut self, id: Option<&str>) {
+        let previous = id
+            .and_then(|id| self.interviews.previous(&self.project, id))
+            .map(str::to_string)
+            .filter(|previous| self.interviews.get(previous).is_some() || self.load(previous));
+        let shown: Vec<&str> = id.into_iter().chain(previous.as_deref()).collect();
+        self.interviews.show(&shown);
+    }
+
+    /// Brings the list rows of interviews changed in memory up to date (once per change).
+    pub fn sync(&mut self) {
+        self.interviews.sync();
     }
 
     /// Applies a typed edit to an answer (or the notes, for `question == None`) and returns
@@ -223,16 +404,20 @@ impl Session {
         question: Option<&str>,
         text_edit: TextEdit,
     ) -> Option<(Vec<Record>, usize)> {
-        let item = self.project.interview_mut(interview)?;
+        let has_base = self.bases.contains_key(interview);
+        let item = self.interview_mut(interview)?;
+        let item_modified = item.modified;
+        let item_copy = (!has_base).then(|| item.clone());
         let base = self
             .saved_base
             .get(interview)
             .copied()
-            .unwrap_or(item.modified);
+            .unwrap_or(item_modified);
         let mut records = Vec::new();
-        if !self.bases.contains_key(interview) {
-            self.bases.insert(interview.to_string(), item.clone());
+        if let Some(copy) = item_copy {
+            self.bases.insert(interview.to_string(), copy);
         }
+        let item = self.interviews.get_mut(interview)?;
         let key = (interview.to_string(), question.map(str::to_string));
         if !self.based.contains(&key) {
             let text = match question {
@@ -276,7 +461,8 @@ impl Session {
             self.unsaved.insert(id.to_string());
             return Ok(None);
         }
-        let Some(interview) = self.project.interview(id) else {
+        let Some(interview) = self.interviews.get(id) else {
+            // Only held interviews have anything to save (changed ones are never dropped).
             self.unsaved.remove(id);
             return Ok(None);
         };
@@ -294,13 +480,14 @@ impl Session {
     }
 
     fn after_save(&mut self, id: &str) {
-        let Some(interview) = self.project.interview(id) else {
+        let Some(interview) = self.interviews.get(id) else {
             return;
         };
         let modified = interview.modified;
         self.search
             .send(Job::Interview(Box::new(interview.clone())));
         self.saved_base.insert(id.to_string(), modified);
+        self.interviews.saved(id);
         self.unsaved.remove(id);
         self.bases.remove(id);
         self.based.retain(|(i, _)| i != id);
@@ -324,7 +511,7 @@ impl Session {
         let Some(theirs) = theirs else {
             if local {
                 // Deleted elsewhere while typed in here: keep what was typed.
-                if let Some(interview) = self.project.interview(id) {
+                if let Some(interview) = self.interviews.get(id) {
                     self.store.save_interview(interview)?;
                     self.after_save(id);
                 }
@@ -332,7 +519,7 @@ impl Session {
                     "{name}: the file was deleted by another program; your version was saved again."
                 ));
             }
-            self.project.interviews.retain(|i| i.id != id);
+            self.interviews.forget(id);
             self.revision += 1;
             self.search.send(Job::Removed(id.to_string()));
             return Ok(format!("{name}: deleted by another program."));
@@ -340,18 +527,25 @@ impl Session {
         self.saved_base.insert(id.to_string(), theirs.modified);
         self.based.retain(|(i, _)| i != id);
         self.revision += 1;
-        let Some(slot) = self.project.interviews.iter_mut().find(|i| i.id == id) else {
-            self.project.interviews.push(theirs.clone());
+        let known = self.interviews.contains(id);
+        if !known || !local {
+            self.interviews.put_read(theirs.clone());
             self.search.send(Job::Interview(Box::new(theirs)));
-            return Ok(format!("{name}: added by another program."));
-        };
-        if !local {
-            *slot = theirs.clone();
-            self.search.send(Job::Interview(Box::new(theirs)));
+            if !known {
+                return Ok(format!("{name}: added by another program."));
+            }
             return Ok(format!(
                 "{name} was changed by another program and is shown as it is now."
             ));
         }
+        let Some(slot) = self.interviews.get_mut(id) else {
+            // Changed here yet not held cannot be (changed interviews are never dropped).
+            self.interviews.put_read(theirs.clone());
+            self.search.send(Job::Interview(Box::new(theirs)));
+            return Ok(format!(
+                "{name} was changed by another program and is shown as it is now."
+            ));
+        };
         let base = self.bases.remove(id);
         let (mut merged, conflicts) = conflict::merge(base.as_ref(), slot, &theirs);
         let n = conflicts.len();
@@ -394,7 +588,7 @@ impl Session {
         }
         let mut batch = Batch::new();
         for id in interviews {
-            if let Some(interview) = self.project.interview(id) {
+            if let Some(interview) = self.interviews.get(id) {
                 batch.interview(interview.clone());
             }
         }
@@ -520,11 +714,8 @@ impl Session {
         let changed = self.store.changed_interviews()?;
         for id in &changed {
             match self.store.reload_interview(id)? {
-                Some(theirs) => match self.project.interviews.iter_mut().find(|i| i.id == *id) {
-                    Some(slot) => *slot = theirs,
-                    None => self.project.interviews.push(theirs),
-                },
-                None => self.project.interviews.retain(|i| i.id != *id),
+                Some(theirs) => self.interviews.put_read(theirs),
+                None => self.interviews.forget(id),
             }
         }
         if !changed.is_empty() {
@@ -541,7 +732,7 @@ impl Session {
         }
         let conflict = self.conflicts.remove(0);
         let id = conflict.interview.clone();
-        if let Some(interview) = self.project.interview_mut(&id) {
+        if let Some(interview) = self.interview_mut(&id) {
             conflict.resolve(interview, keep);
             touch(interview);
         }

@@ -255,11 +255,18 @@ impl Ctx<'_> {
         let Some(session) = self.session.as_deref_mut() else {
             return Outcome::effects(effects);
         };
-        let result = if redo {
-            self.history.redo(&mut session.project)
-        } else {
-            self.history.undo(&mut session.project)
-        };
+        // The step's interviews are read for it, and those it changed held until saved.
+        let named = self.history.interviews(redo);
+        let history = &mut *self.history;
+        let result = session.change_these(Some(&named), |project| {
+            let result = if redo {
+                history.redo(project)
+            } else {
+                history.undo(project)
+            };
+            let changed = result.as_ref().map_or_else(Vec::new, |r| r.1.clone());
+            (result, changed)
+        });
         let Some((label, changed, codebook)) = result else {
             let nothing = if redo {
                 S::NothingToRedo
@@ -269,7 +276,7 @@ impl Ctx<'_> {
             return Outcome::error(say(lang, nothing)).with_effects(effects);
         };
         for id in &changed {
-            if let Some(interview) = session.project.interview_mut(id) {
+            if let Some(interview) = session.interview_mut(id) {
                 super::session::touch(interview);
             }
         }
@@ -327,7 +334,7 @@ pub fn fold_all(session: &mut Session) -> Vec<Effect> {
     let ids: Vec<String> = session.unsaved.iter().cloned().collect();
     let mut effects = Vec::new();
     for id in ids {
-        if let Some(interview) = session.project.interview_mut(&id) {
+        if let Some(interview) = session.interview_mut(&id) {
             super::session::touch(interview);
             effects.push(Effect::SaveInterview(id));
         }

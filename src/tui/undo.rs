@@ -127,6 +127,23 @@ impl History {
         self.undo.len()
     }
 
+    /// The interviews the next undo (or with `redo`, redo) puts codings back in.
+    pub fn interviews(&self, redo: bool) -> Vec<String> {
+        let step = if redo {
+            self.redo.last()
+        } else {
+            self.undo.last()
+        };
+        let mut ids: Vec<String> = step
+            .iter()
+            .flat_map(|s| &s.answers)
+            .map(|(id, _, _)| id.clone())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     pub fn is_empty(&self) -> bool {
         self.undo.is_empty()
     }

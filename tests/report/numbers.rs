@@ -476,7 +476,14 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
         group: Some(("type".into(), "kommun".into())),
         question: None,
     };
-    let found = passages(&project, &index, &Filter::default(), &cell, &names);
+    let found = passages(
+        &project,
+        &index,
+        &project.interviews,
+        &Filter::default(),
+        &cell,
+        &names,
+    );
     let seen: Vec<(&str, &str, &str, &str)> = found
         .iter()
         .map(|p| {
@@ -514,7 +521,14 @@ fn drilling_into_a_cell_gives_the_passages_behind_its_number() {
         group: None,
         question: Some("q1".into()),
     };
-    let found = passages(&project, &index, &Filter::default(), &funding_q1, &names);
+    let found = passages(
+        &project,
+        &index,
+        &project.interviews,
+        &Filter::default(),
+        &funding_q1,
+        &names,
+    );
     let codes: Vec<&str> = found.iter().map(|p| p.code.as_str()).collect();
     assert_eq!(codes, ["grants", "funding", "grants"]);
     // A group interview is attributed to everyone at the table.
@@ -546,7 +560,14 @@ fn a_passage_coded_twice_is_listed_once_with_both_coders() {
         group: None,
         question: None,
     };
-    let found = passages(&project, &index, &Filter::default(), &cell, &names);
+    let found = passages(
+        &project,
+        &index,
+        &project.interviews,
+        &Filter::default(),
+        &cell,
+        &names,
+    );
     let i2: Vec<(&str, &str)> = found
         .iter()
         .filter(|p| p.interview == "i2")

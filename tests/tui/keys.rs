@@ -58,7 +58,7 @@ fn app_in(dir: &std::path::Path, context: Context) -> App {
     }
     if context == Context::Conflict {
         let session = app.session.as_mut().unwrap();
-        let interview = session.project.interviews[0].id.clone();
+        let interview = session.interviews.listed()[0].id.clone();
         session.conflicts.push(behov::model::TextConflict {
             interview,
             question: Some("q01".into()),
@@ -272,9 +272,9 @@ fn a_long_answer_opens_at_its_start_with_a_scroll_marker() {
     let mut app = demo_app(dir.path(), Lang::En);
     let long: String = (1..=60).map(|n| format!("Rad {n}.\n")).collect();
     let session = app.session.as_mut().unwrap();
-    let first = session.project.interviews[0].id.clone();
+    let first = session.interviews.listed()[0].id.clone();
     let question = session.project.guide.questions[0].id.clone();
-    let interview = session.project.interview_mut(&first).unwrap();
+    let interview = session.interview_mut(&first).unwrap();
     interview.answer_mut(&question).text = long;
     session.revision += 1;
     open_interview(&mut app, &first);
@@ -563,12 +563,12 @@ fn a_read_only_instance_follows_what_the_holder_saves() {
     let mut second = App::new(Lang::En, Settings::default());
     second.attach(opened.session, opened.notices);
     assert!(second.session.as_ref().unwrap().read_only());
-    let count = second.session.as_ref().unwrap().project.interviews.len();
+    let count = second.session.as_ref().unwrap().interviews.len();
     // The holder records a new interview and types an answer.
     keys(&mut first, "nköping<Enter><Enter>Nytt svar.<Esc>");
     let id = first.capture.as_ref().unwrap().interview.clone();
     behov::tui::maintain(&mut second);
-    let project = &second.session.as_ref().unwrap().project;
+    let project = &second.session.as_ref().unwrap().whole();
     assert_eq!(project.interviews.len(), count + 1);
     assert_eq!(
         project.interview(&id).unwrap().answer("q01").unwrap().text,

@@ -39,22 +39,23 @@ pub struct AgreementView {
     pub result: Option<Result<Agreement, Problem>>,
     /// Bumped when a disagreement is settled, so the list is marked again.
     generation: u64,
+    /// The text of each part with a disagreement, by (interview, part): the interviews are
+    /// read for the count and not kept.
+    texts: std::collections::HashMap<(String, String), String>,
     built_for: Option<(u64, u64, Lang)>,
 }
 
 impl AgreementView {
     /// Computes the agreement again when the project or the settled record changed.
-    pub fn refresh(
-        &mut self,
-        project: &Project,
-        revision: u64,
-        root: &std::path::Path,
-        lang: Lang,
-    ) {
-        let stamp = (revision, self.generation, lang);
+    /// Every interview is read for it (the project's own, changed in memory, where held).
+    pub fn refresh(&mut self, session: &crate::tui::session::Session, lang: Lang) {
+        let stamp = (session.revision, self.generation, lang);
         if self.built_for == Some(stamp) {
             return;
         }
+        let root = session.store.root();
+        let whole = session.whole();
+        let project = &whole;
         let options = Options {
             lang,
             ..Options::default()
@@ -63,8 +64,23 @@ impl AgreementView {
         if let Ok(a) = result.as_mut() {
             a.mark_settled(&crate::store::settled::load(root).unwrap_or_default());
         }
+        self.texts.clear();
+        if let Ok(a) = &result {
+            let by_id = project.interviews_by_id();
+            for d in &a.disagreements {
+                let part = d.question.as_deref().unwrap_or(NOTES);
+                if let Some(interview) = by_id.get(d.interview.as_str()) {
+                    self.texts.insert(
+                        (d.interview.clone(), part.to_string()),
+                        interview.text_of(part).to_string(),
+                    );
+                }
+            }
+        }
         self.result = Some(result);
         self.built_for = Some(stamp);
+        drop(whole);
+        crate::tui::search_worker::release_freed_memory();
         let (codes, rows) = (self.code_rows(), self.shown().len());
         self.codes.clamp(codes);
         self.rows.clamp(rows);
@@ -388,9 +404,11 @@ fn draw_disagreements(
     let Some(d) = shown.get(view.rows.at).map(|&i| &a.disagreements[i]) else {
         return;
     };
-    let text = project
-        .interview(&d.interview)
-        .map_or("", |i| i.text_of(d.question.as_deref().unwrap_or(NOTES)));
+    let part = d.question.as_deref().unwrap_or(NOTES);
+    let text = view
+        .texts
+        .get(&(d.interview.clone(), part.to_string()))
+        .map_or("", String::as_str);
     let colour = project
         .codebook
         .code(&d.code)

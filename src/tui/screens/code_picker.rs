@@ -228,7 +228,7 @@ pub fn draw(picker: &CodePicker, recent: &[String], app: &View, frame: &mut Fram
             interview,
             question,
             span,
-        } => project
+        } => session
             .interview(interview)
             .and_then(|i| i.answer(question))
             .map(|a| {

@@ -102,7 +102,10 @@ impl CodebookView {
                 }
             }
             Action::CoderFilter => {
-                let coders = coding_ops::coders(project);
+                let coders = ctx
+                    .session
+                    .as_deref()
+                    .map_or_else(Vec::new, |s| s.interviews.kept_index().coders_in_use());
                 self.coder = next_of(&coders, self.coder.as_ref());
             }
             Action::Undo => return ctx.undo(false),
@@ -389,9 +392,11 @@ fn label_of(ctx: &Ctx, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-pub fn confirm_merge(ctx: &Ctx, from: &str, into: &str) -> Option<Overlay> {
-    let session = ctx.session.as_deref()?;
-    let count = coding_ops::coding_count(&session.project, from);
+pub fn confirm_merge(ctx: &mut Ctx, from: &str, into: &str) -> Option<Overlay> {
+    let session = ctx.session.as_deref_mut()?;
+    session.index();
+    let count =
+        crate::report::coding_count(&session.project, session.interviews.kept_index(), from);
     let (a, b) = (label_of(ctx, from), label_of(ctx, into));
     let question = ctx.fill(
         S::MergeCodesQuestion,
@@ -407,9 +412,10 @@ pub fn confirm_merge(ctx: &Ctx, from: &str, into: &str) -> Option<Overlay> {
     ))
 }
 
-fn confirm_delete(ctx: &Ctx, id: &str) -> Option<Overlay> {
-    let session = ctx.session.as_deref()?;
-    let count = coding_ops::coding_count(&session.project, id);
+fn confirm_delete(ctx: &mut Ctx, id: &str) -> Option<Overlay> {
+    let session = ctx.session.as_deref_mut()?;
+    session.index();
+    let count = crate::report::coding_count(&session.project, session.interviews.kept_index(), id);
     let children = session
         .project
         .codebook
@@ -447,14 +453,22 @@ fn change_everywhere(
     let Some(session) = ctx.session.as_deref_mut() else {
         return effects;
     };
-    let targets = Step::answers_with(&session.project, codes);
-    let step = Step::capture(&session.project, label, true, targets);
-    let changed = action(&mut session.project);
-    for id in &changed {
-        if let Some(interview) = session.project.interview_mut(id) {
-            crate::tui::session::touch(interview);
+    // Every interview is read for the change (one that renames a code everywhere), and
+    // only those it changed are held afterwards, until saved.
+    let mut step = None;
+    let changed = session.change_whole(|project| {
+        let targets = Step::answers_with(project, codes);
+        step = Some(Step::capture(project, label, true, targets));
+        let changed = action(project);
+        let touched: std::collections::HashSet<&str> = changed.iter().map(String::as_str).collect();
+        for interview in &mut project.interviews {
+            if touched.contains(interview.id.as_str()) {
+                crate::tui::session::touch(interview);
+            }
         }
-    }
+        changed
+    });
+    let step = step.expect("the change ran");
     effects.push(Effect::SaveChange {
         interviews: changed,
         codebook: true,
@@ -491,14 +505,16 @@ pub fn delete(cb: &mut CodebookView, ctx: &mut Ctx, id: &str) -> Outcome {
 impl CodebookView {
     /// Counts the codes' use again when the project or the coder filter changed (in the
     /// update, once per change; drawing only reads the counts).
-    pub fn refresh(&mut self, session: &Session) {
+    pub fn refresh(&mut self, session: &mut Session) {
         let key = (session.revision, self.coder.clone());
         if self
             .usage
             .as_ref()
             .is_none_or(|(r, c, _)| (*r, c.clone()) != key)
         {
-            let usage = coding_ops::usage(&session.project, self.coder.as_deref());
+            session.index();
+            let index = session.interviews.kept_index();
+            let usage = crate::report::usage(&session.project, index, self.coder.as_deref());
             self.usage = Some((key.0, key.1, usage));
         }
     }

@@ -222,11 +222,17 @@ pub fn follow_up_form(ctx: &Ctx, previous: &Interview) -> Outcome {
 /// follow-up.
 pub fn previous_lines(
     app: &View,
-    project: &Project,
+    session: &crate::tui::session::Session,
     interview: &Interview,
     question: &Question,
 ) -> Vec<Line<'static>> {
-    let Some(previous) = project.previous_interview(interview) else {
+    let project = &session.project;
+    // Held while the follow-up is on screen (see `Session::show`).
+    let Some(previous) = session
+        .interviews
+        .previous(project, &interview.id)
+        .and_then(|id| session.interview(id))
+    else {
         return Vec::new();
     };
     let round = project.round_of(previous).map_or("", |r| r.name.as_str());

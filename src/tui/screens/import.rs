@@ -79,13 +79,12 @@ pub fn start(
         return Outcome::default();
     };
     let reserved: Vec<String> = session.store.reserved_ids().map(str::to_string).collect();
-    let job = ImportJob::start(
-        session.store.root(),
-        &session.project,
-        path,
-        options,
-        reserved,
-    );
+    // What drafting needs of every interview (ids, sources), read a file at a time.
+    let mut outline = import::outline(&session.project);
+    session
+        .interviews
+        .each(&session.store, |i| outline.interviews.push(import::slim(i)));
+    let job = ImportJob::start(session.store.root(), outline, path, options, reserved);
     let text = progress(&job, ctx.lang, import::Step::Reading);
     *importing = Some(job);
     Outcome::info(text)
@@ -170,6 +169,11 @@ pub fn on_action(review: &mut Option<ReviewScreen>, ctx: &mut Ctx, action: Actio
                 return Outcome::default();
             };
             let project_changed = import::add_to(&mut session.project, &[&draft]);
+            // The interview is held, not kept in the outline, until it is saved.
+            for interview in std::mem::take(&mut session.project.interviews) {
+                session.interviews.put_changed(interview);
+            }
+            session.revision += 1;
             let id = draft.interview.id.clone();
             let text = fill(lang, S::ImportedAsDraft, &[("id", &id)]);
             Outcome::effects(vec![Effect::SaveChange {

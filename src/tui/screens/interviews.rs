@@ -69,7 +69,7 @@ impl InterviewList {
         if self.built_for.as_ref() == Some(&key) {
             return;
         }
-        let listed = session.project.interviews.iter().map(Listed::of);
+        let listed = session.interviews.listed().iter().cloned();
         self.arrange(&session.project, listed, lang);
         self.built_for = Some(key);
     }
@@ -122,6 +122,11 @@ impl InterviewList {
 
 /// The names of an interview's respondents, joined.
 pub fn respondent_names(project: &Project, interview: &Interview) -> String {
+    names_of(&interview.respondents, |id| project.respondent(id))
+}
+
+/// The names of a listed interview's respondents, joined.
+pub fn listed_names(project: &Project, interview: &Listed) -> String {
     names_of(&interview.respondents, |id| project.respondent(id))
 }
 
@@ -221,9 +226,13 @@ impl InterviewList {
             }
             Action::Delete => return self.confirm_delete(ctx),
             Action::FollowUp => {
-                let previous = self
-                    .selected_id()
-                    .and_then(|id| ctx.project()?.interview(id));
+                let selected = self.selected_id().map(str::to_string);
+                if let (Some(id), Some(session)) = (&selected, ctx.session.as_deref_mut()) {
+                    session.load(id);
+                }
+                let previous = selected
+                    .as_deref()
+                    .and_then(|id| ctx.session.as_deref()?.interview(id));
                 if let Some(previous) = previous {
                     return super::follow_up::follow_up_form(ctx, previous);
                 }
@@ -242,10 +251,16 @@ impl InterviewList {
         let Some(project) = ctx.project() else {
             return Outcome::default();
         };
-        let Some(interview) = self.selected_id().and_then(|id| project.interview(id)) else {
+        let Some(session) = ctx.session.as_deref() else {
             return Outcome::default();
         };
-        let name = respondent_names(project, interview);
+        let Some(interview) = self
+            .selected_id()
+            .and_then(|id| session.interviews.listed_one(id))
+        else {
+            return Outcome::default();
+        };
+        let name = names_of(&interview.respondents, |id| project.respondent(id));
         let question = ctx.fill(
             S::DeleteInterviewQuestion,
             &[
@@ -254,11 +269,11 @@ impl InterviewList {
                 ("interviewer", &interview.interviewer),
                 (
                     "answers",
-                    &ctx.count(interview.answered(), S::AnswerOne, S::AnswerMany),
+                    &ctx.count(interview.answered, S::AnswerOne, S::AnswerMany),
                 ),
                 (
                     "codings",
-                    &ctx.count(interview.coding_count(), S::CodingOne, S::CodingMany),
+                    &ctx.count(interview.codings, S::CodingOne, S::CodingMany),
                 ),
             ],
         );
@@ -274,7 +289,7 @@ impl InterviewList {
         let Some(session) = ctx.session.as_deref_mut() else {
             return Outcome::default();
         };
-        session.project.interviews.retain(|i| i.id != id);
+        session.interviews.forget(id);
         session.unsaved.remove(id);
         session.revision += 1;
         Outcome::effects(vec![Effect::DeleteInterview(id.to_string())]).with_info(done)
@@ -383,15 +398,15 @@ pub fn submit_new(ctx: &mut Ctx, respondent: &str, form: &Form) -> Result<Outcom
     let (round, participants) =
         super::follow_up::read(ctx.lang, &session.project, form, None, &respondents)?;
     let taken: Vec<String> = session
-        .project
         .interviews
+        .listed()
         .iter()
         .map(|i| i.id.clone())
         .chain(session.store.reserved_ids().map(str::to_string))
         .collect();
     let id = Project::next_id("i", taken.iter().map(String::as_str));
     let now = Timestamp::now();
-    session.project.interviews.push(Interview {
+    session.interviews.put_changed(Interview {
         id: id.clone(),
         respondents: vec![respondent.to_string()],
         interviewer: interviewer.clone(),
@@ -446,14 +461,14 @@ impl InterviewList {
 pub fn draw(list: &InterviewList, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
     let project = &session.project;
-    let complete = project
-        .interviews
+    let listed = session.interviews.listed();
+    let complete = listed
         .iter()
         .filter(|i| i.status == Status::Complete)
         .count();
     let head = Head {
         title: &project.title,
-        total: project.interviews.len(),
+        total: listed.len(),
         complete,
     };
     draw_list(list, &head, app, frame, area);

@@ -25,6 +25,8 @@ const CHOICES: [Keep; 3] = [Keep::Both, Keep::Mine, Keep::Theirs];
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeScreen {
     pub other: PathBuf,
+    /// This project with every interview, read for the merge and dropped with the screen.
+    pub mine: Project,
     theirs: Project,
     base: Option<Project>,
     /// The git commit of the ancestor, when there is one.
@@ -38,7 +40,7 @@ pub struct MergeScreen {
 impl MergeScreen {
     /// The plan for merging `theirs` into `mine`, nothing decided yet.
     pub fn new(
-        mine: &Project,
+        mine: Project,
         other: PathBuf,
         theirs: Project,
         ancestor: Option<(Project, String)>,
@@ -48,9 +50,10 @@ impl MergeScreen {
             None => (None, None),
         };
         let resolutions = Resolutions::default();
-        let plan = merge::merge(base.as_ref(), mine, &theirs, &resolutions)?;
+        let plan = merge::merge(base.as_ref(), &mine, &theirs, &resolutions)?;
         Ok(MergeScreen {
             other,
+            mine,
             theirs,
             base,
             commit,
@@ -64,12 +67,17 @@ impl MergeScreen {
         self.plan.changes.is_empty() && self.plan.conflicts.is_empty()
     }
 
-    fn decide(&mut self, mine: &Project, keep: Keep) -> Result<(), Refusal> {
+    fn decide(&mut self, keep: Keep) -> Result<(), Refusal> {
         let Some(conflict) = self.plan.conflicts.get(self.selected) else {
             return Ok(());
         };
         self.resolutions.by_key.insert(conflict.key.clone(), keep);
-        self.plan = merge::merge(self.base.as_ref(), mine, &self.theirs, &self.resolutions)?;
+        self.plan = merge::merge(
+            self.base.as_ref(),
+            &self.mine,
+            &self.theirs,
+            &self.resolutions,
+        )?;
         // On to the next undecided conflict.
         if let Some(next) = (0..self.plan.conflicts.len())
             .map(|i| (self.selected + i) % self.plan.conflicts.len())
@@ -120,10 +128,7 @@ pub fn on_action(screen: &mut Option<MergeScreen>, ctx: &mut Ctx, action: Action
             if keep == Keep::Both && !conflict.kind.can_keep_both() {
                 return Outcome::error(ctx.t(S::MergeNoBoth));
             }
-            let Some(mine) = ctx.project() else {
-                return Outcome::default();
-            };
-            if let Err(refusal) = state.decide(mine, keep) {
+            if let Err(refusal) = state.decide(keep) {
                 return Outcome::error(refusal.to_string());
             }
         }

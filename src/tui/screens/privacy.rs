@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::model::{Consent, Lang, Project, value_key};
+use crate::model::{Consent, Lang, value_key};
 use crate::privacy::scan::{self, Field as Place, Hit};
 use crate::privacy::{Key, Kind};
 use crate::tui::cursor::Cursor;
@@ -29,11 +29,13 @@ pub struct PrivacyView {
 
 impl PrivacyView {
     /// Finds the personal data again when the project or the key changed since.
-    pub fn refresh(&mut self, project: &Project, revision: u64, root: &std::path::Path) {
-        let stamp = (revision, self.generation);
+    /// Every interview is read for it (the project's own, changed in memory, where held).
+    pub fn refresh(&mut self, session: &crate::tui::session::Session) {
+        let stamp = (session.revision, self.generation);
         if self.built_for != Some(stamp) {
-            let key = Key::load(root).unwrap_or_default();
-            self.hits = scan::scan(project, &key);
+            let key = Key::load(session.store.root()).unwrap_or_default();
+            self.hits = scan::scan(&session.whole(), &key);
+            crate::tui::search_worker::release_freed_memory();
             self.cursor.clamp(self.hits.len());
             self.built_for = Some(stamp);
         }
@@ -139,7 +141,7 @@ fn confirm_erase(ctx: &Ctx, name: String) -> Outcome {
         Err(e) => return Outcome::error(e.to_string()),
     };
     let target = crate::privacy::erase::Target::Person(name.clone());
-    let plan = match crate::privacy::erase::plan(&session.project, &key, &target) {
+    let plan = match crate::privacy::erase::plan(&session.whole(), &key, &target) {
         Ok(plan) => plan,
         Err(reason) => return Outcome::error(reason),
     };

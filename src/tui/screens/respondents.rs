@@ -282,8 +282,9 @@ impl RespondentList {
         let Some(respondent) = project.respondents.get(self.cursor.at) else {
             return Outcome::default();
         };
-        let interviews = project
+        let interviews = session
             .interviews
+            .listed()
             .iter()
             .filter(|i| i.respondents.contains(&respondent.id))
             .count();
@@ -338,7 +339,8 @@ impl RespondentList {
             Err(e) => return Outcome::error(e.to_string()),
         };
         let target = Target::Respondent(respondent.id.clone());
-        let plan = match erase::plan(project, &key, &target) {
+        // Every interview is read for it and dropped once the question is asked.
+        let plan = match erase::plan(&session.whole(), &key, &target) {
             Ok(plan) => plan,
             Err(reason) => return Outcome::error(reason),
         };
@@ -386,8 +388,8 @@ pub fn delete(list: &mut RespondentList, ctx: &mut Ctx, id: &str) -> Outcome {
     };
     // Checked again: an interview may have been added since the question was asked.
     if session
-        .project
         .interviews
+        .listed()
         .iter()
         .any(|i| i.respondents.iter().any(|r| r == id))
     {
@@ -415,8 +417,9 @@ pub fn draw(respondents: &RespondentList, app: &View, frame: &mut Frame, area: R
         .skip(offset)
         .take(height)
         .map(|(i, r)| {
-            let interviews = project
+            let interviews = session
                 .interviews
+                .listed()
                 .iter()
                 .filter(|iv| iv.respondents.contains(&r.id))
                 .count();

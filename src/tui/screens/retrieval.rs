@@ -27,10 +27,22 @@ pub struct RetrievalView {
 }
 
 impl RetrievalView {
-    pub fn refresh(&mut self, project: &Project, revision: u64) {
-        let key = (revision, self.filter.clone(), self.code.clone());
+    /// Finds the passages again when the project changed: from the interviews the summary
+    /// index says have the code, read one at a time and dropped after.
+    pub fn refresh(&mut self, session: &mut crate::tui::session::Session) {
+        let key = (session.revision, self.filter.clone(), self.code.clone());
         if self.built_for.as_ref() != Some(&key) {
-            self.hits = coding_ops::retrieve(project, &self.code, &self.filter);
+            session.index();
+            let coded = crate::report::interviews_coded(
+                &session.project,
+                session.interviews.kept_index(),
+                &self.code,
+            );
+            let mut hits = Vec::new();
+            session.each_alone(&coded, |part| {
+                hits.extend(coding_ops::retrieve(part, &self.code, &self.filter));
+            });
+            self.hits = hits;
             self.cursor.clamp(self.hits.len());
             self.built_for = Some(key);
         }
@@ -74,7 +86,10 @@ impl RetrievalView {
         }
         match action {
             Action::CoderFilter => {
-                let coders = coding_ops::coders(project);
+                let coders = ctx
+                    .session
+                    .as_deref()
+                    .map_or_else(Vec::new, |s| s.interviews.kept_index().coders_in_use());
                 self.filter.coder = next_of(&coders, self.filter.coder.as_ref());
             }
             Action::AttributeFilter => {
@@ -108,6 +123,9 @@ impl RetrievalView {
                 }
             }
             Action::Back => {
+                // The passages of a code used everywhere are many: not kept behind the tabs.
+                *self = RetrievalView::default();
+                crate::tui::search_worker::release_freed_memory();
                 return Outcome {
                     go: Some(Screen::Tabs),
                     tab: Some(Tab::Codebook),
@@ -128,11 +146,10 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
         return;
     };
     let [head, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-    let interviews = project.interviews_by_id();
     let respondents: std::collections::BTreeSet<&str> = view
         .hits
         .iter()
-        .filter_map(|h| interviews.get(h.interview.as_str()))
+        .filter_map(|h| session.interviews.listed_one(&h.interview))
         .flat_map(|i| i.respondents.iter().map(String::as_str))
         .collect();
     let all = app.t(S::All).to_string();
@@ -201,9 +218,9 @@ pub fn draw(retrieval: &RetrievalView, app: &View, frame: &mut Frame, area: Rect
     let width = body.width.saturating_sub(4).max(10) as usize;
     for (i, hit) in view.hits.iter().enumerate().skip(offset).take(visible) {
         let selected = i == view.cursor.at;
-        let interview = project.interview(&hit.interview);
+        let interview = session.interviews.listed_one(&hit.interview);
         let who = interview
-            .map(|iv| interviews::respondent_names(project, iv))
+            .map(|iv| interviews::listed_names(project, iv))
             .unwrap_or_default();
         let number = project
             .guide

@@ -270,9 +270,9 @@ pub fn draw(search: &SearchView, app: &View, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, hit) in results.hits.iter().enumerate().skip(offset).take(visible) {
         let selected = i == view.selected;
-        let interview = project.interview(&hit.interview);
+        let interview = session.interviews.listed_one(&hit.interview);
         let mut who = interview
-            .map(|iv| interviews::respondent_names(project, iv))
+            .map(|iv| interviews::listed_names(project, iv))
             .unwrap_or_default();
         // In a programme every hit says which project it is from.
         if let Some(name) = session

@@ -75,16 +75,13 @@ fn unique(base: String, taken: &[String]) -> String {
         .expect("unbounded")
 }
 
-/// How many interviews answer question `id`.
-fn answers_to(project: &Project, id: &str) -> usize {
-    project
-        .interviews
-        .iter()
-        .filter(|i| {
-            i.answer(id)
-                .is_some_and(|a| !a.is_empty() || !a.codings.is_empty())
-        })
-        .count()
+/// How many interviews answer question `id` (counted from the summary index).
+fn answers_to(ctx: &mut Ctx, id: &str) -> usize {
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return 0;
+    };
+    session.index();
+    crate::report::interviews_answering(&session.project, session.interviews.kept_index(), id)
 }
 
 impl Setup {
@@ -201,16 +198,20 @@ impl Setup {
         if index >= session.project.guide.questions.len() {
             return Outcome::effects(effects);
         }
-        let removed = session.project.guide.questions.remove(index);
-        let mut changed = Vec::new();
-        for interview in &mut session.project.interviews {
-            let before = interview.answers.len();
-            interview.answers.retain(|a| a.question != removed.id);
-            if interview.answers.len() != before {
-                touch(interview);
-                changed.push(interview.id.clone());
+        // Every interview is read for it; those whose answer goes are held until saved.
+        let changed = session.change_whole(|project| {
+            let removed = project.guide.questions.remove(index);
+            let mut changed = Vec::new();
+            for interview in &mut project.interviews {
+                let before = interview.answers.len();
+                interview.answers.retain(|a| a.question != removed.id);
+                if interview.answers.len() != before {
+                    touch(interview);
+                    changed.push(interview.id.clone());
+                }
             }
-        }
+            changed
+        });
         session.revision += 1;
         self.question = self
             .question
@@ -242,7 +243,11 @@ impl Setup {
     }
 }
 
-fn confirm_remove(ctx: &Ctx, attributes: bool, index: usize) -> Option<Overlay> {
+fn confirm_remove(ctx: &mut Ctx, attributes: bool, index: usize) -> Option<Overlay> {
+    let answers = match ctx.project()?.guide.questions.get(index) {
+        Some(q) if !attributes => answers_to(ctx, &q.id.clone()),
+        _ => 0,
+    };
     let project = ctx.project()?;
     let (what, question) = if attributes {
         let attribute = project.attributes.get(index)?;
@@ -261,7 +266,7 @@ fn confirm_remove(ctx: &Ctx, attributes: bool, index: usize) -> Option<Overlay> 
         (Confirm::RemoveAttribute(index), question)
     } else {
         let q = project.guide.questions.get(index)?;
-        let answers = answers_to(project, &q.id);
+
         let text = q.text.get(ctx.lang);
         let question = match answers {
             0 => ctx.fill(S::RemoveQuestionUnanswered, &[("text", &text)]),
@@ -382,6 +387,10 @@ pub fn submit_question(
         return Err(ctx.t(S::WriteQuestion).into());
     }
     let kind_choice = form.fields[4].chosen();
+    let answered = match index.and_then(|i| ctx.project()?.guide.questions.get(i)) {
+        Some(q) => answers_to(ctx, &q.id.clone()),
+        None => 0,
+    };
     let Some(session) = ctx.session.as_deref() else {
         return Ok(Outcome::default());
     };
@@ -389,7 +398,7 @@ pub fn submit_question(
     let existing = index.and_then(|i| project.guide.questions.get(i));
     if let Some(q) = existing
         && kind_index(&q.kind) != kind_choice
-        && answers_to(project, &q.id) > 0
+        && answered > 0
     {
         return Err(ctx.t(S::QuestionHasAnswersKindCannot).into());
     }
@@ -666,8 +675,12 @@ pub fn draw(setup: &Setup, app: &View, frame: &mut Frame, area: Rect) {
         setup.attribute,
         setup.attributes,
     );
-    let round_lines =
-        super::setup_rounds::lines(|n| app.count(n, S::InterviewOne, S::InterviewMany), project);
+    let per_round = crate::report::interviews_per_round(project, session.interviews.kept_index());
+    let round_lines = super::setup_rounds::lines(
+        |n| app.count(n, S::InterviewOne, S::InterviewMany),
+        project,
+        &per_round,
+    );
     draw_list(
         app,
         frame,

@@ -48,7 +48,8 @@ pub fn on_action(selected: &mut usize, ctx: &mut Ctx, action: Action) -> Outcome
                 return Outcome::default();
             };
             // An interview without a round is in the first: name it before the first changes.
-            let named = name_first_round(&mut session.project);
+            // Every interview is read for it; those named are held until saved.
+            let named = session.change_whole(name_first_round);
             session.project.rounds.swap(*selected, target);
             *selected = target;
             session.revision += 1;
@@ -79,24 +80,21 @@ fn name_first_round(project: &mut Project) -> Vec<String> {
     changed
 }
 
-/// The interviews in round `index`.
-fn interviews_in(project: &Project, index: usize) -> usize {
-    project
-        .interviews
-        .iter()
-        .filter(|i| project.round_index(i) == Some(index))
-        .count()
-}
-
 /// Removes the selected round when no interview is in it; refuses otherwise, saying why.
 fn remove(selected: &mut usize, ctx: &mut Ctx) -> Outcome {
+    let Some(session) = ctx.session.as_deref_mut() else {
+        return Outcome::default();
+    };
+    session.index();
+    let per_round =
+        crate::report::interviews_per_round(&session.project, session.interviews.kept_index());
     let Some(project) = ctx.project() else {
         return Outcome::default();
     };
     let Some(round) = project.rounds.get(*selected) else {
         return Outcome::default();
     };
-    let used = interviews_in(project, *selected);
+    let used = per_round.get(*selected).copied().unwrap_or(0);
     if used > 0 {
         let interviews = ctx.count(used, S::InterviewOne, S::InterviewMany);
         return Outcome::error(ctx.fill(
@@ -188,7 +186,12 @@ pub fn submit(ctx: &mut Ctx, index: Option<usize>, form: &Form) -> Result<Outcom
 }
 
 /// The lines of the rounds list: the name, and the period and interviews beside it.
-pub fn lines(ctx_count: impl Fn(usize) -> String, project: &Project) -> Vec<(String, String)> {
+/// `per_round`: the interviews in each round.
+pub fn lines(
+    ctx_count: impl Fn(usize) -> String,
+    project: &Project,
+    per_round: &[usize],
+) -> Vec<(String, String)> {
     project
         .rounds
         .iter()
@@ -204,7 +207,10 @@ pub fn lines(ctx_count: impl Fn(usize) -> String, project: &Project) -> Vec<(Str
             };
             (
                 r.name.clone(),
-                format!("  {}{period}", ctx_count(interviews_in(project, k))),
+                format!(
+                    "  {}{period}",
+                    ctx_count(per_round.get(k).copied().unwrap_or(0))
+                ),
             )
         })
         .collect()

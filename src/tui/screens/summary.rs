@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::model::{Lang, Status};
 use crate::report::render::{Export, Format};
-use crate::report::{self, Drill, Filter, Index, Names, Options, Passage, Summary};
+use crate::report::{self, Drill, Filter, Names, Options, Passage, Summary};
 use crate::tui::form::{Field, Form};
 use crate::tui::keymap::Action;
 use crate::tui::screens::codebook::next_of;
@@ -81,7 +81,6 @@ pub struct SummaryView {
     pub selected: usize,
     /// 0 the whole row, n the nth group, for drilling.
     pub column: usize,
-    index: Option<(u64, Index)>,
     summary: Option<(SummaryKey, Summary)>,
 }
 
@@ -118,16 +117,7 @@ impl SummaryView {
 impl SummaryView {
     /// Brings the summary up to date with the project (once per change, not per frame); an
     /// error is for the status line.
-    pub fn refresh(&mut self, session: &Session, lang: Lang) -> Option<String> {
-        let project = &session.project;
-        match &mut self.index {
-            Some((revision, index)) if *revision != session.revision => {
-                index.refresh(project);
-                *revision = session.revision;
-            }
-            Some(_) => {}
-            None => self.index = Some((session.revision, Index::new(project))),
-        }
+    pub fn refresh(&mut self, session: &mut Session, lang: Lang) -> Option<String> {
         let key: SummaryKey = (
             session.revision,
             self.by.clone(),
@@ -139,8 +129,11 @@ impl SummaryView {
         if self.summary.as_ref().is_some_and(|(k, _)| *k == key) {
             return None;
         }
-        let index = &self.index.as_ref().expect("built above").1;
-        match report::summarise_with(project, index, &self.options(lang)) {
+        // Counted from the summary index; only the quoted interviews are read.
+        session.index();
+        let quoted = session.interviews.quoted(&session.store);
+        let index = session.interviews.kept_index();
+        match report::summarise_quoting(&session.project, index, &quoted, &self.options(lang)) {
             Ok(mut summary) => {
                 if let Some(info) = &session.programme {
                     report::attach_programme(info, &mut summary);
@@ -209,7 +202,7 @@ pub fn on_action(view: &mut SummaryView, ctx: &mut Ctx, action: Action) -> Outco
         }
         Action::CoderFilter => {
             view.coder = next_of(
-                &crate::model::coding_ops::coders(&session.project),
+                &session.interviews.kept_index().coders_in_use(),
                 view.coder.as_ref(),
             )
         }
@@ -249,11 +242,15 @@ fn drill(view: &SummaryView, session: &Session) -> Outcome {
         group: group.as_ref().map(|(a, v, _)| (a.clone(), v.clone())),
         question: None,
     };
-    let Some((_, index)) = &view.index else {
-        return Outcome::default();
-    };
     let names = Names::new(&session.project, view.pseudonyms);
-    let passages = report::passages(&session.project, index, &view.filter(), &cell, &names);
+    let passages = report::passages(
+        &session.project,
+        session.interviews.kept_index(),
+        &session.interviews.quoted(&session.store),
+        &view.filter(),
+        &cell,
+        &names,
+    );
     let title = match group {
         Some((_, _, label)) => format!(" {} · {label} ", row.label),
         None => format!(" {} ", row.label),
@@ -397,8 +394,9 @@ fn prepare(
     let Some(session) = ctx.session.as_deref() else {
         return Ok(None);
     };
+    // Every interview is read for the file and dropped once it is made.
     let (prepared, _, _) = crate::privacy::pseudonymise::for_export(
-        &session.project,
+        &session.whole(),
         session.store.root(),
         crate::privacy::pseudonymise::Options {
             pseudonymise: view.pseudonyms,

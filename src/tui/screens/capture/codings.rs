@@ -8,11 +8,11 @@ pub(super) fn open_picker(capture: &Capture, ctx: &Ctx) -> Outcome {
     if let Some(refusal) = ctx.refuse_if_read_only() {
         return refusal;
     }
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return Outcome::default();
     };
-    let question = part_at(project, capture);
-    let text = current_text(project, capture);
+    let question = part_at(&session.project, capture);
+    let text = current_text(session, capture);
     if text.trim().is_empty() {
         return Outcome::error(ctx.t(S::AnswerEmptyWriteFirst));
     }
@@ -54,8 +54,13 @@ pub fn apply_code(
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
-    let step = Step::capture(&session.project, undo_label, false, [(interview, question)]);
-    let Some(item) = session.project.interview_mut(interview) else {
+    let step = Step::capture(
+        &session.with_only(&[interview]),
+        undo_label,
+        false,
+        [(interview, question)],
+    );
+    let Some(item) = session.interview_mut(interview) else {
         return Outcome::default();
     };
     let added = coding_ops::toggle(
@@ -98,8 +103,9 @@ pub fn undo(ctx: &mut Ctx, redo: bool) -> Outcome {
 
 /// The number of codings on the part the capture screen is at.
 fn coding_count(capture: &Capture, ctx: &Ctx) -> usize {
-    ctx.project()
-        .and_then(|p| current_part(p, capture))
+    ctx.session
+        .as_deref()
+        .and_then(|s| current_part(s, capture))
         .map_or(0, |(_, c)| c.len())
 }
 
@@ -132,8 +138,9 @@ pub fn on_codings_action(
                 return refusal;
             }
             let memo = ctx
-                .project()
-                .and_then(|p| current_part(p, capture))
+                .session
+                .as_deref()
+                .and_then(|s| current_part(s, capture))
                 .and_then(|(_, c)| c.get(selected))
                 .map(|c| c.memo.clone())
                 .unwrap_or_default();
@@ -195,12 +202,12 @@ pub(super) fn change_coding(
     };
     let question = part_at(&session.project, capture);
     let step = Step::capture(
-        &session.project,
+        &session.with_only(&[id.as_str()]),
         label,
         false,
         [(id.as_str(), question.as_str())],
     );
-    let Some(item) = session.project.interview_mut(&id) else {
+    let Some(item) = session.interview_mut(&id) else {
         return Outcome::default();
     };
     let codings = item.codings_of_mut(&question);
@@ -217,7 +224,7 @@ pub(super) fn change_coding(
 
 pub fn draw_codings(capture: &Capture, app: &View, selected: usize, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
-    let Some((text, codings)) = current_part(&session.project, capture) else {
+    let Some((text, codings)) = current_part(session, capture) else {
         return;
     };
     let block = Block::new()

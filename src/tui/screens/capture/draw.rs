@@ -4,7 +4,7 @@ use super::*;
 
 pub fn draw(capture: &Capture, app: &View, frame: &mut Frame, area: Rect) {
     let Some(session) = app.session else { return };
-    let Some(interview) = session.project.interview(&capture.interview) else {
+    let Some(interview) = session.interview(&capture.interview) else {
         return;
     };
     let project = &session.project;
@@ -151,10 +151,7 @@ impl Areas {
         );
         if let (Some(q), Some(session)) = (question, app.session) {
             top.extend(crate::tui::screens::follow_up::previous_lines(
-                app,
-                &session.project,
-                interview,
-                q,
+                app, session, interview, q,
             ));
         }
         let top_height = wrapped_height(&top, inner.width);
@@ -188,7 +185,7 @@ impl Areas {
 /// The editor's text area (inside its border) when the capture screen is drawn in `area`:
 /// the layout decides it, and the application fits the editor to it on every update.
 pub fn editor_area(app: &View, capture: &Capture, area: Rect) -> Option<Rect> {
-    let interview = app.session?.project.interview(&capture.interview)?;
+    let interview = app.session?.interview(&capture.interview)?;
     let editor = Areas::of(app, capture, interview, area).editor;
     Some(Block::new().borders(Borders::ALL).inner(editor))
 }

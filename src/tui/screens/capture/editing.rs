@@ -35,20 +35,21 @@ pub fn type_text(slot: &mut Option<Capture>, ctx: &mut Ctx, op: EditOp, select: 
     if let EditOp::Insert(typed) = &op
         && let Ok(digit) = typed.parse::<u8>()
         && ctx
-            .project()
-            .is_some_and(|p| digits_choose_value(capture, p))
+            .session
+            .as_deref()
+            .is_some_and(|s| digits_choose_value(capture, s))
     {
         return set_value(capture, ctx, (digit > 0).then_some(digit));
     }
     let revision = revision(ctx);
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return Outcome::default();
     };
     let (width, height) = (
         capture.editor_size.0 as usize,
         capture.editor_size.1 as usize,
     );
-    let text = current_text(project, capture);
+    let text = current_text(session, capture);
     let before = char_at(text, capture.editor.cursor.min(text.len()));
     let change = capture
         .editor
@@ -65,7 +66,7 @@ pub fn type_text(slot: &mut Option<Capture>, ctx: &mut Ctx, op: EditOp, select: 
         }
     };
     if let Some(session) = ctx.session.as_deref() {
-        let text = current_text(&session.project, capture);
+        let text = current_text(session, capture);
         capture
             .editor
             .scroll_to_cursor(text, session.revision, width, height);
@@ -75,10 +76,10 @@ pub fn type_text(slot: &mut Option<Capture>, ctx: &mut Ctx, op: EditOp, select: 
 
 /// Whether a digit typed in the editor chooses the value: on a scale or choice question whose
 /// comment is still empty. Once the comment has text, digits are text.
-pub fn digits_choose_value(capture: &Capture, project: &Project) -> bool {
+pub fn digits_choose_value(capture: &Capture, session: &Session) -> bool {
     takes_digits(
-        question_at(project, capture),
-        current_text(project, capture),
+        question_at(&session.project, capture),
+        current_text(session, capture),
     )
 }
 
@@ -130,10 +131,10 @@ pub(super) fn undo_typing(capture: &mut Capture, ctx: &mut Ctx, redo: bool) -> O
         outcome.effects.extend(written.effects);
         outcome.status = written.status.or(outcome.status);
     }
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return outcome;
     };
-    let text = current_text(project, capture);
+    let text = current_text(session, capture);
     capture.editor.cursor = crate::model::edit::byte_at(text, replay.cursor);
     capture.editor.anchor = None;
     let (width, height) = (

@@ -27,7 +27,7 @@ use crate::tui::screens::code_picker::{CodePicker, PickFor};
 use crate::tui::screens::interviews::{
     mode_text, parse_date, read_session_fields, respondent_names, session_fields, status_text,
 };
-use crate::tui::session::touch;
+use crate::tui::session::{Session, touch};
 use crate::tui::state::{Confirm, Ctx, Effect, FormPurpose, Outcome, Overlay, Screen, Tab, View};
 use crate::tui::theme;
 use crate::tui::typing::TypingHistory;
@@ -62,8 +62,10 @@ pub struct Capture {
 
 impl Capture {
     /// The interview `id` at its first unanswered question: where a paused interview left off.
-    pub fn open(project: &Project, id: &str) -> Option<Capture> {
-        let interview = project.interview(id)?;
+    /// The interview must be held (see `Session::load`).
+    pub fn open(session: &Session, id: &str) -> Option<Capture> {
+        let project = &session.project;
+        let interview = session.interview(id)?;
         let index = project
             .guide
             .questions
@@ -82,37 +84,37 @@ impl Capture {
     }
 
     /// The interview `id` at a question, the cursor at character `at` of its answer.
-    pub fn at(project: &Project, id: &str, question: &str, at: Option<usize>) -> Option<Capture> {
-        let mut capture = Capture::open(project, id)?;
-        let Some(position) = project.guide.position(question) else {
+    pub fn at(session: &Session, id: &str, question: &str, at: Option<usize>) -> Option<Capture> {
+        let mut capture = Capture::open(session, id)?;
+        let Some(position) = session.project.guide.position(question) else {
             return Some(capture);
         };
         capture.index = position;
-        let text = current_text(project, &capture);
+        let text = current_text(session, &capture);
         capture.editor = Editor::at(at.map_or(0, |chars| crate::model::edit::byte_at(text, chars)));
         Some(capture)
     }
 
     /// The interview `id` at its part outside the guide, the cursor at character `at`.
-    pub fn at_notes(project: &Project, id: &str, at: usize) -> Option<Capture> {
-        let mut capture = Capture::open(project, id)?;
-        capture.index = project.guide.questions.len();
-        let text = current_text(project, &capture);
+    pub fn at_notes(session: &Session, id: &str, at: usize) -> Option<Capture> {
+        let mut capture = Capture::open(session, id)?;
+        capture.index = session.project.guide.questions.len();
+        let text = current_text(session, &capture);
         capture.editor = Editor::at(crate::model::edit::byte_at(text, at));
         Some(capture)
     }
 
     /// After the open interview's file was reloaded the text under the cursor may be another:
     /// the cursor goes to the end of the text as it is now.
-    pub fn text_reloaded(&mut self, project: &Project) {
-        self.editor = Editor::at(current_text(project, self).len());
+    pub fn text_reloaded(&mut self, session: &Session) {
+        self.editor = Editor::at(current_text(session, self).len());
     }
 
     /// Fits the editor to the area the layout gives it (on every update, never in drawing):
     /// the wrap width, the page height, and the scroll that keeps the cursor in view.
-    pub fn fit(&mut self, project: &Project, revision: u64, area: Rect) {
+    pub fn fit(&mut self, session: &Session, revision: u64, area: Rect) {
         self.editor_size = (area.width.max(1), area.height.max(1));
-        let text = current_text(project, self);
+        let text = current_text(session, self);
         self.editor.scroll_to_cursor(
             text,
             revision,
@@ -126,16 +128,17 @@ fn question_at<'a>(project: &'a Project, capture: &Capture) -> Option<&'a Questi
     project.guide.questions.get(capture.index)
 }
 
-fn interview<'a>(project: &'a Project, capture: &Capture) -> Option<&'a Interview> {
-    project.interview(&capture.interview)
+/// The interview open in the capture screen (held while it is shown).
+fn interview<'a>(session: &'a Session, capture: &Capture) -> Option<&'a Interview> {
+    session.interview(&capture.interview)
 }
 
 /// The text being edited: the current answer's, or the notes.
-fn current_text<'a>(project: &'a Project, capture: &Capture) -> &'a str {
-    let Some(interview) = interview(project, capture) else {
+fn current_text<'a>(session: &'a Session, capture: &Capture) -> &'a str {
+    let Some(interview) = interview(session, capture) else {
         return "";
     };
-    match question_at(project, capture) {
+    match question_at(&session.project, capture) {
         Some(q) => interview
             .answer(&q.id)
             .map(|a| a.text.as_str())
@@ -151,13 +154,13 @@ fn revision(ctx: &Ctx) -> u64 {
 /// Moves to another question, folding typed text into the file first.
 fn go_to(capture: &mut Capture, ctx: &mut Ctx, index: usize) -> Outcome {
     let mut effects = ctx.fold_all();
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return Outcome::effects(effects);
     };
-    capture.index = index.min(project.guide.questions.len());
+    capture.index = index.min(session.project.guide.questions.len());
     // Writing continues at the end; reading starts at the top of a long answer.
     capture.editor = if capture.editing {
-        Editor::at_end(current_text(project, capture))
+        Editor::at_end(current_text(session, capture))
     } else {
         Editor::default()
     };
@@ -204,9 +207,9 @@ pub fn on_action(slot: &mut Option<Capture>, ctx: &mut Ctx, action: Action) -> O
             // A text opened for reading is written at its end, unless a search placed the
             // cursor on a passage.
             if capture.editor.cursor == 0
-                && let Some(project) = ctx.project()
+                && let Some(session) = ctx.session.as_deref()
             {
-                capture.editor = Editor::at_end(current_text(project, capture));
+                capture.editor = Editor::at_end(current_text(session, capture));
             }
             Outcome::default()
         }
@@ -222,8 +225,9 @@ pub fn on_action(slot: &mut Option<Capture>, ctx: &mut Ctx, action: Action) -> O
         Action::Code => open_picker(capture, ctx),
         Action::Codings => {
             let has_codings = ctx
-                .project()
-                .and_then(|p| current_part(p, capture))
+                .session
+                .as_deref()
+                .and_then(|s| current_part(s, capture))
                 .is_some_and(|(_, c)| !c.is_empty());
             if has_codings {
                 Outcome::overlay(Overlay::Codings { selected: 0 })
@@ -243,7 +247,7 @@ fn save_now(capture: &Capture, ctx: &mut Ctx) -> Vec<Effect> {
     let Some(session) = ctx.session.as_deref_mut() else {
         return Vec::new();
     };
-    let Some(interview) = session.project.interview_mut(&id) else {
+    let Some(interview) = session.interview_mut(&id) else {
         return Vec::new();
     };
     touch(interview);
@@ -280,7 +284,7 @@ fn set_value(capture: &Capture, ctx: &mut Ctx, value: Option<u8>) -> Outcome {
     let Some(session) = ctx.session.as_deref_mut() else {
         return Outcome::default();
     };
-    let Some(interview) = session.project.interview_mut(&id) else {
+    let Some(interview) = session.interview_mut(&id) else {
         return Outcome::default();
     };
     let answer = interview.answer_mut(&question.id);
@@ -353,13 +357,13 @@ fn toggle_complete(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
     if let Some(refusal) = ctx.refuse_if_read_only() {
         return refusal;
     }
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return Outcome::default();
     };
-    let Some(interview) = interview(project, capture) else {
+    let Some(interview) = interview(session, capture) else {
         return Outcome::default();
     };
-    let questions = project.guide.questions.len();
+    let questions = session.project.guide.questions.len();
     let unanswered = questions.saturating_sub(interview.answered());
     if interview.status == Status::Draft && unanswered > 0 {
         let question = ctx.fill(
@@ -380,7 +384,7 @@ pub fn switch_status(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
     let Some(interview) = ctx
         .session
         .as_deref_mut()
-        .and_then(|s| s.project.interview_mut(&capture.interview))
+        .and_then(|s| s.interview_mut(&capture.interview))
     else {
         return Outcome::default();
     };
@@ -399,10 +403,11 @@ pub fn switch_status(capture: &mut Capture, ctx: &mut Ctx) -> Outcome {
 }
 
 fn open_details(capture: &Capture, ctx: &Ctx) -> Outcome {
-    let Some(project) = ctx.project() else {
+    let Some(session) = ctx.session.as_deref() else {
         return Outcome::default();
     };
-    let Some(interview) = interview(project, capture) else {
+    let project = &session.project;
+    let Some(interview) = interview(session, capture) else {
         return Outcome::default();
     };
     let mut fields = session_fields(
@@ -471,10 +476,11 @@ pub fn submit_details(
     let respondents = read_respondents(ctx, form.value(6))?;
     let lang = ctx.lang;
     let (round, participants) = {
-        let Some(project) = ctx.project() else {
+        let Some(session) = ctx.session.as_deref() else {
             return Ok(Outcome::default());
         };
-        let was = project
+        let project = &session.project;
+        let was = session
             .interview(&capture.interview)
             .and_then(|i| i.round.clone());
         crate::tui::screens::follow_up::read(lang, project, form, was.as_deref(), &respondents)?
@@ -482,7 +488,7 @@ pub fn submit_details(
     let Some(interview) = ctx
         .session
         .as_deref_mut()
-        .and_then(|s| s.project.interview_mut(&capture.interview))
+        .and_then(|s| s.interview_mut(&capture.interview))
     else {
         return Ok(Outcome::default());
     };
@@ -577,10 +583,10 @@ fn part_at(project: &Project, capture: &Capture) -> String {
 
 /// The text and codings of the part the capture screen is at.
 fn current_part<'a>(
-    project: &'a Project,
+    session: &'a Session,
     capture: &Capture,
 ) -> Option<(&'a str, &'a Vec<crate::model::Coding>)> {
-    let part = part_at(project, capture);
-    let interview = interview(project, capture)?;
+    let part = part_at(&session.project, capture);
+    let interview = interview(session, capture)?;
     Some((interview.text_of(&part), interview.codings_of(&part)?))
 }
