@@ -588,24 +588,79 @@ fn search_project(
     format: Format,
     lang: Lang,
 ) -> Result<ExitCode, Failure> {
-    let (index, report, light) = open_for_query(dir, query, options)?;
+    let scan = {
+        let root = dir.to_path_buf();
+        std::thread::spawn(move || OnDisk::read_kept(&root))
+    };
+    let light = store::load_light(dir)?;
+    // While the files are `stat`ed, search as if the index were up to date, as it nearly
+    // always is; the answer is kept if it was.
+    let guess = if search::names_respondents(query, options) {
+        None
+    } else {
+        let catalog = Arc::new(Catalog::light(&light.project, 0));
+        match SearchIndex::open_catalog(dir, catalog)? {
+            Some(index) => {
+                let results = index.search(query, options)?;
+                let names = light.names(&shown(&results))?;
+                Some((index, results, names))
+            }
+            None => None,
+        }
+    };
+    let disk = scan.join().unwrap_or_else(|_| OnDisk::read(dir))?;
+    if let (Some((mut index, results, names)), Some(fingerprint)) =
+        (guess, disk.kept_fingerprint(light.stamps))
+    {
+        index.set_catalog(Arc::new(Catalog::light(&light.project, fingerprint)));
+        let stale = index.stale_against(&disk)?;
+        if stale.interviews.is_empty() && !stale.project {
+            let report = OpenReport {
+                read_only: true,
+                ..OpenReport::default()
+            };
+            print_results(query, &results, &names, &report, format, lang);
+            std::mem::forget((index, results, light, disk));
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let (index, report, light) = open_for_query(dir, query, options, light, disk)?;
     let results = index.search(query, options)?;
-    let shown: HashSet<&str> = results
-        .hits
-        .iter()
-        .flat_map(|h| h.respondents.iter().map(String::as_str))
-        .collect();
     let names: HashMap<String, String> = match &light {
-        Some(light) => light.names(&shown)?,
-        None => shown
+        Some(light) => light.names(&shown(&results))?,
+        None => shown(&results)
             .iter()
             .filter_map(|id| Some((id.to_string(), index.catalog().respondent(id)?.name.clone())))
             .collect(),
     };
+    print_results(query, &results, &names, &report, format, lang);
+    // The process ends here: freeing a national project's respondents and the index's
+    // tables one by one would cost more than the search.
+    std::mem::forget((index, results, light));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The respondents the hits show.
+fn shown(results: &search::SearchResults) -> HashSet<&str> {
+    results
+        .hits
+        .iter()
+        .flat_map(|h| h.respondents.iter().map(String::as_str))
+        .collect()
+}
+
+fn print_results(
+    query: &str,
+    results: &search::SearchResults,
+    names: &HashMap<String, String>,
+    report: &OpenReport,
+    format: Format,
+    lang: Lang,
+) {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
-            let value = output::json(query, &results, &names, &report, lang);
+            let value = output::json(query, results, names, report, lang);
             let _ = writeln!(out, "{value:#}");
         }
         Format::Text => {
@@ -614,7 +669,7 @@ fn search_project(
             } else {
                 output::Marks::Brackets
             };
-            let _ = write!(out, "{}", output::text(&results, &names, lang, marks));
+            let _ = write!(out, "{}", output::text(results, names, lang, marks));
             let _ = out.flush();
             if report.stale > 0 {
                 eprintln!(
@@ -628,35 +683,27 @@ fn search_project(
         }
     }
     let _ = out.flush();
-    // The process ends here: freeing a national project's respondents and the index's
-    // tables one by one would cost more than the search.
-    std::mem::forget((index, results, light));
-    Ok(ExitCode::SUCCESS)
 }
 
 /// The index, up to date with the interview files where this process may update it, and
 /// the project's outline when the catalog was made without the respondents.
 ///
 /// Searching never holds the project and reads no interview file the index already has:
-/// project.json for names and filters, the index for the rest, and one `stat` per interview
-/// file (on its own thread while the rest is read) to see what changed. What the last search
-/// found up to date is kept in `.behov/search-fresh`; while it holds, the folder is not
-/// listed, the index's record of each file is not read, and the respondents are not built
-/// unless the query filters by them. Only when the index lacks changed interviews and nobody
-/// else keeps it is the lock taken, for the update alone; the interviews are read only when
-/// there is no index to trust or the respondents or codebook changed, so that every
+/// project.json for names and filters (`light`), the index for the rest, and one `stat` per
+/// interview file (`disk`, read on its own thread meanwhile) to see what changed. What the
+/// last search found up to date is kept in `.behov/search-fresh`; while it holds, the folder
+/// is not listed, the index's record of each file is not read, and the respondents are not
+/// built unless the query filters by them. Only when the index lacks changed interviews and
+/// nobody else keeps it is the lock taken, for the update alone; the interviews are read only
+/// when there is no index to trust or the respondents or codebook changed, so that every
 /// interview is indexed again.
 fn open_for_query(
     dir: &Path,
     query: &str,
     options: &SearchOptions,
+    light: store::Light,
+    disk: OnDisk,
 ) -> Result<(SearchIndex, OpenReport, Option<store::Light>), Failure> {
-    let scan = {
-        let root = dir.to_path_buf();
-        std::thread::spawn(move || OnDisk::read_kept(&root))
-    };
-    let light = store::load_light(dir)?;
-    let disk = scan.join().unwrap_or_else(|_| OnDisk::read(dir))?;
     let kept = disk
         .kept_fingerprint(light.stamps)
         .filter(|_| !search::names_respondents(query, options));

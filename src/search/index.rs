@@ -539,6 +539,12 @@ impl SearchIndex {
         })
     }
 
+    /// Replaces the catalog: a light one made before its fingerprint was known.
+    pub fn set_catalog(&mut self, catalog: Arc<Catalog>) {
+        self.catalog = catalog.clone();
+        self.handle.set_catalog(catalog);
+    }
+
     /// What the index knows of the project besides the interviews (respondent names, codes).
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
