@@ -307,24 +307,6 @@ impl Store {
         Ok(())
     }
 
-    /// Reads an interview file again (after another program changed it) and takes its
-    /// current stamp as the one later saves compare against. `Ok(None)` if the file is gone.
-    pub fn reload_interview(&self, id: &str) -> Result<Option<Interview>> {
-        let rel = interview_path(id);
-        let path = self.root.join(&rel);
-        match read_stamped::<Interview>(&path) {
-            Ok((interview, stamp, _)) => {
-                self.stamps.lock().expect("stamps").insert(rel, stamp);
-                Ok(Some(interview))
-            }
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-                self.stamps.lock().expect("stamps").remove(&rel);
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        }
-    }
-
     /// The stamp fingerprints of the interview files `ids` as this store last read or wrote
     /// them (`None`: a file it does not know), for derived data made from what it holds.
     pub fn interview_fingerprints<'a>(

@@ -506,7 +506,7 @@ impl Session {
     /// typed here merged in or offered beside it.
     /// `local` says whether this copy has changes of its own to keep.
     fn take_theirs(&mut self, id: &str, local: bool) -> store::Result<String> {
-        let theirs = self.store.reload_interview(id)?;
+        let theirs = self.store.read_held(id)?;
         let name = self.interview_name(id);
         let Some(theirs) = theirs else {
             if local {
@@ -713,7 +713,7 @@ impl Session {
         }
         let changed = self.store.changed_interviews()?;
         for id in &changed {
-            match self.store.reload_interview(id)? {
+            match self.store.read_held(id)? {
                 Some(theirs) => self.interviews.put_read(theirs),
                 None => self.interviews.forget(id),
             }
