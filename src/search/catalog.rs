@@ -64,7 +64,7 @@ impl Catalog {
         )
     }
 
-    /// The catalog of the outline `store::load_thin` reads: the same catalog and fingerprint
+    /// The catalog of the outline `store::Light::thin` reads: the same catalog and fingerprint
     /// as [`Catalog::new`] of the whole project, at a fraction of the cost.
     pub fn of_thin(thin: &Thin) -> Catalog {
         Catalog::of(

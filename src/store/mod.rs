@@ -43,7 +43,7 @@ pub use locate::line_of;
 pub use lock::Lock;
 pub use paths::*;
 pub use stamp::Stamp;
-pub use thin::{Light, Thin, ThinRespondent, load_light, load_thin};
+pub use thin::{Light, Thin, ThinRespondent, load_light};
 
 /// An open project folder. Holds the lock when writable; a read-only store refuses every save.
 #[derive(Debug)]

@@ -129,11 +129,6 @@ impl Light {
     }
 }
 
-/// Reads the thin outline of the project at `root` (see the module documentation).
-pub fn load_thin(root: &Path) -> Result<Thin> {
-    load_light(root)?.thin()
-}
-
 fn pairs<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> std::result::Result<Vec<(String, String)>, D::Error> {
@@ -198,7 +193,7 @@ mod tests {
                 {"id": "r2", "name": "Science \"Park\" \u00c5"}]"#,
         );
         let outline = load_outline(&root).unwrap();
-        let thin = load_thin(&root).unwrap();
+        let thin = load_light(&root).unwrap().thin().unwrap();
         assert_eq!(thin.respondents.len(), outline.respondents.len());
         for (t, r) in thin.respondents.iter().zip(&outline.respondents) {
             assert_eq!((&t.id, &t.name), (&r.id, &r.name));
